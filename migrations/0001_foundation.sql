@@ -1,0 +1,92 @@
+-- Foundation: patients, their verified login identities, OTP challenges, sessions with rotating
+-- refresh tokens, rate-limit counters and the development outbox.
+-- No foreign keys anywhere (a customer rule): integrity is kept by the code, unique constraints
+-- and indexes.
+
+create table patients (
+  id uuid primary key,
+  name text,
+  gender text check (gender in ('male', 'female', 'other', 'undisclosed')),
+  date_of_birth date,
+  blood_group text check (blood_group in ('A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-')),
+  phone text,
+  email text,
+  abha_number text check (abha_number ~ '^[0-9]{14}$'),
+  abha_address text,
+  address jsonb,
+  emergency_contact jsonb,
+  photo_url text,
+  timezone text not null default 'Asia/Kolkata',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+
+create table patient_identities (
+  id uuid primary key,
+  patient_id uuid not null,
+  channel text not null check (channel in ('phone', 'email', 'abha_number', 'abha_address')),
+  identifier text not null,
+  verified_at timestamptz not null default now(),
+  last_login_at timestamptz not null default now(),
+  created_at timestamptz not null default now(),
+  constraint patient_identities_channel_identifier_key unique (channel, identifier)
+);
+create index patient_identities_patient_id_idx on patient_identities (patient_id);
+
+create table otp_challenges (
+  id uuid primary key,
+  channel text not null check (channel in ('phone', 'email', 'abha_number', 'abha_address')),
+  identifier text not null,
+  otp_hash text,
+  provider_txn_id text,
+  deliverable boolean not null default true,
+  attempts integer not null default 0,
+  max_attempts integer not null,
+  expires_at timestamptz not null,
+  consumed_at timestamptz,
+  client_ip text,
+  created_at timestamptz not null default now()
+);
+create index otp_challenges_expires_at_idx on otp_challenges (expires_at);
+
+create table auth_sessions (
+  id uuid primary key,
+  patient_id uuid not null,
+  channel text not null,
+  user_agent text,
+  client_ip text,
+  created_at timestamptz not null default now(),
+  last_refreshed_at timestamptz,
+  revoked_at timestamptz,
+  revoked_reason text
+);
+create index auth_sessions_patient_id_idx on auth_sessions (patient_id);
+
+create table refresh_tokens (
+  id uuid primary key,
+  session_id uuid not null,
+  issued_at timestamptz not null default now(),
+  expires_at timestamptz not null,
+  used_at timestamptz
+);
+create index refresh_tokens_session_id_idx on refresh_tokens (session_id);
+create index refresh_tokens_expires_at_idx on refresh_tokens (expires_at);
+
+create table rate_limits (
+  key text primary key,
+  hits integer not null,
+  window_started_at timestamptz not null,
+  expires_at timestamptz not null
+);
+create index rate_limits_expires_at_idx on rate_limits (expires_at);
+
+create table dev_outbox (
+  id uuid primary key,
+  channel text not null check (channel in ('sms', 'email')),
+  recipient text not null,
+  subject text,
+  body text not null,
+  created_at timestamptz(3) not null default now()
+);
+create index dev_outbox_recipient_created_at_idx on dev_outbox (recipient, created_at);
+create index dev_outbox_created_at_idx on dev_outbox (created_at);

@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { ApiError } from './errors'
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true')
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback)
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined))
+const postgresUrl = z
+  .string({ error: 'is required (a postgres:// connection string)' })
+  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection string')
+const httpUrl = z.string().url().transform((value) => value.replace(/\/+$/, ''))
+
+/**
+ * Every setting of the Worker. Non-secret ones live in wrangler.toml [vars], secrets in
+ * `.dev.vars` locally and `wrangler secret put` in production; `.dev.vars.example` documents each.
+ */
+export const configSchema = z
+  .object({
+    ENVIRONMENT: z.enum(['development', 'test', 'staging', 'production']),
+    DATABASE_URL: postgresUrl,
+    DATABASE_DRIVER: z.enum(['neon-ws', 'tcp']).default('neon-ws'),
+    NEON_WS_PROXY: optionalText,
+    NEON_WS_PROXY_TLS: flag(true),
+    JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+    JWT_SECRET_PREVIOUS: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    JWT_ISSUER: z.string().min(1).default('phr-edge'),
+    ACCESS_TOKEN_TTL_SECONDS: positiveInt(600),
+    REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
+    OTP_HASH_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
+    OTP_TTL_SECONDS: positiveInt(300),
+    OTP_MAX_ATTEMPTS: positiveInt(5),
+    OTP_RESEND_COOLDOWN_SECONDS: positiveInt(30),
+    OTP_SEND_LIMIT_PER_IDENTIFIER: positiveInt(5),
+    OTP_SEND_LIMIT_PER_IP: positiveInt(20),
+    OTP_VERIFY_LIMIT_PER_IP: positiveInt(30),
+    RATE_LIMIT_WINDOW_SECONDS: positiveInt(900),
+    SMS_PROVIDER: z.enum(['console', 'msg91']).default('console'),
+    MSG91_BASE_URL: httpUrl.default('https://control.msg91.com'),
+    MSG91_AUTH_KEY: optionalText,
+    MSG91_OTP_TEMPLATE_ID: optionalText,
+    EMAIL_PROVIDER: z.enum(['console', 'resend']).default('console'),
+    RESEND_BASE_URL: httpUrl.default('https://api.resend.com'),
+    RESEND_API_KEY: optionalText,
+    EMAIL_FROM: z.string().default('PHR Edge <no-reply@phr-edge.example>'),
+    ABDM_ABHA_BASE_URL: httpUrl.default('https://abhasbx.abdm.gov.in'),
+    ABDM_GATEWAY_BASE_URL: httpUrl.default('https://dev.abdm.gov.in'),
+    ABDM_CLIENT_ID: optionalText,
+    ABDM_CLIENT_SECRET: optionalText,
+    ABDM_CM_ID: z.string().min(1).default('sbx'),
+    UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
+    SERVER_TIMING: flag(false),
+  })
+  .superRefine((config, ctx) => {
+    const requireWhen = (when: boolean, keys: (keyof typeof config)[], why: string) => {
+      for (const key of keys) {
+        if (when && !config[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required when ${why}` })
+      }
+    }
+    requireWhen(config.SMS_PROVIDER === 'msg91', ['MSG91_AUTH_KEY', 'MSG91_OTP_TEMPLATE_ID'], 'SMS_PROVIDER=msg91')
+    requireWhen(config.EMAIL_PROVIDER === 'resend', ['RESEND_API_KEY'], 'EMAIL_PROVIDER=resend')
+    requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET'], 'ENVIRONMENT=production')
+    if (config.ENVIRONMENT === 'production' && (config.SMS_PROVIDER === 'console' || config.EMAIL_PROVIDER === 'console')) {
+      ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'console providers are for development only' })
+    }
+  })
+
+export type Config = z.infer<typeof configSchema>
+
+/** Lists each failing setting by name, never its value (values may be secrets). */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(config)'} ${issue.message}`)
+}
+
+export function loadConfig(env: Record<string, unknown>): Config {
+  const parsed = configSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = describeConfigIssues(parsed.error)
+    throw new ApiError('config_invalid', `The server is misconfigured: ${problems.join('; ')}`, {
+      details: { settings: parsed.error.issues.map((issue) => issue.path.join('.')) },
+    })
+  }
+  return parsed.data
+}

@@ -1,0 +1,52 @@
+import { sign, verify } from 'hono/jwt'
+import { JwtTokenExpired } from 'hono/utils/jwt/types'
+import type { Config } from './config'
+import { ApiError } from './errors'
+
+export type TokenType = 'access' | 'refresh'
+
+export type TokenClaims = {
+  sub: string
+  sid: string
+  jti: string
+  typ: TokenType
+  iat: number
+  exp: number
+}
+
+const AUDIENCE = 'phr-edge-patient-app'
+
+export async function issueToken(config: Config, claims: Omit<TokenClaims, 'iat' | 'exp'>, ttlSeconds: number) {
+  const now = Math.floor(Date.now() / 1000)
+  return sign({ ...claims, iss: config.JWT_ISSUER, aud: AUDIENCE, iat: now, nbf: now, exp: now + ttlSeconds }, config.JWT_SECRET, 'HS256')
+}
+
+/**
+ * Verifies signature (current secret, then the previous one during a rotation), expiry, issuer,
+ * audience and token type. Every failure is a 401: forged, expired, other secret or other type.
+ */
+export async function verifyToken(config: Config, token: string, type: TokenType): Promise<TokenClaims> {
+  const secrets = [config.JWT_SECRET, config.JWT_SECRET_PREVIOUS].filter((s): s is string => Boolean(s))
+  let expired = false
+  for (const secret of secrets) {
+    try {
+      const payload = await verify(token, secret, { alg: 'HS256', iss: config.JWT_ISSUER })
+      const claims = payload as Partial<TokenClaims> & { aud?: unknown }
+      if (
+        claims.aud === AUDIENCE &&
+        claims.typ === type &&
+        typeof claims.sub === 'string' &&
+        typeof claims.sid === 'string' &&
+        typeof claims.jti === 'string'
+      ) {
+        return claims as TokenClaims
+      }
+      break
+    } catch (error) {
+      if (error instanceof JwtTokenExpired) expired = true
+    }
+  }
+  throw expired
+    ? new ApiError('token_expired', `The ${type} token has expired.`)
+    : new ApiError('unauthorized', `The ${type} token is not valid.`)
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { ApiError } from './errors'
+
+/**
+ * Calls an external service (SMS gateway, email API, ABDM, HMIS, Gemini) with a timeout, and turns
+ * every way it can fail into the API's 502/503/504. The upstream's own error text is logged by the
+ * caller, never passed to our client: it may name internals.
+ */
+export async function callUpstream(
+  service: string,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<Response> {
+  let response: Response
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+    throw new ApiError(
+      timedOut ? 'upstream_timeout' : 'upstream_unavailable',
+      timedOut ? `${service} did not answer in time.` : `${service} is not reachable.`,
+      { details: { service }, cause: error },
+    )
+  }
+  if (response.status >= 500) {
+    await response.body?.cancel()
+    throw new ApiError('upstream_error', `${service} failed (status ${response.status}).`, { details: { service } })
+  }
+  return response
+}
+
+/** Parses an upstream's JSON with zod: its answers are untrusted input like any other. */
+export async function readUpstreamJson<T extends z.ZodTypeAny>(service: string, response: Response, schema: T): Promise<z.infer<T>> {
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new ApiError('upstream_error', `${service} answered with something that is not JSON.`, { details: { service } })
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    throw new ApiError('upstream_error', `${service} answered in an unexpected shape.`, {
+      details: { service, issues: parsed.error.issues.map((issue) => issue.path.join('.')) },
+    })
+  }
+  return parsed.data
+}

@@ -1,0 +1,6 @@
+export * from './auth-sessions'
+export * from './dev-outbox'
+export * from './otp-challenges'
+export * from './patient-identities'
+export * from './patients'
+export * from './rate-limits'

@@ -1,0 +1,34 @@
+import { date, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, timestamptz } from './columns'
+
+export type PostalAddress = {
+  line1?: string
+  line2?: string
+  city?: string
+  district?: string
+  state?: string
+  pincode?: string
+  country?: string
+}
+export type EmergencyContact = { name: string; phone: string; relationship?: string }
+
+/** A patient and their profile. Contact fields here are editable; logins live in patient_identities. */
+export const patients = pgTable('patients', {
+  id: uuid('id').primaryKey(),
+  name: text('name'),
+  gender: text('gender'),
+  dateOfBirth: date('date_of_birth', { mode: 'string' }),
+  bloodGroup: text('blood_group'),
+  phone: text('phone'),
+  email: text('email'),
+  abhaNumber: text('abha_number'),
+  abhaAddress: text('abha_address'),
+  address: jsonb('address').$type<PostalAddress>(),
+  emergencyContact: jsonb('emergency_contact').$type<EmergencyContact>(),
+  photoUrl: text('photo_url'),
+  timezone: text('timezone').notNull().default('Asia/Kolkata'),
+  createdAt: createdAt(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+})
+
+export type PatientRow = typeof patients.$inferSelect

@@ -1,0 +1,175 @@
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import type { Config } from '../../core/config'
+import { hmacSha256Hex, randomDigits, sha256Hex, timingSafeEqual } from '../../core/crypto'
+import type { Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import { enforceRateLimits } from '../../core/rate-limit'
+import { otpChallenges } from '../../db/schema'
+import type { Integrations } from '../../integrations'
+import type { AbhaProfile } from '../../integrations/abdm/port'
+import { maskDestination, normaliseAbha, normaliseEmail, normaliseIndianMobile, type LoginIdentity } from './identifiers'
+
+type Channel = 'phone' | 'email' | 'abha'
+
+export function loginIdentityFor(channel: Channel, raw: string): LoginIdentity {
+  const invalid = (message: string) =>
+    new ApiError('validation_failed', 'The request is not valid.', { details: [{ location: 'json', path: 'identifier', message }] })
+  switch (channel) {
+    case 'phone': {
+      const phone = normaliseIndianMobile(raw)
+      if (!phone) throw invalid('must be an Indian mobile number, e.g. +91 98765 43210')
+      return { channel: 'phone', identifier: phone }
+    }
+    case 'email': {
+      const email = normaliseEmail(raw)
+      if (!email) throw invalid('must be an email address')
+      return { channel: 'email', identifier: email }
+    }
+    case 'abha': {
+      const abha = normaliseAbha(raw)
+      if (!abha) throw invalid('must be a 14-digit ABHA number or an ABHA address such as name@abdm')
+      return { channel: abha.kind, identifier: abha.value }
+    }
+  }
+}
+
+export function apiChannelOf(identity: LoginIdentity): Channel {
+  return identity.channel === 'abha_number' || identity.channel === 'abha_address' ? 'abha' : identity.channel
+}
+
+function otpHash(config: Config, challengeId: string, otp: string) {
+  return hmacSha256Hex(config.OTP_HASH_KEY, `${challengeId}:${otp}`)
+}
+
+/**
+ * Sends an OTP. Whether or not an account exists, the answer is the same: for phone and email an
+ * OTP always goes out (first login creates the account); for an ABHA that ABDM refuses, a
+ * challenge is still made that no code will ever pass.
+ */
+export async function sendLoginOtp(
+  deps: { db: Db; config: Config; integrations: Integrations },
+  identity: LoginIdentity,
+  clientIp: string,
+) {
+  const { db, config, integrations } = deps
+  const who = await sha256Hex(`${identity.channel}:${identity.identifier}`)
+  await enforceRateLimits(
+    db,
+    [
+      { key: `otp:resend:${who}`, max: 1, windowSeconds: config.OTP_RESEND_COOLDOWN_SECONDS },
+      { key: `otp:identifier:${who}`, max: config.OTP_SEND_LIMIT_PER_IDENTIFIER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+      { key: `otp:ip:${clientIp}`, max: config.OTP_SEND_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+    ],
+    'Too many OTP requests. Please wait before asking for another code.',
+  )
+
+  const challengeId = crypto.randomUUID()
+  const ttlMinutes = Math.max(1, Math.round(config.OTP_TTL_SECONDS / 60))
+  const base = {
+    id: challengeId,
+    channel: identity.channel,
+    identifier: identity.identifier,
+    maxAttempts: config.OTP_MAX_ATTEMPTS,
+    expiresAt: new Date(Date.now() + config.OTP_TTL_SECONDS * 1000),
+    clientIp,
+  }
+
+  if (identity.channel === 'phone' || identity.channel === 'email') {
+    const otp = randomDigits(6)
+    await db.insert(otpChallenges).values({ ...base, otpHash: await otpHash(config, challengeId, otp) })
+    if (identity.channel === 'phone') await integrations.sms.sendLoginOtp(identity.identifier, otp, ttlMinutes)
+    else await integrations.email.sendLoginOtp(identity.identifier, otp, ttlMinutes)
+  } else {
+    const sent = await integrations.abha.requestOtp({ kind: identity.channel, value: identity.identifier })
+    await db.insert(otpChallenges).values({
+      ...base,
+      providerTxnId: sent.sent ? sent.txnId : null,
+      deliverable: sent.sent,
+    })
+  }
+
+  return {
+    challenge_id: challengeId,
+    channel: apiChannelOf(identity),
+    masked_destination: maskDestination(identity),
+    expires_in: config.OTP_TTL_SECONDS,
+    resend_after: config.OTP_RESEND_COOLDOWN_SECONDS,
+  }
+}
+
+/**
+ * Checks an OTP. The attempt is counted before the code is compared, in one atomic update, so
+ * parallel guesses cannot exceed OTP_MAX_ATTEMPTS. A right code is consumed exactly once.
+ */
+export async function verifyLoginOtp(
+  deps: { db: Db; config: Config; integrations: Integrations },
+  challengeId: string,
+  otp: string,
+  clientIp: string,
+): Promise<{ identity: LoginIdentity; abhaProfile?: AbhaProfile }> {
+  const { db, config, integrations } = deps
+  await enforceRateLimits(
+    db,
+    [{ key: `otp-verify:ip:${clientIp}`, max: config.OTP_VERIFY_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }],
+    'Too many login attempts from this network. Please wait and try again.',
+  )
+
+  const [challenge] = await db
+    .update(otpChallenges)
+    .set({ attempts: sql`${otpChallenges.attempts} + 1` })
+    .where(
+      and(
+        eq(otpChallenges.id, challengeId),
+        isNull(otpChallenges.consumedAt),
+        gt(otpChallenges.expiresAt, sql`now()`),
+        lt(otpChallenges.attempts, otpChallenges.maxAttempts),
+      ),
+    )
+    .returning()
+  if (!challenge) throw await whyChallengeUnusable(db, challengeId)
+
+  const identity: LoginIdentity = { channel: challenge.channel, identifier: challenge.identifier }
+  let abhaProfile: AbhaProfile | undefined
+  let correct = false
+  if (challenge.otpHash) {
+    correct = timingSafeEqual(challenge.otpHash, await otpHash(config, challenge.id, otp))
+  } else if (challenge.deliverable && challenge.providerTxnId && (identity.channel === 'abha_number' || identity.channel === 'abha_address')) {
+    const result = await integrations.abha.verifyOtp({ kind: identity.channel, value: identity.identifier }, challenge.providerTxnId, otp)
+    if (result.verified) {
+      correct = true
+      abhaProfile = result.profile
+    }
+  }
+  if (!correct) {
+    const remaining = Math.max(0, challenge.maxAttempts - challenge.attempts)
+    throw new ApiError('otp_invalid', remaining > 0 ? 'The code is not right.' : 'The code is not right, and no tries are left: ask for a new code.', {
+      details: { attempts_remaining: remaining },
+    })
+  }
+
+  const [consumed] = await db
+    .update(otpChallenges)
+    .set({ consumedAt: sql`now()` })
+    .where(and(eq(otpChallenges.id, challenge.id), isNull(otpChallenges.consumedAt)))
+    .returning({ id: otpChallenges.id })
+  if (!consumed) throw new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
+  return { identity, abhaProfile }
+}
+
+async function whyChallengeUnusable(db: Db, challengeId: string): Promise<ApiError> {
+  const [challenge] = await db
+    .select({
+      consumedAt: otpChallenges.consumedAt,
+      expired: sql<boolean>`${otpChallenges.expiresAt} <= now()`,
+      attempts: otpChallenges.attempts,
+      maxAttempts: otpChallenges.maxAttempts,
+    })
+    .from(otpChallenges)
+    .where(eq(otpChallenges.id, challengeId))
+  if (!challenge) return new ApiError('challenge_not_found', 'No such login challenge: ask for a new code.')
+  if (challenge.consumedAt) return new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
+  if (challenge.expired) return new ApiError('otp_expired', 'The code has expired: ask for a new one.')
+  return new ApiError('otp_attempts_exceeded', 'Too many wrong codes for this challenge: ask for a new code.', {
+    details: { attempts_remaining: 0 },
+  })
+}

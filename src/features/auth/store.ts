@@ -1,0 +1,133 @@
+import { and, eq, isNull, or, sql } from 'drizzle-orm'
+import type { Db } from '../../core/db'
+import { authSessions, patientIdentities, patients, type PatientRow } from '../../db/schema'
+import type { AbhaProfile } from '../../integrations/abdm/port'
+import type { LoginIdentity } from './identifiers'
+
+type NewPatient = Partial<Omit<PatientRow, 'id' | 'createdAt' | 'updatedAt'>>
+
+/**
+ * The patient a verified phone or email signs in, created on first login. Identity and patient are
+ * created by one statement, so neither can exist without the other.
+ */
+export async function patientForIdentity(db: Db, identity: LoginIdentity) {
+  const newPatientId = crypto.randomUUID()
+  const contact = {
+    phone: identity.channel === 'phone' ? identity.identifier : null,
+    email: identity.channel === 'email' ? identity.identifier : null,
+  }
+  const result = await db.execute<{ patient_id: string; created: boolean }>(sql`
+    with identity as (
+      insert into patient_identities (id, patient_id, channel, identifier)
+      values (${crypto.randomUUID()}, ${newPatientId}, ${identity.channel}, ${identity.identifier})
+      on conflict (channel, identifier) do update set last_login_at = now()
+      returning patient_id, (xmax = 0) as created
+    ), created_patient as (
+      insert into patients (id, phone, email)
+      select ${newPatientId}, ${contact.phone}, ${contact.email} from identity where identity.created
+      returning id
+    )
+    select patient_id, created from identity`)
+  const row = result.rows[0]!
+  const [patient] = await db.select().from(patients).where(eq(patients.id, row.patient_id))
+  return { patient: patient!, created: row.created }
+}
+
+/**
+ * The patient an ABHA login signs in. ABDM's profile gives the ABHA number and address of one
+ * person, so either one finds them; a first login creates the patient from that profile.
+ */
+export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: AbhaProfile) {
+  const identities: LoginIdentity[] = [loginId]
+  if (profile.abhaNumber && loginId.channel !== 'abha_number') identities.push({ channel: 'abha_number', identifier: profile.abhaNumber })
+  if (profile.abhaAddress && loginId.channel !== 'abha_address') identities.push({ channel: 'abha_address', identifier: profile.abhaAddress })
+
+  return db.transaction(async (tx) => {
+    // Two first logins of the same person at once must not create two patients.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`abha:${profile.abhaNumber ?? loginId.identifier}`}))`)
+    const known = await tx
+      .select({ patientId: patientIdentities.patientId, channel: patientIdentities.channel })
+      .from(patientIdentities)
+      .where(or(...identities.map((i) => and(eq(patientIdentities.channel, i.channel), eq(patientIdentities.identifier, i.identifier)))))
+    const existing = known.find((k) => k.channel === loginId.channel) ?? known[0]
+    const patientId = existing?.patientId ?? crypto.randomUUID()
+    if (!existing) {
+      const fromAbdm: NewPatient = {
+        name: profile.name ?? null,
+        gender: profile.gender ?? null,
+        dateOfBirth: profile.dateOfBirth ?? null,
+        phone: profile.mobile ?? null,
+        email: profile.email ?? null,
+        abhaNumber: profile.abhaNumber ?? null,
+        abhaAddress: profile.abhaAddress ?? null,
+        address: profile.address ?? null,
+      }
+      await tx.insert(patients).values({ id: patientId, ...fromAbdm })
+    }
+    await tx
+      .insert(patientIdentities)
+      .values(identities.map((i) => ({ id: crypto.randomUUID(), patientId, channel: i.channel, identifier: i.identifier })))
+      .onConflictDoUpdate({
+        target: [patientIdentities.channel, patientIdentities.identifier],
+        set: { lastLoginAt: sql`now()` },
+        setWhere: eq(patientIdentities.patientId, patientId),
+      })
+    const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId))
+    return { patient: patient!, created: !existing }
+  })
+}
+
+/** A new session (a refresh-token family) with its first refresh token, in one statement. */
+export async function startSession(
+  db: Db,
+  session: { patientId: string; channel: string; userAgent: string | null; clientIp: string },
+  refresh: { id: string; expiresAt: Date },
+) {
+  const sessionId = crypto.randomUUID()
+  await db.execute(sql`
+    with session as (
+      insert into auth_sessions (id, patient_id, channel, user_agent, client_ip)
+      values (${sessionId}, ${session.patientId}, ${session.channel}, ${session.userAgent}, ${session.clientIp})
+    )
+    insert into refresh_tokens (id, session_id, expires_at) values (${refresh.id}, ${sessionId}, ${refresh.expiresAt.toISOString()})`)
+  return sessionId
+}
+
+export type RotationOutcome = 'rotated' | 'reused' | 'revoked'
+
+/**
+ * Marks a refresh token used and issues its successor, atomically. A token already used means it
+ * was stolen or replayed: the whole family (session) is revoked.
+ */
+export async function rotateRefreshToken(
+  db: Db,
+  presented: { id: string; sessionId: string; patientId: string },
+  next: { id: string; expiresAt: Date },
+): Promise<RotationOutcome> {
+  const result = await db.execute<{ rotated: boolean; live_session: boolean }>(sql`
+    with used as (
+      update refresh_tokens set used_at = now()
+      where id = ${presented.id} and session_id = ${presented.sessionId} and used_at is null and expires_at > now()
+      returning session_id
+    ), session as (
+      update auth_sessions set last_refreshed_at = now()
+      where id = (select session_id from used) and patient_id = ${presented.patientId} and revoked_at is null
+      returning id
+    ), successor as (
+      insert into refresh_tokens (id, session_id, expires_at)
+      select ${next.id}, id, ${next.expiresAt.toISOString()} from session
+    )
+    select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session`)
+  const row = result.rows[0]!
+  if (row.rotated && row.live_session) return 'rotated'
+  if (row.rotated) return 'revoked'
+  await revokeSession(db, presented.sessionId, presented.patientId, 'refresh_token_reused')
+  return 'reused'
+}
+
+export async function revokeSession(db: Db, sessionId: string, patientId: string, reason: string) {
+  await db
+    .update(authSessions)
+    .set({ revokedAt: sql`now()`, revokedReason: reason })
+    .where(and(eq(authSessions.id, sessionId), eq(authSessions.patientId, patientId), isNull(authSessions.revokedAt)))
+}

@@ -1,0 +1,53 @@
+import type { Config } from '../core/config'
+import type { Db } from '../core/db'
+import { ApiError } from '../core/errors'
+import type { Logger } from '../core/logger'
+import { abdmLogin } from './abdm/client'
+import type { AbhaLogin } from './abdm/port'
+import { resendSender } from './email/resend'
+import type { EmailSender } from './email/port'
+import { outboxEmailSender, outboxSmsSender } from './outbox'
+import { msg91Sender } from './sms/msg91'
+import type { SmsSender } from './sms/port'
+
+export type Integrations = {
+  sms: SmsSender
+  email: EmailSender
+  abha: AbhaLogin
+}
+
+const abhaNotConfigured: AbhaLogin = {
+  requestOtp: () => {
+    throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
+  },
+  verifyOtp: () => {
+    throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
+  },
+}
+
+/** Chooses each port's implementation from config; nothing here does I/O. */
+export function createIntegrations(config: Config, db: Db, log: Logger): Integrations {
+  const timeoutMs = config.UPSTREAM_TIMEOUT_MS
+  return {
+    sms:
+      config.SMS_PROVIDER === 'msg91'
+        ? msg91Sender({ baseUrl: config.MSG91_BASE_URL, authKey: config.MSG91_AUTH_KEY!, templateId: config.MSG91_OTP_TEMPLATE_ID!, timeoutMs })
+        : outboxSmsSender(db),
+    email:
+      config.EMAIL_PROVIDER === 'resend'
+        ? resendSender({ baseUrl: config.RESEND_BASE_URL, apiKey: config.RESEND_API_KEY!, from: config.EMAIL_FROM, timeoutMs })
+        : outboxEmailSender(db),
+    abha:
+      config.ABDM_CLIENT_ID && config.ABDM_CLIENT_SECRET
+        ? abdmLogin({
+            abhaBaseUrl: config.ABDM_ABHA_BASE_URL,
+            gatewayBaseUrl: config.ABDM_GATEWAY_BASE_URL,
+            clientId: config.ABDM_CLIENT_ID,
+            clientSecret: config.ABDM_CLIENT_SECRET,
+            cmId: config.ABDM_CM_ID,
+            timeoutMs,
+            log,
+          })
+        : abhaNotConfigured,
+  }
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { ApiError } from '../../core/errors'
+import { callUpstream, readUpstreamJson } from '../../core/upstream'
+import type { SmsSender } from './port'
+
+const Msg91Answer = z.object({ type: z.string(), message: z.string().optional() })
+
+/**
+ * MSG91's Flow API (`POST /api/v5/flow`), the usual way to send DLT-registered transactional SMS in
+ * India: the text lives in a template approved on DLT, we send only its variables.
+ */
+export function msg91Sender(options: { baseUrl: string; authKey: string; templateId: string; timeoutMs: number }): SmsSender {
+  return {
+    async sendLoginOtp(phoneE164, otp, ttlMinutes) {
+      const response = await callUpstream(
+        'SMS gateway',
+        `${options.baseUrl}/api/v5/flow`,
+        {
+          method: 'POST',
+          headers: { authkey: options.authKey, 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({
+            template_id: options.templateId,
+            short_url: '0',
+            recipients: [{ mobiles: phoneE164.replace(/^\+/, ''), otp, minutes: String(ttlMinutes) }],
+          }),
+        },
+        options.timeoutMs,
+      )
+      const answer = await readUpstreamJson('SMS gateway', response, Msg91Answer)
+      if (!response.ok || answer.type !== 'success') {
+        throw new ApiError('upstream_error', 'The SMS gateway refused the message.', { details: { service: 'SMS gateway' } })
+      }
+    },
+  }
+}
