@@ -1,38 +1,52 @@
 import { Client as NeonClient } from '@neondatabase/serverless'
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
-import pg from 'pg'
+import type { SQL } from 'drizzle-orm'
+import { drizzle as drizzleNeon, type NeonDatabase } from 'drizzle-orm/neon-serverless'
+import { drizzle as drizzlePostgresJs } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
 import * as schema from '../db/schema'
 import type { Config } from './config'
 
-export type Db = NodePgDatabase<typeof schema>
+/**
+ * The request's database. Both drivers give the same drizzle query builder; only the shape of a
+ * raw `execute` result differs, which `queryRows` hides.
+ */
+export type Db = NeonDatabase<typeof schema>
 
-/** The part of a node-postgres style client that drizzle uses. Both drivers provide it. */
-interface QueryableClient {
-  connect(): Promise<unknown>
-  query(...args: unknown[]): Promise<unknown>
-  end(): Promise<void>
+/** Runs raw SQL and returns its rows, whichever driver is in use. */
+export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] } | Row[]
+  return Array.isArray(result) ? result : result.rows
 }
 
 /**
- * One database connection for one request, opened on the first query (a request that needs no
- * database opens nothing) and counting its round trips. Workers forbid sharing a connection
- * between requests, so nothing here outlives the request; `close` runs in `waitUntil`.
+ * The WebSocket path: Neon directly, or any Postgres behind the project's WebSocket proxy. One
+ * client per request, opened on the first query (a request that needs no database opens nothing)
+ * and counting its round trips. Workers forbid sharing a connection between requests.
  */
-class RequestConnection {
+class NeonRequestConnection {
   queries = 0
-  private client: QueryableClient | undefined
+  private client: NeonClient | undefined
   private connecting: Promise<unknown> | undefined
 
-  constructor(private readonly open: () => QueryableClient) {}
+  constructor(private readonly config: Config) {}
 
   async query(...args: unknown[]): Promise<unknown> {
     if (!this.connecting) {
-      this.client = this.open()
+      this.client = new NeonClient({ connectionString: this.config.DATABASE_URL })
+      const proxy = this.config.NEON_WS_PROXY
+      if (proxy) {
+        this.client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`
+        this.client.neonConfig.useSecureWebSocket = this.config.NEON_WS_PROXY_TLS
+        this.client.neonConfig.pipelineConnect = false
+      }
+      // After end(), the proxy closing the socket is reported as an error event; without a
+      // listener it would be an uncaught exception. Query errors still reject their promise.
+      this.client.on('error', () => {})
       this.connecting = this.client.connect()
     }
     await this.connecting
     this.queries++
-    return this.client!.query(...args)
+    return (this.client!.query as (...a: unknown[]) => Promise<unknown>)(...args)
   }
 
   async close(): Promise<void> {
@@ -46,24 +60,6 @@ class RequestConnection {
   }
 }
 
-/** The WebSocket path: Neon directly, or any Postgres behind the project's WebSocket proxy. */
-function neonWebSocketClient(config: Config): QueryableClient {
-  const client = new NeonClient({ connectionString: config.DATABASE_URL })
-  const proxy = config.NEON_WS_PROXY
-  if (proxy) {
-    client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`
-    client.neonConfig.useSecureWebSocket = config.NEON_WS_PROXY_TLS
-    client.neonConfig.pipelineConnect = false
-  }
-  return client as unknown as QueryableClient
-}
-
-/** The TCP path (`cloudflare:sockets` under node-postgres): Hyperdrive when bound, else the URL. */
-function tcpClient(config: Config, hyperdrive: Hyperdrive | undefined): QueryableClient {
-  const connectionString = hyperdrive?.connectionString ?? config.DATABASE_URL
-  return new pg.Client({ connectionString }) as unknown as QueryableClient
-}
-
 export interface RequestDatabase {
   db: Db
   roundTrips(): number
@@ -71,9 +67,24 @@ export interface RequestDatabase {
 }
 
 export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): RequestDatabase {
-  const connection = new RequestConnection(() =>
-    config.DATABASE_DRIVER === 'tcp' ? tcpClient(config, hyperdrive) : neonWebSocketClient(config),
-  )
-  const db = drizzle({ client: connection as unknown as pg.Client, schema })
+  if (config.DATABASE_DRIVER === 'tcp') {
+    // postgres.js over cloudflare:sockets connects lazily by itself. Hyperdrive pools and keeps
+    // connections warm at the edge; without it, DATABASE_URL is dialled directly.
+    let queries = 0
+    const client = postgres(hyperdrive?.connectionString ?? config.DATABASE_URL, {
+      max: 1,
+      fetch_types: false,
+      connect_timeout: 10,
+      debug: () => {
+        queries++
+      },
+    })
+    const db = drizzlePostgresJs({ client, schema }) as unknown as Db
+    // No client.end(): it races postgres.js's read loop ("Stream was cancelled"); workerd closes
+    // the request's sockets when the request ends, which ends the server session too.
+    return { db, roundTrips: () => queries, close: async () => {} }
+  }
+  const connection = new NeonRequestConnection(config)
+  const db = drizzleNeon({ client: connection as unknown as NeonClient, schema })
   return { db, roundTrips: () => connection.queries, close: () => connection.close() }
 }

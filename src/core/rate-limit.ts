@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Db } from './db'
+import { queryRows, type Db } from './db'
 import { ApiError } from './errors'
 
 export type Limit = { key: string; max: number; windowSeconds: number }
@@ -10,19 +10,20 @@ export type Limit = { key: string; max: number; windowSeconds: number }
  * shorten the wait.
  */
 export async function enforceRateLimits(db: Db, limits: Limit[], message: string): Promise<void> {
-  const keys = limits.map((limit) => limit.key)
-  const windows = limits.map((limit) => limit.windowSeconds)
-  const result = await db.execute<{ key: string; hits: number; retry_after: number }>(sql`
+  const newRows = sql.join(
+    limits.map((limit) => sql`(${limit.key}, 1, now(), now() + make_interval(secs => ${limit.windowSeconds}::int))`),
+    sql`, `,
+  )
+  const rows = await queryRows<{ key: string; hits: number; retry_after: number }>(db, sql`
     insert into rate_limits (key, hits, window_started_at, expires_at)
-    select key, 1, now(), now() + make_interval(secs => window_seconds)
-    from unnest(${sql.param(keys)}::text[], ${sql.param(windows)}::int[]) as t(key, window_seconds)
+    values ${newRows}
     on conflict (key) do update set
       hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
       window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
       expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
     returning key, hits, greatest(1, ceil(extract(epoch from expires_at - now())))::int as retry_after`)
   let retryAfter = 0
-  for (const row of result.rows) {
+  for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key)
     if (limit && row.hits > limit.max) retryAfter = Math.max(retryAfter, Number(row.retry_after))
   }

@@ -1,5 +1,5 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm'
-import type { Db } from '../../core/db'
+import { queryRows, type Db } from '../../core/db'
 import { authSessions, patientIdentities, patients, type PatientRow } from '../../db/schema'
 import type { AbhaProfile } from '../../integrations/abdm/port'
 import type { LoginIdentity } from './identifiers'
@@ -16,7 +16,7 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
     phone: identity.channel === 'phone' ? identity.identifier : null,
     email: identity.channel === 'email' ? identity.identifier : null,
   }
-  const result = await db.execute<{ patient_id: string; created: boolean }>(sql`
+  const rows = await queryRows<{ patient_id: string; created: boolean }>(db, sql`
     with identity as (
       insert into patient_identities (id, patient_id, channel, identifier)
       values (${crypto.randomUUID()}, ${newPatientId}, ${identity.channel}, ${identity.identifier})
@@ -28,7 +28,7 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
       returning id
     )
     select patient_id, created from identity`)
-  const row = result.rows[0]!
+  const row = rows[0]!
   const [patient] = await db.select().from(patients).where(eq(patients.id, row.patient_id))
   return { patient: patient!, created: row.created }
 }
@@ -104,7 +104,7 @@ export async function rotateRefreshToken(
   presented: { id: string; sessionId: string; patientId: string },
   next: { id: string; expiresAt: Date },
 ): Promise<RotationOutcome> {
-  const result = await db.execute<{ rotated: boolean; live_session: boolean }>(sql`
+  const rows = await queryRows<{ rotated: boolean; live_session: boolean }>(db, sql`
     with used as (
       update refresh_tokens set used_at = now()
       where id = ${presented.id} and session_id = ${presented.sessionId} and used_at is null and expires_at > now()
@@ -118,7 +118,7 @@ export async function rotateRefreshToken(
       select ${next.id}, id, ${next.expiresAt.toISOString()} from session
     )
     select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session`)
-  const row = result.rows[0]!
+  const row = rows[0]!
   if (row.rotated && row.live_session) return 'rotated'
   if (row.rotated) return 'revoked'
   await revokeSession(db, presented.sessionId, presented.patientId, 'refresh_token_reused')

@@ -1,0 +1,10 @@
+/** Settings the tests share with the fakes. Test-only values, never used anywhere else. */
+export const testSecrets = {
+  JWT_SECRET: 'test-jwt-secret-0123456789abcdefghijklmnop',
+  OTP_HASH_KEY: 'test-otp-hash-key-0123456789abcdefghijklmn',
+  MSG91_AUTH_KEY: 'test-msg91-auth-key',
+  MSG91_OTP_TEMPLATE_ID: 'test-otp-template',
+  RESEND_API_KEY: 'test-resend-key',
+  ABDM_CLIENT_ID: 'test-abdm-client',
+  ABDM_CLIENT_SECRET: 'test-abdm-secret',
+}

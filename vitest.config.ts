@@ -1,0 +1,56 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
+import { defineConfig } from 'vitest/config'
+import { testSecrets } from './test/secrets.ts'
+
+type Inject = <T = string>(key: string) => T
+
+/** The Worker's settings in tests: wrangler.toml [vars], then these. */
+function bindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
+  return {
+    ...testSecrets,
+    ENVIRONMENT: 'development',
+    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_DRIVER: driver,
+    NEON_WS_PROXY: inject('wsProxy'),
+    NEON_WS_PROXY_TLS: 'false',
+    // The Neon project sends through the real HTTP clients (against the fakes); the TCP project
+    // through the development outbox, so both implementations of each port run.
+    SMS_PROVIDER: driver === 'neon-ws' ? 'msg91' : 'console',
+    MSG91_BASE_URL: inject('msg91Url'),
+    EMAIL_PROVIDER: driver === 'neon-ws' ? 'resend' : 'console',
+    RESEND_BASE_URL: inject('resendUrl'),
+    ABDM_ABHA_BASE_URL: inject('abdmUrl'),
+    ABDM_GATEWAY_BASE_URL: inject('abdmUrl'),
+    UPSTREAM_TIMEOUT_MS: '3000',
+  }
+}
+
+function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string[]) {
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: bindings(inject as Inject, driver),
+          ...(driver === 'tcp' ? { hyperdrives: { HYPERDRIVE: inject('databaseUrl') } } : {}),
+        },
+      })),
+    ],
+    test: {
+      name,
+      include,
+      testTimeout: 20_000,
+    },
+  }
+}
+
+export default defineConfig({
+  test: {
+    globalSetup: ['./test/global-setup.ts'],
+    projects: [
+      workersProject('neon-ws', 'neon-ws', ['test/**/*.test.ts']),
+      workersProject('tcp', 'tcp', ['test/drivers.test.ts']),
+      { test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+    ],
+  },
+})
