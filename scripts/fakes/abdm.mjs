@@ -28,7 +28,7 @@ export const demoAbhaAccounts = [
   },
 ]
 
-export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', accounts = demoAbhaAccounts, port, log = () => {} }) {
+export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', accounts = demoAbhaAccounts, port = 0, log = (_line) => {} }) {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const publicKeyBase64 = publicKey.export({ type: 'spki', format: 'der' }).toString('base64')
   const known = [...accounts]

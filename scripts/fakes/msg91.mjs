@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { startFakeServer } from './server.mjs'
 
-export async function startFakeMsg91({ authKey, templateId, port, log = () => {} }) {
+export async function startFakeMsg91({ authKey, templateId, port = 0, log = (_line) => {} }) {
   const messages = []
   const fake = await startFakeServer(
     'MSG91',

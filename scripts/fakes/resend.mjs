@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { startFakeServer } from './server.mjs'
 
-export async function startFakeResend({ apiKey, port, log = () => {} }) {
+export async function startFakeResend({ apiKey, port = 0, log = (_line) => {} }) {
   const emails = []
   const fake = await startFakeServer(
     'Resend',

@@ -18,7 +18,7 @@ export async function listMigrations(dir = MIGRATIONS_DIR) {
   )
 }
 
-export async function migrate(databaseUrl, { dir = MIGRATIONS_DIR, log = console.log } = {}) {
+export async function migrate(databaseUrl, { dir = MIGRATIONS_DIR, log = (line) => console.log(line) } = {}) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {

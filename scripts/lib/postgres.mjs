@@ -110,8 +110,11 @@ function postgresUser() {
   return { uid: Number(out.stdout.trim()), gid: Number(gid.stdout.trim()) }
 }
 
-/** PGlite over TCP. `dataDir` keeps data between runs; without it the database lives in memory. */
-export async function startPglite({ dataDir, port, log = () => {} } = {}) {
+/**
+ * PGlite over TCP. `dataDir` keeps data between runs; without it the database lives in memory.
+ * @param {{ dataDir?: string, port?: number, log?: (line: string) => void }} [options]
+ */
+export async function startPglite({ dataDir, port, log = (_line) => {} } = {}) {
   const { PGlite } = await import('@electric-sql/pglite')
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket')
   if (dataDir) mkdirSync(dataDir, { recursive: true })
@@ -133,8 +136,11 @@ export async function startPglite({ dataDir, port, log = () => {} } = {}) {
   }
 }
 
-/** The best Postgres available. `preferUrl` wins when given. */
-export async function startPostgres({ preferUrl, pgliteDataDir, log = () => {} } = {}) {
+/**
+ * The best Postgres available. `preferUrl` wins when given.
+ * @param {{ preferUrl?: string, pgliteDataDir?: string, log?: (line: string) => void }} [options]
+ */
+export async function startPostgres({ preferUrl, pgliteDataDir, log = (_line) => {} } = {}) {
   if (preferUrl) {
     await waitForPostgres(preferUrl)
     log(`postgres: using ${preferUrl.replace(/:[^:@/]+@/, ':***@')}`)

@@ -57,7 +57,7 @@ function parseAllowList(allow) {
  * Starts the proxy. `allow` lists the host:port targets it may open ("*" for any port): it must
  * never be an open relay.
  */
-export function startWsProxy({ port = 0, host = '127.0.0.1', allow = ['127.0.0.1:*', 'localhost:*'], log = () => {} } = {}) {
+export function startWsProxy({ port = 0, host = '127.0.0.1', allow = ['127.0.0.1:*', 'localhost:*'], log = (_line) => {} } = {}) {
   const allowed = parseAllowList(allow)
   const wss = new WebSocketServer({ port, host, perMessageDeflate: false })
   const sockets = new Set()
