@@ -68,13 +68,23 @@ export function toPatient(row: PatientRow): Patient {
   }
 }
 
-/** A canonical IANA zone name (e.g. `asia/kolkata` → `Asia/Kolkata`), or undefined. */
+/**
+ * A valid IANA zone in its usual spelling (`asia/kolkata` → `Asia/Kolkata`), or undefined. The
+ * name is kept as given: ICU would turn Asia/Kolkata into its legacy alias Asia/Calcutta.
+ */
 export function canonicalTimeZone(zone: string): string | undefined {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
   } catch {
     return undefined
   }
+  const listed = Intl.supportedValuesOf?.('timeZone').find((name) => name.toLowerCase() === zone.toLowerCase())
+  if (listed) return listed
+  if (zone.toUpperCase() === 'UTC') return 'UTC'
+  return zone
+    .split('/')
+    .map((part) => part.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('_'))
+    .join('/')
 }
 
 const indianMobile = z.string().transform((value, ctx) => {

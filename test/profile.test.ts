@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { HomeSchema, PatientSchema } from '../src/features/profile/schema'
+import { expectError, loginByPhone } from './helpers'
+
+describe('GET/PATCH /v1/me', () => {
+  it('updates only the fields sent, normalises them, and null clears a field', async () => {
+    const { access_token: token, client, patient } = await loginByPhone()
+    const response = await client.patch(
+      '/v1/me',
+      {
+        name: 'Anjali Deshmukh',
+        gender: 'female',
+        date_of_birth: '1992-07-15',
+        blood_group: 'B+',
+        email: 'Anjali@Example.IN',
+        abha_number: '91 2345 6789 0123',
+        address: { line1: '7 Shivaji Nagar', city: 'Pune', state: 'Maharashtra', pincode: '411005' },
+        emergency_contact: { name: 'Rahul', phone: '098220 12345', relationship: 'brother' },
+        timezone: 'asia/kolkata',
+      },
+      { token },
+    )
+    const updated = PatientSchema.parse(await response.json())
+    expect(response.status).toBe(200)
+    expect(updated).toMatchObject({
+      id: patient.id,
+      email: 'anjali@example.in',
+      abha_number: '91-2345-6789-0123',
+      emergency_contact: { phone: '+919822012345' },
+      address: { country: 'IN' },
+      timezone: 'Asia/Kolkata',
+      phone: patient.phone,
+    })
+
+    const cleared = PatientSchema.parse(await (await client.patch('/v1/me', { email: null }, { token })).json())
+    expect(cleared.email).toBeNull()
+    expect(cleared.name).toBe('Anjali Deshmukh')
+    expect(PatientSchema.parse(await (await client.get('/v1/me', { token })).json())).toEqual(cleared)
+  })
+
+  it.each([
+    [{ name: 'R2-D2' }, 'name'],
+    [{ date_of_birth: '2999-01-01' }, 'date_of_birth'],
+    [{ date_of_birth: '1992-02-30' }, 'date_of_birth'],
+    [{ blood_group: 'C+' }, 'blood_group'],
+    [{ timezone: 'Mars/Olympus' }, 'timezone'],
+    [{ phone: '12345' }, 'phone'],
+    [{ address: { line1: 'x', pincode: '012345' } }, 'address.pincode'],
+    [{ photo: 'http://insecure.example/p.png' }, 'photo'],
+    [{ favourite_colour: 'blue' }, ''],
+  ])('%j → 400 naming %s', async (body, path) => {
+    const { access_token: token, client } = await loginByPhone()
+    const error = await expectError(await client.patch('/v1/me', body, { token }), 400, 'validation_failed')
+    expect((error.details as { path: string }[]).map((d) => d.path)).toContain(path)
+  })
+
+  it('a patient only ever sees and changes their own profile', async () => {
+    const alice = await loginByPhone()
+    const bob = await loginByPhone()
+    const response = await bob.client.patch('/v1/me', { name: 'Bob' }, { token: bob.access_token })
+    await response.body?.cancel()
+    const aliceMe = PatientSchema.parse(await (await alice.client.get('/v1/me', { token: alice.access_token })).json())
+    expect(aliceMe.id).toBe(alice.patient.id)
+    expect(aliceMe.name).toBeNull()
+  })
+})
+
+describe('GET /v1/home', () => {
+  it('shows the name, the details card with age, and the counters', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const tenYearsAgo = new Date()
+    tenYearsAgo.setUTCFullYear(tenYearsAgo.getUTCFullYear() - 10)
+    tenYearsAgo.setUTCDate(tenYearsAgo.getUTCDate() - 2)
+    const patch = await client.patch('/v1/me', { name: 'Ira Nair', date_of_birth: tenYearsAgo.toISOString().slice(0, 10) }, { token })
+    await patch.body?.cancel()
+    const home = HomeSchema.parse(await (await client.get('/v1/home', { token })).json())
+    expect(home.patient).toMatchObject({ name: 'Ira Nair', age: 10, timezone: 'Asia/Kolkata' })
+    expect(home.unread_notifications).toBe(0)
+    expect(home.next_appointment).toBeNull()
+  })
+})
