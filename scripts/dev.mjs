@@ -1,0 +1,101 @@
+// `npm run dev`: everything a developer needs on a laptop with Node and no Postgres.
+//   - Postgres: DATABASE_URL from your shell if set, else embedded PGlite (data in .data/pglite)
+//   - migrations and demo seed data
+//   - the WebSocket proxy the Neon driver needs in front of a non-Neon Postgres (port 8788)
+//   - a local fake ABDM for ABHA login (port 8790)
+//   - wrangler dev on http://localhost:8787 (Swagger UI at /docs)
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startFakeAbdm } from './fakes/abdm.mjs'
+import { migrate, seed } from './lib/migrate.mjs'
+import { startPostgres } from './lib/postgres.mjs'
+import { startWsProxy } from './lib/ws-proxy.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const log = (line) => console.log(`[dev] ${line}`)
+const PORT = Number(process.env.PORT ?? 8787)
+
+function readDevVars() {
+  const file = join(root, '.dev.vars')
+  if (!existsSync(file)) {
+    copyFileSync(join(root, '.dev.vars.example'), file)
+    log('created .dev.vars from .dev.vars.example')
+  }
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/))
+      .filter(Boolean)
+      .map((m) => [m[1], m[2]]),
+  )
+}
+
+const vars = readDevVars()
+const stops = []
+async function shutdown(code = 0) {
+  for (const stop of stops.reverse()) await stop().catch(() => {})
+  process.exit(code)
+}
+process.on('SIGINT', () => shutdown(0))
+process.on('SIGTERM', () => shutdown(0))
+
+try {
+  const postgres = await startPostgres({
+    preferUrl: process.env.DATABASE_URL,
+    pgliteDataDir: join(root, '.data/pglite'),
+    log,
+  })
+  stops.push(() => postgres.stop())
+  await migrate(postgres.url, { log })
+  await seed(postgres.url, { log })
+
+  const proxy = await startWsProxy({ port: 8788, log })
+  stops.push(() => proxy.close())
+  log(`WebSocket proxy on ${proxy.endpoint}`)
+
+  const abdm = await startFakeAbdm({
+    clientId: vars.ABDM_CLIENT_ID || 'phr-edge-dev',
+    clientSecret: vars.ABDM_CLIENT_SECRET || 'phr-edge-dev-secret',
+    port: 8790,
+    log,
+  })
+  stops.push(() => abdm.close())
+  log(`fake ABDM on ${abdm.url} (demo ABHA: 91-1111-2222-3333 / asha.verma@sbx; OTPs print here)`)
+
+  const wrangler = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/wrangler/bin/wrangler.js'),
+      'dev',
+      '--port', String(PORT),
+      '--ip', '127.0.0.1',
+      '--test-scheduled',
+      '--var', `DATABASE_URL:${postgres.url}`,
+      '--var', `NEON_WS_PROXY:${proxy.endpoint}`,
+      '--var', `ABDM_ABHA_BASE_URL:${abdm.url}`,
+      '--var', `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
+    ],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  )
+  stops.push(async () => {
+    wrangler.kill('SIGTERM')
+  })
+  wrangler.on('exit', (code) => {
+    log(`wrangler exited (${code})`)
+    shutdown(code ?? 1)
+  })
+
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false)
+    if (ok) {
+      log(`ready: http://localhost:${PORT}/docs (Swagger UI), http://localhost:${PORT}/health`)
+      log(`demo login: POST /v1/auth/otp {"channel":"phone","identifier":"9999900001"}, then read the code at /dev/outbox`)
+      break
+    }
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+} catch (error) {
+  console.error(`[dev] ${error.message}`)
+  await shutdown(1)
+}
