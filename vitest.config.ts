@@ -39,6 +39,7 @@ function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string
     test: {
       name,
       include,
+      exclude: ['test/node/**', 'node_modules/**'],
       testTimeout: 20_000,
     },
   }

@@ -38,7 +38,7 @@ describe('ddl/ and migrations/', () => {
     const fromDdl = await createDatabase(server, `ddl_${suffix}`)
     const fromMigrations = await createDatabase(server, `mig_${suffix}`)
 
-    await withClient(fromDdl, async (client) => client.query(await readFile(DDL, 'utf8')))
+    await withClient(fromDdl, async (client) => client.query(String(await readFile(DDL, 'utf8'))))
     await migrate(fromMigrations, { log: () => {} })
 
     const [ddlSchema, migrationSchema] = await Promise.all([describeSchema(fromDdl), describeSchema(fromMigrations)])

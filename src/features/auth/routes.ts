@@ -3,16 +3,13 @@ import type { Context } from 'hono'
 import { bearerSecurity, requireAuth } from '../../core/auth'
 import { ApiError, errorResponses } from '../../core/errors'
 import { clientIp } from '../../core/request'
-import { createRouter } from '../../core/router'
+import { createRouter, jsonBody, jsonResponse } from '../../core/router'
 import { issueToken, verifyToken } from '../../core/tokens'
 import type { AppEnv } from '../../core/types'
 import { toPatient } from '../profile/schema'
 import { sendLoginOtp, loginIdentityFor, verifyLoginOtp } from './otp'
 import { LoginSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
 import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken, startSession } from './store'
-
-const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const requestOtp = createRoute({
   method: 'post',
@@ -23,7 +20,7 @@ const requestOtp = createRoute({
     'The answer is the same whether or not an account exists. Limits: one code per identifier every OTP_RESEND_COOLDOWN_SECONDS, and per identifier and per client address per RATE_LIMIT_WINDOW_SECONDS (429 with Retry-After).',
   request: { body: jsonBody(OtpRequestSchema) },
   responses: {
-    202: json(OtpChallengeSchema, 'The code is on its way.'),
+    202: jsonResponse(OtpChallengeSchema, 'The code is on its way.'),
     ...errorResponses(400, 429, 502, 503, 504),
   },
 })
@@ -37,7 +34,7 @@ const verifyOtp = createRoute({
     'A wrong code answers 400 `otp_invalid` with `details.attempts_remaining`; after OTP_MAX_ATTEMPTS wrong codes, 409 `otp_attempts_exceeded`. An expired code answers 409 `otp_expired`, a used one 409 `otp_already_used`.',
   request: { body: jsonBody(OtpVerifySchema) },
   responses: {
-    200: json(LoginSchema, 'Logged in.'),
+    200: jsonResponse(LoginSchema, 'Logged in.'),
     ...errorResponses(400, 404, 409, 429, 502, 503, 504),
   },
 })
@@ -49,7 +46,7 @@ const refresh = createRoute({
   summary: 'Exchange a refresh token for a new pair (rotation)',
   description: 'Each refresh token works once. Presenting a used one again revokes the whole session: log in again.',
   request: { body: jsonBody(RefreshSchema) },
-  responses: { 200: json(TokenPairSchema, 'A new access and refresh token.'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(TokenPairSchema, 'A new access and refresh token.'), ...errorResponses(400, 401) },
 })
 
 const logout = createRoute({

@@ -2,11 +2,9 @@ import { createRoute } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import { bearerSecurity, requireAuth } from '../../core/auth'
 import { ApiError, errorResponses } from '../../core/errors'
-import { createRouter } from '../../core/router'
+import { createRouter, jsonResponse } from '../../core/router'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
-
-const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
 const getMe = createRoute({
   method: 'get',
@@ -15,7 +13,7 @@ const getMe = createRoute({
   summary: 'My profile',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  responses: { 200: json(PatientSchema, 'The patient who holds the token.'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(PatientSchema, 'The patient who holds the token.'), ...errorResponses(401, 404) },
 })
 
 const updateMe = createRoute({
@@ -28,7 +26,7 @@ const updateMe = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth] as const,
   request: { body: { required: true, content: { 'application/json': { schema: ProfileUpdateSchema } } } },
-  responses: { 200: json(PatientSchema, 'The updated profile.'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(400, 401, 404) },
 })
 
 const getHome = createRoute({
@@ -38,7 +36,7 @@ const getHome = createRoute({
   summary: 'Home screen: name, patient details card, unread notifications, next appointment',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  responses: { 200: json(HomeSchema, 'What the home screen shows.'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(HomeSchema, 'What the home screen shows.'), ...errorResponses(401, 404) },
 })
 
 function patientGone(): ApiError {
