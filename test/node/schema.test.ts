@@ -38,7 +38,7 @@ describe('ddl/ and migrations/', () => {
     const fromDdl = await createDatabase(server, `ddl_${suffix}`)
     const fromMigrations = await createDatabase(server, `mig_${suffix}`)
 
-    await withClient(fromDdl, async (client) => client.query(String(await readFile(DDL, 'utf8'))))
+    await withClient(fromDdl, async (client) => client.query(String(await readFile(DDL.pathname, 'utf8'))))
     await migrate(fromMigrations, { log: () => {} })
 
     const [ddlSchema, migrationSchema] = await Promise.all([describeSchema(fromDdl), describeSchema(fromMigrations)])
@@ -54,7 +54,7 @@ describe('ddl/ and migrations/', () => {
 
   it('never declares a foreign key in any SQL file', async () => {
     const files = [DDL, ...(await listMigrations()).map((m) => m.version)]
-    const texts = [await readFile(DDL, 'utf8'), ...(await listMigrations()).map((m) => m.sql)]
+    const texts = [await readFile(DDL.pathname, 'utf8'), ...(await listMigrations()).map((m) => m.sql)]
     expect(files.length).toBe(texts.length)
     for (const text of texts) {
       const code = text.replace(/--.*$/gm, '')
