@@ -13,8 +13,6 @@ import { devRoutes } from './features/dev/routes'
 import { healthRoutes } from './features/health/routes'
 import { profileRoutes } from './features/profile/routes'
 
-export const API_VERSION = pkg.version
-
 function errorResponse(c: Context<AppEnv>, status: number, body: ErrorBody, headers: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(headers)) c.header(name, value)
   c.header('x-request-id', c.get('requestId'))
@@ -49,7 +47,7 @@ export function createApp() {
     openapi: '3.1.0',
     info: {
       title: 'PHR Edge API',
-      version: API_VERSION,
+      version: pkg.version,
       description:
         'The backend of the PHR Edge patient app. Errors always answer `{"error": {"code", "message", "details"}}`; every response carries `x-request-id`.',
     },

@@ -28,8 +28,3 @@ export function createRouter() {
   })
 }
 
-/** A JSON response of a route, for createRoute's `responses`. */
-export const jsonResponse = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
-
-/** A required JSON request body, for createRoute's `request.body`. */
-export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })

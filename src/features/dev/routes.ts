@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
-import { ApiError, errorResponses } from '../../core/errors'
+import { ApiError } from '../../core/errors'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { errorResponses, jsonResponse } from '../../core/openapi'
 import { createRouter } from '../../core/router'
 import { devOutbox } from '../../db/schema'
 
@@ -30,7 +31,7 @@ const listOutbox = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Messages, newest first.', content: { 'application/json': { schema: OutboxPageSchema } } },
+    200: jsonResponse(OutboxPageSchema, 'Messages, newest first.'),
     ...errorResponses(400, 404),
   },
 })

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { sql } from 'drizzle-orm'
 import pkg from '../../../package.json'
-import { ApiError, errorResponses } from '../../core/errors'
+import { ApiError } from '../../core/errors'
+import { errorResponses, jsonResponse } from '../../core/openapi'
 import { createRouter } from '../../core/router'
 
 export const HealthSchema = z
@@ -20,7 +21,7 @@ const health = createRoute({
   tags: ['Operations'],
   summary: 'Liveness and database reachability (one `select 1`)',
   responses: {
-    200: { description: 'The API runs and the database answers.', content: { 'application/json': { schema: HealthSchema } } },
+    200: jsonResponse(HealthSchema, 'The API runs and the database answers.'),
     ...errorResponses(503),
   },
 })

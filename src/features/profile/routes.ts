@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
 import { bearerSecurity, requireAuth } from '../../core/auth'
-import { ApiError, errorResponses } from '../../core/errors'
-import { createRouter, jsonResponse } from '../../core/router'
+import { ApiError } from '../../core/errors'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { createRouter } from '../../core/router'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
 
@@ -25,7 +26,7 @@ const updateMe = createRoute({
     'Phone, email and ABHA here are contact details. The identities you log in with are the ones proved by OTP; changing these fields does not change how you log in.',
   security: bearerSecurity,
   middleware: [requireAuth] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: ProfileUpdateSchema } } } },
+  request: { body: jsonBody(ProfileUpdateSchema) },
   responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(400, 401, 404) },
 })
 
