@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { eq, sql } from 'drizzle-orm'
 import { bearerSecurity, requireAuth } from '../../core/auth'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { createRouter } from '../../core/router'
+import type { AppEnv } from '../../core/types'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
 
@@ -44,6 +46,13 @@ function patientGone(): ApiError {
   return new ApiError('not_found', 'This account no longer exists.')
 }
 
+/** The patient who holds the token (one round trip). */
+async function ownPatient(c: Context<AppEnv>) {
+  const [row] = await c.get('db').select().from(patients).where(eq(patients.id, c.get('patientId')))
+  if (!row) throw patientGone()
+  return toPatient(row)
+}
+
 /** Whole years between a date of birth and today in the patient's time zone. */
 export function ageOn(dateOfBirth: string | null, timezone: string, now = new Date()): number | null {
   if (!dateOfBirth) return null
@@ -55,11 +64,7 @@ export function ageOn(dateOfBirth: string | null, timezone: string, now = new Da
 
 export function profileRoutes() {
   return createRouter()
-    .openapi(getMe, async (c) => {
-      const [row] = await c.get('db').select().from(patients).where(eq(patients.id, c.get('patientId')))
-      if (!row) throw patientGone()
-      return c.json(toPatient(row), 200)
-    })
+    .openapi(getMe, async (c) => c.json(await ownPatient(c), 200))
     .openapi(updateMe, async (c) => {
       const body = c.req.valid('json')
       const changes: Partial<PatientRow> = {}
@@ -85,9 +90,7 @@ export function profileRoutes() {
       return c.json(toPatient(row), 200)
     })
     .openapi(getHome, async (c) => {
-      const [row] = await c.get('db').select().from(patients).where(eq(patients.id, c.get('patientId')))
-      if (!row) throw patientGone()
-      const patient = toPatient(row)
+      const patient = await ownPatient(c)
       return c.json(
         {
           patient: {
