@@ -23,11 +23,18 @@ export async function callUpstream(
       { details: { service }, cause: error },
     )
   }
-  if (response.status >= 500) {
-    await response.body?.cancel()
-    throw new ApiError('upstream_error', `${service} failed (status ${response.status}).`, { details: { service } })
-  }
+  if (response.status >= 500) await rejectUpstream(service, response)
   return response
+}
+
+/** Drops an upstream's unwanted answer (its text may name internals) and fails with 502. */
+export async function rejectUpstream(
+  service: string,
+  response: Response,
+  message = `${service} failed (status ${response.status}).`,
+): Promise<never> {
+  await response.body?.cancel()
+  throw new ApiError('upstream_error', message, { details: { service } })
 }
 
 /** Parses an upstream's JSON with zod: its answers are untrusted input like any other. */

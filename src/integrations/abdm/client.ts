@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { base64ToBytes, bytesToBase64 } from '../../core/crypto'
 import { ApiError } from '../../core/errors'
 import type { Logger } from '../../core/logger'
-import { callUpstream, readUpstreamJson } from '../../core/upstream'
+import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import type { AbhaLogin, AbhaLoginId, AbhaProfile } from './port'
 
 export type AbdmOptions = {
@@ -167,9 +167,8 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         options.timeoutMs,
       )
       if (!response.ok) {
-        await response.body?.cancel()
         options.log.log('error', 'ABDM refused our client credentials', { status: response.status })
-        throw new ApiError('upstream_error', 'ABDM refused our credentials.', { details: { service: SERVICE } })
+        await rejectUpstream(SERVICE, response, 'ABDM refused our credentials.')
       }
       const session = await readUpstreamJson(SERVICE, response, SessionAnswer)
       return { value: session.accessToken, ttlSeconds: session.expiresIn - 60 }
@@ -178,10 +177,7 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
   const certificate = (path: string) =>
     cached(`certificate${path}`, async () => {
       const response = await callUpstream(SERVICE, `${options.abhaBaseUrl}${path}`, { headers: headers() }, options.timeoutMs)
-      if (!response.ok) {
-        await response.body?.cancel()
-        throw new ApiError('upstream_error', 'ABDM did not give its public certificate.', { details: { service: SERVICE } })
-      }
+      if (!response.ok) await rejectUpstream(SERVICE, response, 'ABDM did not give its public certificate.')
       const answer = await readUpstreamJson(SERVICE, response, CertificateAnswer)
       return { value: answer.publicKey, ttlSeconds: 6 * 3600 }
     })
@@ -213,10 +209,7 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         await response.body?.cancel()
         return { sent: false }
       }
-      if (!response.ok) {
-        await response.body?.cancel()
-        throw new ApiError('upstream_error', `ABDM failed (status ${response.status}).`, { details: { service: SERVICE } })
-      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
       const answer = await readUpstreamJson(SERVICE, response, OtpAnswer)
       return { sent: true, txnId: answer.txnId }
     },
@@ -232,10 +225,7 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         await response.body?.cancel()
         return { verified: false }
       }
-      if (!response.ok) {
-        await response.body?.cancel()
-        throw new ApiError('upstream_error', `ABDM failed (status ${response.status}).`, { details: { service: SERVICE } })
-      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
       const xToken =
         loginId.kind === 'abha_number'
           ? await readUpstreamJson(SERVICE, response, ProfileVerifyAnswer).then((a) => (a.authResult === 'success' ? a.token : undefined))
@@ -248,10 +238,7 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         { headers: headers({ Authorization: `Bearer ${await sessionToken()}`, 'X-token': `Bearer ${xToken}` }) },
         options.timeoutMs,
       )
-      if (!profileResponse.ok) {
-        await profileResponse.body?.cancel()
-        throw new ApiError('upstream_error', 'ABDM did not give the ABHA profile.', { details: { service: SERVICE } })
-      }
+      if (!profileResponse.ok) await rejectUpstream(SERVICE, profileResponse, 'ABDM did not give the ABHA profile.')
       const profile = toAbhaProfile(await readUpstreamJson(SERVICE, profileResponse, AbdmProfile))
       // The profile must be the one that logged in: never trust a mismatch.
       const matches =
