@@ -121,12 +121,17 @@ describe('no account enumeration', () => {
   })
 })
 
+/** A new patient's phone login, stopped where they hold the code from the SMS. */
+async function phoneChallenge() {
+  const client = newClient()
+  const phone = randomPhone()
+  const challenge = await requestOtp(client, 'phone', phone)
+  return { client, challenge, otp: await readOtp('phone', phone) }
+}
+
 describe('OTP rules', () => {
   it('locks a challenge after 5 wrong codes, even for the right code', async () => {
-    const client = newClient()
-    const phone = randomPhone()
-    const challenge = await requestOtp(client, 'phone', phone)
-    const otp = await readOtp('phone', phone)
+    const { client, challenge, otp } = await phoneChallenge()
     const wrong = otp === '000000' ? '111111' : '000000'
     for (let remaining = 4; remaining >= 0; remaining--) {
       const error = await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp: wrong }), 400, 'otp_invalid')
@@ -136,19 +141,13 @@ describe('OTP rules', () => {
   })
 
   it('refuses an expired code', async () => {
-    const client = newClient()
-    const phone = randomPhone()
-    const challenge = await requestOtp(client, 'phone', phone)
-    const otp = await readOtp('phone', phone)
+    const { client, challenge, otp } = await phoneChallenge()
     await runSql(sql`update otp_challenges set expires_at = now() - interval '1 second' where id = ${challenge.challenge_id}`)
     await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp }), 409, 'otp_expired')
   })
 
   it('accepts a code once', async () => {
-    const client = newClient()
-    const phone = randomPhone()
-    const challenge = await requestOtp(client, 'phone', phone)
-    const otp = await readOtp('phone', phone)
+    const { client, challenge, otp } = await phoneChallenge()
     const first = await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp })
     expect(first.status).toBe(200)
     await first.body?.cancel()
@@ -156,10 +155,7 @@ describe('OTP rules', () => {
   })
 
   it('keeps only a keyed hash of the code', async () => {
-    const client = newClient()
-    const phone = randomPhone()
-    const challenge = await requestOtp(client, 'phone', phone)
-    const otp = await readOtp('phone', phone)
+    const { challenge, otp } = await phoneChallenge()
     const [row] = await runSql<{ otp_hash: string }>(sql`select otp_hash from otp_challenges where id = ${challenge.challenge_id}`)
     expect(row!.otp_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(row!.otp_hash).not.toContain(otp)
