@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test'
-import type { SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { loadConfig } from '../src/core/config'
 import { openRequestDatabase, queryRows } from '../src/core/db'
+import { otpSendKeys } from '../src/features/auth/otp'
 
 /** Direct SQL for arranging a state the API cannot reach quickly (an expired code, say). */
 export async function runSql<Row = Record<string, unknown>>(query: SQL): Promise<Row[]> {
@@ -15,8 +16,6 @@ export async function runSql<Row = Record<string, unknown>>(query: SQL): Promise
 
 /** Ends the resend cooldown of one identifier, as if OTP_RESEND_COOLDOWN_SECONDS had passed. */
 export async function endResendCooldown(channel: 'phone' | 'email', identifier: string) {
-  const { sha256Hex } = await import('../src/core/crypto')
-  const key = `otp:resend:${await sha256Hex(`${channel}:${identifier}`)}`
-  const { sql } = await import('drizzle-orm')
-  await runSql(sql`update rate_limits set expires_at = now() where key = ${key}`)
+  const { resend } = await otpSendKeys({ channel, identifier })
+  await runSql(sql`update rate_limits set expires_at = now() where key = ${resend}`)
 }

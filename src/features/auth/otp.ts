@@ -41,6 +41,12 @@ function otpHash(config: Config, challengeId: string, otp: string) {
   return hmacSha256Hex(config.OTP_HASH_KEY, `${challengeId}:${otp}`)
 }
 
+/** Rate-limit keys of one login identity; hashed, so no phone number or email sits in rate_limits. */
+export async function otpSendKeys(identity: LoginIdentity) {
+  const who = await sha256Hex(`${identity.channel}:${identity.identifier}`)
+  return { resend: `otp:resend:${who}`, identifier: `otp:identifier:${who}` }
+}
+
 /**
  * Sends an OTP. Whether or not an account exists, the answer is the same: for phone and email an
  * OTP always goes out (first login creates the account); for an ABHA that ABDM refuses, a
@@ -52,12 +58,12 @@ export async function sendLoginOtp(
   clientIp: string,
 ) {
   const { db, config, integrations } = deps
-  const who = await sha256Hex(`${identity.channel}:${identity.identifier}`)
+  const keys = await otpSendKeys(identity)
   await enforceRateLimits(
     db,
     [
-      { key: `otp:resend:${who}`, max: 1, windowSeconds: config.OTP_RESEND_COOLDOWN_SECONDS },
-      { key: `otp:identifier:${who}`, max: config.OTP_SEND_LIMIT_PER_IDENTIFIER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+      { key: keys.resend, max: 1, windowSeconds: config.OTP_RESEND_COOLDOWN_SECONDS },
+      { key: keys.identifier, max: config.OTP_SEND_LIMIT_PER_IDENTIFIER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
       { key: `otp:ip:${clientIp}`, max: config.OTP_SEND_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
     ],
     'Too many OTP requests. Please wait before asking for another code.',
