@@ -92,12 +92,12 @@ async function startSystemCluster(bin, log) {
     url,
     port,
     async stop() {
-      await new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', resolve)
-        child.kill('SIGINT')
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
-      })
+      // pg_ctl waits until the postmaster and every backend are gone; a signal to `runuser` would
+      // only end runuser, leaving the server (and the stderr pipe it holds) behind.
+      const stop = asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'])
+      const stopped = spawnSync(stop.command, stop.args, { encoding: 'utf8' })
+      if (stopped.status !== 0 && child.exitCode === null) child.kill('SIGKILL')
+      child.stderr.destroy()
       rmSync(dir, { recursive: true, force: true })
     },
   }
