@@ -17,13 +17,23 @@ async function startWorker(vars) {
   const port = await freePort()
   const args = [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1']
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } })
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
   let output = ''
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))
   const base = `http://127.0.0.1:${port}`
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { base, stop: () => child.kill('SIGTERM') }
+    if (
+      await fetch(`${base}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop: () => child.kill('SIGTERM') }
     await new Promise((r) => setTimeout(r, 500))
   }
   child.kill('SIGKILL')
@@ -33,7 +43,11 @@ async function startWorker(vars) {
 async function login(base) {
   const phone = `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
   const post = (path, body) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.7' }, body: JSON.stringify(body) }).then((r) => r.json())
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.7' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json())
   const challenge = await post('/v1/auth/otp', { channel: 'phone', identifier: phone })
   const outbox = await fetch(`${base}/dev/outbox?to=${encodeURIComponent(phone)}`).then((r) => r.json())
   const otp = outbox.items[0].body.match(/\d{6}/)[0]
@@ -68,7 +82,12 @@ const results = []
 try {
   await migrate(postgres.url, { log: () => {} })
   for (const driver of ['neon-ws', 'tcp']) {
-    const worker = await startWorker({ DATABASE_URL: postgres.url, DATABASE_DRIVER: driver, NEON_WS_PROXY: proxy.endpoint, SERVER_TIMING: 'true' })
+    const worker = await startWorker({
+      DATABASE_URL: postgres.url,
+      DATABASE_DRIVER: driver,
+      NEON_WS_PROXY: proxy.endpoint,
+      SERVER_TIMING: 'true',
+    })
     try {
       const token = await login(worker.base)
       const auth = { authorization: `Bearer ${token}` }
@@ -89,9 +108,16 @@ const ms = (v) => `${v.toFixed(1)} ms`
 console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}\n`)
 console.log('driver   route              p50       p95       p99       db round trips  failures')
 for (const { driver, bare, me } of results) {
-  for (const [route, r] of [['GET /health (select 1)', bare], ['GET /v1/me', me]]) {
-    console.log(`${driver.padEnd(8)} ${route.padEnd(22)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`)
+  for (const [route, r] of [
+    ['GET /health (select 1)', bare],
+    ['GET /v1/me', me],
+  ]) {
+    console.log(
+      `${driver.padEnd(8)} ${route.padEnd(22)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
+    )
   }
-  console.log(`${driver.padEnd(8)} ratio /v1/me ÷ select 1: p50 ${(me.p50 / bare.p50).toFixed(2)}, p95 ${(me.p95 / bare.p95).toFixed(2)}, p99 ${(me.p99 / bare.p99).toFixed(2)}`)
+  console.log(
+    `${driver.padEnd(8)} ratio /v1/me ÷ select 1: p50 ${(me.p50 / bare.p50).toFixed(2)}, p95 ${(me.p95 / bare.p95).toFixed(2)}, p99 ${(me.p99 / bare.p99).toFixed(2)}`,
+  )
 }
 process.exit(0)

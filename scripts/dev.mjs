@@ -68,13 +68,19 @@ try {
     [
       join(root, 'node_modules/wrangler/bin/wrangler.js'),
       'dev',
-      '--port', String(PORT),
-      '--ip', '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--ip',
+      '127.0.0.1',
       '--test-scheduled',
-      '--var', `DATABASE_URL:${postgres.url}`,
-      '--var', `NEON_WS_PROXY:${proxy.endpoint}`,
-      '--var', `ABDM_ABHA_BASE_URL:${abdm.url}`,
-      '--var', `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
+      '--var',
+      `DATABASE_URL:${postgres.url}`,
+      '--var',
+      `NEON_WS_PROXY:${proxy.endpoint}`,
+      '--var',
+      `ABDM_ABHA_BASE_URL:${abdm.url}`,
+      '--var',
+      `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
     ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
   )
@@ -87,7 +93,10 @@ try {
   })
 
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false)
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) {
       log(`ready: http://localhost:${PORT}/docs (Swagger UI), http://localhost:${PORT}/health`)
       log(`demo login: POST /v1/auth/otp {"channel":"phone","identifier":"9999900001"}, then read the code at /dev/outbox`)

@@ -14,7 +14,10 @@ const { values } = parseArgs({
 const proxy = await startWsProxy({
   port: Number(values.port),
   host: values.host,
-  allow: values.allow.split(',').map((s) => s.trim()).filter(Boolean),
+  allow: values.allow
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   log: (line) => console.log(line),
 })
 console.log(`ws-proxy listening on ${values.host}:${proxy.port} (NEON_WS_PROXY=${values.host}:${proxy.port}/v2), allowing ${values.allow}`)

@@ -1,21 +1,32 @@
-import { swaggerUI } from '@hono/swagger-ui'
-import { HTTPException } from 'hono/http-exception'
 import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
 import pkg from '../package.json'
-import { ApiError, codeForStatus, type ErrorBody } from './core/errors'
-import { createLogger } from './core/logger'
+import { databaseUnavailable } from './core/db'
+import { ApiError, codeForStatus } from './core/errors'
+import { createLogger, describeError } from './core/logger'
+import { finishDocument, registerErrorComponents } from './core/openapi'
 import { requestIdFor } from './core/request'
-import { createRouter } from './core/router'
-import { requestServices } from './core/services'
-import type { AppEnv } from './core/types'
-import { authRoutes } from './features/auth/routes'
-import { devRoutes } from './features/dev/routes'
-import { healthRoutes } from './features/health/routes'
-import { profileRoutes } from './features/profile/routes'
+import { createRouter } from './core/routes'
+import { swaggerPage } from './core/swagger'
+import type { AppEnv, Feature } from './core/types'
+import { authFeature } from './features/auth'
+import { devFeature } from './features/dev'
+import { healthFeature } from './features/health'
+import { profileFeature } from './features/profile'
+import { openServices } from './services'
+
+/** Every feature of the API. Each brings its routes (whole public paths), tags and cron jobs. */
+export const features: Feature[] = [healthFeature, authFeature, profileFeature, devFeature]
+
+/** JSON forms here are small; upload routes declare their own, larger limits. */
+const JSON_BODY_LIMIT_BYTES = 64 * 1024
+
+type ErrorBody = { error: { code: string; message: string; details?: unknown } }
 
 function errorResponse(c: Context<AppEnv>, status: number, body: ErrorBody, headers: Record<string, string> = {}) {
   for (const [name, value] of Object.entries(headers)) c.header(name, value)
-  c.header('x-request-id', c.get('requestId'))
+  c.header('x-request-id', c.var.requestId)
   return c.json(body, status as 400)
 }
 
@@ -25,17 +36,34 @@ export function createApp() {
   app.use('*', async (c, next) => {
     c.set('requestId', requestIdFor(c.req.header('x-request-id')))
     await next()
-    c.header('x-request-id', c.get('requestId'))
+    c.header('x-request-id', c.var.requestId)
+    c.header('X-Content-Type-Options', 'nosniff')
+    // Tokens and health data must not sit in a shared or browser cache.
+    if (c.req.path.startsWith('/v1/')) c.header('Cache-Control', 'no-store')
   })
-  app.use('/health', requestServices)
-  app.use('/v1/*', requestServices)
-  app.use('/dev/*', requestServices)
+  app.use('*', async (c, next) => {
+    const services = openServices(c.env, c.executionCtx, { request_id: c.var.requestId, method: c.req.method, path: c.req.path })
+    c.set('services', services)
+    try {
+      await next()
+    } finally {
+      if (services.config.SERVER_TIMING) c.header('Server-Timing', `db;desc="${services.roundTrips()} round trips"`)
+      services.close()
+    }
+  })
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', `The body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB.`, {
+          details: { limit_bytes: JSON_BODY_LIMIT_BYTES },
+        })
+      },
+    }),
+  )
 
-  // Every route of the API, in one place.
-  app.route('/', healthRoutes())
-  app.route('/v1/auth', authRoutes())
-  app.route('/v1', profileRoutes())
-  app.route('/dev', devRoutes())
+  for (const feature of features) app.route('/', feature.routes())
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -43,46 +71,90 @@ export function createApp() {
     bearerFormat: 'JWT',
     description: 'The access_token from POST /v1/auth/otp/verify or /v1/auth/refresh.',
   })
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'PHR Edge API',
-      version: pkg.version,
-      description:
-        'The backend of the PHR Edge patient app. Errors always answer `{"error": {"code", "message", "details"}}`; every response carries `x-request-id`.',
-    },
-    servers: [{ url: '/' }],
+  registerErrorComponents(app)
+
+  const documents = new Map<string, unknown>()
+  app.get('/openapi.json', (c) => {
+    const { ENVIRONMENT, PUBLIC_BASE_URL } = c.var.services.config
+    const key = `${ENVIRONMENT} ${PUBLIC_BASE_URL}`
+    let doc = documents.get(key)
+    if (!doc) {
+      const servers = [{ url: PUBLIC_BASE_URL, description: `This deployment (${ENVIRONMENT})` }]
+      if (PUBLIC_BASE_URL !== LOCAL_URL) servers.push({ url: LOCAL_URL, description: 'Local development (`npm run dev`)' })
+      doc = finishDocument(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'PHR Edge API',
+            version: pkg.version,
+            description:
+              'The backend of the PHR Edge patient app and of the hospitals (HMIS) that talk to it. Errors always answer `{"error": {"code", "message", "details"}}`; every response carries `x-request-id`. Lists take `limit` and `cursor` and answer `{"items", "next_cursor"}`.',
+            contact: { name: 'PHR Edge engineering', email: 'engineering@phr-edge.in' },
+            license: { name: 'Proprietary', url: 'https://phr-edge.in/terms' },
+          },
+          servers,
+          tags: features.flatMap((feature) => feature.tags),
+        }),
+        ENVIRONMENT,
+      )
+      documents.set(key, doc)
+    }
+    return c.json(doc as object, 200)
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json', title: 'PHR Edge API' }))
+  app.get('/docs', (c) => c.html(swaggerPage('/openapi.json')))
 
-  app.notFound((c) =>
-    errorResponse(c, 404, { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }),
-  )
+  const allowedMethods = methodsByPath(app)
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path)
+    if (allowed.length > 0) {
+      return errorResponse(
+        c,
+        405,
+        { error: { code: 'method_not_allowed', message: `${c.req.method} is not allowed here; use ${allowed.join(', ')}.` } },
+        { Allow: allowed.join(', ') },
+      )
+    }
+    return errorResponse(c, 404, { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } })
+  })
 
-  app.onError((error, c) => {
+  app.onError((thrown, c) => {
+    const log = c.var.services?.log ?? createLogger({ request_id: c.var.requestId })
+    const error = thrown instanceof ApiError ? thrown : (databaseUnavailable(thrown) ?? thrown)
     if (error instanceof ApiError) {
-      if (error.status >= 500) {
-        const log = c.get('log') ?? createLogger({ request_id: c.get('requestId') })
-        log.log('error', error.message, { code: error.code, cause: String(error.cause ?? '') })
-      }
-      const details = error.status >= 500 ? { ...(error.details as object), request_id: c.get('requestId') } : error.details
+      if (error.status >= 500) log.log('error', error.message, { code: error.code, cause: describeError(error.cause) })
+      const details = error.status >= 500 ? { ...(error.details as object), request_id: c.var.requestId } : error.details
       return errorResponse(c, error.status, { error: { code: error.code, message: error.message, details } }, error.headers)
     }
     if (error instanceof HTTPException && error.status < 500) {
-      // Framework errors, e.g. a JSON body that does not parse.
+      // Framework errors: a JSON body that does not parse (400), a body that is not JSON (415).
       const code = error.status === 400 ? 'malformed_body' : codeForStatus(error.status)
       return errorResponse(c, error.status, { error: { code, message: error.message || 'The request is not valid.' } })
     }
-    const requestId = c.get('requestId')
-    const log = c.get('log') ?? createLogger({ request_id: requestId })
-    log.log('error', 'unhandled error', {
-      error: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
-    })
+    log.log('error', 'unhandled error', { error: describeError(error) })
     return errorResponse(c, 500, {
-      error: { code: 'internal_error', message: 'Something went wrong on our side.', details: { request_id: requestId } },
+      error: { code: 'internal_error', message: 'Something went wrong on our side.', details: { request_id: c.var.requestId } },
     })
   })
 
   return app
+}
+
+const LOCAL_URL = 'http://localhost:8787'
+
+/** The methods each documented path template takes, to answer 405 with `Allow` for the others. */
+function methodsByPath(app: ReturnType<typeof createRouter>) {
+  let table: { pattern: RegExp; methods: string[] }[] | undefined
+  return (path: string) => {
+    table ??= Object.values(
+      app.openAPIRegistry.definitions.reduce<Record<string, { pattern: RegExp; methods: string[] }>>((acc, definition) => {
+        if (definition.type !== 'route') return acc
+        const template = definition.route.path
+        const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`)
+        acc[template] ??= { pattern, methods: [] }
+        acc[template].methods.push(definition.route.method.toUpperCase())
+        return acc
+      }, {}),
+    )
+    return table.find((entry) => entry.pattern.test(path))?.methods ?? []
+  }
 }

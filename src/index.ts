@@ -1,24 +1,30 @@
 import { createApp } from './app'
-import { loadConfig } from './core/config'
-import { openRequestDatabase } from './core/db'
-import { createLogger } from './core/logger'
+import { describeError } from './core/logger'
 import type { Bindings } from './core/types'
-import { removeExpiredAuthState } from './features/auth/housekeeping'
+import { jobs } from './jobs'
+import { openServices } from './services'
 
 const app = createApp()
 
 export default {
   fetch: app.fetch,
-  /** Cron Trigger (wrangler.toml [triggers]): housekeeping that must never block a request. */
+  /** Cron Triggers (wrangler.toml [triggers]): each job whose expression fired, one after another. */
   async scheduled(controller, env, ctx) {
-    const log = createLogger({ cron: controller.cron })
-    const config = loadConfig(env)
-    const database = openRequestDatabase(config, env.HYPERDRIVE)
+    const services = openServices(env, ctx, { cron: controller.cron })
+    const failed: string[] = []
     try {
-      const removed = await removeExpiredAuthState(database.db)
-      log.log('info', 'housekeeping done', removed)
+      for (const job of jobs.filter((j) => j.cron === controller.cron)) {
+        try {
+          services.log.log('info', `${job.name} done`, await job.run(services))
+        } catch (error) {
+          services.log.log('error', `${job.name} failed`, { error: describeError(error) })
+          failed.push(job.name)
+        }
+      }
     } finally {
-      ctx.waitUntil(database.close())
+      services.close()
     }
+    // One failing job does not keep the others from running; the run is still reported as failed.
+    if (failed.length > 0) throw new Error(`cron ${controller.cron}: ${failed.join(', ')} failed`)
   },
 } satisfies ExportedHandler<Bindings>

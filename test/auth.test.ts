@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { LoginSchema } from '../src/features/auth/schema'
-import { endResendCooldown, runSql } from './db'
-import { expectError, loginByPhone, newClient, rand, randomEmail, randomPhone, readOtp, requestOtp } from './helpers'
+import { endResendCooldown, runSql } from './harness/sql'
+import { loginByPhone, randomEmail, randomPhone, readOtp, requestOtp } from './fixtures/auth'
+import { expectError, failingPaths, newClient, rand } from './harness/client'
+import { abdmOtps, addAbhaAccount, failNext } from './harness/fakes'
 
 const digits = (n: number) => Array.from({ length: n }, () => rand(10)).join('')
 
@@ -25,13 +27,12 @@ async function newAbhaAccount() {
     stateName: 'KERALA',
     districtName: 'ERNAKULAM',
   }
-  await fetch(`${inject('abdmUrl')}/_fake/accounts`, { method: 'POST', body: JSON.stringify(account) })
+  await addAbhaAccount(account)
   return { ...account, number }
 }
 
 async function abhaOtp(loginId: string) {
-  const sent = (await (await fetch(`${inject('abdmUrl')}/_fake/otps?login_id=${encodeURIComponent(loginId)}`)).json()) as { otp: string }[]
-  return sent[0]!.otp
+  return (await abdmOtps(loginId))[0]!.otp
 }
 
 describe('login by phone', () => {
@@ -87,7 +88,9 @@ describe('login by ABHA (through ABDM)', () => {
 
     const byAddress = await requestOtp(client, 'abha', account.abhaAddress.toUpperCase())
     const second = LoginSchema.parse(
-      await (await client.post('/v1/auth/otp/verify', { challenge_id: byAddress.challenge_id, otp: await abhaOtp(account.abhaAddress) })).json(),
+      await (
+        await client.post('/v1/auth/otp/verify', { challenge_id: byAddress.challenge_id, otp: await abhaOtp(account.abhaAddress) })
+      ).json(),
     )
     expect(second.is_new_user).toBe(false)
     expect(second.patient.id).toBe(login.patient.id)
@@ -102,7 +105,11 @@ describe('login by ABHA (through ABDM)', () => {
     expect(b.status).toBe(202)
     const [bodyA, bodyB] = [await a.json(), await b.json()] as Record<string, unknown>[]
     expect(Object.keys(bodyB!).sort()).toEqual(Object.keys(bodyA!).sort())
-    const error = await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: bodyB!.challenge_id, otp: '123456' }), 400, 'otp_invalid')
+    const error = await expectError(
+      await client.post('/v1/auth/otp/verify', { challenge_id: bodyB!.challenge_id, otp: '123456' }),
+      400,
+      'otp_invalid',
+    )
     expect(error.details).toEqual({ attempts_remaining: 4 })
   })
 })
@@ -134,7 +141,11 @@ describe('OTP rules', () => {
     const { client, challenge, otp } = await phoneChallenge()
     const wrong = otp === '000000' ? '111111' : '000000'
     for (let remaining = 4; remaining >= 0; remaining--) {
-      const error = await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp: wrong }), 400, 'otp_invalid')
+      const error = await expectError(
+        await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp: wrong }),
+        400,
+        'otp_invalid',
+      )
       expect(error.details).toEqual({ attempts_remaining: remaining })
     }
     await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp }), 409, 'otp_attempts_exceeded')
@@ -162,7 +173,11 @@ describe('OTP rules', () => {
   })
 
   it('answers an unknown challenge with 404', async () => {
-    await expectError(await newClient().post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '123456' }), 404, 'challenge_not_found')
+    await expectError(
+      await newClient().post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '123456' }),
+      404,
+      'challenge_not_found',
+    )
   })
 })
 
@@ -208,20 +223,24 @@ describe('malformed requests', () => {
     [{ channel: 'abha', identifier: '1234' }, 'identifier'],
   ])('%j → 400 naming %s', async (body, field) => {
     const error = await expectError(await newClient().post('/v1/auth/otp', body), 400, 'validation_failed')
-    expect((error.details as { path: string }[]).map((d) => d.path)).toContain(field)
+    expect(failingPaths(error)).toContain(field)
   })
 
   it('a code that is not 6 digits → 400 naming otp', async () => {
-    const error = await expectError(await newClient().post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '12ab' }), 400, 'validation_failed')
+    const error = await expectError(
+      await newClient().post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '12ab' }),
+      400,
+      'validation_failed',
+    )
     expect(error.details).toEqual([expect.objectContaining({ location: 'json', path: 'otp' })])
   })
 })
 
 describe('when the SMS gateway fails', () => {
   it('answers 502 for an error and 503 when it cannot be reached, with the envelope', async () => {
-    await fetch(`${inject('msg91Url')}/_fake/fail`, { method: 'POST', body: JSON.stringify({ count: 1, status: 500 }) })
+    await failNext('msg91', 500)
     await expectError(await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: randomPhone() }), 502, 'upstream_error')
-    await fetch(`${inject('msg91Url')}/_fake/fail`, { method: 'POST', body: JSON.stringify({ count: 1, status: 0 }) })
+    await failNext('msg91', 0)
     await expectError(await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: randomPhone() }), 503, 'upstream_unavailable')
   })
 })

@@ -2,7 +2,8 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { HealthSchema } from '../src/features/health/routes'
 import { PatientSchema } from '../src/features/profile/schema'
-import { loginByPhone, newClient } from './helpers'
+import { loginByPhone } from './fixtures/auth'
+import { newClient } from './harness/client'
 
 // Runs in both Workers projects: the Neon WebSocket driver through the proxy, and node-postgres
 // over TCP through a Hyperdrive binding, against the same Postgres.

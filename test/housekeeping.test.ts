@@ -2,7 +2,7 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import worker from '../src/index'
-import { runSql } from './db'
+import { runSql } from './harness/sql'
 
 describe('the housekeeping cron', () => {
   it('deletes expired rate-limit windows and keeps live ones', async () => {

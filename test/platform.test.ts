@@ -3,7 +3,21 @@ import { describe, expect, it } from 'vitest'
 import pkg from '../package.json'
 import worker from '../src/index'
 import { HealthSchema } from '../src/features/health/routes'
-import { expectError, newClient } from './helpers'
+import { loginByPhone } from './fixtures/auth'
+import { expectError, newClient } from './harness/client'
+import { exampleFor, operationsOf, type OpenApiDocument } from './harness/openapi'
+
+async function servedDocument(environment?: string): Promise<OpenApiDocument> {
+  const ctx = createExecutionContext()
+  const response = await worker.fetch(
+    new Request('https://phr.test/openapi.json'),
+    { ...env, ...(environment ? { ENVIRONMENT: environment } : {}) },
+    ctx,
+  )
+  await waitOnExecutionContext(ctx)
+  expect(response.status).toBe(200)
+  return (await response.json()) as OpenApiDocument
+}
 
 describe('operations', () => {
   it('GET /health reports the database and the version', async () => {
@@ -24,34 +38,13 @@ describe('operations', () => {
     await replaced.body?.cancel()
   })
 
-  it('/openapi.json is OpenAPI 3.1 with every route, the bearer scheme and error bodies', async () => {
-    const doc = (await (await newClient().get('/openapi.json')).json()) as any
-    expect(doc.openapi).toBe('3.1.0')
-    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' })
-    for (const [method, path] of [
-      ['get', '/health'],
-      ['post', '/v1/auth/otp'],
-      ['post', '/v1/auth/otp/verify'],
-      ['post', '/v1/auth/refresh'],
-      ['post', '/v1/auth/logout'],
-      ['get', '/v1/me'],
-      ['patch', '/v1/me'],
-      ['get', '/v1/home'],
-    ] as const) {
-      const operation = doc.paths[path]?.[method]
-      expect(operation, `${method} ${path}`).toBeDefined()
-      expect(operation.responses['500'].content['application/json'].schema.$ref).toBe('#/components/schemas/Error')
-    }
-    expect(doc.paths['/v1/me'].get.security).toEqual([{ bearerAuth: [] }])
-    expect(doc.paths['/v1/auth/otp'].post.requestBody.required).toBe(true)
-  })
-
   it('/docs is Swagger UI for /openapi.json', async () => {
     const response = await newClient().get('/docs')
     const html = await response.text()
     expect(response.status).toBe(200)
     expect(html).toMatch(/swagger-ui/i)
     expect(html).toContain('/openapi.json')
+    expect(html).toMatch(/integrity="sha384-/)
   })
 
   it('unknown routes answer 404 in the error envelope', async () => {
@@ -80,5 +73,84 @@ describe('operations', () => {
     const response = await worker.fetch(new Request('https://phr.test/dev/outbox'), { ...env, ENVIRONMENT: 'staging' }, ctx)
     await waitOnExecutionContext(ctx)
     await expectError(response, 404, 'not_found')
+  })
+})
+
+describe('the OpenAPI document, operation by operation', () => {
+  it('is OpenAPI 3.1 with tags, contact, license, servers and the bearer scheme', async () => {
+    const doc = await servedDocument()
+    expect(doc.openapi).toBe('3.1.0')
+    expect(doc.info.contact).toBeDefined()
+    expect(doc.info.license).toBeDefined()
+    expect(doc.servers.length).toBeGreaterThan(0)
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' })
+    for (const tag of doc.tags) expect(tag.description, tag.name).toBeTruthy()
+  })
+
+  it('gives every operation an operationId, a declared tag, security, examples and its error responses', async () => {
+    const doc = await servedDocument()
+    const tags = new Set(doc.tags.map((t) => t.name))
+    const ids = new Set<string>()
+    for (const { method, path, operation } of operationsOf(doc)) {
+      const where = `${method.toUpperCase()} ${path}`
+      expect(operation.operationId, where).toMatch(/^[a-z][A-Za-z]+$/)
+      expect(ids.has(operation.operationId), `${where}: duplicate operationId`).toBe(false)
+      ids.add(operation.operationId)
+      expect(
+        operation.tags?.every((t) => tags.has(t)),
+        where,
+      ).toBe(true)
+      expect(Array.isArray(operation.security), `${where}: security must be declared ([] when public)`).toBe(true)
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (Number(status) >= 400) expect(response.$ref, `${where} ${status}`).toMatch(/^#\/components\/responses\//)
+        else expect(response.headers?.['x-request-id'], `${where} ${status}: x-request-id`).toBeDefined()
+      }
+      expect(operation.responses['500'], `${where}: 500`).toBeDefined()
+      if (operation.security?.length) expect(operation.responses['401'], `${where}: 401`).toBeDefined()
+      if (operation.requestBody) {
+        for (const status of ['400', '413', '415']) expect(operation.responses[status], `${where}: ${status}`).toBeDefined()
+        expect(exampleFor(doc, operation.requestBody.content['application/json']!.schema), `${where}: request example`).toBeDefined()
+      }
+    }
+    for (const [name, response] of Object.entries(doc.components.responses)) {
+      expect(response.headers?.['x-request-id'], name).toBeDefined()
+      const schema = doc.components.schemas[`${name}Error`]
+      expect(schema?.properties?.error?.properties?.code?.enum?.length, `${name}: code enum`).toBeGreaterThan(0)
+    }
+  })
+
+  it("answers each operation's Swagger example with anything but a validation error", async () => {
+    const doc = await servedDocument()
+    const login = await loginByPhone()
+    for (const { method, path, operation } of operationsOf(doc)) {
+      if (!operation.requestBody) continue
+      const body = exampleFor(doc, operation.requestBody.content['application/json']!.schema)
+      const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID())
+      const response = await login.client.call(method.toUpperCase(), url, {
+        body,
+        token: operation.security?.length ? login.access_token : undefined,
+      })
+      const answer = await response.text()
+      expect(
+        [400, 413, 415, 500].includes(response.status),
+        `${method.toUpperCase()} ${path} with ${JSON.stringify(body)}: ${answer}`,
+      ).toBe(false)
+    }
+  })
+
+  it('refuses every patient operation without a token and with a refresh token', async () => {
+    const doc = await servedDocument()
+    const login = await loginByPhone()
+    for (const { method, path, operation } of operationsOf(doc)) {
+      if (!operation.security?.length) continue
+      const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID())
+      await expectError(await login.client.call(method.toUpperCase(), url), 401, 'unauthorized')
+      await expectError(await login.client.call(method.toUpperCase(), url, { token: login.refresh_token }), 401, 'unauthorized')
+    }
+  })
+
+  it('documents development-only operations only in the development document', async () => {
+    expect((await servedDocument()).paths['/dev/outbox']).toBeDefined()
+    expect((await servedDocument('staging')).paths['/dev/outbox']).toBeUndefined()
   })
 })

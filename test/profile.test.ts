@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HomeSchema, PatientSchema } from '../src/features/profile/schema'
-import { expectError, loginByPhone } from './helpers'
+import { loginByPhone } from './fixtures/auth'
+import { expectError, failingPaths } from './harness/client'
 
 describe('GET/PATCH /v1/me', () => {
   it('updates only the fields sent, normalises them, and null clears a field', async () => {
@@ -51,7 +52,7 @@ describe('GET/PATCH /v1/me', () => {
   ])('%j → 400 naming %s', async (body, path) => {
     const { access_token: token, client } = await loginByPhone()
     const error = await expectError(await client.patch('/v1/me', body, { token }), 400, 'validation_failed')
-    expect((error.details as { path: string }[]).map((d) => d.path)).toContain(path)
+    expect(failingPaths(error)).toContain(path)
   })
 
   it('a patient only ever sees and changes their own profile', async () => {

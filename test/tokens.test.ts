@@ -2,7 +2,8 @@ import { env } from 'cloudflare:test'
 import { sign } from 'hono/jwt'
 import { describe, expect, it } from 'vitest'
 import { TokenPairSchema } from '../src/features/auth/schema'
-import { expectError, loginByPhone, newClient } from './helpers'
+import { loginByPhone } from './fixtures/auth'
+import { expectError, newClient } from './harness/client'
 
 const now = () => Math.floor(Date.now() / 1000)
 
@@ -52,7 +53,11 @@ describe('access tokens', () => {
     const otherSecret = await sign({ ...claims }, 'another-secret-that-is-long-enough-0123456789', 'HS256')
     await expectError(await client.get('/v1/me', { token: otherSecret }), 401, 'unauthorized')
 
-    const expired = await sign({ ...claims, sub: patient.id, iat: now() - 1200, nbf: now() - 1200, exp: now() - 600 }, env.JWT_SECRET!, 'HS256')
+    const expired = await sign(
+      { ...claims, sub: patient.id, iat: now() - 1200, nbf: now() - 1200, exp: now() - 600 },
+      env.JWT_SECRET!,
+      'HS256',
+    )
     await expectError(await client.get('/v1/me', { token: expired }), 401, 'token_expired')
 
     await expectError(await client.get('/v1/me', { token: 'not.a.jwt' }), 401, 'unauthorized')
@@ -64,7 +69,11 @@ describe('access tokens', () => {
     const worker = (await import('../src/index')).default
     const ctx = createExecutionContext()
     const rotatedEnv = { ...env, JWT_SECRET: 'the-new-secret-after-rotation-0123456789abc', JWT_SECRET_PREVIOUS: env.JWT_SECRET }
-    const response = await worker.fetch(new Request('https://phr.test/v1/me', { headers: { authorization: `Bearer ${access_token}` } }), rotatedEnv, ctx)
+    const response = await worker.fetch(
+      new Request('https://phr.test/v1/me', { headers: { authorization: `Bearer ${access_token}` } }),
+      rotatedEnv,
+      ctx,
+    )
     await waitOnExecutionContext(ctx)
     expect(response.status).toBe(200)
     await response.body?.cancel()

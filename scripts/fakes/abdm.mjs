@@ -39,7 +39,10 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
 
   const decrypt = (value) => {
     try {
-      return privateDecrypt({ key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(value, 'base64')).toString('utf8')
+      return privateDecrypt(
+        { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+        Buffer.from(value, 'base64'),
+      ).toString('utf8')
     } catch {
       return undefined
     }
@@ -48,74 +51,134 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
     if (!UUID.test(headers['request-id'] ?? '')) return 'REQUEST-ID must be a UUID'
     if (!ISO_UTC.test(headers['timestamp'] ?? '')) return 'TIMESTAMP must be an ISO-8601 UTC time'
     if (headers['x-cm-id'] !== cmId) return `X-CM-ID must be ${cmId}`
-    if (session && !sessions.has((headers.authorization ?? '').replace(/^Bearer /, ''))) return 'Authorization must carry a gateway session token'
+    if (session && !sessions.has((headers.authorization ?? '').replace(/^Bearer /, '')))
+      return 'Authorization must carry a gateway session token'
     return undefined
   }
   const abdmError = (status, code, message) => [status, { code, message }]
   const find = (loginHint, loginId) =>
-    known.find((a) => (loginHint === 'abha-number' ? a.abhaNumber.replace(/-/g, '') === loginId.replace(/-/g, '') : a.abhaAddress === loginId.toLowerCase()))
+    known.find((a) =>
+      loginHint === 'abha-number' ? a.abhaNumber.replace(/-/g, '') === loginId.replace(/-/g, '') : a.abhaAddress === loginId.toLowerCase(),
+    )
 
-  const requestOtp = (flow, scope) => ({ headers, body }) => {
-    const problem = headerProblem(headers)
-    if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
-    if (JSON.stringify(body?.scope) !== JSON.stringify(scope)) return abdmError(400, 'ABDM-1107', 'Invalid combinations of scopes')
-    const expectedHint = flow === 'phr' ? 'abha-address' : 'abha-number'
-    if (body?.loginHint !== expectedHint) return abdmError(400, 'ABDM-1006', 'Invalid Login Hint')
-    if (body?.otpSystem !== 'abdm') return abdmError(400, 'ABDM-1006', 'Invalid Otp System')
-    const loginId = decrypt(body?.loginId ?? '')
-    if (!loginId) return abdmError(400, 'ABDM-1204', 'Unable to decrypt loginId')
-    const account = find(body.loginHint, loginId)
-    if (!account) return abdmError(400, 'ABDM-9999', 'Invalid LoginId')
-    const txnId = randomUUID()
-    const otp = String(randomInt(0, 1_000_000)).padStart(6, '0')
-    transactions.set(txnId, { account, otp, flow })
-    sentOtps.unshift({ loginId, otp, txnId })
-    log(`[fake ABDM] OTP ${otp} for ${loginId}`)
-    return [200, { txnId, message: `OTP is sent to Mobile number ending with ******${account.mobile.slice(-4)}` }]
-  }
-
-  const verify = (flow, scope) => ({ headers, body }) => {
-    const problem = headerProblem(headers)
-    if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
-    if (JSON.stringify(body?.scope) !== JSON.stringify(scope)) return abdmError(400, 'ABDM-1107', 'Invalid combinations of scopes')
-    const otpData = body?.authData?.otp
-    if (JSON.stringify(body?.authData?.authMethods) !== '["otp"]' || !otpData) return abdmError(400, 'ABDM-1006', 'Invalid Auth Methods')
-    const txn = transactions.get(otpData.txnId)
-    if (!txn || txn.flow !== flow) return [400, [{ code: 'ABDM-9999', message: 'Invalid Transaction Id' }]]
-    const otp = decrypt(otpData.otpValue ?? '')
-    if (otp !== txn.otp) return [200, { txnId: otpData.txnId, message: 'OTP did not match, please try again', authResult: 'failed', users: [] }]
-    transactions.delete(otpData.txnId)
-    const token = `x-${randomUUID()}`
-    xTokens.set(token, txn.account)
-    const a = txn.account
-    if (flow === 'profile') {
-      return [200, {
-        txnId: otpData.txnId, authResult: 'success', message: 'OTP verified successfully', token, expiresIn: 1800,
-        refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000,
-        accounts: [{ ABHANumber: a.abhaNumber, preferredAbhaAddress: a.abhaAddress, name: `${a.firstName} ${a.lastName}`, status: 'ACTIVE' }],
-      }]
+  const requestOtp =
+    (flow, scope) =>
+    ({ headers, body }) => {
+      const problem = headerProblem(headers)
+      if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
+      if (JSON.stringify(body?.scope) !== JSON.stringify(scope)) return abdmError(400, 'ABDM-1107', 'Invalid combinations of scopes')
+      const expectedHint = flow === 'phr' ? 'abha-address' : 'abha-number'
+      if (body?.loginHint !== expectedHint) return abdmError(400, 'ABDM-1006', 'Invalid Login Hint')
+      if (body?.otpSystem !== 'abdm') return abdmError(400, 'ABDM-1006', 'Invalid Otp System')
+      const loginId = decrypt(body?.loginId ?? '')
+      if (!loginId) return abdmError(400, 'ABDM-1204', 'Unable to decrypt loginId')
+      const account = find(body.loginHint, loginId)
+      if (!account) return abdmError(400, 'ABDM-9999', 'Invalid LoginId')
+      const txnId = randomUUID()
+      const otp = String(randomInt(0, 1_000_000)).padStart(6, '0')
+      transactions.set(txnId, { account, otp, flow })
+      sentOtps.unshift({ loginId, otp, txnId })
+      log(`[fake ABDM] OTP ${otp} for ${loginId}`)
+      return [200, { txnId, message: `OTP is sent to Mobile number ending with ******${account.mobile.slice(-4)}` }]
     }
-    return [200, {
-      txnId: otpData.txnId, authResult: 'success', message: 'OTP verified successfully',
-      users: [{ abhaAddress: a.abhaAddress, fullName: `${a.firstName} ${a.lastName}`, abhaNumber: a.abhaNumber, status: 'ACTIVE', kycStatus: 'VERIFIED' }],
-      tokens: { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 },
-    }]
-  }
 
-  const profile = (flow) => ({ headers }) => {
-    const problem = headerProblem(headers)
-    if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
-    const account = xTokens.get((headers['x-token'] ?? '').replace(/^Bearer /, ''))
-    if (!account) return abdmError(401, 'ABDM-1094', 'Invalid X-Token')
-    const common = {
-      firstName: account.firstName, middleName: account.middleName, lastName: account.lastName, gender: account.gender,
-      yearOfBirth: account.yearOfBirth, monthOfBirth: account.monthOfBirth, dayOfBirth: account.dayOfBirth,
-      mobile: account.mobile, email: account.email, address: account.address, stateName: account.stateName, districtName: account.districtName,
+  const verify =
+    (flow, scope) =>
+    ({ headers, body }) => {
+      const problem = headerProblem(headers)
+      if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
+      if (JSON.stringify(body?.scope) !== JSON.stringify(scope)) return abdmError(400, 'ABDM-1107', 'Invalid combinations of scopes')
+      const otpData = body?.authData?.otp
+      if (JSON.stringify(body?.authData?.authMethods) !== '["otp"]' || !otpData) return abdmError(400, 'ABDM-1006', 'Invalid Auth Methods')
+      const txn = transactions.get(otpData.txnId)
+      if (!txn || txn.flow !== flow) return [400, [{ code: 'ABDM-9999', message: 'Invalid Transaction Id' }]]
+      const otp = decrypt(otpData.otpValue ?? '')
+      if (otp !== txn.otp)
+        return [200, { txnId: otpData.txnId, message: 'OTP did not match, please try again', authResult: 'failed', users: [] }]
+      transactions.delete(otpData.txnId)
+      const token = `x-${randomUUID()}`
+      xTokens.set(token, txn.account)
+      const a = txn.account
+      if (flow === 'profile') {
+        return [
+          200,
+          {
+            txnId: otpData.txnId,
+            authResult: 'success',
+            message: 'OTP verified successfully',
+            token,
+            expiresIn: 1800,
+            refreshToken: `r-${randomUUID()}`,
+            refreshExpiresIn: 1296000,
+            accounts: [
+              { ABHANumber: a.abhaNumber, preferredAbhaAddress: a.abhaAddress, name: `${a.firstName} ${a.lastName}`, status: 'ACTIVE' },
+            ],
+          },
+        ]
+      }
+      return [
+        200,
+        {
+          txnId: otpData.txnId,
+          authResult: 'success',
+          message: 'OTP verified successfully',
+          users: [
+            {
+              abhaAddress: a.abhaAddress,
+              fullName: `${a.firstName} ${a.lastName}`,
+              abhaNumber: a.abhaNumber,
+              status: 'ACTIVE',
+              kycStatus: 'VERIFIED',
+            },
+          ],
+          tokens: { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 },
+        },
+      ]
     }
-    return flow === 'profile'
-      ? [200, { ABHANumber: account.abhaNumber, preferredAbhaAddress: account.abhaAddress, name: `${account.firstName} ${account.lastName}`, pincode: account.pincode, ...common }]
-      : [200, { abhaAddress: account.abhaAddress, abhaNumber: account.abhaNumber, fullName: `${account.firstName} ${account.lastName}`, pinCode: account.pincode, ...common }]
-  }
+
+  const profile =
+    (flow) =>
+    ({ headers }) => {
+      const problem = headerProblem(headers)
+      if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
+      const account = xTokens.get((headers['x-token'] ?? '').replace(/^Bearer /, ''))
+      if (!account) return abdmError(401, 'ABDM-1094', 'Invalid X-Token')
+      const common = {
+        firstName: account.firstName,
+        middleName: account.middleName,
+        lastName: account.lastName,
+        gender: account.gender,
+        yearOfBirth: account.yearOfBirth,
+        monthOfBirth: account.monthOfBirth,
+        dayOfBirth: account.dayOfBirth,
+        mobile: account.mobile,
+        email: account.email,
+        address: account.address,
+        stateName: account.stateName,
+        districtName: account.districtName,
+      }
+      return flow === 'profile'
+        ? [
+            200,
+            {
+              ABHANumber: account.abhaNumber,
+              preferredAbhaAddress: account.abhaAddress,
+              name: `${account.firstName} ${account.lastName}`,
+              pincode: account.pincode,
+              ...common,
+            },
+          ]
+        : [
+            200,
+            {
+              abhaAddress: account.abhaAddress,
+              abhaNumber: account.abhaNumber,
+              fullName: `${account.firstName} ${account.lastName}`,
+              pinCode: account.pincode,
+              ...common,
+            },
+          ]
+    }
 
   const certificate = ({ headers }) => {
     const problem = headerProblem(headers, { session: false })
@@ -145,7 +208,10 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       'POST /abha/api/v3/profile/login/verify': verify('profile', ['abha-login', 'mobile-verify']),
       'GET /abha/api/v3/profile/account': profile('profile'),
       // Inspection: the OTPs ABDM "sent", newest first, and new accounts for tests.
-      'GET /_fake/otps': ({ query }) => [200, sentOtps.filter((s) => !query.get('login_id') || s.loginId.replace(/-/g, '') === query.get('login_id').replace(/-/g, ''))],
+      'GET /_fake/otps': ({ query }) => [
+        200,
+        sentOtps.filter((s) => !query.get('login_id') || s.loginId.replace(/-/g, '') === query.get('login_id').replace(/-/g, '')),
+      ],
       'POST /_fake/accounts': ({ body }) => {
         known.push(body)
         return [201, body]

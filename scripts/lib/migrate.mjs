@@ -25,7 +25,9 @@ export async function migrate(databaseUrl, { dir = MIGRATIONS_DIR, log = (line) 
     await client.query('select pg_advisory_lock($1)', [LOCK_ID])
     await client.query(`create table if not exists schema_migrations (
       version text primary key, checksum text, applied_at timestamptz not null default now())`)
-    const applied = new Map((await client.query('select version, checksum from schema_migrations')).rows.map((r) => [r.version, r.checksum]))
+    const applied = new Map(
+      (await client.query('select version, checksum from schema_migrations')).rows.map((r) => [r.version, r.checksum]),
+    )
     const done = []
     for (const migration of await listMigrations(dir)) {
       if (applied.has(migration.version)) {

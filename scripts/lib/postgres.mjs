@@ -66,14 +66,40 @@ async function startSystemCluster(bin, log) {
     const { uid, gid } = postgresUser()
     for (const path of [dir, dataDir, socketDir]) chownSync(path, uid, gid)
   }
-  const init = asPostgresUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'])
+  const init = asPostgresUser(join(bin, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--locale=C',
+    '--no-sync',
+  ])
   const result = spawnSync(init.command, init.args, { encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`initdb failed: ${result.stderr || result.stdout}`)
   const port = await freePort()
   const run = asPostgresUser(join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', socketDir,
-    '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off',
-    '-c', 'full_page_writes=off', '-c', 'max_connections=300', '-c', 'log_min_messages=warning',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    socketDir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
+    '-c',
+    'log_min_messages=warning',
   ])
   const child = spawn(run.command, run.args, { stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''

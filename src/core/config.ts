@@ -14,7 +14,10 @@ const optionalText = z
 const postgresUrl = z
   .string({ error: 'is required (a postgres:// connection string)' })
   .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection string')
-const httpUrl = z.string().url().transform((value) => value.replace(/\/+$/, ''))
+const httpUrl = z
+  .string()
+  .url()
+  .transform((value) => value.replace(/\/+$/, ''))
 
 /**
  * Every setting of the Worker. Non-secret ones live in wrangler.toml [vars], secrets in
@@ -54,6 +57,7 @@ export const configSchema = z
     ABDM_CLIENT_SECRET: optionalText,
     ABDM_CM_ID: z.string().min(1).default('sbx'),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
+    PUBLIC_BASE_URL: httpUrl.default('http://localhost:8787'),
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {

@@ -1,16 +1,19 @@
 import { Client as NeonClient } from '@neondatabase/serverless'
 import type { SQL } from 'drizzle-orm'
-import { drizzle as drizzleNeon, type NeonDatabase } from 'drizzle-orm/neon-serverless'
+import { drizzle as drizzleNeon, type NeonQueryResultHKT } from 'drizzle-orm/neon-serverless'
+import type { PgDatabase } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePostgresJs } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from '../db/schema'
 import type { Config } from './config'
+import { ApiError } from './errors'
 
 /**
- * The request's database. Both drivers give the same drizzle query builder; only the shape of a
- * raw `execute` result differs, which `queryRows` hides.
+ * The request's database, or a transaction in it: store functions take either, so that several of
+ * them can join one transaction. Both drivers give the same drizzle query builder; only the shape
+ * of a raw `execute` result differs, which `queryRows` hides.
  */
-export type Db = NeonDatabase<typeof schema>
+export type Db = PgDatabase<NeonQueryResultHKT, typeof schema>
 
 /** Runs raw SQL and returns its rows, whichever driver is in use. */
 export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
@@ -87,4 +90,37 @@ export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): Re
   const connection = new NeonRequestConnection(config)
   const db = drizzleNeon({ client: connection as unknown as NeonClient, schema })
   return { db, roundTrips: () => connection.queries, close: () => connection.close() }
+}
+
+/** Postgres and driver codes that mean "cannot take this connection now": no client should see a 500. */
+const UNAVAILABLE = new Set([
+  '53300',
+  '53400',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'CONNECT_TIMEOUT',
+])
+
+/**
+ * A 503 with Retry-After when an error (or one of its causes) says the database is full or
+ * unreachable, such as `too many clients` under a burst; undefined for any other error.
+ */
+export function databaseUnavailable(error: unknown): ApiError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++, current = current.cause) {
+    const code = (current as { code?: unknown }).code
+    if ((typeof code === 'string' && UNAVAILABLE.has(code)) || /too many clients|remaining connection slots/i.test(current.message)) {
+      return new ApiError('upstream_unavailable', 'The database is busy. Please try again in a moment.', {
+        headers: { 'Retry-After': '2' },
+        details: { service: 'database' },
+        cause: error,
+      })
+    }
+  }
+  return undefined
 }

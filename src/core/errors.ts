@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -29,17 +28,22 @@ export const errorStatus = {
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ErrorCode = keyof typeof errorStatus
+export type ErrorStatus = (typeof errorStatus)[ErrorCode]
+
+/** The codes one status can carry, for the OpenAPI enum of that status's error body. */
+export function codesOf(status: number): ErrorCode[] {
+  return (Object.keys(errorStatus) as ErrorCode[]).filter((code) => errorStatus[code] === status)
+}
+
+/** One failing field of a 400: where it was sent, its dotted path, why, and zod's issue code. */
+export type FieldIssue = { location: 'json' | 'query' | 'param' | 'header' | 'form'; path: string; message: string; code: string }
 
 export class ApiError extends HTTPException {
   readonly code: ErrorCode
   readonly details: unknown
   readonly headers: Record<string, string>
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { details?: unknown; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { details?: unknown; headers?: Record<string, string>; cause?: unknown } = {}) {
     super(errorStatus[code], { message, cause: options.cause })
     this.code = code
     this.details = options.details
@@ -47,17 +51,15 @@ export class ApiError extends HTTPException {
   }
 }
 
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'validation_failed' }),
-      message: z.string().openapi({ example: 'The request is not valid.' }),
-      details: z.unknown().optional(),
-    }),
-  })
-  .openapi('Error')
+/** The one way to build a 400 `validation_failed`: every failing field in the same shape. */
+export function invalidRequest(issues: FieldIssue[]): ApiError {
+  return new ApiError('validation_failed', 'The request is not valid.', { details: issues })
+}
 
-export type ErrorBody = z.infer<typeof ErrorBodySchema>
+/** A single failing field, for checks that zod cannot make (they need the database, or decoding). */
+export function invalidField(location: FieldIssue['location'], path: string, message: string, code = 'custom'): ApiError {
+  return invalidRequest([{ location, path, message, code }])
+}
 
 /** Maps a status that did not come from an ApiError (framework errors) to a code. */
 export function codeForStatus(status: number): ErrorCode {

@@ -1,31 +1,139 @@
-import { ErrorBodySchema } from './errors'
+import { z, type OpenAPIHono } from '@hono/zod-openapi'
+import { codesOf } from './errors'
+import type { AppEnv } from './types'
 
-/** A JSON response of a route, for createRoute's `responses`. */
+/** A JSON response of a route, for the route's `responses`. */
 export const jsonResponse = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
 
-/** A required JSON request body, for createRoute's `request.body`. */
+/** A required JSON request body, for the route's `request.body`. */
 export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 
-const descriptions: Record<number, string> = {
-  400: 'The request is malformed or fails validation; `details` lists the failing fields.',
-  401: 'Missing, malformed, forged or expired bearer token.',
-  403: 'The resource belongs to someone else.',
-  404: 'No such resource.',
-  409: 'Conflict, or the resource is in the wrong state for this call.',
-  413: 'The body is too large.',
-  415: 'Wrong content or file type.',
-  422: 'Well-formed but impossible.',
-  429: 'Rate limited; retry after the number of seconds in `Retry-After`.',
-  500: 'Unexpected error; `details.request_id` identifies it in our logs.',
-  502: 'An upstream service (HMIS, SMS, email, ABDM, Gemini) answered with an error.',
-  503: 'An upstream service is not available or not configured.',
-  504: 'An upstream service did not answer in time.',
+/**
+ * A regular-expression check whose OpenAPI `pattern` is the expression's source: the generator
+ * would print `regex.toString()`, flags and slashes included, which no JSON Schema validator reads.
+ */
+export const matching = (regex: RegExp, message: string) => z.string().regex(regex, message).openapi({ pattern: regex.source })
+
+/**
+ * A nullable use of a registered component: `anyOf [$ref, null]`. (`.nullable()` on a registered
+ * schema makes the generator either drop the null or emit an `allOf` that clients type as never-null.)
+ */
+export const nullableRef = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()])
+
+const FieldIssueSchema = z
+  .object({
+    location: z.enum(['json', 'query', 'param', 'header', 'form']).openapi({ example: 'json' }),
+    path: z.string().openapi({ description: 'Dotted path of the field; empty for the whole body.', example: 'address.pincode' }),
+    message: z.string().openapi({ example: 'must be a 6-digit Indian PIN code' }),
+    code: z.string().openapi({ description: 'The kind of failure (zod issue code, or `custom`).', example: 'invalid_format' }),
+  })
+  .openapi('FieldIssue')
+
+const ErrorDetailsSchema = z.union([z.array(FieldIssueSchema), z.record(z.string(), z.unknown())]).openapi('ErrorDetails', {
+  description:
+    'For 400 `validation_failed`: the failing fields. Otherwise an object whose keys depend on the code (`retry_after_seconds`, `request_id`, `service`, …).',
+})
+
+/** The error envelope of api.md, as a schema: `code` is one of the codes of that status. */
+function errorBodySchema(status: number, name: string) {
+  const codes = codesOf(status) as [string, ...string[]]
+  return z
+    .object({
+      error: z.object({
+        code: z.enum(codes).openapi({ example: codes[0] }),
+        message: z.string().openapi({ example: 'The request is not valid.' }),
+        details: ErrorDetailsSchema.optional(),
+      }),
+    })
+    .openapi(`${name}Error`)
 }
 
-/** The shared error responses, spread into every route so that /docs shows them. */
-export function errorResponses(...statuses: (keyof typeof descriptions)[]) {
-  const all = [...new Set([...statuses, 500])]
-  return Object.fromEntries(
-    all.map((status) => [status, jsonResponse(ErrorBodySchema, descriptions[status] ?? 'Error')]),
-  ) as Record<number, ReturnType<typeof jsonResponse<typeof ErrorBodySchema>>>
+const errorKinds = {
+  400: ['BadRequest', 'The request is malformed or fails validation; `details` lists the failing fields.'],
+  401: ['Unauthorized', 'Missing, malformed, forged or expired bearer token.'],
+  403: ['Forbidden', 'Not allowed for this caller.'],
+  404: ['NotFound', 'No such resource (or it belongs to someone else).'],
+  405: ['MethodNotAllowed', 'The path exists but not with this method; `Allow` lists the methods.'],
+  409: ['Conflict', 'Conflict, or the resource is in the wrong state for this call.'],
+  413: ['PayloadTooLarge', 'The body is larger than this route accepts.'],
+  415: ['UnsupportedMediaType', 'Wrong content type or file type.'],
+  422: ['Unprocessable', 'Well-formed but impossible.'],
+  429: ['TooManyRequests', 'Rate limited; retry after the number of seconds in `Retry-After`.'],
+  500: ['InternalError', 'Unexpected error or misconfiguration; `details.request_id` identifies it in our logs.'],
+  502: ['BadGateway', 'An upstream service (HMIS, SMS, email, ABDM, Gemini) answered with an error.'],
+  503: ['ServiceUnavailable', 'An upstream service or the database is unavailable or busy; `Retry-After` when it may pass.'],
+  504: ['GatewayTimeout', 'An upstream service did not answer in time.'],
+} as const
+
+export type ErrorResponseStatus = keyof typeof errorKinds
+
+/** The shared error responses of a route (`components.responses`); 500 is always included. */
+export function errorResponses(...statuses: ErrorResponseStatus[]) {
+  const all = [...new Set<ErrorResponseStatus>([...statuses, 500])].sort()
+  return Object.fromEntries(all.map((status) => [status, { $ref: `#/components/responses/${errorKinds[status][0]}` }])) as Record<
+    number,
+    { $ref: string }
+  >
+}
+
+/** The response of every error status under components, with its schema and headers. */
+export function registerErrorComponents(app: OpenAPIHono<AppEnv>) {
+  const registry = app.openAPIRegistry
+  registry.registerComponent('headers', 'XRequestId', {
+    description: 'Identifies this request in our logs; a sane `x-request-id` sent by the caller is echoed.',
+    schema: { type: 'string', example: '5f0c4a3e-8d1b-4c1e-9a57-2d6f3b8e0c11' },
+  })
+  registry.registerComponent('headers', 'RetryAfter', {
+    description: 'Seconds to wait before trying again.',
+    schema: { type: 'integer', minimum: 1, example: 30 },
+  })
+  for (const [status, [name, description]] of Object.entries(errorKinds)) {
+    const schema = errorBodySchema(Number(status), name)
+    registry.register(`${name}Error`, schema)
+    const retry = status === '429' || status === '503'
+    registry.registerComponent('responses', name, {
+      description,
+      headers: {
+        'x-request-id': { $ref: '#/components/headers/XRequestId' },
+        ...(retry ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } : {}),
+      },
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Error` } } },
+    })
+  }
+}
+
+export type Tag = { name: string; description: string }
+
+type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>
+type Operation = { responses?: Record<string, { $ref?: string; headers?: Record<string, unknown> }>; 'x-development-only'?: boolean }
+
+/**
+ * The published document: operations marked `x-development-only` exist only in the development
+ * document, and every inline response declares `x-request-id` (the shared ones do so themselves).
+ */
+export function finishDocument(doc: Document, environment: string): Document {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    const operations = item as Record<string, Operation>
+    for (const [method, operation] of Object.entries(operations)) {
+      if (operation['x-development-only'] && environment !== 'development') {
+        delete operations[method]
+        continue
+      }
+      for (const response of Object.values(operation.responses ?? {})) {
+        if (response.$ref) continue
+        response.headers = { 'x-request-id': { $ref: '#/components/headers/XRequestId' }, ...response.headers }
+      }
+    }
+    if (Object.keys(operations).length === 0) delete doc.paths![path]
+  }
+  // Shared error responses that no operation of this document uses are left out, with their schemas.
+  const used = JSON.stringify(doc.paths)
+  const responses = doc.components?.responses ?? {}
+  for (const [name, response] of Object.entries(responses)) {
+    if (used.includes(`#/components/responses/${name}"`)) continue
+    delete responses[name]
+    const schemaRef = JSON.stringify(response).match(/#\/components\/schemas\/(\w+)/)?.[1]
+    if (schemaRef) delete doc.components!.schemas![schemaRef]
+  }
+  return doc
 }

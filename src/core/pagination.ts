@@ -1,14 +1,32 @@
 import { z } from '@hono/zod-openapi'
-import { ApiError } from './errors'
 import { base64ToBytes, base64url } from './crypto'
+import { invalidField } from './errors'
 
 export const PaginationQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ param: { name: 'limit', in: 'query' }, example: 20 }),
-  cursor: z.string().max(512).optional().openapi({ param: { name: 'cursor', in: 'query' }, description: 'Opaque; from `next_cursor`.' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ param: { name: 'limit', in: 'query' }, example: 20 }),
+  cursor: z
+    .string()
+    .max(512)
+    .optional()
+    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'Opaque; from `next_cursor`.' }),
 })
 
 export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
-  return z.object({ items: z.array(item), next_cursor: z.string().nullable() }).openapi(name)
+  return z
+    .object({
+      items: z.array(item),
+      next_cursor: z
+        .string()
+        .nullable()
+        .openapi({ description: 'Pass as `cursor` for the next page; null on the last page.', example: null }),
+    })
+    .openapi(name)
 }
 
 /**
@@ -21,15 +39,23 @@ export function encodeCursor(position: Position): string {
   return base64url(new TextEncoder().encode(JSON.stringify(position)))
 }
 
+const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** Decodes a cursor and checks every part of it: a tampered one is a 400, never a query error. */
 export function decodeCursor(cursor: string | undefined): Position | undefined {
   if (!cursor) return undefined
   try {
-    const value = JSON.parse(new TextDecoder().decode(base64ToBytes(cursor))) as Position
-    if (typeof value.at === 'string' && typeof value.id === 'string' && !Number.isNaN(Date.parse(value.at))) return value
+    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(base64ToBytes(cursor))) as Partial<Position>
+    // A four-digit year that round-trips through Date: what toISOString() of a real row gives.
+    if (typeof value.at === 'string' && ISO_MILLIS.test(value.at) && typeof value.id === 'string' && UUID.test(value.id)) {
+      const at = new Date(value.at)
+      if (!Number.isNaN(at.getTime()) && at.toISOString() === value.at) return { at: value.at, id: value.id }
+    }
   } catch {
     // falls through to the error below
   }
-  throw new ApiError('validation_failed', 'The cursor is not valid.', { details: [{ path: 'cursor', message: 'invalid cursor' }] })
+  throw invalidField('query', 'cursor', 'is not a cursor this API gave out', 'invalid_cursor')
 }
 
 /** Rows are fetched with limit + 1; the extra row only tells whether a next page exists. */

@@ -14,14 +14,17 @@ export async function enforceRateLimits(db: Db, limits: Limit[], message: string
     limits.map((limit) => sql`(${limit.key}, 1, now(), now() + make_interval(secs => ${limit.windowSeconds}::int))`),
     sql`, `,
   )
-  const rows = await queryRows<{ key: string; hits: number; retry_after: number }>(db, sql`
+  const rows = await queryRows<{ key: string; hits: number; retry_after: number }>(
+    db,
+    sql`
     insert into rate_limits (key, hits, window_started_at, expires_at)
     values ${newRows}
     on conflict (key) do update set
       hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
       window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
       expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
-    returning key, hits, greatest(1, ceil(extract(epoch from expires_at - now())))::int as retry_after`)
+    returning key, hits, greatest(1, ceil(extract(epoch from expires_at - now())))::int as retry_after`,
+  )
   let retryAfter = 0
   for (const row of rows) {
     const limit = limits.find((l) => l.key === row.key)

@@ -1,21 +1,45 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Config } from './config'
 import type { Db } from './db'
 import type { Logger } from './logger'
-import type { Integrations } from '../integrations'
 
 export type Bindings = {
   HYPERDRIVE?: Hyperdrive
 } & Record<string, unknown>
 
-export type Variables = {
-  requestId: string
+/**
+ * The external services of a request. Empty here: `src/integrations/index.ts` declares its members
+ * (interface merging), so that the kernel imports nothing above it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Integrations {}
+
+/** What every entry point (request, cron run, queue batch, Durable Object) works with. */
+export interface Services {
   config: Config
-  db: Db
   log: Logger
+  /** Connects on the first query; one connection for the whole request or run. */
+  db: Db
   integrations: Integrations
-  /** Set by requireAuth. */
-  patientId: string
-  sessionId: string
+  roundTrips(): number
+  /** Closes the connection after the response (waitUntil); safe to call when nothing connected. */
+  close(): void
 }
 
-export type AppEnv = { Bindings: Bindings; Variables: Variables }
+export type AppEnv = { Bindings: Bindings; Variables: { requestId: string; services: Services } }
+
+/** The env of a patient route: requireAuth has checked the access token. */
+export type PatientEnv = {
+  Bindings: Bindings
+  Variables: AppEnv['Variables'] & { patientId: string; sessionId: string }
+}
+
+/** A cron job of a feature; `cron` is one of the expressions in wrangler.toml [triggers]. */
+export type Job = { name: string; cron: string; run(services: Services): Promise<Record<string, unknown>> }
+
+/** A feature: its OpenAPI tags, its routes (whole public paths, mounted at /) and its cron jobs. */
+export type Feature = {
+  tags: { name: string; description: string }[]
+  routes(): OpenAPIHono<AppEnv>
+  jobs?: Job[]
+}

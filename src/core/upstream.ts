@@ -6,12 +6,7 @@ import { ApiError } from './errors'
  * every way it can fail into the API's 502/503/504. The upstream's own error text is logged by the
  * caller, never passed to our client: it may name internals.
  */
-export async function callUpstream(
-  service: string,
-  url: string,
-  init: RequestInit,
-  timeoutMs: number,
-): Promise<Response> {
+export async function callUpstream(service: string, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
   let response: Response
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })

@@ -2,6 +2,7 @@ import type { Config } from '../core/config'
 import type { Db } from '../core/db'
 import { ApiError } from '../core/errors'
 import type { Logger } from '../core/logger'
+import type { Integrations } from '../core/types'
 import { abdmLogin } from './abdm/client'
 import type { AbhaLogin } from './abdm/port'
 import { resendSender } from './email/resend'
@@ -10,10 +11,12 @@ import { outboxEmailSender, outboxSmsSender } from './outbox'
 import { msg91Sender } from './sms/msg91'
 import type { SmsSender } from './sms/port'
 
-export type Integrations = {
-  sms: SmsSender
-  email: EmailSender
-  abha: AbhaLogin
+declare module '../core/types' {
+  interface Integrations {
+    sms: SmsSender
+    email: EmailSender
+    abha: AbhaLogin
+  }
 }
 
 const abhaNotConfigured: AbhaLogin = {
@@ -31,7 +34,12 @@ export function createIntegrations(config: Config, db: Db, log: Logger): Integra
   return {
     sms:
       config.SMS_PROVIDER === 'msg91'
-        ? msg91Sender({ baseUrl: config.MSG91_BASE_URL, authKey: config.MSG91_AUTH_KEY!, templateId: config.MSG91_OTP_TEMPLATE_ID!, timeoutMs })
+        ? msg91Sender({
+            baseUrl: config.MSG91_BASE_URL,
+            authKey: config.MSG91_AUTH_KEY!,
+            templateId: config.MSG91_OTP_TEMPLATE_ID!,
+            timeoutMs,
+          })
         : outboxSmsSender(db),
     email:
       config.EMAIL_PROVIDER === 'resend'

@@ -14,7 +14,7 @@ const query = (text: string) => {
 }
 const terminate = Buffer.concat([Buffer.from('X'), int32(4)])
 
-describe('the proxy\'s Terminate watcher', () => {
+describe("the proxy's Terminate watcher", () => {
   it('sees Terminate after startup and queries, however the stream is cut into chunks', () => {
     const stream = Buffer.concat([startup, query('select 1'), query("select 'X'"), terminate])
     for (const size of [1, 3, 7, stream.length]) {

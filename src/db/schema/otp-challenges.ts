@@ -2,7 +2,6 @@ import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-cor
 import { createdAt, timestamptz } from './columns'
 import type { IdentityChannel } from './patient-identities'
 
-
 /**
  * One OTP sent, for the login identity it proves (channel as in patient_identities). Phone and email OTPs are ours (only a keyed hash is kept); ABHA OTPs are sent and
  * checked by ABDM, so only its transaction id is kept.

@@ -2,18 +2,18 @@ import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
 import type { Config } from '../../core/config'
 import { hmacSha256Hex, randomDigits, sha256Hex, timingSafeEqual } from '../../core/crypto'
 import type { Db } from '../../core/db'
-import { ApiError } from '../../core/errors'
+import { ApiError, invalidField } from '../../core/errors'
+import { normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../../core/identifiers'
 import { enforceRateLimits } from '../../core/rate-limit'
+import type { Services } from '../../core/types'
 import { otpChallenges } from '../../db/schema'
-import type { Integrations } from '../../integrations'
 import type { AbhaProfile } from '../../integrations/abdm/port'
-import { maskDestination, normaliseAbha, normaliseEmail, normaliseIndianMobile, type LoginIdentity } from './identifiers'
+import { maskDestination, type LoginIdentity } from './identifiers'
 
 type Channel = 'phone' | 'email' | 'abha'
 
 export function loginIdentityFor(channel: Channel, raw: string): LoginIdentity {
-  const invalid = (message: string) =>
-    new ApiError('validation_failed', 'The request is not valid.', { details: [{ location: 'json', path: 'identifier', message }] })
+  const invalid = (message: string) => invalidField('json', 'identifier', message)
   switch (channel) {
     case 'phone': {
       const phone = normaliseIndianMobile(raw)
@@ -52,12 +52,8 @@ export async function otpSendKeys(identity: LoginIdentity) {
  * OTP always goes out (first login creates the account); for an ABHA that ABDM refuses, a
  * challenge is still made that no code will ever pass.
  */
-export async function sendLoginOtp(
-  deps: { db: Db; config: Config; integrations: Integrations },
-  identity: LoginIdentity,
-  clientIp: string,
-) {
-  const { db, config, integrations } = deps
+export async function sendLoginOtp(services: Services, identity: LoginIdentity, clientIp: string) {
+  const { db, config, integrations } = services
   const keys = await otpSendKeys(identity)
   await enforceRateLimits(
     db,
@@ -107,13 +103,13 @@ export async function sendLoginOtp(
  * Checks an OTP. The attempt is counted before the code is compared, in one atomic update, so
  * parallel guesses cannot exceed OTP_MAX_ATTEMPTS. A right code is consumed exactly once.
  */
-export async function verifyLoginOtp(
-  deps: { db: Db; config: Config; integrations: Integrations },
+export async function checkLoginOtp(
+  services: Services,
   challengeId: string,
   otp: string,
   clientIp: string,
 ): Promise<{ identity: LoginIdentity; abhaProfile?: AbhaProfile }> {
-  const { db, config, integrations } = deps
+  const { db, config, integrations } = services
   await enforceRateLimits(
     db,
     [{ key: `otp-verify:ip:${clientIp}`, max: config.OTP_VERIFY_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }],
@@ -139,7 +135,11 @@ export async function verifyLoginOtp(
   let correct = false
   if (challenge.otpHash) {
     correct = timingSafeEqual(challenge.otpHash, await otpHash(config, challenge.id, otp))
-  } else if (challenge.deliverable && challenge.providerTxnId && (identity.channel === 'abha_number' || identity.channel === 'abha_address')) {
+  } else if (
+    challenge.deliverable &&
+    challenge.providerTxnId &&
+    (identity.channel === 'abha_number' || identity.channel === 'abha_address')
+  ) {
     const result = await integrations.abha.verifyOtp({ kind: identity.channel, value: identity.identifier }, challenge.providerTxnId, otp)
     if (result.verified) {
       correct = true
@@ -148,9 +148,13 @@ export async function verifyLoginOtp(
   }
   if (!correct) {
     const remaining = Math.max(0, challenge.maxAttempts - challenge.attempts)
-    throw new ApiError('otp_invalid', remaining > 0 ? 'The code is not right.' : 'The code is not right, and no tries are left: ask for a new code.', {
-      details: { attempts_remaining: remaining },
-    })
+    throw new ApiError(
+      'otp_invalid',
+      remaining > 0 ? 'The code is not right.' : 'The code is not right, and no tries are left: ask for a new code.',
+      {
+        details: { attempts_remaining: remaining },
+      },
+    )
   }
 
   const [consumed] = await db

@@ -1,20 +1,18 @@
-import { createRoute } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import { bearerSecurity, requireAuth } from '../../core/auth'
+import type { Config } from '../../core/config'
 import { ApiError } from '../../core/errors'
-import { clientIp } from '../../core/request'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { createRouter } from '../../core/router'
+import { clientIp } from '../../core/request'
+import { patientRoute, publicRoute, type PatientHandler, type PublicHandler } from '../../core/routes'
 import { issueToken, verifyToken } from '../../core/tokens'
-import type { AppEnv } from '../../core/types'
 import { toPatient } from '../profile/schema'
-import { sendLoginOtp, loginIdentityFor, verifyLoginOtp } from './otp'
+import { checkLoginOtp, loginIdentityFor, sendLoginOtp } from './otp'
 import { LoginSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
 import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken, startSession } from './store'
 
-const requestOtp = createRoute({
+export const requestLoginOtp = publicRoute({
   method: 'post',
-  path: '/otp',
+  path: '/v1/auth/otp',
+  operationId: 'requestLoginOtp',
   tags: ['Auth'],
   summary: 'Send a 6-digit login code by SMS, email or ABDM (ABHA)',
   description:
@@ -22,13 +20,20 @@ const requestOtp = createRoute({
   request: { body: jsonBody(OtpRequestSchema) },
   responses: {
     202: jsonResponse(OtpChallengeSchema, 'The code is on its way.'),
-    ...errorResponses(400, 429, 502, 503, 504),
+    ...errorResponses(429, 502, 503, 504),
   },
 })
 
-const verifyOtp = createRoute({
+export const requestLoginOtpHandler: PublicHandler<typeof requestLoginOtp> = async (c) => {
+  const { channel, identifier } = c.req.valid('json')
+  const challenge = await sendLoginOtp(c.var.services, loginIdentityFor(channel, identifier), clientIp(c))
+  return c.json(challenge, 202)
+}
+
+export const verifyLoginOtp = publicRoute({
   method: 'post',
-  path: '/otp/verify',
+  path: '/v1/auth/otp/verify',
+  operationId: 'verifyLoginOtp',
   tags: ['Auth'],
   summary: 'Check the code and log in (the first login creates the patient)',
   description:
@@ -36,33 +41,77 @@ const verifyOtp = createRoute({
   request: { body: jsonBody(OtpVerifySchema) },
   responses: {
     200: jsonResponse(LoginSchema, 'Logged in.'),
-    ...errorResponses(400, 404, 409, 429, 502, 503, 504),
+    ...errorResponses(404, 409, 429, 502, 503, 504),
   },
 })
 
-const refresh = createRoute({
+export const verifyLoginOtpHandler: PublicHandler<typeof verifyLoginOtp> = async (c) => {
+  const { challenge_id, otp } = c.req.valid('json')
+  const { db, config, log } = c.var.services
+  const { identity, abhaProfile } = await checkLoginOtp(c.var.services, challenge_id, otp, clientIp(c))
+  const { patient, created } = abhaProfile ? await patientForAbha(db, identity, abhaProfile) : await patientForIdentity(db, identity)
+  const refreshId = crypto.randomUUID()
+  const sessionId = await startSession(
+    db,
+    {
+      patientId: patient.id,
+      channel: identity.channel,
+      userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+      clientIp: clientIp(c),
+    },
+    { id: refreshId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
+  )
+  log.log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
+  return c.json({ ...(await tokenPair(config, patient.id, sessionId, refreshId)), is_new_user: created, patient: toPatient(patient) }, 200)
+}
+
+export const refreshTokens = publicRoute({
   method: 'post',
-  path: '/refresh',
+  path: '/v1/auth/refresh',
+  operationId: 'refreshTokens',
   tags: ['Auth'],
   summary: 'Exchange a refresh token for a new pair (rotation)',
   description: 'Each refresh token works once. Presenting a used one again revokes the whole session: log in again.',
   request: { body: jsonBody(RefreshSchema) },
-  responses: { 200: jsonResponse(TokenPairSchema, 'A new access and refresh token.'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(TokenPairSchema, 'A new access and refresh token.'), ...errorResponses(401) },
 })
 
-const logout = createRoute({
+export const refreshTokensHandler: PublicHandler<typeof refreshTokens> = async (c) => {
+  const { config, db, log } = c.var.services
+  const claims = await verifyToken(config, c.req.valid('json').refresh_token, 'refresh')
+  const nextId = crypto.randomUUID()
+  const outcome = await rotateRefreshToken(
+    db,
+    { id: claims.jti, sessionId: claims.sid, patientId: claims.sub },
+    { id: nextId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
+  )
+  if (outcome === 'reused') {
+    log.log('warn', 'refresh token reused: session revoked', { patient_id: claims.sub, session_id: claims.sid })
+    throw new ApiError(
+      'unauthorized',
+      'This refresh token was already used; for your safety the session has been ended. Please log in again.',
+    )
+  }
+  if (outcome === 'revoked') throw new ApiError('unauthorized', 'This session has ended. Please log in again.')
+  return c.json(await tokenPair(config, claims.sub, claims.sid, nextId), 200)
+}
+
+export const logout = patientRoute({
   method: 'post',
-  path: '/logout',
+  path: '/v1/auth/logout',
+  operationId: 'logout',
   tags: ['Auth'],
   summary: 'End this session: its refresh tokens stop working at once',
   description: 'The access token itself expires within ACCESS_TOKEN_TTL_SECONDS.',
-  security: bearerSecurity,
-  middleware: [requireAuth] as const,
-  responses: { 204: { description: 'Logged out.' }, ...errorResponses(401) },
+  responses: { 204: { description: 'Logged out.' } },
 })
 
-async function tokenPair(c: Context<AppEnv>, patientId: string, sessionId: string, refreshId: string) {
-  const config = c.get('config')
+export const logoutHandler: PatientHandler<typeof logout> = async (c) => {
+  await revokeSession(c.var.services.db, c.var.sessionId, c.var.patientId, 'logout')
+  return c.body(null, 204)
+}
+
+async function tokenPair(config: Config, patientId: string, sessionId: string, refreshId: string) {
   const [accessToken, refreshToken] = await Promise.all([
     issueToken(config, { sub: patientId, sid: sessionId, jti: crypto.randomUUID(), typ: 'access' }, config.ACCESS_TOKEN_TTL_SECONDS),
     issueToken(config, { sub: patientId, sid: sessionId, jti: refreshId, typ: 'refresh' }, config.REFRESH_TOKEN_TTL_SECONDS),
@@ -73,55 +122,4 @@ async function tokenPair(c: Context<AppEnv>, patientId: string, sessionId: strin
     token_type: 'Bearer' as const,
     expires_in: config.ACCESS_TOKEN_TTL_SECONDS,
   }
-}
-
-export function authRoutes() {
-  return createRouter()
-    .openapi(requestOtp, async (c) => {
-      const { channel, identifier } = c.req.valid('json')
-      const identity = loginIdentityFor(channel, identifier)
-      const challenge = await sendLoginOtp(
-        { db: c.get('db'), config: c.get('config'), integrations: c.get('integrations') },
-        identity,
-        clientIp(c),
-      )
-      return c.json(challenge, 202)
-    })
-    .openapi(verifyOtp, async (c) => {
-      const { challenge_id, otp } = c.req.valid('json')
-      const db = c.get('db')
-      const config = c.get('config')
-      const { identity, abhaProfile } = await verifyLoginOtp({ db, config, integrations: c.get('integrations') }, challenge_id, otp, clientIp(c))
-      const { patient, created } = abhaProfile
-        ? await patientForAbha(db, identity, abhaProfile)
-        : await patientForIdentity(db, identity)
-      const refreshId = crypto.randomUUID()
-      const sessionId = await startSession(
-        db,
-        { patientId: patient.id, channel: identity.channel, userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null, clientIp: clientIp(c) },
-        { id: refreshId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
-      )
-      c.get('log').log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
-      return c.json({ ...(await tokenPair(c, patient.id, sessionId, refreshId)), is_new_user: created, patient: toPatient(patient) }, 200)
-    })
-    .openapi(refresh, async (c) => {
-      const config = c.get('config')
-      const claims = await verifyToken(config, c.req.valid('json').refresh_token, 'refresh')
-      const nextId = crypto.randomUUID()
-      const outcome = await rotateRefreshToken(
-        c.get('db'),
-        { id: claims.jti, sessionId: claims.sid, patientId: claims.sub },
-        { id: nextId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
-      )
-      if (outcome === 'reused') {
-        c.get('log').log('warn', 'refresh token reused: session revoked', { patient_id: claims.sub, session_id: claims.sid })
-        throw new ApiError('unauthorized', 'This refresh token was already used; for your safety the session has been ended. Please log in again.')
-      }
-      if (outcome === 'revoked') throw new ApiError('unauthorized', 'This session has ended. Please log in again.')
-      return c.json(await tokenPair(c, claims.sub, claims.sid, nextId), 200)
-    })
-    .openapi(logout, async (c) => {
-      await revokeSession(c.get('db'), c.get('sessionId'), c.get('patientId'), 'logout')
-      return c.body(null, 204)
-    })
 }

@@ -1,9 +1,11 @@
 import { z } from '@hono/zod-openapi'
 import { PatientSchema } from '../profile/schema'
 
+const channels = ['phone', 'email', 'abha'] as const
+
 export const OtpRequestSchema = z
   .object({
-    channel: z.enum(['phone', 'email', 'abha']),
+    channel: z.enum(channels).openapi({ example: 'phone' }),
     identifier: z.string().trim().min(1).max(320).openapi({
       description: 'phone: an Indian mobile; email: an address; abha: a 14-digit ABHA number (dashes optional) or an ABHA address.',
       example: '+91 98765 43210',
@@ -13,8 +15,8 @@ export const OtpRequestSchema = z
 
 export const OtpChallengeSchema = z
   .object({
-    challenge_id: z.string().uuid(),
-    channel: z.enum(['phone', 'email', 'abha']),
+    challenge_id: z.string().uuid().openapi({ example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
+    channel: z.enum(channels).openapi({ example: 'phone' }),
     masked_destination: z.string().openapi({ example: '+91 ******3210' }),
     expires_in: z.number().int().openapi({ description: 'Seconds until the OTP expires.', example: 300 }),
     resend_after: z.number().int().openapi({ description: 'Seconds before another OTP may be requested.', example: 30 }),
@@ -23,23 +25,33 @@ export const OtpChallengeSchema = z
 
 export const OtpVerifySchema = z
   .object({
-    challenge_id: z.string().uuid(),
-    otp: z.string().regex(/^\d{6}$/, 'must be the 6-digit code').openapi({ example: '123456' }),
+    challenge_id: z.string().uuid().openapi({ description: 'From POST /v1/auth/otp.', example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
+    otp: z
+      .string()
+      .regex(/^\d{6}$/, 'must be the 6-digit code')
+      .openapi({ example: '123456' }),
   })
   .openapi('OtpVerify')
 
 export const TokenPairSchema = z
   .object({
-    access_token: z.string(),
-    refresh_token: z.string(),
-    token_type: z.literal('Bearer'),
-    expires_in: z.number().int().openapi({ description: 'Seconds until the access token expires.' }),
+    access_token: z.string().openapi({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXAiOiJhY2Nlc3MifQ.c2lnbmF0dXJl' }),
+    refresh_token: z.string().openapi({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXAiOiJyZWZyZXNoIn0.c2lnbmF0dXJl' }),
+    token_type: z.literal('Bearer').openapi({ example: 'Bearer' }),
+    expires_in: z.number().int().openapi({ description: 'Seconds until the access token expires.', example: 600 }),
   })
   .openapi('TokenPair')
 
 export const LoginSchema = TokenPairSchema.extend({
-  is_new_user: z.boolean(),
+  is_new_user: z.boolean().openapi({ example: false }),
   patient: PatientSchema,
 }).openapi('Login')
 
-export const RefreshSchema = z.object({ refresh_token: z.string().min(1).max(4096) }).openapi('RefreshRequest')
+export const RefreshSchema = z
+  .object({
+    refresh_token: z.string().min(1).max(4096).openapi({
+      description: 'The refresh_token of the last login or refresh.',
+      example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0eXAiOiJyZWZyZXNoIn0.c2lnbmF0dXJl',
+    }),
+  })
+  .openapi('RefreshRequest')

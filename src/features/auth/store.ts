@@ -16,7 +16,9 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
     phone: identity.channel === 'phone' ? identity.identifier : null,
     email: identity.channel === 'email' ? identity.identifier : null,
   }
-  const rows = await queryRows<{ patient_id: string; created: boolean }>(db, sql`
+  const rows = await queryRows<{ patient_id: string; created: boolean }>(
+    db,
+    sql`
     with identity as (
       insert into patient_identities (id, patient_id, channel, identifier)
       values (${crypto.randomUUID()}, ${newPatientId}, ${identity.channel}, ${identity.identifier})
@@ -27,7 +29,8 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
       select ${newPatientId}, ${contact.phone}, ${contact.email} from identity where identity.created
       returning id
     )
-    select patient_id, created from identity`)
+    select patient_id, created from identity`,
+  )
   const row = rows[0]!
   const [patient] = await db.select().from(patients).where(eq(patients.id, row.patient_id))
   return { patient: patient!, created: row.created }
@@ -40,7 +43,8 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
 export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: AbhaProfile) {
   const identities: LoginIdentity[] = [loginId]
   if (profile.abhaNumber && loginId.channel !== 'abha_number') identities.push({ channel: 'abha_number', identifier: profile.abhaNumber })
-  if (profile.abhaAddress && loginId.channel !== 'abha_address') identities.push({ channel: 'abha_address', identifier: profile.abhaAddress })
+  if (profile.abhaAddress && loginId.channel !== 'abha_address')
+    identities.push({ channel: 'abha_address', identifier: profile.abhaAddress })
 
   return db.transaction(async (tx) => {
     // Two first logins of the same person at once must not create two patients.
@@ -104,7 +108,9 @@ export async function rotateRefreshToken(
   presented: { id: string; sessionId: string; patientId: string },
   next: { id: string; expiresAt: Date },
 ): Promise<RotationOutcome> {
-  const rows = await queryRows<{ rotated: boolean; live_session: boolean }>(db, sql`
+  const rows = await queryRows<{ rotated: boolean; live_session: boolean }>(
+    db,
+    sql`
     with used as (
       update refresh_tokens set used_at = now()
       where id = ${presented.id} and session_id = ${presented.sessionId} and used_at is null and expires_at > now()
@@ -117,7 +123,8 @@ export async function rotateRefreshToken(
       insert into refresh_tokens (id, session_id, expires_at)
       select ${next.id}, id, ${next.expiresAt.toISOString()} from session
     )
-    select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session`)
+    select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session`,
+  )
   const row = rows[0]!
   if (row.rotated && row.live_session) return 'rotated'
   if (row.rotated) return 'revoked'

@@ -1,23 +1,24 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { sql } from 'drizzle-orm'
 import pkg from '../../../package.json'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
-import { createRouter } from '../../core/router'
+import { publicRoute, type PublicHandler } from '../../core/routes'
 
 export const HealthSchema = z
   .object({
-    status: z.literal('ok'),
-    database: z.literal('ok'),
-    database_latency_ms: z.number(),
-    version: z.string(),
-    environment: z.string(),
+    status: z.literal('ok').openapi({ example: 'ok' }),
+    database: z.literal('ok').openapi({ example: 'ok' }),
+    database_latency_ms: z.number().openapi({ example: 1.8 }),
+    version: z.string().openapi({ example: '0.1.0' }),
+    environment: z.string().openapi({ example: 'development' }),
   })
   .openapi('Health')
 
-const health = createRoute({
+export const getHealth = publicRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['Operations'],
   summary: 'Liveness and database reachability (one `select 1`)',
   responses: {
@@ -26,26 +27,25 @@ const health = createRoute({
   },
 })
 
-export function healthRoutes() {
-  return createRouter().openapi(health, async (c) => {
-    const started = performance.now()
-    try {
-      await c.get('db').execute(sql`select 1`)
-    } catch (error) {
-      throw new ApiError('upstream_unavailable', 'The database does not answer.', {
-        details: { service: 'database', version: pkg.version },
-        cause: error,
-      })
-    }
-    return c.json(
-      {
-        status: 'ok' as const,
-        database: 'ok' as const,
-        database_latency_ms: Math.round((performance.now() - started) * 10) / 10,
-        version: pkg.version,
-        environment: c.get('config').ENVIRONMENT,
-      },
-      200,
-    )
-  })
+export const getHealthHandler: PublicHandler<typeof getHealth> = async (c) => {
+  const { db, config } = c.var.services
+  const started = performance.now()
+  try {
+    await db.execute(sql`select 1`)
+  } catch (error) {
+    throw new ApiError('upstream_unavailable', 'The database does not answer.', {
+      details: { service: 'database', version: pkg.version },
+      cause: error,
+    })
+  }
+  return c.json(
+    {
+      status: 'ok' as const,
+      database: 'ok' as const,
+      database_latency_ms: Math.round((performance.now() - started) * 10) / 10,
+      version: pkg.version,
+      environment: config.ENVIRONMENT,
+    },
+    200,
+  )
 }

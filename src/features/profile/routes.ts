@@ -1,56 +1,102 @@
-import { createRoute } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { eq, sql } from 'drizzle-orm'
-import { bearerSecurity, requireAuth } from '../../core/auth'
+import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { createRouter } from '../../core/router'
-import type { AppEnv } from '../../core/types'
+import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
+import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
 
-const getMe = createRoute({
+export const getMe = patientRoute({
   method: 'get',
-  path: '/me',
+  path: '/v1/me',
+  operationId: 'getMe',
   tags: ['Profile'],
   summary: 'My profile',
-  security: bearerSecurity,
-  middleware: [requireAuth] as const,
-  responses: { 200: jsonResponse(PatientSchema, 'The patient who holds the token.'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(PatientSchema, 'The patient who holds the token.'), ...errorResponses(404) },
 })
 
-const updateMe = createRoute({
+export const getMeHandler: PatientHandler<typeof getMe> = async (c) =>
+  c.json(toPatient(await ownPatient(c.var.services.db, c.var.patientId)), 200)
+
+export const updateMe = patientRoute({
   method: 'patch',
-  path: '/me',
+  path: '/v1/me',
+  operationId: 'updateMe',
   tags: ['Profile'],
   summary: 'Update my profile (only the fields sent; null clears a field)',
   description:
     'Phone, email and ABHA here are contact details. The identities you log in with are the ones proved by OTP; changing these fields does not change how you log in.',
-  security: bearerSecurity,
-  middleware: [requireAuth] as const,
   request: { body: jsonBody(ProfileUpdateSchema) },
-  responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(404) },
 })
 
-const getHome = createRoute({
+export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
+  const body = c.req.valid('json')
+  const changes: Partial<PatientRow> = {}
+  if (body.name !== undefined) changes.name = body.name
+  if (body.gender !== undefined) changes.gender = body.gender
+  if (body.date_of_birth !== undefined) changes.dateOfBirth = body.date_of_birth
+  if (body.blood_group !== undefined) changes.bloodGroup = body.blood_group
+  if (body.phone !== undefined) changes.phone = body.phone
+  if (body.email !== undefined) changes.email = body.email
+  if (body.abha_number !== undefined) changes.abhaNumber = body.abha_number
+  if (body.abha_address !== undefined) changes.abhaAddress = body.abha_address
+  if (body.address !== undefined) changes.address = body.address && { country: 'IN', ...body.address }
+  if (body.emergency_contact !== undefined) changes.emergencyContact = body.emergency_contact
+  if (body.photo !== undefined) changes.photoUrl = body.photo
+  if (body.timezone !== undefined) changes.timezone = body.timezone
+  const [row] = await c.var.services.db
+    .update(patients)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(patients.id, c.var.patientId))
+    .returning()
+  if (!row) throw patientGone()
+  return c.json(toPatient(row), 200)
+}
+
+export const getHome = patientRoute({
   method: 'get',
-  path: '/home',
+  path: '/v1/home',
+  operationId: 'getHome',
   tags: ['Profile'],
   summary: 'Home screen: name, patient details card, unread notifications, next appointment',
-  security: bearerSecurity,
-  middleware: [requireAuth] as const,
-  responses: { 200: jsonResponse(HomeSchema, 'What the home screen shows.'), ...errorResponses(401, 404) },
+  responses: { 200: jsonResponse(HomeSchema, 'What the home screen shows.'), ...errorResponses(404) },
 })
+
+export const getHomeHandler: PatientHandler<typeof getHome> = async (c) => {
+  const patient = toPatient(await ownPatient(c.var.services.db, c.var.patientId))
+  return c.json(
+    {
+      patient: {
+        id: patient.id,
+        name: patient.name,
+        gender: patient.gender,
+        age: ageOn(patient.date_of_birth, patient.timezone),
+        date_of_birth: patient.date_of_birth,
+        blood_group: patient.blood_group,
+        phone: patient.phone,
+        abha_number: patient.abha_number,
+        abha_address: patient.abha_address,
+        photo: patient.photo,
+        timezone: patient.timezone,
+      },
+      // Notifications and appointments arrive with their features; the shape is final.
+      unread_notifications: 0,
+      next_appointment: null,
+    },
+    200,
+  )
+}
 
 function patientGone(): ApiError {
   return new ApiError('not_found', 'This account no longer exists.')
 }
 
 /** The patient who holds the token (one round trip). */
-async function ownPatient(c: Context<AppEnv>) {
-  const [row] = await c.get('db').select().from(patients).where(eq(patients.id, c.get('patientId')))
+async function ownPatient(db: Db, patientId: string) {
+  const [row] = await db.select().from(patients).where(eq(patients.id, patientId))
   if (!row) throw patientGone()
-  return toPatient(row)
+  return row
 }
 
 /** Whole years between a date of birth and today in the patient's time zone. */
@@ -60,57 +106,4 @@ export function ageOn(dateOfBirth: string | null, timezone: string, now = new Da
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
-}
-
-export function profileRoutes() {
-  return createRouter()
-    .openapi(getMe, async (c) => c.json(await ownPatient(c), 200))
-    .openapi(updateMe, async (c) => {
-      const body = c.req.valid('json')
-      const changes: Partial<PatientRow> = {}
-      if (body.name !== undefined) changes.name = body.name
-      if (body.gender !== undefined) changes.gender = body.gender
-      if (body.date_of_birth !== undefined) changes.dateOfBirth = body.date_of_birth
-      if (body.blood_group !== undefined) changes.bloodGroup = body.blood_group
-      if (body.phone !== undefined) changes.phone = body.phone
-      if (body.email !== undefined) changes.email = body.email
-      if (body.abha_number !== undefined) changes.abhaNumber = body.abha_number
-      if (body.abha_address !== undefined) changes.abhaAddress = body.abha_address
-      if (body.address !== undefined) changes.address = body.address
-      if (body.emergency_contact !== undefined) changes.emergencyContact = body.emergency_contact
-      if (body.photo !== undefined) changes.photoUrl = body.photo
-      if (body.timezone !== undefined) changes.timezone = body.timezone
-      const [row] = await c
-        .get('db')
-        .update(patients)
-        .set({ ...changes, updatedAt: sql`now()` })
-        .where(eq(patients.id, c.get('patientId')))
-        .returning()
-      if (!row) throw patientGone()
-      return c.json(toPatient(row), 200)
-    })
-    .openapi(getHome, async (c) => {
-      const patient = await ownPatient(c)
-      return c.json(
-        {
-          patient: {
-            id: patient.id,
-            name: patient.name,
-            gender: patient.gender,
-            age: ageOn(patient.date_of_birth, patient.timezone),
-            date_of_birth: patient.date_of_birth,
-            blood_group: patient.blood_group,
-            phone: patient.phone,
-            abha_number: patient.abha_number,
-            abha_address: patient.abha_address,
-            photo: patient.photo,
-            timezone: patient.timezone,
-          },
-          // Notifications and appointments arrive with their features; the shape is final.
-          unread_notifications: 0,
-          next_appointment: null,
-        },
-        200,
-      )
-    })
 }

@@ -1,48 +1,55 @@
 import { z } from '@hono/zod-openapi'
+import { formatAbhaNumber, normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../../core/identifiers'
+import { matching, nullableRef } from '../../core/openapi'
 import type { PatientRow } from '../../db/schema'
-import { formatAbhaNumber } from '../../integrations/abdm/client'
-import { normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../auth/identifiers'
+
+/** What people type for an Indian mobile: digits with +91/0 prefixes, spaces, dashes, brackets. */
+const INDIAN_MOBILE_INPUT = '^[+0-9][0-9 ()-]{9,18}$'
 
 export const genders = ['male', 'female', 'other', 'undisclosed'] as const
 export const bloodGroups = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-'] as const
 
-const AddressSchema = z
-  .object({
-    line1: z.string().trim().min(1).max(200),
-    line2: z.string().trim().max(200).optional(),
-    city: z.string().trim().max(100).optional(),
-    district: z.string().trim().max(100).optional(),
-    state: z.string().trim().max(100).optional(),
-    pincode: z.string().regex(/^[1-9]\d{5}$/, 'must be a 6-digit Indian PIN code').optional(),
-    country: z.string().length(2).default('IN'),
-  })
-  .openapi('PostalAddress')
+const addressFields = {
+  line1: z.string().trim().min(1).max(200).openapi({ example: '7 Shivaji Nagar' }),
+  line2: z.string().trim().max(200).optional().openapi({ example: 'Near Jangli Maharaj Road' }),
+  city: z.string().trim().max(100).optional().openapi({ example: 'Pune' }),
+  district: z.string().trim().max(100).optional().openapi({ example: 'Pune' }),
+  state: z.string().trim().max(100).optional().openapi({ example: 'Maharashtra' }),
+  pincode: matching(/^[1-9]\d{5}$/, 'must be a 6-digit Indian PIN code')
+    .optional()
+    .openapi({ example: '411005' }),
+  country: z.string().length(2).optional().openapi({ description: 'ISO 3166-1 alpha-2; IN when omitted.', example: 'IN' }),
+}
+
+/** An address as stored: every part may be missing (ABDM profiles often carry only some). */
+const AddressSchema = z.object({ ...addressFields, line1: addressFields.line1.optional() }).openapi('PostalAddress')
+const AddressInputSchema = z.object(addressFields).strict().openapi('PostalAddressInput')
 
 const EmergencyContactSchema = z
   .object({
-    name: z.string().trim().min(1).max(100),
-    phone: z.string(),
-    relationship: z.string().trim().max(50).optional(),
+    name: z.string().openapi({ example: 'Rahul Deshmukh' }),
+    phone: z.string().openapi({ example: '+919822012345' }),
+    relationship: z.string().optional().openapi({ example: 'brother' }),
   })
   .openapi('EmergencyContact')
 
 export const PatientSchema = z
   .object({
-    id: z.string().uuid(),
-    name: z.string().nullable(),
-    gender: z.enum(genders).nullable(),
-    date_of_birth: z.string().date().nullable(),
-    blood_group: z.enum(bloodGroups).nullable(),
-    phone: z.string().nullable().openapi({ example: '+919876543210' }),
-    email: z.string().nullable(),
-    abha_number: z.string().nullable().openapi({ example: '91-1234-5678-9015' }),
+    id: z.string().uuid().openapi({ example: '3d9a3c1e-2b4f-4c6a-8e1d-5f7a9b0c2d4e' }),
+    name: z.string().nullable().openapi({ example: 'Asha Verma' }),
+    gender: z.enum(genders).nullable().openapi({ example: 'female' }),
+    date_of_birth: z.string().date().nullable().openapi({ example: '1990-04-12' }),
+    blood_group: z.enum(bloodGroups).nullable().openapi({ example: 'B+' }),
+    phone: z.string().nullable().openapi({ pattern: '^\\+91[6-9]\\d{9}$', example: '+919876543210' }),
+    email: z.string().email().nullable().openapi({ example: 'asha.verma@example.in' }),
+    abha_number: z.string().nullable().openapi({ pattern: '^\\d{2}-\\d{4}-\\d{4}-\\d{4}$', example: '91-1234-5678-9015' }),
     abha_address: z.string().nullable().openapi({ example: 'asha.verma@abdm' }),
-    address: AddressSchema.partial().nullable(),
-    emergency_contact: EmergencyContactSchema.nullable(),
-    photo: z.string().url().nullable(),
+    address: nullableRef(AddressSchema),
+    emergency_contact: nullableRef(EmergencyContactSchema),
+    photo: z.string().url().nullable().openapi({ example: 'https://cdn.example.in/photos/asha.jpg' }),
     timezone: z.string().openapi({ example: 'Asia/Kolkata' }),
-    created_at: z.string().datetime({ offset: true }),
-    updated_at: z.string().datetime({ offset: true }),
+    created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
+    updated_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
   })
   .openapi('Patient')
 
@@ -83,39 +90,56 @@ export function canonicalTimeZone(zone: string): string | undefined {
   if (zone.toUpperCase() === 'UTC') return 'UTC'
   return zone
     .split('/')
-    .map((part) => part.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join('_'))
+    .map((part) =>
+      part
+        .split('_')
+        .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
+        .join('_'),
+    )
     .join('/')
 }
 
-const indianMobile = z.string().transform((value, ctx) => {
-  const phone = normaliseIndianMobile(value)
-  if (!phone) ctx.addIssue({ code: 'custom', message: 'must be an Indian mobile number, e.g. +91 98765 43210' })
-  return phone ?? z.NEVER
-})
+const indianMobile = z
+  .string()
+  .openapi({ pattern: INDIAN_MOBILE_INPUT, description: 'An Indian mobile; +91, 0 and spaces are fine.' })
+  .transform((value, ctx) => {
+    const phone = normaliseIndianMobile(value)
+    if (!phone) ctx.addIssue({ code: 'custom', message: 'must be an Indian mobile number, e.g. +91 98765 43210' })
+    return phone ?? z.NEVER
+  })
 
 const pastDate = z
   .string()
   .date('must be a date as YYYY-MM-DD')
   .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'must be a past date after 1900')
 
+const EmergencyContactInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).openapi({ example: 'Rahul Deshmukh' }),
+    phone: indianMobile.openapi({ example: '098220 12345' }),
+    relationship: z.string().trim().max(50).optional().openapi({ example: 'brother' }),
+  })
+  .strict()
+  .openapi('EmergencyContactInput')
+
 /** Every field optional; null clears it. Unknown fields are refused so that typos do not pass silently. */
 export const ProfileUpdateSchema = z
   .object({
-    name: z
-      .string()
+    name: matching(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'may contain letters, spaces, dots, apostrophes and hyphens')
       .trim()
       .min(1)
       .max(100)
-      .regex(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'may contain letters, spaces, dots, apostrophes and hyphens')
-      .nullable(),
-    gender: z.enum(genders).nullable(),
-    date_of_birth: pastDate.nullable(),
-    blood_group: z.enum(bloodGroups).nullable(),
-    phone: indianMobile.nullable(),
+      .nullable()
+      .openapi({ example: 'Asha Verma' }),
+    gender: z.enum(genders).nullable().openapi({ example: 'female' }),
+    date_of_birth: pastDate.nullable().openapi({ example: '1990-04-12' }),
+    blood_group: z.enum(bloodGroups).nullable().openapi({ example: 'B+' }),
+    phone: indianMobile.nullable().openapi({ example: '+91 98765 43210' }),
     email: z
       .string()
       .transform((value, ctx) => normaliseEmail(value) ?? (ctx.addIssue({ code: 'custom', message: 'must be an email address' }), z.NEVER))
-      .nullable(),
+      .nullable()
+      .openapi({ format: 'email', example: 'asha.verma@example.in' }),
     abha_number: z
       .string()
       .transform((value, ctx) => {
@@ -123,7 +147,8 @@ export const ProfileUpdateSchema = z
         if (abha?.kind !== 'abha_number') ctx.addIssue({ code: 'custom', message: 'must be a 14-digit ABHA number' })
         return abha?.value ?? z.NEVER
       })
-      .nullable(),
+      .nullable()
+      .openapi({ pattern: '^\\d{2}[ -]?\\d{4}[ -]?\\d{4}[ -]?\\d{4}$', example: '91-1234-5678-9015' }),
     abha_address: z
       .string()
       .transform((value, ctx) => {
@@ -131,15 +156,25 @@ export const ProfileUpdateSchema = z
         if (abha?.kind !== 'abha_address') ctx.addIssue({ code: 'custom', message: 'must be an ABHA address such as name@abdm' })
         return abha?.value ?? z.NEVER
       })
-      .nullable(),
-    address: AddressSchema.nullable(),
-    emergency_contact: EmergencyContactSchema.extend({ phone: indianMobile }).nullable(),
-    photo: z.string().url().max(2048).refine((url) => url.startsWith('https://'), 'must be an https URL').nullable(),
-    timezone: z.string().transform((value, ctx) => {
-      const zone = canonicalTimeZone(value)
-      if (!zone) ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Kolkata' })
-      return zone ?? z.NEVER
-    }),
+      .nullable()
+      .openapi({ example: 'asha.verma@abdm' }),
+    address: nullableRef(AddressInputSchema),
+    emergency_contact: nullableRef(EmergencyContactInputSchema),
+    photo: z
+      .string()
+      .url()
+      .max(2048)
+      .refine((url) => url.startsWith('https://'), 'must be an https URL')
+      .nullable()
+      .openapi({ example: 'https://cdn.example.in/photos/asha.jpg' }),
+    timezone: z
+      .string()
+      .transform((value, ctx) => {
+        const zone = canonicalTimeZone(value)
+        if (!zone) ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Kolkata' })
+        return zone ?? z.NEVER
+      })
+      .openapi({ example: 'Asia/Kolkata' }),
   })
   .partial()
   .strict()
@@ -147,29 +182,32 @@ export const ProfileUpdateSchema = z
 
 export const HomeSchema = z
   .object({
-    patient: z.object({
-      id: z.string().uuid(),
-      name: z.string().nullable(),
-      gender: z.enum(genders).nullable(),
-      age: z.number().int().nullable(),
-      date_of_birth: z.string().nullable(),
-      blood_group: z.enum(bloodGroups).nullable(),
-      phone: z.string().nullable(),
-      abha_number: z.string().nullable(),
-      abha_address: z.string().nullable(),
-      photo: z.string().nullable(),
-      timezone: z.string(),
-    }),
-    unread_notifications: z.number().int().min(0),
-    next_appointment: z
-      .object({
-        id: z.string(),
-        hospital_name: z.string(),
-        doctor_name: z.string(),
-        mode: z.enum(['in_person', 'online']),
-        slot_start: z.string().datetime({ offset: true }),
-        status: z.string(),
-      })
-      .nullable(),
+    patient: PatientSchema.pick({
+      id: true,
+      name: true,
+      gender: true,
+      date_of_birth: true,
+      blood_group: true,
+      phone: true,
+      abha_number: true,
+      abha_address: true,
+      photo: true,
+      timezone: true,
+    })
+      .extend({ age: z.number().int().nullable().openapi({ description: "Whole years, in the patient's time zone.", example: 36 }) })
+      .openapi('HomePatientCard'),
+    unread_notifications: z.number().int().min(0).openapi({ example: 2 }),
+    next_appointment: nullableRef(
+      z
+        .object({
+          id: z.string().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
+          hospital_name: z.string().openapi({ example: 'Sahyadri Hospital, Pune' }),
+          doctor_name: z.string().openapi({ example: 'Dr. Meera Kulkarni' }),
+          mode: z.enum(['in_person', 'online']).openapi({ example: 'online' }),
+          slot_start: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T10:30:00+05:30' }),
+          status: z.string().openapi({ example: 'booked' }),
+        })
+        .openapi('NextAppointment'),
+    ),
   })
   .openapi('Home')

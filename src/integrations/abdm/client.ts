@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { base64ToBytes, bytesToBase64 } from '../../core/crypto'
 import { ApiError } from '../../core/errors'
+import { formatAbhaNumber } from '../../core/identifiers'
 import type { Logger } from '../../core/logger'
 import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
-import type { AbhaLogin, AbhaLoginId, AbhaProfile } from './port'
+import type { AbhaLogin, AbhaProfile } from './port'
 
 export type AbdmOptions = {
   abhaBaseUrl: string
@@ -29,7 +30,10 @@ const PhrVerifyAnswer = z.object({
   authResult: z.string().optional(),
   tokens: z.object({ token: z.string() }).partial().optional(),
 })
-const nullableText = z.string().nullish().transform((value) => value ?? undefined)
+const nullableText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined)
 const AbdmProfile = z
   .object({
     ABHANumber: nullableText,
@@ -74,10 +78,6 @@ const flows = {
     loginHint: 'abha-number',
   },
 } as const
-
-export function formatAbhaNumber(digits: string): string {
-  return `${digits.slice(0, 2)}-${digits.slice(2, 6)}-${digits.slice(6, 10)}-${digits.slice(10, 14)}`
-}
 
 function genderFrom(code: string | undefined): AbhaProfile['gender'] {
   switch (code?.toUpperCase()) {
@@ -229,7 +229,9 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
       const xToken =
         loginId.kind === 'abha_number'
           ? await readUpstreamJson(SERVICE, response, ProfileVerifyAnswer).then((a) => (a.authResult === 'success' ? a.token : undefined))
-          : await readUpstreamJson(SERVICE, response, PhrVerifyAnswer).then((a) => (a.authResult === 'success' ? a.tokens?.token : undefined))
+          : await readUpstreamJson(SERVICE, response, PhrVerifyAnswer).then((a) =>
+              a.authResult === 'success' ? a.tokens?.token : undefined,
+            )
       if (!xToken) return { verified: false }
 
       const profileResponse = await callUpstream(
@@ -241,8 +243,7 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
       if (!profileResponse.ok) await rejectUpstream(SERVICE, profileResponse, 'ABDM did not give the ABHA profile.')
       const profile = toAbhaProfile(await readUpstreamJson(SERVICE, profileResponse, AbdmProfile))
       // The profile must be the one that logged in: never trust a mismatch.
-      const matches =
-        loginId.kind === 'abha_number' ? profile.abhaNumber === loginId.value : profile.abhaAddress === loginId.value
+      const matches = loginId.kind === 'abha_number' ? profile.abhaNumber === loginId.value : profile.abhaAddress === loginId.value
       if (!matches) {
         options.log.log('error', 'ABDM profile does not match the login id', { kind: loginId.kind })
         throw new ApiError('upstream_error', 'ABDM answered with a different ABHA profile.', { details: { service: SERVICE } })

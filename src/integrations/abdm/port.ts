@@ -1,5 +1,4 @@
-/** An ABHA identifier, already normalised: 14 digits, or a lower-case ABHA address. */
-export type AbhaLoginId = { kind: 'abha_number'; value: string } | { kind: 'abha_address'; value: string }
+import type { AbhaId } from '../../core/identifiers'
 
 /** The ABDM profile that fills a new patient. Every field may be missing. */
 export type AbhaProfile = {
@@ -18,6 +17,6 @@ export type AbhaOtpVerification = { verified: true; profile: AbhaProfile } | { v
 
 /** ABDM's login-OTP flows: ABDM sends and checks the OTP, we only relay it. */
 export interface AbhaLogin {
-  requestOtp(loginId: AbhaLoginId): Promise<AbhaOtpRequest>
-  verifyOtp(loginId: AbhaLoginId, txnId: string, otp: string): Promise<AbhaOtpVerification>
+  requestOtp(loginId: AbhaId): Promise<AbhaOtpRequest>
+  verifyOtp(loginId: AbhaId, txnId: string, otp: string): Promise<AbhaOtpVerification>
 }

@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:test'
 import { sql, type SQL } from 'drizzle-orm'
-import { loadConfig } from '../src/core/config'
-import { openRequestDatabase, queryRows } from '../src/core/db'
-import { otpSendKeys } from '../src/features/auth/otp'
+import { loadConfig } from '../../src/core/config'
+import { openRequestDatabase, queryRows } from '../../src/core/db'
+import { otpSendKeys } from '../../src/features/auth/otp'
 
 /** Direct SQL for arranging a state the API cannot reach quickly (an expired code, say). */
 export async function runSql<Row = Record<string, unknown>>(query: SQL): Promise<Row[]> {

@@ -1,0 +1,57 @@
+import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi'
+import { requireAuth } from './auth'
+import { invalidRequest, type FieldIssue } from './errors'
+import { errorResponses } from './openapi'
+import type { AppEnv, PatientEnv } from './types'
+
+/**
+ * What every route declares: its whole public path, an operationId equal to the name of the
+ * constant that holds it, a tag, a summary and its responses. The kit adds the rest.
+ */
+type RouteSpec = Omit<RouteConfig, 'security' | 'middleware' | 'operationId' | 'tags'> & { operationId: string; tags: [string] }
+
+/** The responses every route with a body shares: 400 validation, 413 too large, 415 not JSON. */
+function withBodyErrors<R extends RouteSpec>(route: R) {
+  return route.request?.body ? { ...errorResponses(400, 413, 415), ...route.responses } : { ...route.responses }
+}
+
+/** A route anyone may call (login, health): documented with `security: []`. */
+export function publicRoute<const R extends RouteSpec>(route: R) {
+  return createRoute({ ...route, security: [], responses: withBodyErrors(route) as R['responses'] })
+}
+
+/**
+ * A patient route: bearer security in the document, requireAuth in front of the handler (which
+ * then has `c.var.patientId`), and the 401 response.
+ */
+export function patientRoute<const R extends RouteSpec>(route: R) {
+  return createRoute({
+    ...route,
+    security: [{ bearerAuth: [] }],
+    middleware: [requireAuth] as const,
+    responses: { ...errorResponses(401), ...withBodyErrors(route) } as R['responses'],
+  })
+}
+
+/** A handler of a publicRoute. */
+export type PublicHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>
+
+/** A handler of a patientRoute: `c.var.patientId` is the token's patient. */
+export type PatientHandler<R extends RouteConfig> = RouteHandler<R, PatientEnv>
+
+/**
+ * Every router comes from here: sub-routers do not inherit a parent's defaultHook, and without it a
+ * validation failure would answer in zod's shape instead of our error envelope.
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const location = result.target as FieldIssue['location']
+        throw invalidRequest(
+          result.error.issues.map((issue) => ({ location, path: issue.path.join('.'), message: issue.message, code: issue.code })),
+        )
+      }
+    },
+  })
+}

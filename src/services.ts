@@ -1,0 +1,26 @@
+import { loadConfig } from './core/config'
+import { openRequestDatabase } from './core/db'
+import { createLogger } from './core/logger'
+import type { Bindings, Services } from './core/types'
+import { createIntegrations } from './integrations'
+
+/**
+ * The services of one request, cron run, queue batch or Durable Object call: validated config, a
+ * logger carrying `context`, the database (it connects on the first query) and the integrations
+ * (building them does no I/O). `close()` ends the connection after the work, in waitUntil.
+ */
+export function openServices(env: Bindings, ctx: Pick<ExecutionContext, 'waitUntil'>, context: Record<string, unknown>): Services {
+  const config = loadConfig(env)
+  const log = createLogger(context)
+  const database = openRequestDatabase(config, env.HYPERDRIVE)
+  return {
+    config,
+    log,
+    db: database.db,
+    integrations: createIntegrations(config, database.db, log),
+    roundTrips: database.roundTrips,
+    close() {
+      ctx.waitUntil(database.close().catch((error: unknown) => log.log('warn', 'closing the database failed', { error: String(error) })))
+    },
+  }
+}

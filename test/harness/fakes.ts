@@ -1,0 +1,36 @@
+// The fakes of external services, driven through functions (never a raw fetch to /_fake in a test).
+import { inject } from 'vitest'
+
+type FakeName = 'msg91' | 'resend' | 'abdm'
+const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl' } as const
+
+async function fake<T>(name: FakeName, path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${inject(urls[name])}/_fake/${path}`, init)
+  if (!response.ok) throw new Error(`fake ${name} ${path}: ${response.status}`)
+  return (await response.json()) as T
+}
+
+/** The next `count` calls to that fake answer `status` (0: the connection drops). */
+export function failNext(name: FakeName, status: number, count = 1) {
+  return fake(name, 'fail', { method: 'POST', body: JSON.stringify({ count, status }) })
+}
+
+/** SMS the fake MSG91 sent to a number, newest first, with their template variables. */
+export function sentSms(to: string) {
+  return fake<{ variables?: { otp?: string } }[]>('msg91', `messages?to=${encodeURIComponent(to)}`)
+}
+
+/** Emails the fake Resend sent to an address, newest first. */
+export function sentEmails(to: string) {
+  return fake<{ text?: string }[]>('resend', `emails?to=${encodeURIComponent(to)}`)
+}
+
+/** Adds an ABHA account to the fake ABDM (its wire shape). */
+export function addAbhaAccount(account: Record<string, string>) {
+  return fake('abdm', 'accounts', { method: 'POST', body: JSON.stringify(account) })
+}
+
+/** The OTPs the fake ABDM sent for a login id, newest first. */
+export function abdmOtps(loginId: string) {
+  return fake<{ otp: string }[]>('abdm', `otps?login_id=${encodeURIComponent(loginId)}`)
+}
