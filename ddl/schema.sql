@@ -78,7 +78,8 @@ create table refresh_tokens (
   session_id uuid not null,
   issued_at timestamptz not null default now(),
   expires_at timestamptz not null,
-  used_at timestamptz
+  used_at timestamptz,
+  replaced_by uuid
 );
 create index refresh_tokens_session_id_idx on refresh_tokens (session_id);
 create index refresh_tokens_expires_at_idx on refresh_tokens (expires_at);
@@ -90,6 +91,7 @@ create table rate_limits (
   expires_at timestamptz not null
 );
 create index rate_limits_expires_at_idx on rate_limits (expires_at);
+create index rate_limits_key_prefix_idx on rate_limits (key text_pattern_ops);
 
 create table dev_outbox (
   id uuid primary key,
@@ -103,6 +105,7 @@ create index dev_outbox_recipient_created_at_idx on dev_outbox (recipient, creat
 create index dev_outbox_created_at_idx on dev_outbox (created_at);
 
 insert into schema_migrations (version) values
-  ('0001_foundation');
+  ('0001_foundation'),
+  ('0002_hardening');
 
 commit;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { freePort, startPostgres } from './lib/postgres.mjs'
-import { startWsProxy } from './lib/ws-proxy.mjs'
+import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
@@ -77,7 +77,7 @@ async function load(url, headers) {
 }
 
 const postgres = await startPostgres({ preferUrl: process.env.BENCH_DATABASE_URL, log })
-const proxy = await startWsProxy()
+const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
 const results = []
 try {
   await migrate(postgres.url, { log: () => {} })

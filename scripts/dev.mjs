@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { startFakeAbdm } from './fakes/abdm.mjs'
 import { migrate, seed } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
-import { startWsProxy } from './lib/ws-proxy.mjs'
+import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const log = (line) => console.log(`[dev] ${line}`)
@@ -50,7 +50,7 @@ try {
   await migrate(postgres.url, { log })
   await seed(postgres.url, { log })
 
-  const proxy = await startWsProxy({ port: 8788, log })
+  const proxy = await startWsProxy({ port: 8788, allow: [allowFor(postgres.url)], log })
   stops.push(() => proxy.close())
   log(`WebSocket proxy on ${proxy.endpoint}`)
 
@@ -63,34 +63,51 @@ try {
   stops.push(() => abdm.close())
   log(`fake ABDM on ${abdm.url} (demo ABHA: 91-1111-2222-3333 / asha.verma@sbx; OTPs print here)`)
 
-  const wrangler = spawn(
-    process.execPath,
-    [
-      join(root, 'node_modules/wrangler/bin/wrangler.js'),
-      'dev',
-      '--port',
-      String(PORT),
-      '--ip',
-      '127.0.0.1',
-      '--test-scheduled',
-      '--var',
-      `DATABASE_URL:${postgres.url}`,
-      '--var',
-      `NEON_WS_PROXY:${proxy.endpoint}`,
-      '--var',
-      `ABDM_ABHA_BASE_URL:${abdm.url}`,
-      '--var',
-      `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
-    ],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-  )
-  stops.push(async () => {
-    wrangler.kill('SIGTERM')
-  })
-  wrangler.on('exit', (code) => {
-    log(`wrangler exited (${code})`)
-    shutdown(code ?? 1)
-  })
+  const wranglerArgs = [
+    join(root, 'node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '--port',
+    String(PORT),
+    '--ip',
+    '127.0.0.1',
+    '--test-scheduled',
+    '--var',
+    `DATABASE_URL:${postgres.url}`,
+    '--var',
+    `NEON_WS_PROXY:${proxy.endpoint}`,
+    '--var',
+    `ABDM_ABHA_BASE_URL:${abdm.url}`,
+    '--var',
+    `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
+  ]
+  // wrangler dev (not the deployed Worker) exits when a response goes out before the request body
+  // was read to its end, e.g. a 413 to a chunked upload (workers-sdk#15203): start it again.
+  let stopping = false
+  const crashes = []
+  const startWrangler = () => {
+    const wrangler = spawn(process.execPath, wranglerArgs, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    })
+    wrangler.on('exit', (code) => {
+      if (stopping) return
+      crashes.push(Date.now())
+      const recent = crashes.filter((at) => at > Date.now() - 60_000)
+      if (code !== 0 && recent.length <= 5) {
+        log(`wrangler exited (${code}); starting it again (a known wrangler dev bug, workers-sdk#15203)`)
+        startWrangler()
+      } else {
+        log(`wrangler exited (${code})`)
+        shutdown(code ?? 1)
+      }
+    })
+    stops.push(async () => {
+      stopping = true
+      wrangler.kill('SIGTERM')
+    })
+  }
+  startWrangler()
 
   for (let i = 0; i < 120; i++) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then(

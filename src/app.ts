@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import pkg from '../package.json'
+import { limitBody } from './core/body-limit'
 import { databaseUnavailable } from './core/db'
 import { ApiError, codeForStatus } from './core/errors'
 import { createLogger, describeError } from './core/logger'
@@ -51,17 +51,7 @@ export function createApp() {
       services.close()
     }
   })
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', `The body is larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB.`, {
-          details: { limit_bytes: JSON_BODY_LIMIT_BYTES },
-        })
-      },
-    }),
-  )
+  app.use('*', limitBody(JSON_BODY_LIMIT_BYTES))
 
   for (const feature of features) app.route('/', feature.routes())
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { LoginSchema } from '../src/features/auth/schema'
-import { endResendCooldown, runSql } from './harness/sql'
+import { runSql } from './harness/sql'
 import { loginByPhone, randomEmail, randomPhone, readOtp, requestOtp } from './fixtures/auth'
 import { expectError, failingPaths, newClient, rand } from './harness/client'
-import { abdmOtps, addAbhaAccount, failNext } from './harness/fakes'
+import { abdmOtps, addAbhaAccount, failNext, fakeCalls, restartAbdm } from './harness/fakes'
 
 const digits = (n: number) => Array.from({ length: n }, () => rand(10)).join('')
 
@@ -48,7 +48,6 @@ describe('login by phone', () => {
     expect(first.is_new_user).toBe(true)
     expect(first.patient.phone).toBe(phone)
 
-    await endResendCooldown('phone', phone)
     const again = await loginByPhone(newClient(), phone)
     expect(again.is_new_user).toBe(false)
     expect(again.patient.id).toBe(first.patient.id)
@@ -68,7 +67,51 @@ describe('login by email', () => {
   })
 })
 
+describe('login by email, spelled differently', () => {
+  it('signs an internationalised domain and its punycode form, or a trailing dot, in as one patient', async () => {
+    const local = `idn.${crypto.randomUUID().slice(0, 8)}`
+    const logins = []
+    for (const spelling of [`${local}@bücher.in`, `${local}@xn--bcher-kva.in`, `${local.toUpperCase()}@XN--BCHER-KVA.IN.`]) {
+      const client = newClient()
+      const challenge = await requestOtp(client, 'email', spelling)
+      const otp = await readOtp('email', `${local}@xn--bcher-kva.in`)
+      logins.push(LoginSchema.parse(await (await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp })).json()))
+    }
+    expect(new Set(logins.map((l) => l.patient.id)).size).toBe(1)
+    expect(logins[0]!.patient.email).toBe(`${local}@xn--bcher-kva.in`)
+  })
+
+  it.each(['Asha <asha@example.in>', 'asha@example.in\u0000', '"asha"@example.in', 'asha@localhost'])('refuses %j', async (identifier) => {
+    const error = await expectError(await newClient().post('/v1/auth/otp', { channel: 'email', identifier }), 400, 'validation_failed')
+    expect(failingPaths(error)).toContain('identifier')
+  })
+})
+
 describe('login by ABHA (through ABDM)', () => {
+  it('keeps working when ABDM restarts: the stale cached session and certificate are renewed', async () => {
+    const account = await newAbhaAccount()
+    const first = await requestOtp(newClient(), 'abha', account.abhaNumber)
+    expect(first.channel).toBe('abha')
+    await restartAbdm()
+    const client = newClient()
+    const challenge = await requestOtp(client, 'abha', account.abhaNumber)
+    const otps = await abdmOtps(account.number)
+    expect(otps.length).toBe(2)
+    const login = LoginSchema.parse(
+      await (await client.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp: otps[0]!.otp })).json(),
+    )
+    expect(login.patient.abha_number).toBe(account.abhaNumber)
+  })
+
+  it('costs one ABDM round trip to verify a code whether or not ABDM knows the ABHA', async () => {
+    const verifyPath = 'POST /abha/api/v3/profile/login/verify'
+    const client = newClient()
+    const unknown = await requestOtp(client, 'abha', `91${digits(12)}`)
+    const before = (await fakeCalls('abdm'))[verifyPath] ?? 0
+    await expectError(await client.post('/v1/auth/otp/verify', { challenge_id: unknown.challenge_id, otp: '123456' }), 400, 'otp_invalid')
+    expect((await fakeCalls('abdm'))[verifyPath]).toBeGreaterThanOrEqual(before + 1)
+  })
+
   it('by ABHA number fills the new patient from the ABDM profile; the ABHA address then finds the same patient', async () => {
     const account = await newAbhaAccount()
     const client = newClient()
@@ -117,7 +160,6 @@ describe('login by ABHA (through ABDM)', () => {
 describe('no account enumeration', () => {
   it('answers a known and an unknown phone identically', async () => {
     const { phone } = await loginByPhone()
-    await endResendCooldown('phone', phone)
     const known = await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: phone })
     const unknown = await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: randomPhone() })
     expect(known.status).toBe(202)
@@ -178,38 +220,6 @@ describe('OTP rules', () => {
       404,
       'challenge_not_found',
     )
-  })
-})
-
-describe('rate limits', () => {
-  it('makes a second code for the same phone wait for the resend cooldown', async () => {
-    const phone = randomPhone()
-    await requestOtp(newClient(), 'phone', phone)
-    const response = await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: phone })
-    await expectError(response, 429, 'rate_limited')
-    const retryAfter = Number(response.headers.get('retry-after'))
-    expect(retryAfter).toBeGreaterThan(0)
-    expect(retryAfter).toBeLessThanOrEqual(30)
-  })
-
-  it('limits codes per client address', async () => {
-    const client = newClient()
-    for (let i = 0; i < 20; i++) await requestOtp(client, 'phone', randomPhone())
-    const response = await client.post('/v1/auth/otp', { channel: 'phone', identifier: randomPhone() })
-    await expectError(response, 429, 'rate_limited')
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(800)
-  })
-
-  it('limits verification attempts per client address', async () => {
-    const client = newClient()
-    for (let i = 0; i < 30; i++) {
-      const response = await client.post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '123456' })
-      expect(response.status).toBe(404)
-      await response.body?.cancel()
-    }
-    const response = await client.post('/v1/auth/otp/verify', { challenge_id: crypto.randomUUID(), otp: '123456' })
-    await expectError(response, 429, 'rate_limited')
-    expect(response.headers.get('retry-after')).toBeTruthy()
   })
 })
 

@@ -8,7 +8,7 @@ import { startFakeMsg91 } from '../scripts/fakes/msg91.mjs'
 import { startFakeResend } from '../scripts/fakes/resend.mjs'
 import { migrate } from '../scripts/lib/migrate.mjs'
 import { startPostgres } from '../scripts/lib/postgres.mjs'
-import { startWsProxy } from '../scripts/lib/ws-proxy.mjs'
+import { allowFor, startWsProxy } from '../scripts/lib/ws-proxy.mjs'
 import { testSecrets } from './secrets'
 
 declare module 'vitest' {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const log = (line: string) => console.log(`[setup] ${line}`)
   const postgres = await startPostgres({ preferUrl: process.env.TEST_DATABASE_URL, log })
   await migrate(postgres.url, { log: () => {} })
-  const proxy = await startWsProxy()
+  const proxy = await startWsProxy({ allow: [allowFor(postgres.url)], secret: testSecrets.NEON_WS_PROXY_SECRET })
   const msg91 = await startFakeMsg91({ authKey: testSecrets.MSG91_AUTH_KEY, templateId: testSecrets.MSG91_OTP_TEMPLATE_ID })
   const resend = await startFakeResend({ apiKey: testSecrets.RESEND_API_KEY })
   const abdm = await startFakeAbdm({ clientId: testSecrets.ABDM_CLIENT_ID, clientSecret: testSecrets.ABDM_CLIENT_SECRET })

@@ -45,6 +45,13 @@ describe('GET/PATCH /v1/me', () => {
     [{ date_of_birth: '1992-02-30' }, 'date_of_birth'],
     [{ blood_group: 'C+' }, 'blood_group'],
     [{ timezone: 'Mars/Olympus' }, 'timezone'],
+    [{ timezone: '+05:30' }, 'timezone'],
+    [{ timezone: '-23:59' }, 'timezone'],
+    [{ timezone: 'posixrules' }, 'timezone'],
+    [{ email: 'Asha <asha@example.in>' }, 'email'],
+    [{ email: 'asha@example.in/evil' }, 'email'],
+    [{ address: { line1: 'Flat 4\u0000B' } }, 'address.line1'],
+    [{ emergency_contact: { name: 'Rahul \ud800', phone: '9822012345' } }, 'emergency_contact.name'],
     [{ phone: '12345' }, 'phone'],
     [{ address: { line1: 'x', pincode: '012345' } }, 'address.pincode'],
     [{ photo: 'http://insecure.example/p.png' }, 'photo'],
@@ -63,6 +70,30 @@ describe('GET/PATCH /v1/me', () => {
     const aliceMe = PatientSchema.parse(await (await alice.client.get('/v1/me', { token: alice.access_token })).json())
     expect(aliceMe.id).toBe(alice.patient.id)
     expect(aliceMe.name).toBeNull()
+  })
+})
+
+describe('time zones and emails are stored in one spelling', () => {
+  it.each([
+    ['Etc/UTC', 'Etc/UTC'],
+    ['etc/utc', 'Etc/UTC'],
+    ['US/Pacific', 'US/Pacific'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['America/New_York', 'America/New_York'],
+  ])('timezone %s is kept as %s', async (given, stored) => {
+    const { access_token: token, client } = await loginByPhone()
+    const body = PatientSchema.parse(await (await client.patch('/v1/me', { timezone: given }, { token })).json())
+    expect(body.timezone).toBe(stored)
+  })
+
+  it.each([
+    ['Asha@Example.IN.', 'asha@example.in'],
+    ['asha@bücher.in', 'asha@xn--bcher-kva.in'],
+    ['asha@XN--BCHER-KVA.IN', 'asha@xn--bcher-kva.in'],
+  ])('email %s is kept as %s', async (given, stored) => {
+    const { access_token: token, client } = await loginByPhone()
+    const body = PatientSchema.parse(await (await client.patch('/v1/me', { email: given }, { token })).json())
+    expect(body.email).toBe(stored)
   })
 })
 

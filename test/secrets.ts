@@ -7,4 +7,5 @@ export const testSecrets = {
   RESEND_API_KEY: 'test-resend-key',
   ABDM_CLIENT_ID: 'test-abdm-client',
   ABDM_CLIENT_SECRET: 'test-abdm-secret',
+  NEON_WS_PROXY_SECRET: 'test-ws-proxy-secret-0123456789',
 }

@@ -1,11 +1,14 @@
 import { env } from 'cloudflare:test'
 import { sign } from 'hono/jwt'
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { TokenPairSchema } from '../src/features/auth/schema'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, newClient } from './harness/client'
+import { runSql } from './harness/sql'
 
 const now = () => Math.floor(Date.now() / 1000)
+const jti = (token: string) => JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).jti as string
 
 describe('refresh tokens', () => {
   it('rotate: the new pair works, and reusing the old refresh token ends the whole session', async () => {
@@ -16,9 +19,23 @@ describe('refresh tokens', () => {
     expect(me.status).toBe(200)
     await me.body?.cancel()
 
+    // Replayed after the grace window: the thief's replay revokes the whole family.
+    await runSql(sql`update refresh_tokens set used_at = now() - interval '31 seconds' where replaced_by is not null and session_id = (
+      select session_id from refresh_tokens where id = ${jti(rotated.refresh_token)})`)
     await expectError(await client.post('/v1/auth/refresh', { refresh_token }), 401, 'unauthorized')
-    // The thief's replay revoked the family: the legitimate successor no longer works either.
     await expectError(await client.post('/v1/auth/refresh', { refresh_token: rotated.refresh_token }), 401, 'unauthorized')
+  })
+
+  it('survive ten parallel refreshes of one token: each gets the same new pair, which then works', async () => {
+    const { refresh_token, client } = await loginByPhone()
+    const answers = await Promise.all(Array.from({ length: 10 }, () => client.post('/v1/auth/refresh', { refresh_token })))
+    const pairs = await Promise.all(answers.map(async (a) => ({ status: a.status, body: await a.json() })))
+    expect(pairs.map((p) => p.status)).toEqual(Array(10).fill(200))
+    const tokens = new Set(pairs.map((p) => TokenPairSchema.parse(p.body).refresh_token))
+    expect(tokens.size).toBe(1)
+    const next = await client.post('/v1/auth/refresh', { refresh_token: [...tokens][0] })
+    expect(next.status).toBe(200)
+    await next.body?.cancel()
   })
 
   it('stop working after logout', async () => {
@@ -61,6 +78,12 @@ describe('access tokens', () => {
     await expectError(await client.get('/v1/me', { token: expired }), 401, 'token_expired')
 
     await expectError(await client.get('/v1/me', { token: 'not.a.jwt' }), 401, 'unauthorized')
+
+    // Correctly signed, but not as we issue them: no expiry, or a subject that is not a patient id.
+    const { exp: _exp, ...noExpiry } = claims
+    await expectError(await client.get('/v1/me', { token: await sign(noExpiry, env.JWT_SECRET!, 'HS256') }), 401, 'unauthorized')
+    const notUuid = await sign({ ...claims, sub: 'admin', exp: now() + 600 }, env.JWT_SECRET!, 'HS256')
+    await expectError(await client.get('/v1/me', { token: notUuid }), 401, 'unauthorized')
   })
 
   it('signed with JWT_SECRET_PREVIOUS stay valid during a key rotation', async () => {

@@ -29,8 +29,14 @@ export const demoAbhaAccounts = [
 ]
 
 export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', accounts = demoAbhaAccounts, port = 0, log = (_line) => {} }) {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-  const publicKeyBase64 = publicKey.export({ type: 'spki', format: 'der' }).toString('base64')
+  // A restart of ABDM (POST /_fake/restart) makes a new key pair and forgets every session.
+  let privateKey, publicKeyBase64
+  const newKeys = () => {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    privateKey = pair.privateKey
+    publicKeyBase64 = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64')
+  }
+  newKeys()
   const known = [...accounts]
   const sessions = new Set()
   const xTokens = new Map() // token -> account
@@ -215,6 +221,11 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       'POST /_fake/accounts': ({ body }) => {
         known.push(body)
         return [201, body]
+      },
+      'POST /_fake/restart': () => {
+        newKeys()
+        sessions.clear()
+        return [200, { restarted: true }]
       },
     },
     { port },

@@ -5,6 +5,7 @@ import http from 'node:http'
 
 export function startFakeServer(name, routes, { port = 0, host = '127.0.0.1' } = {}) {
   const failures = [] // statuses to answer with, one per upcoming request
+  const calls = new Map() // "METHOD /path" -> how many requests it received
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${host}`)
     const send = (status, body) => {
@@ -21,6 +22,9 @@ export function startFakeServer(name, routes, { port = 0, host = '127.0.0.1' } =
       } catch {
         return send(400, { message: 'body is not JSON' })
       }
+      if (url.pathname === '/_fake/calls' && req.method === 'GET') return send(200, Object.fromEntries(calls))
+      if (!url.pathname.startsWith('/_fake/'))
+        calls.set(`${req.method} ${url.pathname}`, (calls.get(`${req.method} ${url.pathname}`) ?? 0) + 1)
       if (url.pathname === '/_fake/fail' && req.method === 'POST') {
         for (let i = 0; i < (body?.count ?? 1); i++) failures.push(body?.status ?? 500)
         return send(200, { queued: failures.length })

@@ -1,6 +1,7 @@
 // A WebSocket → TCP proxy for Postgres, speaking what @neondatabase/serverless expects of Neon's
 // own proxy: a WebSocket at /v2?address=host:port whose binary frames are the Postgres wire
 // protocol. Run it next to any Postgres that is not Neon (see README, "Database").
+import { timingSafeEqual } from 'node:crypto'
 import net from 'node:net'
 import { WebSocketServer } from 'ws'
 
@@ -49,17 +50,48 @@ export function terminateWatcher(onTerminate) {
 function parseAllowList(allow) {
   return allow.map((entry) => {
     const [host, port] = entry.split(':')
-    return { host, port: port ?? '*' }
+    return { host, port: port ?? '5432' }
   })
 }
 
+/** The allow-list entry of a database URL: its host and port, nothing else. */
+export function allowFor(databaseUrl) {
+  const url = new URL(databaseUrl)
+  return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || '5432'}`
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/
+
+function sameSecret(given, expected) {
+  const a = Buffer.from(given ?? '')
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
 /**
- * Starts the proxy. `allow` lists the host:port targets it may open ("*" for any port): it must
- * never be an open relay.
+ * Starts the proxy. It opens only the `allow` targets (host:port, normally just the database; never
+ * an open relay), answers only on `path`, and, given a `secret`, only clients that send it as
+ * `?token=` (NEON_WS_PROXY_SECRET on the Worker). Bound to anything but loopback, it requires one.
+ * @param {{ port?: number, host?: string, allow: string[], path?: string, secret?: string, log?: (line: string) => void }} options
  */
-export function startWsProxy({ port = 0, host = '127.0.0.1', allow = ['127.0.0.1:*', 'localhost:*'], log = (_line) => {} } = {}) {
+export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2', secret, log = (_line) => {} }) {
+  if (!allow?.length) throw new Error('ws-proxy: name the database host:port it may open (allow)')
+  if (!LOOPBACK.test(host) && !secret) throw new Error('ws-proxy: bound beyond loopback it needs a secret (--secret or WS_PROXY_SECRET)')
   const allowed = parseAllowList(allow)
-  const wss = new WebSocketServer({ port, host, perMessageDeflate: false })
+  const wss = new WebSocketServer({
+    port,
+    host,
+    perMessageDeflate: false,
+    verifyClient: ({ req }, done) => {
+      const url = new URL(req.url ?? '/', 'http://proxy')
+      if (url.pathname !== path) return done(false, 404, 'Not Found')
+      if (secret && !sameSecret(url.searchParams.get('token'), secret)) {
+        log(`ws-proxy: refused a client without the secret`)
+        return done(false, 401, 'Unauthorized')
+      }
+      done(true)
+    },
+  })
   const sockets = new Set()
 
   wss.on('connection', (ws, request) => {
@@ -68,7 +100,7 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow = ['127.0.0.1
     const match = address.match(/^\[?([^\]]+?)\]?:(\d{1,5})$/)
     if (!match) return ws.close(1008, 'address=host:port is required')
     const [, targetHost, targetPort] = match
-    if (!allowed.some((a) => a.host === targetHost && (a.port === '*' || a.port === targetPort))) {
+    if (!allowed.some((a) => a.host === targetHost && a.port === targetPort)) {
       log(`ws-proxy: refused ${address} (not in the allow list)`)
       return ws.close(1008, 'target not allowed')
     }

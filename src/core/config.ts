@@ -20,6 +20,17 @@ const httpUrl = z
   .transform((value) => value.replace(/\/+$/, ''))
 
 /**
+ * The secrets `.dev.vars.example` ships, for development only (a test keeps this list equal to
+ * that file): a staging or production Worker that has one of them refuses to serve.
+ */
+export const EXAMPLE_SECRETS: Record<string, string> = {
+  JWT_SECRET: 'dev-only-jwt-secret-change-me-0123456789abcdef',
+  OTP_HASH_KEY: 'dev-only-otp-hash-key-change-me-0123456789abcdef',
+  ABDM_CLIENT_ID: 'phr-edge-dev',
+  ABDM_CLIENT_SECRET: 'phr-edge-dev-secret',
+}
+
+/**
  * Every setting of the Worker. Non-secret ones live in wrangler.toml [vars], secrets in
  * `.dev.vars` locally and `wrangler secret put` in production; `.dev.vars.example` documents each.
  */
@@ -30,11 +41,13 @@ export const configSchema = z
     DATABASE_DRIVER: z.enum(['neon-ws', 'tcp']).default('neon-ws'),
     NEON_WS_PROXY: optionalText,
     NEON_WS_PROXY_TLS: flag(true),
+    NEON_WS_PROXY_SECRET: optionalText,
     JWT_SECRET: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     JWT_SECRET_PREVIOUS: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     JWT_ISSUER: z.string().min(1).default('phr-edge'),
     ACCESS_TOKEN_TTL_SECONDS: positiveInt(600),
     REFRESH_TOKEN_TTL_SECONDS: positiveInt(30 * 24 * 3600),
+    REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     OTP_HASH_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     OTP_TTL_SECONDS: positiveInt(300),
     OTP_MAX_ATTEMPTS: positiveInt(5),
@@ -42,6 +55,8 @@ export const configSchema = z
     OTP_SEND_LIMIT_PER_IDENTIFIER: positiveInt(5),
     OTP_SEND_LIMIT_PER_IP: positiveInt(20),
     OTP_VERIFY_LIMIT_PER_IP: positiveInt(30),
+    OTP_SEND_BUDGET_PER_MINUTE: positiveInt(300),
+    OTP_VERIFY_FAILURES_PER_IDENTIFIER_PER_DAY: positiveInt(30),
     RATE_LIMIT_WINDOW_SECONDS: positiveInt(900),
     SMS_PROVIDER: z.enum(['console', 'msg91']).default('console'),
     MSG91_BASE_URL: httpUrl.default('https://control.msg91.com'),
@@ -71,6 +86,13 @@ export const configSchema = z
     requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET'], 'ENVIRONMENT=production')
     if (config.ENVIRONMENT === 'production' && (config.SMS_PROVIDER === 'console' || config.EMAIL_PROVIDER === 'console')) {
       ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'console providers are for development only' })
+    }
+    if (config.ENVIRONMENT === 'production' || config.ENVIRONMENT === 'staging') {
+      for (const [key, example] of Object.entries(EXAMPLE_SECRETS)) {
+        if (config[key as keyof typeof config] === example) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is the example value from .dev.vars.example; set a real secret' })
+        }
+      }
     }
   })
 

@@ -38,7 +38,8 @@ class NeonRequestConnection {
       this.client = new NeonClient({ connectionString: this.config.DATABASE_URL })
       const proxy = this.config.NEON_WS_PROXY
       if (proxy) {
-        this.client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`
+        const token = this.config.NEON_WS_PROXY_SECRET ? `&token=${encodeURIComponent(this.config.NEON_WS_PROXY_SECRET)}` : ''
+        this.client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}${token}`
         this.client.neonConfig.useSecureWebSocket = this.config.NEON_WS_PROXY_TLS
         this.client.neonConfig.pipelineConnect = false
       }
@@ -47,7 +48,13 @@ class NeonRequestConnection {
       this.client.on('error', () => {})
       this.connecting = this.client.connect()
     }
-    await this.connecting
+    try {
+      await this.connecting
+    } catch (error) {
+      // Whatever kept us from connecting (a full server, a proxy or network fault), the client
+      // should retry later: 503, never 500.
+      throw unavailable(error)
+    }
     this.queries++
     return (this.client!.query as (...a: unknown[]) => Promise<unknown>)(...args)
   }
@@ -107,6 +114,13 @@ const UNAVAILABLE = new Set([
   'CONNECT_TIMEOUT',
 ])
 
+const unavailable = (cause: unknown) =>
+  new ApiError('upstream_unavailable', 'The database is busy. Please try again in a moment.', {
+    headers: { 'Retry-After': '2' },
+    details: { service: 'database' },
+    cause,
+  })
+
 /**
  * A 503 with Retry-After when an error (or one of its causes) says the database is full or
  * unreachable, such as `too many clients` under a burst; undefined for any other error.
@@ -115,11 +129,7 @@ export function databaseUnavailable(error: unknown): ApiError | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++, current = current.cause) {
     const code = (current as { code?: unknown }).code
     if ((typeof code === 'string' && UNAVAILABLE.has(code)) || /too many clients|remaining connection slots/i.test(current.message)) {
-      return new ApiError('upstream_unavailable', 'The database is busy. Please try again in a moment.', {
-        headers: { 'Retry-After': '2' },
-        details: { service: 'database' },
-        cause: error,
-      })
+      return unavailable(error)
     }
   }
   return undefined

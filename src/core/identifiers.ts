@@ -13,11 +13,31 @@ export function normaliseIndianMobile(raw: string): string | undefined {
   return match ? `+91${match[1]}` : undefined
 }
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/
+// A local part of RFC 5322 atoms and dots (no quoted strings, no display names, no comments).
+const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/
+const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/
 
+/**
+ * One spelling per mailbox: lower case, the domain's trailing dot dropped and an internationalised
+ * domain in its ASCII (punycode) form, so `u@example.com.` and `u@EXAMPLE.com` are one patient, and
+ * so are `a@bücher.in` and `a@xn--bcher-kva.in`. Display names (`x<u@example.com>`) are refused.
+ */
 export function normaliseEmail(raw: string): string | undefined {
-  const email = raw.trim().toLowerCase()
-  return email.length <= 254 && EMAIL.test(email) ? email : undefined
+  const email = raw.trim()
+  const at = email.lastIndexOf('@')
+  if (at < 1 || email.length > 254) return undefined
+  const local = email.slice(0, at).toLowerCase()
+  const rawDomain = email.slice(at + 1).replace(/\.$/, '')
+  // Only a host name: the URL parser would otherwise drop a path, port or credentials silently.
+  if (!/^[^\s/\\?#:@[\]<>%]+$/.test(rawDomain)) return undefined
+  let domain: string
+  try {
+    domain = new URL(`http://${rawDomain}`).hostname
+  } catch {
+    return undefined
+  }
+  if (local.length > 64 || !LOCAL_PART.test(local) || !ASCII_DOMAIN.test(domain)) return undefined
+  return `${local}@${domain}`
 }
 
 /**

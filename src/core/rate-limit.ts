@@ -4,21 +4,30 @@ import { ApiError } from './errors'
 
 export type Limit = { key: string; max: number; windowSeconds: number }
 
-/**
- * Counts one hit on each key (fixed windows) in a single round trip, then throws 429 with
- * Retry-After if any key is over its limit. Hits over the limit still count: hammering does not
- * shorten the wait.
- */
-export async function enforceRateLimits(db: Db, limits: Limit[], message: string): Promise<void> {
-  const newRows = sql.join(
+function rateLimited(message: string, retryAfter: number) {
+  return new ApiError('rate_limited', message, {
+    headers: { 'Retry-After': String(retryAfter) },
+    details: { retry_after_seconds: retryAfter },
+  })
+}
+
+const newWindows = (limits: Limit[]) =>
+  sql.join(
     limits.map((limit) => sql`(${limit.key}, 1, now(), now() + make_interval(secs => ${limit.windowSeconds}::int))`),
     sql`, `,
   )
+
+/**
+ * For limits on the caller itself (its address): counts one hit on each key (fixed windows) in a
+ * single round trip, then throws 429 with Retry-After if any key is over its limit. Hits over the
+ * limit still count: hammering does not shorten the wait.
+ */
+export async function enforceRateLimits(db: Db, limits: Limit[], message: string): Promise<void> {
   const rows = await queryRows<{ key: string; hits: number; retry_after: number }>(
     db,
     sql`
     insert into rate_limits (key, hits, window_started_at, expires_at)
-    values ${newRows}
+    values ${newWindows(limits)}
     on conflict (key) do update set
       hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
       window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
@@ -30,10 +39,72 @@ export async function enforceRateLimits(db: Db, limits: Limit[], message: string
     const limit = limits.find((l) => l.key === row.key)
     if (limit && row.hits > limit.max) retryAfter = Math.max(retryAfter, Number(row.retry_after))
   }
-  if (retryAfter > 0) {
-    throw new ApiError('rate_limited', message, {
-      headers: { 'Retry-After': String(retryAfter) },
-      details: { retry_after_seconds: retryAfter },
-    })
-  }
+  if (retryAfter > 0) throw rateLimited(message, retryAfter)
+}
+
+/**
+ * For limits on what is spent (codes sent, budgets): all or nothing, in one round trip. If any key
+ * is already at its limit, nothing is counted and 429 is thrown; otherwise one is counted on every
+ * key. A refused request therefore never uses up anyone's allowance.
+ */
+export async function reserveQuota(db: Db, limits: Limit[], message: string): Promise<void> {
+  const values = sql.join(
+    limits.map((l) => sql`(${l.key}::text, ${l.max}::int)`),
+    sql`, `,
+  )
+  const rows = await queryRows<{ retry_after: number | null }>(
+    db,
+    sql`
+    with wanted (key, max) as (values ${values}),
+    full_now as (
+      select greatest(1, ceil(extract(epoch from r.expires_at - now())))::int as retry_after
+      from wanted w join rate_limits r on r.key = w.key and r.expires_at > now() and r.hits >= w.max
+    ),
+    counted as (
+      insert into rate_limits (key, hits, window_started_at, expires_at)
+      select * from (values ${newWindows(limits)}) as v (key, hits, window_started_at, expires_at)
+      where not exists (select 1 from full_now)
+      on conflict (key) do update set
+        hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
+        window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
+        expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
+      returning 1
+    )
+    select (select max(retry_after) from full_now) as retry_after`,
+  )
+  const retryAfter = Number(rows[0]?.retry_after ?? 0)
+  if (retryAfter > 0) throw rateLimited(message, retryAfter)
+}
+
+/** Gives back what reserveQuota counted when the thing was not spent after all (the send failed). */
+export async function releaseQuota(db: Db, keys: string[]): Promise<void> {
+  await db.execute(
+    sql`update rate_limits set hits = greatest(0, hits - 1) where key in ${sql`(${sql.join(
+      keys.map((k) => sql`${k}`),
+      sql`, `,
+    )})`} and expires_at > now()`,
+  )
+}
+
+/** Forgets the counters of these keys and of every key under these prefixes (a verified login). */
+export async function clearRateLimits(db: Db, keys: string[], prefixes: string[]): Promise<void> {
+  // Prefixes are hex digests and address groups: no LIKE wildcard in them (index: text_pattern_ops).
+  const matches = [...keys.map((k) => sql`key = ${k}`), ...prefixes.map((p) => sql`key like ${`${p}%`}`)]
+  await db.execute(sql`delete from rate_limits where ${sql.join(matches, sql` or `)}`)
+}
+
+/**
+ * The key of a client address for per-address limits. IPv6 is grouped by /64: one subscriber holds
+ * a whole /64, so a new address per request would otherwise escape every limit.
+ */
+export function addressGroup(ip: string): string {
+  if (!ip.includes(':')) return ip
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]!.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const full = ip.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left
+  return `${full
+    .slice(0, 4)
+    .map((part) => part.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }

@@ -46,12 +46,36 @@ export type PatientHandler<R extends RouteConfig> = RouteHandler<R, PatientEnv>
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
+      const location = result.target as FieldIssue['location']
       if (!result.success) {
-        const location = result.target as FieldIssue['location']
         throw invalidRequest(
           result.error.issues.map((issue) => ({ location, path: issue.path.join('.'), message: issue.message, code: issue.code })),
         )
       }
+      const unsafe = unsafeStrings(result.data)
+      if (unsafe.length > 0) {
+        throw invalidRequest(
+          unsafe.map((path) => ({ location, path, message: 'contains a NUL character or an unpaired surrogate', code: 'invalid_string' })),
+        )
+      }
     },
   })
+}
+
+// U+0000, or a UTF-16 surrogate without its other half: neither can be stored as Postgres text.
+const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Dotted paths of every string (keys included) in a validated input that Postgres could not store. */
+function unsafeStrings(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (UNSAFE.test(value)) found.push(path.join('.'))
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unsafeStrings(item, [...path, String(index)], found))
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (UNSAFE.test(key)) found.push([...path, key].join('.'))
+      unsafeStrings(item, [...path, key], found)
+    }
+  }
+  return found
 }

@@ -16,10 +16,13 @@ export type TokenClaims = {
 
 const AUDIENCE = 'phr-edge-patient-app'
 
-export async function issueToken(config: Config, claims: Omit<TokenClaims, 'iat' | 'exp'>, ttlSeconds: number) {
-  const now = Math.floor(Date.now() / 1000)
-  return sign({ ...claims, iss: config.JWT_ISSUER, aud: AUDIENCE, iat: now, nbf: now, exp: now + ttlSeconds }, config.JWT_SECRET, 'HS256')
+/** Signs a token issued at `issuedAt`: the same claims and time always give the same token. */
+export async function issueToken(config: Config, claims: Omit<TokenClaims, 'iat' | 'exp'>, ttlSeconds: number, issuedAt = new Date()) {
+  const iat = Math.floor(issuedAt.getTime() / 1000)
+  return sign({ ...claims, iss: config.JWT_ISSUER, aud: AUDIENCE, iat, nbf: iat, exp: iat + ttlSeconds }, config.JWT_SECRET, 'HS256')
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * Verifies signature (current secret, then the previous one during a rotation), expiry, issuer,
@@ -32,11 +35,16 @@ export async function verifyToken(config: Config, token: string, type: TokenType
     try {
       const payload = await verify(token, secret, { alg: 'HS256', iss: config.JWT_ISSUER })
       const claims = payload as Partial<TokenClaims> & { aud?: unknown }
+      // A token we issued has every claim: a correctly signed one without exp, or with ids that
+      // are not ours, is refused rather than trusted.
       if (
         claims.aud === AUDIENCE &&
         claims.typ === type &&
+        typeof claims.exp === 'number' &&
         typeof claims.sub === 'string' &&
+        UUID.test(claims.sub) &&
         typeof claims.sid === 'string' &&
+        UUID.test(claims.sid) &&
         typeof claims.jti === 'string'
       ) {
         return claims as TokenClaims

@@ -19,8 +19,8 @@ export function newClient(ip = `10.${rand(255)}.${rand(255)}.${++counter % 250}`
     let body: BodyInit | undefined
     if (options.body !== undefined) {
       headers['content-type'] ??= 'application/json'
-      body =
-        typeof options.body === 'string' || options.body instanceof Uint8Array ? (options.body as BodyInit) : JSON.stringify(options.body)
+      const raw = typeof options.body === 'string' || options.body instanceof Uint8Array || options.body instanceof ReadableStream
+      body = raw ? (options.body as BodyInit) : JSON.stringify(options.body)
     }
     return SELF.fetch(`https://phr.test${path}`, { method, headers, body })
   }

@@ -34,3 +34,13 @@ export function addAbhaAccount(account: Record<string, string>) {
 export function abdmOtps(loginId: string) {
   return fake<{ otp: string }[]>('abdm', `otps?login_id=${encodeURIComponent(loginId)}`)
 }
+
+/** How many requests each `METHOD /path` of a fake has received so far. */
+export function fakeCalls(name: FakeName) {
+  return fake<Record<string, number>>(name, 'calls')
+}
+
+/** ABDM restarts: new key pair (cached certificates go stale) and every gateway session forgotten. */
+export function restartAbdm() {
+  return fake('abdm', 'restart', { method: 'POST' })
+}

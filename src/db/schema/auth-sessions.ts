@@ -27,6 +27,8 @@ export const refreshTokens = pgTable(
     issuedAt: timestamptz('issued_at').notNull().defaultNow(),
     expiresAt: timestamptz('expires_at').notNull(),
     usedAt: timestamptz('used_at'),
+    /** The token that replaced this one: a retry within the grace window gets it again. */
+    replacedBy: uuid('replaced_by'),
   },
   (t) => [index('refresh_tokens_session_id_idx').on(t.sessionId), index('refresh_tokens_expires_at_idx').on(t.expiresAt)],
 )

@@ -4,7 +4,7 @@ import { hmacSha256Hex, randomDigits, sha256Hex, timingSafeEqual } from '../../c
 import type { Db } from '../../core/db'
 import { ApiError, invalidField } from '../../core/errors'
 import { normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../../core/identifiers'
-import { enforceRateLimits } from '../../core/rate-limit'
+import { addressGroup, clearRateLimits, enforceRateLimits, releaseQuota, reserveQuota } from '../../core/rate-limit'
 import type { Services } from '../../core/types'
 import { otpChallenges } from '../../db/schema'
 import type { AbhaProfile } from '../../integrations/abdm/port'
@@ -41,10 +41,21 @@ function otpHash(config: Config, challengeId: string, otp: string) {
   return hmacSha256Hex(config.OTP_HASH_KEY, `${challengeId}:${otp}`)
 }
 
-/** Rate-limit keys of one login identity; hashed, so no phone number or email sits in rate_limits. */
-export async function otpSendKeys(identity: LoginIdentity) {
+/**
+ * Rate-limit keys of one login identity; hashed, so no phone number or email sits in rate_limits.
+ * The send limits are per identity *and* client address group: codes someone else asks for from
+ * elsewhere never use up the owner's allowance. The failure cap is per identity.
+ */
+export async function otpKeys(identity: LoginIdentity, clientIp: string) {
   const who = await sha256Hex(`${identity.channel}:${identity.identifier}`)
-  return { resend: `otp:resend:${who}`, identifier: `otp:identifier:${who}` }
+  const from = addressGroup(clientIp)
+  return {
+    resend: `otp:resend:${who}:${from}`,
+    identifier: `otp:identifier:${who}:${from}`,
+    failures: `otp:failures:${who}`,
+    /** Every send key of this identity, from any address: a verified login clears them. */
+    sendPrefixes: [`otp:resend:${who}:`, `otp:identifier:${who}:`],
+  }
 }
 
 /**
@@ -54,16 +65,34 @@ export async function otpSendKeys(identity: LoginIdentity) {
  */
 export async function sendLoginOtp(services: Services, identity: LoginIdentity, clientIp: string) {
   const { db, config, integrations } = services
-  const keys = await otpSendKeys(identity)
+  const keys = await otpKeys(identity, clientIp)
+  // Every request counts against its own address; only codes actually sent count against the
+  // identity, and only from that address, so nobody can use up another person's allowance.
   await enforceRateLimits(
     db,
-    [
-      { key: keys.resend, max: 1, windowSeconds: config.OTP_RESEND_COOLDOWN_SECONDS },
-      { key: keys.identifier, max: config.OTP_SEND_LIMIT_PER_IDENTIFIER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
-      { key: `otp:ip:${clientIp}`, max: config.OTP_SEND_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
-    ],
-    'Too many OTP requests. Please wait before asking for another code.',
+    [{ key: `otp:address:${addressGroup(clientIp)}`, max: config.OTP_SEND_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }],
+    'Too many OTP requests from this network. Please wait before asking for another code.',
   )
+  const quota = [
+    { key: keys.resend, max: 1, windowSeconds: config.OTP_RESEND_COOLDOWN_SECONDS },
+    { key: keys.identifier, max: config.OTP_SEND_LIMIT_PER_IDENTIFIER, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
+    { key: 'otp:budget', max: config.OTP_SEND_BUDGET_PER_MINUTE, windowSeconds: 60 },
+  ]
+  await reserveQuota(db, quota, 'Too many OTP requests. Please wait before asking for another code.')
+  try {
+    return await createChallenge(services, identity, clientIp)
+  } catch (error) {
+    // Nothing was sent: the code does not count.
+    await releaseQuota(
+      db,
+      quota.map((q) => q.key),
+    ).catch(() => {})
+    throw error
+  }
+}
+
+async function createChallenge(services: Services, identity: LoginIdentity, clientIp: string) {
+  const { db, config, integrations } = services
 
   const challengeId = crypto.randomUUID()
   const ttlMinutes = Math.max(1, Math.round(config.OTP_TTL_SECONDS / 60))
@@ -112,7 +141,13 @@ export async function checkLoginOtp(
   const { db, config, integrations } = services
   await enforceRateLimits(
     db,
-    [{ key: `otp-verify:ip:${clientIp}`, max: config.OTP_VERIFY_LIMIT_PER_IP, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS }],
+    [
+      {
+        key: `otp-verify:address:${addressGroup(clientIp)}`,
+        max: config.OTP_VERIFY_LIMIT_PER_IP,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      },
+    ],
     'Too many login attempts from this network. Please wait and try again.',
   )
 
@@ -131,17 +166,24 @@ export async function checkLoginOtp(
   if (!challenge) throw await whyChallengeUnusable(db, challengeId)
 
   const identity: LoginIdentity = { channel: challenge.channel, identifier: challenge.identifier }
+  const keys = await otpKeys(identity, clientIp)
+  // Wrong codes per identity and day, across all its challenges: guessing with many challenges
+  // from many addresses stops here. Counted up front, given back when the code is right.
+  await reserveQuota(
+    db,
+    [{ key: keys.failures, max: config.OTP_VERIFY_FAILURES_PER_IDENTIFIER_PER_DAY, windowSeconds: 86_400 }],
+    'Too many wrong codes for this account today. Please try again tomorrow.',
+  )
   let abhaProfile: AbhaProfile | undefined
   let correct = false
   if (challenge.otpHash) {
     correct = timingSafeEqual(challenge.otpHash, await otpHash(config, challenge.id, otp))
-  } else if (
-    challenge.deliverable &&
-    challenge.providerTxnId &&
-    (identity.channel === 'abha_number' || identity.channel === 'abha_address')
-  ) {
-    const result = await integrations.abha.verifyOtp({ kind: identity.channel, value: identity.identifier }, challenge.providerTxnId, otp)
-    if (result.verified) {
+  } else if (identity.channel === 'abha_number' || identity.channel === 'abha_address') {
+    // An ABHA that ABDM refused still costs one ABDM round trip (with a transaction id ABDM will
+    // refuse), so that the time of the answer does not tell whether ABDM knows the ABHA.
+    const txnId = challenge.deliverable && challenge.providerTxnId ? challenge.providerTxnId : crypto.randomUUID()
+    const result = await integrations.abha.verifyOtp({ kind: identity.channel, value: identity.identifier }, txnId, otp)
+    if (result.verified && challenge.deliverable) {
       correct = true
       abhaProfile = result.profile
     }
@@ -163,6 +205,7 @@ export async function checkLoginOtp(
     .where(and(eq(otpChallenges.id, challenge.id), isNull(otpChallenges.consumedAt)))
     .returning({ id: otpChallenges.id })
   if (!consumed) throw new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
+  await clearRateLimits(db, [keys.failures], keys.sendPrefixes)
   return { identity, abhaProfile }
 }
 

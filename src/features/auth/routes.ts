@@ -80,20 +80,21 @@ export const refreshTokensHandler: PublicHandler<typeof refreshTokens> = async (
   const { config, db, log } = c.var.services
   const claims = await verifyToken(config, c.req.valid('json').refresh_token, 'refresh')
   const nextId = crypto.randomUUID()
-  const outcome = await rotateRefreshToken(
+  const rotation = await rotateRefreshToken(
     db,
     { id: claims.jti, sessionId: claims.sid, patientId: claims.sub },
     { id: nextId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
+    config.REFRESH_REUSE_GRACE_SECONDS,
   )
-  if (outcome === 'reused') {
+  if (rotation.outcome === 'reused') {
     log.log('warn', 'refresh token reused: session revoked', { patient_id: claims.sub, session_id: claims.sid })
     throw new ApiError(
       'unauthorized',
       'This refresh token was already used; for your safety the session has been ended. Please log in again.',
     )
   }
-  if (outcome === 'revoked') throw new ApiError('unauthorized', 'This session has ended. Please log in again.')
-  return c.json(await tokenPair(config, claims.sub, claims.sid, nextId), 200)
+  if (rotation.outcome === 'revoked') throw new ApiError('unauthorized', 'This session has ended. Please log in again.')
+  return c.json(await tokenPair(config, claims.sub, claims.sid, rotation.refreshId, rotation.issuedAt), 200)
 }
 
 export const logout = patientRoute({
@@ -111,10 +112,11 @@ export const logoutHandler: PatientHandler<typeof logout> = async (c) => {
   return c.body(null, 204)
 }
 
-async function tokenPair(config: Config, patientId: string, sessionId: string, refreshId: string) {
+/** The pair of one refresh token: derived from its id and issue time only, so a retry gets the same pair. */
+async function tokenPair(config: Config, patientId: string, sessionId: string, refreshId: string, issuedAt = new Date()) {
   const [accessToken, refreshToken] = await Promise.all([
-    issueToken(config, { sub: patientId, sid: sessionId, jti: crypto.randomUUID(), typ: 'access' }, config.ACCESS_TOKEN_TTL_SECONDS),
-    issueToken(config, { sub: patientId, sid: sessionId, jti: refreshId, typ: 'refresh' }, config.REFRESH_TOKEN_TTL_SECONDS),
+    issueToken(config, { sub: patientId, sid: sessionId, jti: `a-${refreshId}`, typ: 'access' }, config.ACCESS_TOKEN_TTL_SECONDS, issuedAt),
+    issueToken(config, { sub: patientId, sid: sessionId, jti: refreshId, typ: 'refresh' }, config.REFRESH_TOKEN_TTL_SECONDS, issuedAt),
   ])
   return {
     access_token: accessToken,

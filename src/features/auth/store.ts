@@ -97,22 +97,25 @@ export async function startSession(
   return sessionId
 }
 
-export type RotationOutcome = 'rotated' | 'reused' | 'revoked'
+export type Rotation = { outcome: 'rotated'; refreshId: string; issuedAt: Date } | { outcome: 'reused' } | { outcome: 'revoked' }
 
 /**
- * Marks a refresh token used and issues its successor, atomically. A token already used means it
- * was stolen or replayed: the whole family (session) is revoked.
+ * Marks a refresh token used and issues its successor, atomically. A token presented again within
+ * `graceSeconds` of its rotation (the app retried, or refreshed twice at once) gets the same
+ * successor while that is unused; any other reuse means it was stolen or replayed, and the whole
+ * family (session) is revoked.
  */
 export async function rotateRefreshToken(
   db: Db,
   presented: { id: string; sessionId: string; patientId: string },
   next: { id: string; expiresAt: Date },
-): Promise<RotationOutcome> {
-  const rows = await queryRows<{ rotated: boolean; live_session: boolean }>(
+  graceSeconds: number,
+): Promise<Rotation> {
+  const [row] = await queryRows<{ rotated: boolean; live_session: boolean; issued_at: string | Date | null }>(
     db,
     sql`
     with used as (
-      update refresh_tokens set used_at = now()
+      update refresh_tokens set used_at = now(), replaced_by = ${next.id}
       where id = ${presented.id} and session_id = ${presented.sessionId} and used_at is null and expires_at > now()
       returning session_id
     ), session as (
@@ -122,14 +125,26 @@ export async function rotateRefreshToken(
     ), successor as (
       insert into refresh_tokens (id, session_id, expires_at)
       select ${next.id}, id, ${next.expiresAt.toISOString()} from session
+      returning issued_at
     )
-    select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session`,
+    select exists (select 1 from used) as rotated, exists (select 1 from session) as live_session,
+      (select issued_at from successor) as issued_at`,
   )
-  const row = rows[0]!
-  if (row.rotated && row.live_session) return 'rotated'
-  if (row.rotated) return 'revoked'
+  if (row!.rotated && row!.live_session) return { outcome: 'rotated', refreshId: next.id, issuedAt: new Date(row!.issued_at!) }
+  if (row!.rotated) return { outcome: 'revoked' }
+  // A new statement, so that a rotation committed by a concurrent refresh is visible.
+  const [recent] = await queryRows<{ id: string; issued_at: string | Date }>(
+    db,
+    sql`
+    select s.id, s.issued_at from refresh_tokens r
+    join refresh_tokens s on s.id = r.replaced_by and s.used_at is null and s.expires_at > now()
+    join auth_sessions a on a.id = r.session_id and a.patient_id = ${presented.patientId} and a.revoked_at is null
+    where r.id = ${presented.id} and r.session_id = ${presented.sessionId}
+      and r.used_at > now() - make_interval(secs => ${graceSeconds}::int)`,
+  )
+  if (recent) return { outcome: 'rotated', refreshId: recent.id, issuedAt: new Date(recent.issued_at) }
   await revokeSession(db, presented.sessionId, presented.patientId, 'refresh_token_reused')
-  return 'reused'
+  return { outcome: 'reused' }
 }
 
 export async function revokeSession(db: Db, sessionId: string, patientId: string, reason: string) {

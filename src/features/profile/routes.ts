@@ -5,6 +5,7 @@ import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
+import { ianaTimeZone } from './store'
 
 export const getMe = patientRoute({
   method: 'get',
@@ -44,7 +45,7 @@ export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
   if (body.address !== undefined) changes.address = body.address && { country: 'IN', ...body.address }
   if (body.emergency_contact !== undefined) changes.emergencyContact = body.emergency_contact
   if (body.photo !== undefined) changes.photoUrl = body.photo
-  if (body.timezone !== undefined) changes.timezone = body.timezone
+  if (body.timezone !== undefined) changes.timezone = await ianaTimeZone(c.var.services.db, body.timezone)
   const [row] = await c.var.services.db
     .update(patients)
     .set({ ...changes, updatedAt: sql`now()` })

@@ -75,30 +75,6 @@ export function toPatient(row: PatientRow): Patient {
   }
 }
 
-/**
- * A valid IANA zone in its usual spelling (`asia/kolkata` → `Asia/Kolkata`), or undefined. The
- * name is kept as given: ICU would turn Asia/Kolkata into its legacy alias Asia/Calcutta.
- */
-export function canonicalTimeZone(zone: string): string | undefined {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-  } catch {
-    return undefined
-  }
-  const listed = Intl.supportedValuesOf?.('timeZone').find((name) => name.toLowerCase() === zone.toLowerCase())
-  if (listed) return listed
-  if (zone.toUpperCase() === 'UTC') return 'UTC'
-  return zone
-    .split('/')
-    .map((part) =>
-      part
-        .split('_')
-        .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
-        .join('_'),
-    )
-    .join('/')
-}
-
 const indianMobile = z
   .string()
   .openapi({ pattern: INDIAN_MOBILE_INPUT, description: 'An Indian mobile; +91, 0 and spaces are fine.' })
@@ -167,14 +143,10 @@ export const ProfileUpdateSchema = z
       .refine((url) => url.startsWith('https://'), 'must be an https URL')
       .nullable()
       .openapi({ example: 'https://cdn.example.in/photos/asha.jpg' }),
-    timezone: z
-      .string()
-      .transform((value, ctx) => {
-        const zone = canonicalTimeZone(value)
-        if (!zone) ctx.addIssue({ code: 'custom', message: 'must be an IANA time zone such as Asia/Kolkata' })
-        return zone ?? z.NEVER
-      })
-      .openapi({ example: 'Asia/Kolkata' }),
+    timezone: matching(/^[A-Za-z][A-Za-z0-9_/+-]{0,63}$/, 'must be an IANA time zone such as Asia/Kolkata').openapi({
+      description: 'An IANA time zone name (not an offset). Stored as the IANA database spells it.',
+      example: 'Asia/Kolkata',
+    }),
   })
   .partial()
   .strict()

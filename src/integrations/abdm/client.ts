@@ -131,18 +131,40 @@ async function encryptFor(publicKeyBase64: string, plaintext: string): Promise<s
 }
 
 /** The edge cache (per data centre) keeps the gateway session and the certificates between requests. */
-async function cached<T>(key: string, load: () => Promise<{ value: T; ttlSeconds: number }>): Promise<T> {
+function edgeCache(key: string) {
   const cache = typeof caches === 'undefined' ? undefined : caches.default
   const request = new Request(`${CACHE_PREFIX}/${key}`)
-  const hit = await cache?.match(request)
-  if (hit) return (await hit.json()) as T
-  const { value, ttlSeconds } = await load()
-  await cache?.put(
-    request,
-    new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${Math.max(1, Math.floor(ttlSeconds))}` } }),
-  )
-  return value
+  return {
+    async get<T>(load: () => Promise<{ value: T; ttlSeconds: number }>): Promise<T> {
+      const hit = await cache?.match(request)
+      if (hit) return (await hit.json()) as T
+      const { value, ttlSeconds } = await load()
+      await cache?.put(
+        request,
+        new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${Math.max(1, Math.floor(ttlSeconds))}` } }),
+      )
+      return value
+    },
+    async evict() {
+      await cache?.delete(request)
+    },
+  }
 }
+
+/** ABDM's error code (`ABDM-1204`…): its errors come as `{code}` or `[{code}]`. */
+async function abdmErrorCode(response: Response): Promise<string | undefined> {
+  try {
+    const body = (await response.clone().json()) as unknown
+    const first = (Array.isArray(body) ? body[0] : body) as { code?: unknown; error?: { code?: unknown } } | undefined
+    const code = first?.code ?? first?.error?.code
+    return typeof code === 'string' ? code : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** ABDM could not decrypt what we encrypted: our cached copy of its certificate is out of date. */
+const DECRYPTION_FAILED = 'ABDM-1204'
 
 export function abdmLogin(options: AbdmOptions): AbhaLogin {
   const headers = (extra: Record<string, string> = {}) => ({
@@ -154,8 +176,9 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
     ...extra,
   })
 
+  const session = edgeCache(`session/${encodeURIComponent(options.clientId)}`)
   const sessionToken = () =>
-    cached(`session/${encodeURIComponent(options.clientId)}`, async () => {
+    session.get(async () => {
       const response = await callUpstream(
         SERVICE,
         `${options.gatewayBaseUrl}/api/hiecm/gateway/v3/sessions`,
@@ -170,39 +193,77 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         options.log.log('error', 'ABDM refused our client credentials', { status: response.status })
         await rejectUpstream(SERVICE, response, 'ABDM refused our credentials.')
       }
-      const session = await readUpstreamJson(SERVICE, response, SessionAnswer)
-      return { value: session.accessToken, ttlSeconds: session.expiresIn - 60 }
+      const answer = await readUpstreamJson(SERVICE, response, SessionAnswer)
+      return { value: answer.accessToken, ttlSeconds: answer.expiresIn - 60 }
     })
 
+  const certificateCache = (path: string) => edgeCache(`certificate${path}`)
   const certificate = (path: string) =>
-    cached(`certificate${path}`, async () => {
+    certificateCache(path).get(async () => {
       const response = await callUpstream(SERVICE, `${options.abhaBaseUrl}${path}`, { headers: headers() }, options.timeoutMs)
       if (!response.ok) await rejectUpstream(SERVICE, response, 'ABDM did not give its public certificate.')
       const answer = await readUpstreamJson(SERVICE, response, CertificateAnswer)
       return { value: answer.publicKey, ttlSeconds: 6 * 3600 }
     })
 
-  async function post(path: string, body: unknown) {
-    const token = await sessionToken()
-    return callUpstream(
-      SERVICE,
-      `${options.abhaBaseUrl}${path}`,
-      { method: 'POST', headers: headers({ Authorization: `Bearer ${token}` }), body: JSON.stringify(body) },
-      options.timeoutMs,
+  /**
+   * A call with the gateway session. A 401 means ABDM no longer accepts the cached session (it was
+   * revoked, or ABDM restarted): evict it and try once more with a new one.
+   */
+  async function withSession(call: (token: string) => Promise<Response>): Promise<Response> {
+    const response = await call(await sessionToken())
+    if (response.status !== 401) return response
+    await response.body?.cancel()
+    options.log.log('error', 'ABDM refused our cached gateway session; renewing it', { status: 401 })
+    await session.evict()
+    return call(await sessionToken())
+  }
+
+  /**
+   * A call that sends something encrypted with ABDM's certificate. When ABDM cannot decrypt it, the
+   * cached certificate is stale: evict it, encrypt again with the current one, try once more.
+   */
+  async function withCertificate(path: string, call: (publicKey: string) => Promise<Response>): Promise<Response> {
+    const response = await call(await certificate(path))
+    if (response.status !== 400 || (await abdmErrorCode(response)) !== DECRYPTION_FAILED) return response
+    await response.body?.cancel()
+    options.log.log('error', 'ABDM could not decrypt with our cached certificate; fetching it again', { path })
+    await certificateCache(path).evict()
+    return call(await certificate(path))
+  }
+
+  const post = (path: string, body: unknown) =>
+    withSession((token) =>
+      callUpstream(
+        SERVICE,
+        `${options.abhaBaseUrl}${path}`,
+        { method: 'POST', headers: headers({ Authorization: `Bearer ${token}` }), body: JSON.stringify(body) },
+        options.timeoutMs,
+      ),
     )
+
+  /** A refusal we cannot explain by the user's input: ours to fix, so it is logged as an error. */
+  async function failIfOurFault(response: Response, what: string) {
+    const code = await abdmErrorCode(response)
+    if (response.status === 401 || code === DECRYPTION_FAILED) {
+      options.log.log('error', `ABDM refused ${what} after a retry`, { status: response.status, code })
+      await rejectUpstream(SERVICE, response, 'ABDM refused our request.')
+    }
   }
 
   return {
     async requestOtp(loginId) {
       const flow = flows[loginId.kind]
-      const publicKey = await certificate(flow.certificate)
       const plainId = loginId.kind === 'abha_number' ? formatAbhaNumber(loginId.value) : loginId.value
-      const response = await post(flow.requestOtp, {
-        scope: flow.scope,
-        loginHint: flow.loginHint,
-        loginId: await encryptFor(publicKey, plainId),
-        otpSystem: 'abdm',
-      })
+      const response = await withCertificate(flow.certificate, async (publicKey) =>
+        post(flow.requestOtp, {
+          scope: flow.scope,
+          loginHint: flow.loginHint,
+          loginId: await encryptFor(publicKey, plainId),
+          otpSystem: 'abdm',
+        }),
+      )
+      await failIfOurFault(response, 'an OTP request')
       if (response.status === 400 || response.status === 404 || response.status === 422) {
         // ABDM does not know this ABHA (or refuses it): the caller answers exactly as if it did.
         options.log.log('info', 'ABDM refused an ABHA login id', { status: response.status, kind: loginId.kind })
@@ -216,12 +277,14 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
 
     async verifyOtp(loginId, txnId, otp) {
       const flow = flows[loginId.kind]
-      const publicKey = await certificate(flow.certificate)
-      const response = await post(flow.verify, {
-        scope: flow.scope,
-        authData: { authMethods: ['otp'], otp: { txnId, otpValue: await encryptFor(publicKey, otp) } },
-      })
-      if (response.status === 400 || response.status === 401) {
+      const response = await withCertificate(flow.certificate, async (publicKey) =>
+        post(flow.verify, {
+          scope: flow.scope,
+          authData: { authMethods: ['otp'], otp: { txnId, otpValue: await encryptFor(publicKey, otp) } },
+        }),
+      )
+      await failIfOurFault(response, 'an OTP verification')
+      if (response.status === 400) {
         await response.body?.cancel()
         return { verified: false }
       }
@@ -234,11 +297,13 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
             )
       if (!xToken) return { verified: false }
 
-      const profileResponse = await callUpstream(
-        SERVICE,
-        `${options.abhaBaseUrl}${flow.profile}`,
-        { headers: headers({ Authorization: `Bearer ${await sessionToken()}`, 'X-token': `Bearer ${xToken}` }) },
-        options.timeoutMs,
+      const profileResponse = await withSession((token) =>
+        callUpstream(
+          SERVICE,
+          `${options.abhaBaseUrl}${flow.profile}`,
+          { headers: headers({ Authorization: `Bearer ${token}`, 'X-token': `Bearer ${xToken}` }) },
+          options.timeoutMs,
+        ),
       )
       if (!profileResponse.ok) await rejectUpstream(SERVICE, profileResponse, 'ABDM did not give the ABHA profile.')
       const profile = toAbhaProfile(await readUpstreamJson(SERVICE, profileResponse, AbdmProfile))

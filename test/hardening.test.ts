@@ -1,0 +1,129 @@
+import { env } from 'cloudflare:test'
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { EXAMPLE_SECRETS } from '../src/core/config'
+import { describeError } from '../src/core/logger'
+import { loginByPhone } from './fixtures/auth'
+import { expectError, failingPaths, newClient } from './harness/client'
+import { runSql } from './harness/sql'
+import { fetchWithSettings } from './harness/worker'
+
+describe('request bodies', () => {
+  it('answers 413 to a 30 MB JSON body, before reading it', async () => {
+    const huge = new Uint8Array(30 * 1024 * 1024).fill(0x20)
+    huge[0] = 0x7b
+    huge[huge.length - 1] = 0x7d
+    const started = performance.now()
+    const response = await newClient().post('/v1/auth/otp', huge)
+    const error = await expectError(response, 413, 'payload_too_large')
+    expect(error.details).toEqual({ limit_bytes: 65536 })
+    console.log(`30 MB JSON body → 413 in ${(performance.now() - started).toFixed(1)} ms`)
+  })
+
+  it('answers 413 to a chunked body without Content-Length once it passes the limit', async () => {
+    let sent = 0
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 128 chunks of 64 KB would be 8 MB; the Worker stops reading after the first 64 KB.
+        if (sent++ >= 128) return controller.close()
+        controller.enqueue(
+          new TextEncoder().encode(sent === 1 ? `{"channel":"phone","identifier":"${' '.repeat(65_000)}` : ' '.repeat(65_536)),
+        )
+      },
+    })
+    const response = await newClient().call('POST', '/v1/auth/otp', { body: stream })
+    await expectError(response, 413, 'payload_too_large')
+  })
+
+  it('answers 400, never 500, to NUL characters and unpaired surrogates anywhere', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const cases: [Promise<Response>, string][] = [
+      [client.patch('/v1/me', { address: { line1: 'Flat 4\u0000B' } }, { token }), 'address.line1'],
+      [client.patch('/v1/me', { emergency_contact: { name: 'Rahul \udc00', phone: '9822012345' } }, { token }), 'emergency_contact.name'],
+      [client.post('/v1/auth/otp', { channel: 'email', identifier: 'asha\u0000@example.in' }), 'identifier'],
+      [client.get('/dev/outbox?to=%00'), 'to'],
+    ]
+    for (const [response, path] of cases) {
+      const error = await expectError(await response, 400, 'validation_failed')
+      expect(failingPaths(error)).toContain(path)
+    }
+  })
+
+  it('answers 400 to a tampered pagination cursor', async () => {
+    const forge = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+    for (const cursor of [
+      forge({ at: '+275760-09-13T00:00:00.000Z', id: crypto.randomUUID() }),
+      forge({ at: '2026-02-30T00:00:00.000Z', id: crypto.randomUUID() }),
+      forge({ at: '2026-01-01T00:00:00.000Z', id: "x' or 1=1" }),
+      forge('a string'),
+      '%%%',
+    ]) {
+      const error = await expectError(await newClient().get(`/dev/outbox?cursor=${encodeURIComponent(cursor)}`), 400, 'validation_failed')
+      expect(failingPaths(error)).toEqual(['cursor'])
+    }
+  })
+})
+
+describe('methods, headers and environments', () => {
+  it('answers 405 with Allow to a method a path does not take', async () => {
+    const response = await newClient().delete('/v1/me')
+    expect(response.headers.get('allow')).toBe('GET, PATCH')
+    await expectError(response, 405, 'method_not_allowed')
+  })
+
+  it('marks token and patient answers no-store and every answer nosniff', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const me = await client.get('/v1/me', { token })
+    expect(me.headers.get('cache-control')).toBe('no-store')
+    expect(me.headers.get('x-content-type-options')).toBe('nosniff')
+    await me.body?.cancel()
+    const health = await client.get('/health')
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff')
+    await health.body?.cancel()
+  })
+
+  it('answers 404 (not 400) to a malformed query on /dev/outbox outside development', async () => {
+    await expectError(await fetchWithSettings({ ENVIRONMENT: 'staging' }, '/dev/outbox?limit=lots'), 404, 'not_found')
+  })
+
+  it.each(['staging', 'production'])('refuses to serve in %s with a secret from .dev.vars.example', async (environment) => {
+    const response = await fetchWithSettings(
+      { ENVIRONMENT: environment, SMS_PROVIDER: 'msg91', EMAIL_PROVIDER: 'resend', JWT_SECRET: EXAMPLE_SECRETS.JWT_SECRET },
+      '/health',
+    )
+    const error = await expectError(response, 500, 'config_invalid')
+    expect(error.message).toContain('JWT_SECRET')
+    expect(error.message).not.toContain(EXAMPLE_SECRETS.JWT_SECRET!)
+  })
+})
+
+describe('database overload', () => {
+  it('answers 503 with Retry-After, not 500, when the database takes no more connections', async () => {
+    const role = `busy_${crypto.randomUUID().slice(0, 8)}`
+    await runSql(sql.raw(`create role ${role} login password 'busy' connection limit 0`))
+    const url = new URL(env.DATABASE_URL!)
+    url.username = role
+    url.password = 'busy'
+    const { access_token } = await loginByPhone()
+    const response = await fetchWithSettings({ DATABASE_URL: url.toString() }, '/v1/me', {
+      headers: { authorization: `Bearer ${access_token}` },
+    })
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    const error = await expectError(response, 503, 'upstream_unavailable')
+    expect(error.details).toMatchObject({ service: 'database' })
+  })
+})
+
+describe('logs', () => {
+  it('describe a failed query by its statement and cause, never its parameters', () => {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' })
+    const failed = new Error('Failed query: update patients set email = $1 where id = $2\nparams: asha@example.in,7 Shivaji Nagar', {
+      cause,
+    })
+    const logged = JSON.stringify(describeError(failed))
+    expect(logged).toContain('update patients set email')
+    expect(logged).toContain('23505')
+    expect(logged).not.toContain('asha@example.in')
+    expect(logged).not.toContain('Shivaji')
+  })
+})

@@ -1,0 +1,32 @@
+// Every setting lives in a config file (a customer rule): wrangler.toml [vars] or
+// .dev.vars.example, and the README's configuration table.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { configSchema, EXAMPLE_SECRETS } from '../../src/core/config'
+
+const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url).pathname, 'utf8')
+
+describe('configuration', () => {
+  const settings = Object.keys(configSchema.shape)
+
+  it('names every setting in wrangler.toml or .dev.vars.example, and in the README', () => {
+    const files = read('wrangler.toml') + read('.dev.vars.example')
+    const readme = read('README.md')
+    expect(settings.length).toBeGreaterThan(20)
+    for (const setting of settings) {
+      expect(files, `${setting} in wrangler.toml or .dev.vars.example`).toMatch(new RegExp(`^#?\\s*${setting}\\s*=`, 'm'))
+      expect(readme, `${setting} in the README`).toContain(`\`${setting}\``)
+    }
+  })
+
+  it('refuses in staging and production exactly the secrets .dev.vars.example ships', () => {
+    const example = Object.fromEntries(
+      read('.dev.vars.example')
+        .split('\n')
+        .map((line) => line.match(/^([A-Z0-9_]+)=(.+)$/))
+        .filter((m): m is RegExpMatchArray => Boolean(m))
+        .map((m) => [m[1]!, m[2]!]),
+    )
+    expect(EXAMPLE_SECRETS).toEqual(example)
+  })
+})
