@@ -1,11 +1,17 @@
-// `npm run bench`: latency of GET /v1/me under concurrent load, against `wrangler dev` and a real
-// Postgres, compared with GET /health (one `select 1` through the same driver), for each database
-// driver. Round trips per request come from the Server-Timing header the Worker sets.
+// `npm run bench`: latency of key routes under concurrent load, against `wrangler dev`, a real
+// Postgres and the reference HMIS, each as a ratio to GET /health (one `select 1` through the same
+// driver, the floor), for each database driver: GET /v1/me, the doctor list from the edge cache,
+// and uncached (every request a new search: the floor plus the HMIS's own time, measured alone).
+// Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { freePort, startPostgres } from './lib/postgres.mjs'
+import { randomBytes } from 'node:crypto'
+import { startReferenceHmis } from './hmis/reference.mjs'
+import { hospitals } from './hmis/seed.mjs'
+import { registerHospital } from './lib/hospitals.mjs'
 import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -54,6 +60,7 @@ async function login(base) {
   return (await post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp })).access_token
 }
 
+/** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
 async function load(url, headers) {
   const latencies = []
   let roundTrips = 0
@@ -61,9 +68,9 @@ async function load(url, headers) {
   let next = 0
   async function lane() {
     while (next < REQUESTS) {
-      next++
+      const n = next++
       const started = performance.now()
-      const response = await fetch(url, { headers })
+      const response = await fetch(typeof url === 'function' ? url(n) : url, { headers })
       await response.arrayBuffer()
       latencies.push(performance.now() - started)
       if (!response.ok) failures++
@@ -78,46 +85,63 @@ async function load(url, headers) {
 
 const postgres = await startPostgres({ preferUrl: process.env.BENCH_DATABASE_URL, log })
 const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
+const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key-${h.key}`]))
+const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
 try {
   await migrate(postgres.url, { log: () => {} })
+  const secretsKey = randomBytes(32).toString('base64')
+  const hospitalId = await registerHospital(postgres.url, secretsKey, {
+    ...hospitals[0],
+    adapter: 'rest',
+    baseUrl: hmis.baseUrlOf(hospitals[0].key),
+    apiKey: hmisKeys[hospitals[0].key],
+  })
+  // The HMIS on its own, from this process: what an uncached doctor list adds to the floor.
+  const hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
+    authorization: `Bearer ${hmisKeys[hospitals[0].key]}`,
+  })
   for (const driver of ['neon-ws', 'tcp']) {
     const worker = await startWorker({
       DATABASE_URL: postgres.url,
       DATABASE_DRIVER: driver,
       NEON_WS_PROXY: proxy.endpoint,
       SERVER_TIMING: 'true',
+      HOSPITAL_SECRETS_KEY: secretsKey,
     })
     try {
       const token = await login(worker.base)
       const auth = { authorization: `Bearer ${token}` }
       await load(`${worker.base}/health`, {}) // warm-up
-      const bare = await load(`${worker.base}/health`, {})
-      const me = await load(`${worker.base}/v1/me`, auth)
-      results.push({ driver, bare, me })
+      const doctors = `${worker.base}/v1/hospitals/${hospitalId}/doctors`
+      const routes = [
+        ['GET /health (select 1)', await load(`${worker.base}/health`, {})],
+        ['GET /v1/me', await load(`${worker.base}/v1/me`, auth)],
+        ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
+        ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
+      ]
+      results.push({ driver, routes })
     } finally {
       worker.stop()
     }
   }
 } finally {
+  await hmis.close()
   await proxy.close()
   await postgres.stop()
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`
 console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}\n`)
-console.log('driver   route              p50       p95       p99       db round trips  failures')
-for (const { driver, bare, me } of results) {
-  for (const [route, r] of [
-    ['GET /health (select 1)', bare],
-    ['GET /v1/me', me],
-  ]) {
+console.log(`reference HMIS alone (GET /doctors, from this process): p50 ${ms(hmisAlone.p50)}, p95 ${ms(hmisAlone.p95)}\n`)
+console.log('driver   route                        p50       p95       p99       ×floor p50/p95  db round trips  failures')
+for (const { driver, routes } of results) {
+  const floor = routes[0][1]
+  for (const [route, r] of routes) {
+    const ratio = `${(r.p50 / floor.p50).toFixed(2)}/${(r.p95 / floor.p95).toFixed(2)}`
     console.log(
-      `${driver.padEnd(8)} ${route.padEnd(22)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
+      `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(15)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
     )
   }
-  console.log(
-    `${driver.padEnd(8)} ratio /v1/me ÷ select 1: p50 ${(me.p50 / bare.p50).toFixed(2)}, p95 ${(me.p95 / bare.p95).toFixed(2)}, p99 ${(me.p99 / bare.p99).toFixed(2)}`,
-  )
 }
 process.exit(0)

@@ -3,32 +3,49 @@
 //   - migrations and demo seed data
 //   - the WebSocket proxy the Neon driver needs in front of a non-Neon Postgres (port 8788)
 //   - a local fake ABDM for ABHA login (port 8790)
+//   - the reference HMIS (port 8791) with three demo hospitals registered
 //   - wrangler dev on http://localhost:8787 (Swagger UI at /docs)
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeAbdm } from './fakes/abdm.mjs'
 import { migrate, seed } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
+import { startReferenceHmis } from './hmis/reference.mjs'
+import { devHmisKeys, hospitals as demoHospitals, qrPayloadOf } from './hmis/seed.mjs'
+import { registerHospital } from './lib/hospitals.mjs'
 import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const log = (line) => console.log(`[dev] ${line}`)
 const PORT = Number(process.env.PORT ?? 8787)
 
-function readDevVars() {
-  const file = join(root, '.dev.vars')
-  if (!existsSync(file)) {
-    copyFileSync(join(root, '.dev.vars.example'), file)
-    log('created .dev.vars from .dev.vars.example')
-  }
-  return Object.fromEntries(
+const settingsOf = (file) =>
+  Object.fromEntries(
     readFileSync(file, 'utf8')
       .split('\n')
       .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/))
       .filter(Boolean)
       .map((m) => [m[1], m[2]]),
   )
+
+/** .dev.vars, made from .dev.vars.example, and given any setting added to the example since. */
+function readDevVars() {
+  const file = join(root, '.dev.vars')
+  const example = join(root, '.dev.vars.example')
+  if (!existsSync(file)) {
+    copyFileSync(example, file)
+    log('created .dev.vars from .dev.vars.example')
+  }
+  const missing = Object.entries(settingsOf(example)).filter(([key]) => !(key in settingsOf(file)))
+  if (missing.length > 0) {
+    appendFileSync(
+      file,
+      `\n# Added by npm run dev from .dev.vars.example\n${missing.map(([key, value]) => `${key}=${value}`).join('\n')}\n`,
+    )
+    log(`added to .dev.vars: ${missing.map(([key]) => key).join(', ')}`)
+  }
+  return settingsOf(file)
 }
 
 const vars = readDevVars()
@@ -62,6 +79,22 @@ try {
   })
   stops.push(() => abdm.close())
   log(`fake ABDM on ${abdm.url} (demo ABHA: 91-1111-2222-3333 / asha.verma@sbx; OTPs print here)`)
+
+  const hmis = await startReferenceHmis({ port: 8791, apiKeys: devHmisKeys })
+  stops.push(() => hmis.close())
+  const secretsKey = vars.HOSPITAL_SECRETS_KEY
+  if (!secretsKey) throw new Error('.dev.vars has no HOSPITAL_SECRETS_KEY (see .dev.vars.example)')
+  for (const hospital of demoHospitals) {
+    await registerHospital(postgres.url, secretsKey, {
+      ...hospital,
+      adapter: 'rest',
+      baseUrl: hmis.baseUrlOf(hospital.key),
+      apiKey: devHmisKeys[hospital.key],
+      inboundSecrets: [`dev-inbound-${hospital.key}`],
+    })
+  }
+  log(`reference HMIS on ${hmis.url}; hospitals registered: ${demoHospitals.map((h) => `${h.name} (${h.hfrId})`).join(', ')}`)
+  log(`scan one: POST /v1/scan {"qr_payload":"${qrPayloadOf(demoHospitals[0])}"} (printable QR codes in docs/qr/)`)
 
   const wranglerArgs = [
     join(root, 'node_modules/wrangler/bin/wrangler.js'),

@@ -13,11 +13,13 @@ import type { AppEnv, Feature } from './core/types'
 import { authFeature } from './features/auth'
 import { devFeature } from './features/dev'
 import { healthFeature } from './features/health'
+import { hospitalsFeature } from './features/hospitals'
 import { profileFeature } from './features/profile'
+import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
 /** Every feature of the API. Each brings its routes (whole public paths), tags and cron jobs. */
-export const features: Feature[] = [healthFeature, authFeature, profileFeature, devFeature]
+export const features: Feature[] = [healthFeature, authFeature, profileFeature, hospitalsFeature, devFeature]
 
 /** JSON forms here are small; upload routes declare their own, larger limits. */
 const JSON_BODY_LIMIT_BYTES = 64 * 1024
@@ -51,7 +53,11 @@ export function createApp() {
       services.close()
     }
   })
-  app.use('*', limitBody(JSON_BODY_LIMIT_BYTES))
+  const uploads = features.flatMap((feature) => feature.uploads ?? [])
+  app.use(
+    '*',
+    limitBody((c) => uploads.find((upload) => upload.path === c.req.path)?.maxBytes(c.var.services.config) ?? JSON_BODY_LIMIT_BYTES),
+  )
 
   for (const feature of features) app.route('/', feature.routes())
 
@@ -92,6 +98,8 @@ export function createApp() {
     return c.json(doc as object, 200)
   })
   app.get('/docs', (c) => c.html(swaggerPage('/openapi.json')))
+  let hmisContract: unknown
+  app.get('/hmis/openapi.json', (c) => c.json((hmisContract ??= hmisContractDocument()) as object, 200))
 
   const allowedMethods = methodsByPath(app)
   app.notFound((c) => {

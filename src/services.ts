@@ -17,7 +17,12 @@ export function openServices(env: Bindings, ctx: Pick<ExecutionContext, 'waitUnt
     config,
     log,
     db: database.db,
-    integrations: createIntegrations(config, database.db, log),
+    integrations: createIntegrations(
+      config,
+      database.db,
+      log,
+      typeof context.request_id === 'string' ? context.request_id : crypto.randomUUID(),
+    ),
     roundTrips: database.roundTrips,
     close() {
       ctx.waitUntil(database.close().catch((error: unknown) => log.log('warn', 'closing the database failed', { error: String(error) })))

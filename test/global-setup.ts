@@ -9,6 +9,11 @@ import { startFakeResend } from '../scripts/fakes/resend.mjs'
 import { migrate } from '../scripts/lib/migrate.mjs'
 import { startPostgres } from '../scripts/lib/postgres.mjs'
 import { allowFor, startWsProxy } from '../scripts/lib/ws-proxy.mjs'
+import { startReferenceHmis } from '../scripts/hmis/reference.mjs'
+import { hospitals as demoHospitals } from '../scripts/hmis/seed.mjs'
+import { registerHospital } from '../scripts/lib/hospitals.mjs'
+import { startFhirServer } from './fhir-server'
+import { qrImages } from './qr-images'
 import { testSecrets } from './secrets'
 
 declare module 'vitest' {
@@ -19,6 +24,14 @@ declare module 'vitest' {
     msg91Url: string
     resendUrl: string
     abdmUrl: string
+    hmisUrl: string
+    /** Demo hospital key (seed.mjs) → its id in the database; `<key>` on the REST adapter. */
+    hospitalIds: Record<string, string>
+    hmisApiKeys: Record<string, string>
+    fhirUrl: string
+    fhirApiKey: string
+    /** Base64 images of the Sahyadri QR (see qr-images.ts). */
+    qrImages: { png: string; jpeg: string; blank: string; huge: string }
   }
 }
 
@@ -31,7 +44,43 @@ export default async function setup(project: TestProject) {
   const resend = await startFakeResend({ apiKey: testSecrets.RESEND_API_KEY })
   const abdm = await startFakeAbdm({ clientId: testSecrets.ABDM_CLIENT_ID, clientSecret: testSecrets.ABDM_CLIENT_SECRET })
 
+  const hmisApiKeys = Object.fromEntries(demoHospitals.map((h) => [h.key, `test-hmis-key-${h.key}`]))
+  const hmis = await startReferenceHmis({ apiKeys: hmisApiKeys })
+  const hospitalIds: Record<string, string> = {}
+  for (const hospital of demoHospitals) {
+    hospitalIds[hospital.key] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+      hfrId: hospital.hfrId,
+      name: hospital.name,
+      address: hospital.address,
+      timezone: hospital.timezone,
+      adapter: 'rest',
+      baseUrl: hmis.baseUrlOf(hospital.key),
+      apiKey: hmisApiKeys[hospital.key]!,
+      inboundSecrets: [`test-inbound-${hospital.key}`],
+    })
+  }
+
+  // The same Sahyadri doctors behind a FHIR R4 server written by a FHIR vendor (Medplum).
+  const fhirApiKey = 'test-fhir-key'
+  const fhir = await startFhirServer({ apiKey: fhirApiKey, hospitalKey: 'sahyadri' })
+  hospitalIds['sahyadri-fhir'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+    hfrId: 'IN2710000099',
+    name: 'Sahyadri Hospital, Pune (FHIR)',
+    address: demoHospitals[0]!.address,
+    timezone: 'Asia/Kolkata',
+    adapter: 'fhir-r4',
+    baseUrl: fhir.url,
+    apiKey: fhirApiKey,
+    inboundSecrets: ['test-inbound-sahyadri-fhir'],
+  })
+
   project.provide('databaseUrl', postgres.url)
+  project.provide('fhirUrl', fhir.url)
+  project.provide('fhirApiKey', fhirApiKey)
+  project.provide('hmisUrl', hmis.url)
+  project.provide('hospitalIds', hospitalIds)
+  project.provide('hmisApiKeys', hmisApiKeys)
+  project.provide('qrImages', await qrImages(`https://phr-edge.in/share-profile?hip-id=${demoHospitals[0]!.hfrId}&counter-id=7`))
   project.provide('databaseKind', postgres.kind)
   project.provide('wsProxy', proxy.endpoint)
   project.provide('msg91Url', msg91.url)
@@ -39,7 +88,7 @@ export default async function setup(project: TestProject) {
   project.provide('abdmUrl', abdm.url)
 
   return async () => {
-    await Promise.allSettled([proxy.close(), msg91.close(), resend.close(), abdm.close()])
+    await Promise.allSettled([proxy.close(), msg91.close(), resend.close(), abdm.close(), hmis.close(), fhir.close()])
     await postgres.stop()
   }
 }

@@ -1,4 +1,6 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from './types'
 import { ApiError } from './errors'
 
 function tooLarge(maxBytes: number) {
@@ -12,8 +14,9 @@ function tooLarge(maxBytes: number) {
  * and a chunked body (no length) by counting while reading, cancelling the rest of the stream as
  * soon as it passes the limit. What passes is handed on as a buffered body.
  */
-export const limitBody = (maxBytes: number) =>
-  createMiddleware(async (c, next) => {
+export const limitBody = (limitFor: (c: Context<AppEnv>) => number) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const maxBytes = limitFor(c)
     const body = c.req.raw.body
     if (!body) return next()
     const declared = c.req.header('content-length')

@@ -28,6 +28,7 @@ export const EXAMPLE_SECRETS: Record<string, string> = {
   OTP_HASH_KEY: 'dev-only-otp-hash-key-change-me-0123456789abcdef',
   ABDM_CLIENT_ID: 'phr-edge-dev',
   ABDM_CLIENT_SECRET: 'phr-edge-dev-secret',
+  HOSPITAL_SECRETS_KEY: 'ZGV2LW9ubHktaG9zcGl0YWwtc2VjcmV0cy1rZXkhISE=',
 }
 
 /**
@@ -73,6 +74,14 @@ export const configSchema = z
     ABDM_CM_ID: z.string().min(1).default('sbx'),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
     PUBLIC_BASE_URL: httpUrl.default('http://localhost:8787'),
+    HOSPITAL_SECRETS_KEY: z
+      .string({ error: 'is required (32 random bytes, base64: openssl rand -base64 32)' })
+      .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value), 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+    HMIS_READ_TIMEOUT_MS: positiveInt(5_000),
+    HMIS_WRITE_TIMEOUT_MS: positiveInt(10_000),
+    HMIS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    QR_IMAGE_MAX_BYTES: positiveInt(8 * 1024 * 1024),
+    QR_IMAGE_MAX_PIXELS: positiveInt(24_000_000),
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {

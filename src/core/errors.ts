@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export const errorStatus = {
   validation_failed: 400,
   malformed_body: 400,
+  invalid_pattern: 400,
   otp_invalid: 400,
   unauthorized: 401,
   token_expired: 401,
@@ -19,6 +20,10 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  invalid_qr: 422,
+  qr_not_found: 422,
+  unknown_hospital: 422,
+  image_too_large: 422,
   rate_limited: 429,
   internal_error: 500,
   config_invalid: 500,

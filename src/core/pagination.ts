@@ -35,7 +35,7 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
  */
 export type Position = { at: string; id: string }
 
-export function encodeCursor(position: Position): string {
+export function encodeCursor(position: Position | { name: string; id: string }): string {
   return base64url(new TextEncoder().encode(JSON.stringify(position)))
 }
 
@@ -43,23 +43,41 @@ const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Decodes a cursor and checks every part of it: a tampered one is a 400, never a query error. */
-export function decodeCursor(cursor: string | undefined): Position | undefined {
+function decodeWith<T>(cursor: string | undefined, check: (value: Record<string, unknown>) => T | undefined): T | undefined {
   if (!cursor) return undefined
   try {
-    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(base64ToBytes(cursor))) as Partial<Position>
-    // A four-digit year that round-trips through Date: what toISOString() of a real row gives.
-    if (typeof value.at === 'string' && ISO_MILLIS.test(value.at) && typeof value.id === 'string' && UUID.test(value.id)) {
-      const at = new Date(value.at)
-      if (!Number.isNaN(at.getTime()) && at.toISOString() === value.at) return { at: value.at, id: value.id }
-    }
+    const value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(base64ToBytes(cursor))) as unknown
+    const checked = value && typeof value === 'object' ? check(value as Record<string, unknown>) : undefined
+    if (checked) return checked
   } catch {
     // falls through to the error below
   }
   throw invalidField('query', 'cursor', 'is not a cursor this API gave out', 'invalid_cursor')
 }
 
+/** A (created_at, id) position: a four-digit year that round-trips through Date, as toISOString() of a real row gives. */
+export function decodeCursor(cursor: string | undefined): Position | undefined {
+  return decodeWith(cursor, ({ at, id }) => {
+    if (typeof at !== 'string' || !ISO_MILLIS.test(at) || typeof id !== 'string' || !UUID.test(id)) return undefined
+    const date = new Date(at)
+    return !Number.isNaN(date.getTime()) && date.toISOString() === at ? { at, id } : undefined
+  })
+}
+
+/** A (name, id) position, for lists in alphabetical order. */
+export function decodeNameCursor(cursor: string | undefined): { name: string; id: string } | undefined {
+  return decodeWith(cursor, ({ name, id }) =>
+    typeof name === 'string' && name.length <= 500 && typeof id === 'string' && UUID.test(id) ? { name, id } : undefined,
+  )
+}
+
 /** Rows are fetched with limit + 1; the extra row only tells whether a next page exists. */
-export function toPage<Row, Item>(rows: Row[], limit: number, position: (row: Row) => Position, toItem: (row: Row) => Item) {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  position: (row: Row) => Position | { name: string; id: string },
+  toItem: (row: Row) => Item,
+) {
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   return {

@@ -42,4 +42,6 @@ export type Feature = {
   tags: { name: string; description: string }[]
   routes(): OpenAPIHono<AppEnv>
   jobs?: Job[]
+  /** Upload routes (exact paths) and their body limits; every other route takes a small JSON body. */
+  uploads?: { path: string; maxBytes: (config: Config) => number }[]
 }

@@ -49,3 +49,18 @@ export async function readUpstreamJson<T extends z.ZodTypeAny>(service: string, 
   }
   return parsed.data
 }
+
+/**
+ * callUpstream for idempotent calls (reads, and writes keyed by our own id): an answer that never
+ * came (unreachable) or a 5xx is tried once more. A timeout is not: the caller's budget is spent.
+ */
+export async function callIdempotent(service: string, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+  try {
+    return await callUpstream(service, url, init, timeoutMs)
+  } catch (error) {
+    if (error instanceof ApiError && (error.code === 'upstream_error' || error.code === 'upstream_unavailable')) {
+      return callUpstream(service, url, init, timeoutMs)
+    }
+    throw error
+  }
+}

@@ -10,12 +10,18 @@ import type { EmailSender } from './email/port'
 import { outboxEmailSender, outboxSmsSender } from './outbox'
 import { msg91Sender } from './sms/msg91'
 import type { SmsSender } from './sms/port'
+import { cachedHmis } from './hmis/cached'
+import { fhirHmis } from './hmis/fhir'
+import type { Hmis, HmisLink } from './hmis/port'
+import { restHmis } from './hmis/rest'
 
 declare module '../core/types' {
   interface Integrations {
     sms: SmsSender
     email: EmailSender
     abha: AbhaLogin
+    /** The HMIS of one hospital, through the adapter the hospital's row names. */
+    hmisFor(link: HmisLink): Hmis
   }
 }
 
@@ -29,9 +35,22 @@ const abhaNotConfigured: AbhaLogin = {
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
-export function createIntegrations(config: Config, db: Db, log: Logger): Integrations {
+export function createIntegrations(config: Config, db: Db, log: Logger, requestId: string): Integrations {
   const timeoutMs = config.UPSTREAM_TIMEOUT_MS
+  const hmisOptions = {
+    secretsKey: config.HOSPITAL_SECRETS_KEY,
+    readTimeoutMs: config.HMIS_READ_TIMEOUT_MS,
+    writeTimeoutMs: config.HMIS_WRITE_TIMEOUT_MS,
+    requestId,
+    log,
+  }
   return {
+    hmisFor: (link) =>
+      cachedHmis(
+        link.adapter === 'fhir-r4' ? fhirHmis(link, hmisOptions) : restHmis(link, hmisOptions),
+        link.hospitalId,
+        config.HMIS_CACHE_SECONDS,
+      ),
     sms:
       config.SMS_PROVIDER === 'msg91'
         ? msg91Sender({

@@ -44,3 +44,31 @@ export function fakeCalls(name: FakeName) {
 export function restartAbdm() {
   return fake('abdm', 'restart', { method: 'POST' })
 }
+
+type HmisFault = { kind: 'status'; status: number } | { kind: 'drop' | 'timeout' | 'malformed' } | { kind: 'slow'; ms: number }
+
+/** The next `count` calls to the reference HMIS (any hospital) fail that way. */
+export async function hmisFault(fault: HmisFault, count = 1) {
+  await fetch(`${inject('hmisUrl')}/_hmis/faults`, { method: 'POST', body: JSON.stringify({ ...fault, count }) })
+}
+
+export async function clearHmisFaults() {
+  await fetch(`${inject('hmisUrl')}/_hmis/faults`, { method: 'DELETE' })
+}
+
+/** Requests the reference HMIS received, by "<hospital> <METHOD> <route>". */
+export async function hmisCalls(): Promise<Record<string, number>> {
+  return (await fetch(`${inject('hmisUrl')}/_hmis/calls`)).json()
+}
+
+/** The patients a hospital of the reference HMIS has registered. */
+export async function hmisPatients(
+  hospitalKey: string,
+): Promise<{ phr_patient_id: string; hmis_patient_id: string; name: string | null }[]> {
+  return (await fetch(`${inject('hmisUrl')}/_hmis/patients?hospital=${hospitalKey}`)).json()
+}
+
+/** A FHIR search on the test FHIR server (Medplum), as the hospital would see its own data. */
+export async function fhirSearch(query: string): Promise<{ entry?: { resource: Record<string, any> }[] }> {
+  return (await fetch(`${inject('fhirUrl')}/${query}`, { headers: { authorization: `Bearer ${inject('fhirApiKey')}` } })).json()
+}

@@ -66,6 +66,21 @@ describe('the OpenAPI document', () => {
   })
 })
 
+describe('the HMIS contract', () => {
+  it('is served at /hmis/openapi.json, equal to hmis/openapi.json in the repository, and lints clean', async () => {
+    const response = await nodeApp().fetch('http://localhost/hmis/openapi.json')
+    const served = await response.json()
+    const file = JSON.parse(readFileSync(new URL('../../hmis/openapi.json', import.meta.url).pathname, 'utf8'))
+    expect(served, 'hmis/openapi.json is stale: npm run hmis:contract').toEqual(file)
+    const problems = await lintFromString({
+      source: JSON.stringify(served),
+      absoluteRef: 'hmis.json',
+      config: await createConfig({ extends: ['recommended'] }),
+    })
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)).toEqual([])
+  })
+})
+
 describe('/docs', () => {
   it('pins Swagger UI with the integrity hashes of the npm package of that version', () => {
     const dist = new URL('../../node_modules/swagger-ui-dist/', import.meta.url).pathname

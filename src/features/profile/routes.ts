@@ -5,7 +5,7 @@ import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
-import { ianaTimeZone } from './store'
+import { findPatient, ianaTimeZone } from './store'
 
 export const getMe = patientRoute({
   method: 'get',
@@ -95,7 +95,7 @@ function patientGone(): ApiError {
 
 /** The patient who holds the token (one round trip). */
 async function ownPatient(db: Db, patientId: string) {
-  const [row] = await db.select().from(patients).where(eq(patients.id, patientId))
+  const row = await findPatient(db, patientId)
   if (!row) throw patientGone()
   return row
 }

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../core/db'
-import { invalidField } from '../../core/errors'
+import { ApiError, invalidField } from '../../core/errors'
+import { patients } from '../../db/schema'
+import { toPatient } from './schema'
 
 /**
  * The IANA spelling of a time zone name, as the database's own tz data knows it (SQL that buckets
@@ -26,4 +28,17 @@ function workerdKnows(zone: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The patient row of an id (a token's subject), or undefined once the account is gone. */
+export async function findPatient(db: Db, patientId: string) {
+  const [row] = await db.select().from(patients).where(eq(patients.id, patientId))
+  return row
+}
+
+/** The patient's profile as the API shows it; 404 once the account is gone. */
+export async function profileOf(db: Db, patientId: string) {
+  const row = await findPatient(db, patientId)
+  if (!row) throw new ApiError('not_found', 'This account no longer exists.')
+  return toPatient(row)
 }

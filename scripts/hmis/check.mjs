@@ -1,0 +1,261 @@
+// The conformance kit of the HMIS contract: a hospital vendor runs it against their own HMIS (or
+// adapter) before going live.
+//   npm run hmis:check -- https://hmis.example-hospital.in/phr/v1 --api-key <the key PHR Edge will use>
+// It exercises every call of the contract, bodies checked against the contract's own schemas, and
+// prints PASS or FAIL for each check with the reason. It books and cancels a test appointment.
+import { randomUUID } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import {
+  HmisBookingSchema,
+  HmisDoctorSchema,
+  HmisErrorSchema,
+  HmisListSchema,
+  HmisPatientTokenSchema,
+  HmisSpecialtySchema,
+} from '../../src/integrations/hmis/contract.ts'
+
+/** Runs every check; never throws. Each result: { name, ok, reason }. */
+export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
+  const base = baseUrl.replace(/\/+$/, '')
+  const results = []
+  const state = {}
+  const call = async (method, path, body, { key = apiKey } = {}) => {
+    const started = performance.now()
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'x-request-id': randomUUID(), 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    const text = await response.text()
+    let json
+    try {
+      json = text ? JSON.parse(text) : undefined
+    } catch {
+      json = undefined
+    }
+    return { status: response.status, json, ms: performance.now() - started }
+  }
+  const parse = (schema, value, what) => {
+    const parsed = schema.safeParse(value)
+    if (!parsed.success)
+      throw new Error(
+        `${what} does not match the contract: ${parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.') || '(body)'} ${i.message}`)
+          .join('; ')}`,
+      )
+    return parsed.data
+  }
+  const expectStatus = (answer, statuses, what) => {
+    if (!statuses.includes(answer.status)) throw new Error(`${what} answered ${answer.status}, expected ${statuses.join(' or ')}`)
+  }
+  async function check(name, run) {
+    try {
+      await run()
+      results.push({ name, ok: true })
+    } catch (error) {
+      results.push({ name, ok: false, reason: error.message })
+    }
+  }
+  const needs = (...keys) => {
+    for (const key of keys) if (state[key] === undefined) throw new Error(`skipped: an earlier check did not provide ${key}`)
+  }
+
+  await check('auth: a call without the API key is refused with 401', async () => {
+    expectStatus(await call('GET', '/specialties', undefined, { key: '' }), [401], 'GET /specialties without a key')
+  })
+  await check('specialties: GET /specialties lists code and name', async () => {
+    const answer = await call('GET', '/specialties')
+    expectStatus(answer, [200], 'GET /specialties')
+    const { items } = parse(HmisListSchema(HmisSpecialtySchema), answer.json, 'the answer')
+    if (items.length === 0) throw new Error('no specialties')
+    state.specialty = items[0]
+  })
+  await check('doctors: GET /doctors lists doctors in the contract shape', async () => {
+    const answer = await call('GET', '/doctors')
+    expectStatus(answer, [200], 'GET /doctors')
+    const { items } = parse(HmisListSchema(HmisDoctorSchema), answer.json, 'the answer')
+    if (items.length === 0) throw new Error('no doctors')
+    state.doctors = items
+  })
+  await check('doctors: the name pattern is case-insensitive', async () => {
+    needs('doctors')
+    const word = state.doctors[0].name.split(/\s+/).find((w) => /^[A-Za-z]{3,}$/.test(w) && !/^dr$/i.test(w))
+    if (!word) throw new Error('no searchable word in the first doctor’s name')
+    for (const variant of [word.toUpperCase(), word.toLowerCase()]) {
+      const answer = await call('GET', `/doctors?name=${encodeURIComponent(variant)}`)
+      expectStatus(answer, [200], `GET /doctors?name=${variant}`)
+      const { items } = parse(HmisListSchema(HmisDoctorSchema), answer.json, 'the answer')
+      if (!items.some((d) => d.doctor_id === state.doctors[0].doctor_id))
+        throw new Error(`name=${variant} did not find ${state.doctors[0].name}`)
+    }
+  })
+  await check('doctors: the name pattern is a regular expression (alternation)', async () => {
+    needs('doctors')
+    const [a, b] = state.doctors
+    if (!b) throw new Error('needs at least two doctors')
+    const pattern = `^(${escape(a.name)}|${escape(b.name)})$`
+    const answer = await call('GET', `/doctors?name=${encodeURIComponent(pattern)}`)
+    expectStatus(answer, [200], 'GET /doctors with an alternation')
+    const ids = parse(HmisListSchema(HmisDoctorSchema), answer.json, 'the answer').items.map((d) => d.doctor_id)
+    if (!ids.includes(a.doctor_id) || !ids.includes(b.doctor_id)) throw new Error(`${pattern} should find both doctors`)
+  })
+  await check('doctors: the specialty pattern is case-insensitive and matches the code or the name', async () => {
+    needs('specialty')
+    for (const variant of [state.specialty.code.toUpperCase(), state.specialty.name.toLowerCase()]) {
+      const answer = await call('GET', `/doctors?specialty=${encodeURIComponent(escape(variant))}`)
+      expectStatus(answer, [200], `GET /doctors?specialty=${variant}`)
+      const { items } = parse(HmisListSchema(HmisDoctorSchema), answer.json, 'the answer')
+      if (items.length === 0 || !items.every((d) => d.specialties.some((s) => s.code === state.specialty.code))) {
+        throw new Error(`specialty=${variant} should list only and at least the doctors of ${state.specialty.name}`)
+      }
+    }
+  })
+  await check('doctors: a catastrophic pattern is refused with 400 invalid_pattern, quickly', async () => {
+    const answer = await call('GET', `/doctors?name=${encodeURIComponent('(a+)+$')}`)
+    expectStatus(answer, [400], 'GET /doctors?name=(a+)+$')
+    if (parse(HmisErrorSchema, answer.json, 'the error').error.code !== 'invalid_pattern')
+      throw new Error('the code is not invalid_pattern')
+    if (answer.ms > 2000) throw new Error(`took ${Math.round(answer.ms)} ms`)
+  })
+  await check('doctor: GET /doctors/{id} gives slots with capacity over a date range, with offsets', async () => {
+    needs('doctors')
+    const from = new Date().toISOString().slice(0, 10)
+    const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10)
+    for (const doctor of state.doctors) {
+      const answer = await call('GET', `/doctors/${encodeURIComponent(doctor.doctor_id)}?from=${from}&to=${to}`)
+      expectStatus(answer, [200], `GET /doctors/${doctor.doctor_id}`)
+      const one = parse(HmisDoctorSchema, answer.json, 'the doctor')
+      for (const day of one.availability) {
+        for (const slot of day.slots) {
+          if (!/[+-]\d{2}:\d{2}$|Z$/.test(slot.start)) throw new Error(`slot ${slot.start} has no offset`)
+          if (slot.start.slice(0, 10) !== day.date)
+            throw new Error(`slot ${slot.start} is listed under ${day.date}: dates must be local to the hospital`)
+          if (slot.available > slot.capacity) throw new Error(`slot ${slot.start} has more places available than its capacity`)
+        }
+      }
+      const open = one.availability.flatMap((d) => d.slots).find((s) => s.available > 0)
+      if (open && !state.slot) state.slot = { doctor: one, slot: open }
+    }
+    if (!state.slot) throw new Error('no doctor has an open slot in the next 14 days')
+  })
+  await check('doctor: an unknown doctor is 404', async () => {
+    expectStatus(await call('GET', `/doctors/phr-edge-conformance-${randomUUID()}`), [404], 'GET /doctors/<unknown>')
+  })
+  const patient = {
+    phr_patient_id: randomUUID(),
+    name: 'Conformance Test Patient',
+    gender: 'female',
+    date_of_birth: '1990-04-12',
+    phone: '+919999900099',
+    email: null,
+    abha_number: null,
+    abha_address: null,
+    address: { city: 'Pune', country: 'IN' },
+    counter_id: null,
+  }
+  await check('patients: POST /patients registers and answers a token with its expiry', async () => {
+    const answer = await call('POST', '/patients', patient)
+    expectStatus(answer, [200, 201], 'POST /patients')
+    state.token = parse(HmisPatientTokenSchema, answer.json, 'the token')
+    if (new Date(state.token.token_expires_at) <= new Date()) throw new Error('the token has already expired')
+  })
+  await check('patients: registering again within the window gives the same patient and token', async () => {
+    needs('token')
+    const answer = await call('POST', '/patients', { ...patient, name: 'Conformance Test Patient (updated)' })
+    expectStatus(answer, [200, 201], 'POST /patients again')
+    const again = parse(HmisPatientTokenSchema, answer.json, 'the token')
+    if (again.hmis_patient_id !== state.token.hmis_patient_id) throw new Error('a second patient was made')
+    if (again.token_number !== state.token.token_number) throw new Error('a second token was given within the window')
+  })
+  await check('appointments: POST /appointments books a slot', async () => {
+    needs('token', 'slot')
+    state.booking = { id: randomUUID(), mode: state.slot.slot.modes[0] }
+    const answer = await call('POST', '/appointments', bookingFor(state, state.booking.id))
+    expectStatus(answer, [201], 'POST /appointments')
+    state.booking.ref = parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref
+  })
+  await check('appointments: booking again with the same phr_appointment_id is idempotent', async () => {
+    needs('booking')
+    const answer = await call('POST', '/appointments', bookingFor(state, state.booking.id))
+    expectStatus(answer, [200, 201], 'POST /appointments again')
+    if (parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref !== state.booking.ref)
+      throw new Error('a second booking was made')
+  })
+  await check('appointments: a full slot is refused with 409 slot_unavailable', async () => {
+    needs('booking')
+    const extra = []
+    for (let i = 0; i < state.slot.slot.capacity + 1; i++) {
+      const id = randomUUID()
+      const answer = await call('POST', '/appointments', bookingFor(state, id))
+      if (answer.status === 409) {
+        if (parse(HmisErrorSchema, answer.json, 'the error').error.code !== 'slot_unavailable')
+          throw new Error('the code is not slot_unavailable')
+        for (const ref of extra) await call('POST', `/appointments/${encodeURIComponent(ref)}/cancel`, { reason: 'conformance test' })
+        return
+      }
+      expectStatus(answer, [201], 'POST /appointments while the slot has room')
+      extra.push(parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref)
+    }
+    throw new Error(`the slot took more than its capacity of ${state.slot.slot.capacity}`)
+  })
+  await check('appointments: POST /appointments/{ref}/symptom-checks is received', async () => {
+    needs('booking')
+    const answer = await call('POST', `/appointments/${encodeURIComponent(state.booking.ref)}/symptom-checks`, {
+      symptoms: ['fever'],
+      triage: { level: 'consultation' },
+    })
+    expectStatus(answer, [200, 202], 'POST …/symptom-checks')
+  })
+  await check('appointments: POST /appointments/{ref}/cancel cancels', async () => {
+    needs('booking')
+    const answer = await call('POST', `/appointments/${encodeURIComponent(state.booking.ref)}/cancel`, { reason: 'conformance test' })
+    expectStatus(answer, [200], 'POST …/cancel')
+    if (parse(HmisBookingSchema, answer.json, 'the booking').status !== 'cancelled') throw new Error('the status is not cancelled')
+  })
+  await check('lab bookings: POST /lab-bookings is idempotent on phr_booking_id', async () => {
+    needs('token')
+    const request = {
+      phr_booking_id: randomUUID(),
+      hmis_patient_id: state.token.hmis_patient_id,
+      test_codes: ['CBC'],
+      doctor_id: null,
+      preferred_slot: new Date(Date.now() + 86_400_000).toISOString(),
+    }
+    const first = await call('POST', '/lab-bookings', request)
+    expectStatus(first, [201], 'POST /lab-bookings')
+    const again = await call('POST', '/lab-bookings', request)
+    expectStatus(again, [200, 201], 'POST /lab-bookings again')
+    if (first.json?.booking_ref !== again.json?.booking_ref) throw new Error('a second lab booking was made')
+  })
+  return results
+}
+
+function bookingFor(state, id) {
+  return {
+    phr_appointment_id: id,
+    hmis_patient_id: state.token.hmis_patient_id,
+    doctor_id: state.slot.doctor.doctor_id,
+    mode: state.booking.mode,
+    slot_start: state.slot.slot.start,
+  }
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'api-key': { type: 'string', default: process.env.HMIS_API_KEY } },
+  })
+  if (!positionals[0] || !values['api-key']) {
+    console.error('usage: npm run hmis:check -- <base-url> --api-key <key>   (or HMIS_API_KEY)')
+    process.exit(2)
+  }
+  const results = await runConformance({ baseUrl: positionals[0], apiKey: values['api-key'] })
+  for (const result of results) console.log(`${result.ok ? 'PASS' : 'FAIL'}  ${result.name}${result.ok ? '' : `\n      ${result.reason}`}`)
+  const failed = results.filter((r) => !r.ok).length
+  console.log(`\n${results.length - failed} passed, ${failed} failed`)
+  process.exit(failed ? 1 : 0)
+}

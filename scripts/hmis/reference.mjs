@@ -1,0 +1,241 @@
+// The reference HMIS: a small server implementing PHR Edge's HMIS contract (hmis/openapi.json) for
+// the demo hospitals of seed.mjs, with realistic schedules in each hospital's zone, slot
+// capacities, leave, idempotent booking and OPD tokens. Each hospital is served under its own base
+// URL, /hospitals/<key>, with its own API key. Tests and demos make it slow, failing, timing out or
+// malformed through /_hmis/* controls.
+import http from 'node:http'
+import { randomUUID } from 'node:crypto'
+import { patternProblem } from '../../src/core/safe-pattern.ts'
+import { addDays, doctors, hospitals, localDate, slotsOf, specialties } from './seed.mjs'
+
+const TOKEN_TTL_MINUTES = 30
+
+/**
+ * @param {{ port?: number, host?: string, apiKeys: Record<string, string>, log?: (line: string) => void,
+ *   quirks?: { caseSensitive?: boolean, duplicateBookings?: boolean } }} options
+ *   apiKeys: hospital key → the API key PHR Edge must send as `Authorization: Bearer`.
+ *   quirks: deliberate breaches of the contract, to prove that the conformance kit catches them.
+ */
+export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys, log = () => {}, quirks = {} }) {
+  const state = Object.fromEntries(
+    hospitals.map((h) => [
+      h.key,
+      { patients: new Map(), tokens: new Map(), tokenCounter: new Map(), bookings: new Map(), symptomChecks: [], labBookings: new Map() },
+    ]),
+  )
+  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms? } */
+  const faults = []
+  const calls = new Map()
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', `http://${host}`)
+    const send = (status, body) => {
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify(body))
+    }
+    const raw = await new Promise((resolve) => {
+      const chunks = []
+      req.on('data', (c) => chunks.push(c))
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    })
+    try {
+      if (url.pathname.startsWith('/_hmis/')) return send(...control(url, req.method, raw ? JSON.parse(raw) : undefined))
+      const match = url.pathname.match(/^\/hospitals\/([a-z-]+)(\/.*)$/)
+      const hospital = match && hospitals.find((h) => h.key === match[1])
+      if (!hospital) return send(404, error('not_found', 'No such hospital here.'))
+      const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+)(?=\/|$)/, '/{id}')}`
+      calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
+
+      const fault = faults.shift()
+      if (fault?.kind === 'drop') return req.socket.destroy()
+      if (fault?.kind === 'timeout') return // never answers
+      if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms ?? 2000))
+      if (fault?.kind === 'status') return send(fault.status ?? 500, error('hmis_failure', 'Failure injected by a test.'))
+      if (fault?.kind === 'malformed') {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        return res.end('{"items": [ {"doctor_id": ')
+      }
+
+      if (req.headers.authorization !== `Bearer ${apiKeys[hospital.key]}`)
+        return send(401, error('unauthorized', 'Send the API key as Authorization: Bearer.'))
+      let body
+      try {
+        body = raw ? JSON.parse(raw) : undefined
+      } catch {
+        return send(400, error('invalid_request', 'The body is not JSON.'))
+      }
+      const [status, answer] = handle(hospital, state[hospital.key], req.method, match[2], url.searchParams, body, quirks)
+      send(status, answer)
+    } catch (failure) {
+      send(500, error('internal_error', `reference HMIS crashed: ${failure.message}`))
+    }
+  })
+
+  function control(url, method, body) {
+    if (url.pathname === '/_hmis/faults' && method === 'POST') {
+      for (let i = 0; i < (body?.count ?? 1); i++) faults.push(body)
+      return [200, { queued: faults.length }]
+    }
+    if (url.pathname === '/_hmis/faults' && method === 'DELETE') {
+      faults.length = 0
+      return [200, { queued: 0 }]
+    }
+    if (url.pathname === '/_hmis/calls') return [200, Object.fromEntries(calls)]
+    const key = url.searchParams.get('hospital')
+    if (url.pathname === '/_hmis/bookings' && key) return [200, [...state[key].bookings.values()]]
+    if (url.pathname === '/_hmis/patients' && key) return [200, [...state[key].patients.values()]]
+    if (url.pathname === '/_hmis/symptom-checks' && key) return [200, state[key].symptomChecks]
+    if (url.pathname === '/_hmis/lab-bookings' && key) return [200, [...state[key].labBookings.values()]]
+    return [404, error('not_found', 'No such control.')]
+  }
+
+  const { port: actual } = await new Promise((resolve) => server.listen(port, host, () => resolve(server.address())))
+  const base = `http://${host}:${actual}`
+  log(`reference HMIS on ${base} (hospitals: ${hospitals.map((h) => `${base}/hospitals/${h.key}`).join(', ')})`)
+  return {
+    url: base,
+    baseUrlOf: (key) => `${base}/hospitals/${key}`,
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+const error = (code, message) => ({ error: { code, message } })
+
+function regexOf(params, name, quirks = {}) {
+  const value = params.get(name)
+  if (!value) return { ok: true, test: () => true }
+  const problem = patternProblem(value)
+  if (problem) return { ok: false, answer: [400, error('invalid_pattern', `${name} ${problem}`)] }
+  const regex = new RegExp(value, quirks.caseSensitive ? 'u' : 'iu')
+  return { ok: true, test: (text) => regex.test(text) }
+}
+
+function doctorView(hospital, doctor, fromDate, toDate, bookings) {
+  const availability = slotsOf(doctor, hospital.timezone, fromDate, toDate).map((day) => ({
+    date: day.date,
+    slots: day.slots.map((slot) => {
+      const booked = [...bookings.values()].filter(
+        (b) => b.status === 'booked' && b.doctor_id === doctor.id && new Date(b.slot_start).getTime() === new Date(slot.start).getTime(),
+      ).length
+      return { ...slot, booked, available: Math.max(0, slot.capacity - booked) }
+    }),
+  }))
+  return {
+    doctor_id: doctor.id,
+    name: doctor.name,
+    specialties: doctor.specialties,
+    education: doctor.education,
+    experience_years: doctor.experienceYears,
+    languages: doctor.languages,
+    fee_inr: doctor.feeInr,
+    modes: doctor.modes,
+    timezone: hospital.timezone,
+    availability,
+  }
+}
+
+function handle(hospital, state, method, path, params, body, quirks) {
+  const own = doctors.filter((d) => d.hospital === hospital.key)
+  const today = localDate(new Date(), hospital.timezone)
+  if (method === 'GET' && path === '/specialties') {
+    const codes = new Set(own.flatMap((d) => d.specialties.map((s) => s.code)))
+    return [200, { items: specialties.filter((s) => codes.has(s.code)) }]
+  }
+  if (method === 'GET' && path === '/doctors') {
+    const name = regexOf(params, 'name', quirks)
+    if (!name.ok) return name.answer
+    const specialty = regexOf(params, 'specialty', quirks)
+    if (!specialty.ok) return specialty.answer
+    const date = params.get('date') ?? today
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return [400, error('invalid_request', 'date must be YYYY-MM-DD')]
+    const found = own.filter((d) => name.test(d.name) && d.specialties.some((s) => specialty.test(s.name) || specialty.test(s.code)))
+    return [200, { items: found.map((d) => doctorView(hospital, d, date, date, state.bookings)) }]
+  }
+  const one = path.match(/^\/doctors\/([a-z0-9-]+)$/)
+  if (method === 'GET' && one) {
+    const doctor = own.find((d) => d.id === one[1])
+    if (!doctor) return [404, error('not_found', 'No such doctor.')]
+    const from = params.get('from') ?? today
+    const to = params.get('to') ?? addDays(from, 6)
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from || addDays(from, 31) < to) {
+      return [400, error('invalid_request', 'from and to must be dates (YYYY-MM-DD), at most 31 days apart')]
+    }
+    return [200, doctorView(hospital, doctor, from, to, state.bookings)]
+  }
+  if (method === 'POST' && path === '/patients') {
+    if (typeof body?.phr_patient_id !== 'string') return [400, error('invalid_request', 'phr_patient_id is required')]
+    const existing = state.patients.get(body.phr_patient_id)
+    const hmisPatientId =
+      existing?.hmis_patient_id ?? `UHID-${hospital.key.slice(0, 3).toUpperCase()}-${String(state.patients.size + 100001)}`
+    state.patients.set(body.phr_patient_id, { ...body, hmis_patient_id: hmisPatientId })
+    // One live OPD token per patient: asking again within its window gives the same one.
+    let token = state.tokens.get(hmisPatientId)
+    if (!token || new Date(token.token_expires_at) <= new Date()) {
+      const counter = (state.tokenCounter.get(today) ?? 0) + 1
+      state.tokenCounter.set(today, counter)
+      token = {
+        token_number: `OPD-${String(counter).padStart(3, '0')}`,
+        token_expires_at: new Date(Date.now() + TOKEN_TTL_MINUTES * 60_000).toISOString(),
+      }
+      state.tokens.set(hmisPatientId, token)
+    }
+    return [existing ? 200 : 201, { hmis_patient_id: hmisPatientId, ...token }]
+  }
+  if (method === 'POST' && path === '/appointments') {
+    const { phr_appointment_id: id, hmis_patient_id: patient, doctor_id: doctorId, mode, slot_start: slotStart } = body ?? {}
+    if (![id, patient, doctorId, mode, slotStart].every((v) => typeof v === 'string'))
+      return [400, error('invalid_request', 'missing fields')]
+    const previous = quirks.duplicateBookings ? undefined : [...state.bookings.values()].find((b) => b.phr_appointment_id === id)
+    if (previous) return [200, { appointment_ref: previous.appointment_ref, status: previous.status }]
+    if (![...state.patients.values()].some((p) => p.hmis_patient_id === patient))
+      return [422, error('unknown_patient', 'Register the patient first.')]
+    const doctor = own.find((d) => d.id === doctorId)
+    if (!doctor) return [404, error('not_found', 'No such doctor.')]
+    const date = localDate(new Date(slotStart), hospital.timezone)
+    const slot = slotsOf(doctor, hospital.timezone, date, date)
+      .flatMap((d) => d.slots)
+      .find((s) => new Date(s.start).getTime() === new Date(slotStart).getTime())
+    if (!slot || !slot.modes.includes(mode)) return [409, error('slot_unavailable', 'The doctor has no such slot for that mode.')]
+    const taken = [...state.bookings.values()].filter(
+      (b) => b.status === 'booked' && b.doctor_id === doctorId && new Date(b.slot_start).getTime() === new Date(slotStart).getTime(),
+    ).length
+    if (taken >= slot.capacity) return [409, error('slot_unavailable', 'That slot is full.')]
+    const booking = {
+      appointment_ref: `apt-${randomUUID()}`,
+      phr_appointment_id: id,
+      hmis_patient_id: patient,
+      doctor_id: doctorId,
+      mode,
+      slot_start: slot.start,
+      status: 'booked',
+    }
+    state.bookings.set(booking.appointment_ref, booking)
+    return [201, { appointment_ref: booking.appointment_ref, status: booking.status }]
+  }
+  const cancel = path.match(/^\/appointments\/([a-z0-9-]+)\/cancel$/)
+  if (method === 'POST' && cancel) {
+    const booking = state.bookings.get(cancel[1])
+    if (!booking) return [404, error('not_found', 'No such appointment.')]
+    booking.status = 'cancelled'
+    booking.cancel_reason = body?.reason ?? null
+    return [200, { appointment_ref: booking.appointment_ref, status: 'cancelled' }]
+  }
+  const check = path.match(/^\/appointments\/([a-z0-9-]+)\/symptom-checks$/)
+  if (method === 'POST' && check) {
+    if (!state.bookings.has(check[1])) return [404, error('not_found', 'No such appointment.')]
+    state.symptomChecks.push({ appointment_ref: check[1], ...body })
+    return [202, { received: true }]
+  }
+  if (method === 'POST' && path === '/lab-bookings') {
+    const previous = [...state.labBookings.values()].find((b) => b.phr_booking_id === body?.phr_booking_id)
+    if (previous) return [200, { booking_ref: previous.booking_ref, status: previous.status }]
+    const booking = { booking_ref: `lab-${randomUUID()}`, status: 'requested', ...body }
+    state.labBookings.set(booking.booking_ref, booking)
+    return [201, { booking_ref: booking.booking_ref, status: booking.status }]
+  }
+  return [404, error('not_found', `No route ${method} ${path}.`)]
+}

@@ -1,0 +1,58 @@
+// Hospitals on PHR Edge, without a redeploy. DATABASE_URL and HOSPITAL_SECRETS_KEY from the shell.
+//   npm run hospitals -- register --hfr-id IN2710000011 --name "Sahyadri Hospital, Pune" --timezone Asia/Kolkata \
+//        --adapter rest --base-url https://hmis.sahyadri.example/phr/v1 --api-key <key the hospital gave us>
+//   npm run hospitals -- rotate-secret --hfr-id IN2710000011     (prints the new inbound signing secret)
+//   npm run hospitals -- reseal --new-key <base64>               (after changing HOSPITAL_SECRETS_KEY)
+import { randomBytes } from 'node:crypto'
+import { parseArgs } from 'node:util'
+import { registerHospital, resealAll, rotateInboundSecret } from './lib/hospitals.mjs'
+
+const [command, ...rest] = process.argv.slice(2)
+const { values } = parseArgs({
+  args: rest,
+  options: {
+    'hfr-id': { type: 'string' },
+    name: { type: 'string' },
+    timezone: { type: 'string', default: 'Asia/Kolkata' },
+    adapter: { type: 'string', default: 'rest' },
+    'base-url': { type: 'string' },
+    'api-key': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+    city: { type: 'string' },
+    state: { type: 'string' },
+    'new-key': { type: 'string' },
+  },
+})
+const need = (name) => values[name] ?? process.env[name.toUpperCase().replace(/-/g, '_')] ?? fail(`--${name} is required`)
+function fail(message) {
+  console.error(`hospitals: ${message}`)
+  process.exit(2)
+}
+const databaseUrl = process.env.DATABASE_URL ?? fail('set DATABASE_URL')
+const secretsKey = process.env.HOSPITAL_SECRETS_KEY ?? fail('set HOSPITAL_SECRETS_KEY (the Worker’s)')
+
+if (command === 'register') {
+  if (!['rest', 'fhir-r4'].includes(values.adapter)) fail('--adapter is rest or fhir-r4')
+  const inbound = randomBytes(32).toString('base64url')
+  const id = await registerHospital(databaseUrl, secretsKey, {
+    hfrId: need('hfr-id').toUpperCase(),
+    name: need('name'),
+    timezone: values.timezone,
+    adapter: values.adapter,
+    baseUrl: need('base-url'),
+    apiKey: need('api-key'),
+    inboundSecrets: [inbound],
+    timeoutMs: values['timeout-ms'] ? Number(values['timeout-ms']) : null,
+    address: values.city || values.state ? { city: values.city, state: values.state, country: 'IN' } : undefined,
+  })
+  console.log(`hospital ${id} registered; its inbound signing secret (give it to the hospital, shown once): ${inbound}`)
+} else if (command === 'rotate-secret') {
+  const secret = await rotateInboundSecret(databaseUrl, secretsKey, need('hfr-id').toUpperCase(), randomBytes(32).toString('base64url'))
+  console.log(`new inbound signing secret (the previous one stays valid until the next rotation): ${secret}`)
+} else if (command === 'reseal') {
+  console.log(
+    `resealed ${await resealAll(databaseUrl, secretsKey, need('new-key'))} hospitals; now set HOSPITAL_SECRETS_KEY to the new key`,
+  )
+} else {
+  fail('commands: register, rotate-secret, reseal')
+}

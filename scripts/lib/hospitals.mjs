@@ -1,0 +1,85 @@
+// Registering hospitals in the database: used by the CLI (npm run hospitals), npm run dev and the
+// test setup. Credentials are sealed with HOSPITAL_SECRETS_KEY exactly as the Worker reads them.
+import { randomUUID } from 'node:crypto'
+import pg from 'pg'
+import { seal, unseal } from '../../src/core/sealed.ts'
+
+/**
+ * Adds a hospital, or updates the one with that HFR id. Returns its id.
+ * @param {string} databaseUrl
+ * @param {string} secretsKey HOSPITAL_SECRETS_KEY
+ * @param {{ hfrId: string, name: string, address?: object, timezone: string, adapter: 'rest' | 'fhir-r4', baseUrl: string,
+ *   apiKey: string, inboundSecrets?: string[], timeoutMs?: number | null, shareTokenTtlSeconds?: number }} hospital
+ */
+export async function registerHospital(databaseUrl, secretsKey, hospital) {
+  const sealed = await seal(secretsKey, { api_key: hospital.apiKey, inbound_secrets: hospital.inboundSecrets ?? [] })
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query(
+      `insert into hospitals (id, hfr_id, name, address, timezone, adapter, hmis_base_url, hmis_timeout_ms, credentials_sealed, share_token_ttl_seconds)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       on conflict (hfr_id) do update set name = excluded.name, address = excluded.address, timezone = excluded.timezone,
+         adapter = excluded.adapter, hmis_base_url = excluded.hmis_base_url, hmis_timeout_ms = excluded.hmis_timeout_ms,
+         credentials_sealed = excluded.credentials_sealed, share_token_ttl_seconds = excluded.share_token_ttl_seconds,
+         active = true, updated_at = now()
+       returning id`,
+      [
+        randomUUID(),
+        hospital.hfrId,
+        hospital.name,
+        hospital.address ? JSON.stringify(hospital.address) : null,
+        hospital.timezone,
+        hospital.adapter,
+        hospital.baseUrl.replace(/\/+$/, ''),
+        hospital.timeoutMs ?? null,
+        sealed,
+        hospital.shareTokenTtlSeconds ?? 1800,
+      ],
+    )
+    return rows[0].id
+  })
+}
+
+/**
+ * Rotates a hospital's inbound signing secret: the new one first, the previous one still accepted
+ * until the next rotation (two secrets during a rotation). Returns the new secret.
+ */
+export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSecret) {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query('select credentials_sealed from hospitals where hfr_id = $1 for update', [hfrId])
+    if (!rows[0]) throw new Error(`no hospital with HFR id ${hfrId}`)
+    const credentials = await unseal(secretsKey, rows[0].credentials_sealed)
+    credentials.inbound_secrets = [newSecret, ...(credentials.inbound_secrets ?? [])].slice(0, 2)
+    await client.query('update hospitals set credentials_sealed = $2, updated_at = now() where hfr_id = $1', [
+      hfrId,
+      await seal(secretsKey, credentials),
+    ])
+    return newSecret
+  })
+}
+
+/** Seals every hospital's credentials again under a new HOSPITAL_SECRETS_KEY. */
+export async function resealAll(databaseUrl, oldKey, newKey) {
+  return withClient(databaseUrl, async (client) => {
+    await client.query('begin')
+    const { rows } = await client.query('select id, credentials_sealed from hospitals for update')
+    for (const row of rows) {
+      const credentials = await unseal(oldKey, row.credentials_sealed)
+      await client.query('update hospitals set credentials_sealed = $2, updated_at = now() where id = $1', [
+        row.id,
+        await seal(newKey, credentials),
+      ])
+    }
+    await client.query('commit')
+    return rows.length
+  })
+}
+
+async function withClient(databaseUrl, run) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
+  }
+}

@@ -1,0 +1,32 @@
+// Secrets at rest (hospital API keys and signing secrets): AES-256-GCM under a key from config,
+// written `v1.<iv>.<ciphertext>` in base64url. No imports: the hospital CLI (Node) uses it too.
+
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+const fromBase64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+
+async function aesKey(keyBase64: string): Promise<CryptoKey> {
+  const raw = fromBase64(keyBase64)
+  if (raw.length !== 32) throw new Error('the sealing key must be 32 bytes, base64-encoded')
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
+}
+
+export async function seal(keyBase64: string, value: unknown): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12))
+  const cipher = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await aesKey(keyBase64),
+    new TextEncoder().encode(JSON.stringify(value)),
+  )
+  return `v1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(cipher))}`
+}
+
+export async function unseal<T>(keyBase64: string, sealed: string): Promise<T> {
+  const [version, iv, cipher] = sealed.split('.')
+  if (version !== 'v1' || !iv || !cipher) throw new Error('not a sealed value')
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(iv) }, await aesKey(keyBase64), fromBase64(cipher))
+  return JSON.parse(new TextDecoder().decode(plain)) as T
+}

@@ -1,0 +1,36 @@
+import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { paginatedCreatedAt, timestamptz } from './columns'
+import type { PostalAddress } from './patients'
+
+/** A hospital and how to reach its HMIS (credentials sealed with HOSPITAL_SECRETS_KEY). */
+export const hospitals = pgTable('hospitals', {
+  id: uuid('id').primaryKey(),
+  hfrId: text('hfr_id').notNull(),
+  name: text('name').notNull(),
+  address: jsonb('address').$type<PostalAddress>(),
+  timezone: text('timezone').notNull(),
+  adapter: text('adapter').$type<'rest' | 'fhir-r4'>().notNull(),
+  hmisBaseUrl: text('hmis_base_url').notNull(),
+  hmisTimeoutMs: integer('hmis_timeout_ms'),
+  credentialsSealed: text('credentials_sealed').notNull(),
+  shareTokenTtlSeconds: integer('share_token_ttl_seconds').notNull().default(1800),
+  active: boolean('active').notNull().default(true),
+  createdAt: paginatedCreatedAt(),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+})
+export type HospitalRow = typeof hospitals.$inferSelect
+
+/** A patient's profile shared with a hospital: its patient id there and the OPD token it gave. */
+export const hospitalShares = pgTable('hospital_shares', {
+  id: uuid('id').primaryKey(),
+  patientId: uuid('patient_id').notNull(),
+  hospitalId: uuid('hospital_id').notNull(),
+  hmisPatientId: text('hmis_patient_id').notNull(),
+  tokenNumber: text('token_number').notNull(),
+  tokenExpiresAt: timestamptz('token_expires_at').notNull(),
+  counterId: text('counter_id'),
+  sharedAt: timestamptz('shared_at').notNull().defaultNow(),
+  revokedAt: timestamptz('revoked_at'),
+  createdAt: paginatedCreatedAt(),
+})
+export type HospitalShareRow = typeof hospitalShares.$inferSelect

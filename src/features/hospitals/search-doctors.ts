@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi'
+import { invalidField } from '../../core/errors'
+import { errorResponses, jsonResponse } from '../../core/openapi'
+import { patientRoute, type PatientHandler } from '../../core/routes'
+import { patternProblem } from '../../core/safe-pattern'
+import { localDate } from '../../core/time'
+import { DoctorSchema, DoctorSearchQuery, HospitalParams, toDoctor } from './schema'
+import { activeHospital, linkOf } from './store'
+
+export const searchDoctors = patientRoute({
+  method: 'get',
+  path: '/v1/hospitals/{hospital_id}/doctors',
+  operationId: 'searchDoctors',
+  tags: ['Doctors'],
+  summary: 'Doctors of a hospital by name and specialty (case-insensitive regular expressions), with their slots on a date',
+  description:
+    'Patterns are checked here before the HMIS sees them: at most 80 characters, no backreferences or lookarounds, no repeated group that itself repeats or has alternatives (400 `invalid_pattern`). Slots are in the hospital’s time zone; lists are kept at the edge for HMIS_CACHE_SECONDS.',
+  request: { params: HospitalParams, query: DoctorSearchQuery },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(DoctorSchema) }).openapi('DoctorList'), 'Matching doctors.'),
+    ...errorResponses(400, 404, 502, 503, 504),
+  },
+})
+
+export const searchDoctorsHandler: PatientHandler<typeof searchDoctors> = async (c) => {
+  const { db, integrations } = c.var.services
+  const query = c.req.valid('query')
+  for (const field of ['name', 'specialty'] as const) {
+    const problem = query[field] === undefined ? undefined : patternProblem(query[field])
+    if (problem) throw invalidField('query', field, problem, 'invalid_pattern')
+  }
+  const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
+  const doctors = await integrations.hmisFor(linkOf(hospital)).searchDoctors({
+    name: query.name || undefined,
+    specialty: query.specialty || undefined,
+    date: query.date ?? localDate(new Date(), hospital.timezone),
+  })
+  return c.json({ items: doctors.slice(0, 200).map((doctor) => toDoctor(doctor, hospital)) }, 200)
+}

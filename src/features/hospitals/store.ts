@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import type { Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import { hospitals, hospitalShares, type HospitalRow } from '../../db/schema'
+import type { HmisLink } from '../../integrations/hmis/port'
+
+export const hospitalNotFound = () => new ApiError('not_found', 'No such hospital.')
+
+export async function activeHospital(db: Db, hospitalId: string): Promise<HospitalRow> {
+  const [row] = await db
+    .select()
+    .from(hospitals)
+    .where(and(eq(hospitals.id, hospitalId), eq(hospitals.active, true)))
+  if (!row) throw hospitalNotFound()
+  return row
+}
+
+export async function hospitalByHfrId(db: Db, hfrId: string): Promise<HospitalRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(hospitals)
+    .where(and(eq(hospitals.hfrId, hfrId), eq(hospitals.active, true)))
+  return row
+}
+
+/** Active hospitals by name, keyset-paginated on (name, id). */
+export async function listHospitals(db: Db, page: { limit: number; after?: { name: string; id: string } }) {
+  const after = page.after
+  return db
+    .select()
+    .from(hospitals)
+    .where(
+      and(
+        eq(hospitals.active, true),
+        after ? or(gt(hospitals.name, after.name), and(eq(hospitals.name, after.name), gt(hospitals.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(asc(hospitals.name), asc(hospitals.id))
+    .limit(page.limit + 1)
+}
+
+export const linkOf = (hospital: HospitalRow): HmisLink => ({
+  hospitalId: hospital.id,
+  timezone: hospital.timezone,
+  adapter: hospital.adapter,
+  baseUrl: hospital.hmisBaseUrl,
+  timeoutMs: hospital.hmisTimeoutMs,
+  sealedCredentials: hospital.credentialsSealed,
+})
+
+/** The patient's live share with a hospital whose token is still valid, if any. */
+export async function liveShare(db: Db, patientId: string, hospitalId: string) {
+  const [row] = await db
+    .select()
+    .from(hospitalShares)
+    .where(
+      and(
+        eq(hospitalShares.patientId, patientId),
+        eq(hospitalShares.hospitalId, hospitalId),
+        isNull(hospitalShares.revokedAt),
+        gt(hospitalShares.tokenExpiresAt, sql`now()`),
+      ),
+    )
+  return row
+}
+
+/**
+ * Records what the HMIS answered: the live share of this patient and hospital is updated (a new
+ * token after the old one expired), or made. One statement; the partial unique index keeps it one.
+ */
+export async function saveShare(
+  db: Db,
+  share: {
+    patientId: string
+    hospitalId: string
+    hmisPatientId: string
+    tokenNumber: string
+    tokenExpiresAt: Date
+    counterId: string | null
+  },
+) {
+  const [row] = await db
+    .insert(hospitalShares)
+    .values({ id: crypto.randomUUID(), ...share })
+    .onConflictDoUpdate({
+      target: [hospitalShares.patientId, hospitalShares.hospitalId],
+      targetWhere: isNull(hospitalShares.revokedAt),
+      set: {
+        hmisPatientId: share.hmisPatientId,
+        tokenNumber: share.tokenNumber,
+        tokenExpiresAt: share.tokenExpiresAt,
+        counterId: share.counterId,
+        sharedAt: sql`now()`,
+      },
+    })
+    .returning()
+  return row!
+}
+
+/** The patient's shares, newest first, with each hospital's name and zone (one round trip). */
+export async function listShares(db: Db, patientId: string, page: { limit: number; after?: { at: string; id: string } }) {
+  const after = page.after
+  return db
+    .select({ share: hospitalShares, hospital: { name: hospitals.name, timezone: hospitals.timezone } })
+    .from(hospitalShares)
+    .innerJoin(hospitals, eq(hospitals.id, hospitalShares.hospitalId))
+    .where(
+      and(
+        eq(hospitalShares.patientId, patientId),
+        after
+          ? or(
+              lt(hospitalShares.createdAt, new Date(after.at)),
+              and(eq(hospitalShares.createdAt, new Date(after.at)), lt(hospitalShares.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(hospitalShares.createdAt), desc(hospitalShares.id))
+    .limit(page.limit + 1)
+}
+
+/**
+ * Revokes one of the patient's shares at once; true when it exists (revoking twice is fine).
+ * Another patient's share is not found, as if it did not exist.
+ */
+export async function revokeShare(db: Db, patientId: string, shareId: string): Promise<boolean> {
+  const [row] = await db
+    .update(hospitalShares)
+    .set({ revokedAt: sql`coalesce(${hospitalShares.revokedAt}, now())` })
+    .where(and(eq(hospitalShares.id, shareId), eq(hospitalShares.patientId, patientId)))
+    .returning({ id: hospitalShares.id })
+  return Boolean(row)
+}

@@ -1,0 +1,31 @@
+import type { Hmis } from './port'
+
+const PREFIX = 'https://phr-edge.internal/hmis'
+
+/**
+ * HMIS reads kept briefly in the edge cache (per data centre): the specialty tabs for ten times
+ * `seconds`, doctors and their slots for `seconds` (a slot may fill meanwhile; booking asks the
+ * HMIS itself). Writes are never cached.
+ */
+export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmis {
+  const cache = typeof caches === 'undefined' || seconds === 0 ? undefined : caches.default
+  async function through<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
+    if (!cache) return load()
+    const request = new Request(`${PREFIX}/${encodeURIComponent(hospitalId)}/${key}`)
+    const hit = await cache.match(request)
+    if (hit) return (await hit.json()) as T
+    const value = await load()
+    await cache.put(request, new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${ttl}` } }))
+    return value
+  }
+  return {
+    specialties: () => through('specialties', seconds * 10, () => hmis.specialties()),
+    searchDoctors: (query) =>
+      through(`doctors?${new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][])}`, seconds, () =>
+        hmis.searchDoctors(query),
+      ),
+    doctor: (doctorId, range) =>
+      through(`doctors/${encodeURIComponent(doctorId)}?${new URLSearchParams(range)}`, seconds, () => hmis.doctor(doctorId, range)),
+    registerPatient: (patient) => hmis.registerPatient(patient),
+  }
+}

@@ -1,0 +1,253 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+
+// The HMIS contract: what PHR Edge assumes every hospital's HMIS (or an adapter in front of it)
+// offers. These schemas both parse the HMIS's answers (the REST adapter) and generate the OpenAPI
+// document vendors implement (/hmis/openapi.json, and hmis/openapi.json in the repository), so
+// the two cannot drift apart.
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const instant = z.string().datetime({ offset: true })
+
+export const HmisSpecialtySchema = z
+  .object({
+    code: z.string().min(1).max(64).openapi({ example: 'cardiology' }),
+    name: z.string().min(1).max(120).openapi({ example: 'Cardiology' }),
+  })
+  .openapi('HmisSpecialty')
+
+export const HmisSlotSchema = z
+  .object({
+    start: instant.openapi({ description: 'RFC 3339 with the hospital’s offset.', example: '2026-12-01T10:30:00+05:30' }),
+    end: instant.openapi({ example: '2026-12-01T10:45:00+05:30' }),
+    modes: z
+      .array(z.enum(['in_person', 'online']))
+      .min(1)
+      .openapi({ example: ['in_person', 'online'] }),
+    capacity: z.number().int().min(1).openapi({ description: 'Patients the slot holds (OPD slots hold several tokens).', example: 3 }),
+    booked: z.number().int().min(0).openapi({ example: 1 }),
+    available: z.number().int().min(0).openapi({ example: 2 }),
+  })
+  .openapi('HmisSlot')
+
+export const HmisDoctorSchema = z
+  .object({
+    doctor_id: z.string().min(1).max(128).openapi({ example: 'd-sah-01' }),
+    name: z.string().min(1).max(200).openapi({ example: 'Dr. Meera Kulkarni' }),
+    specialties: z.array(HmisSpecialtySchema),
+    education: z.array(
+      z.object({
+        degree: z.string().openapi({ example: 'MD (General Medicine)' }),
+        institution: z.string().optional().openapi({ example: 'B. J. Medical College, Pune' }),
+        year: z.number().int().optional().openapi({ example: 2011 }),
+      }),
+    ),
+    experience_years: z.number().int().min(0).nullable().openapi({ example: 14 }),
+    languages: z.array(z.string()).openapi({ example: ['English', 'Hindi', 'Marathi'] }),
+    fee_inr: z.number().min(0).nullable().openapi({ example: 600 }),
+    modes: z.array(z.enum(['in_person', 'online'])).openapi({ example: ['in_person', 'online'] }),
+    availability: z.array(z.object({ date: date.openapi({ example: '2026-12-01' }), slots: z.array(HmisSlotSchema) })),
+  })
+  .openapi('HmisDoctor')
+
+export const HmisPatientSchema = z
+  .object({
+    phr_patient_id: z.string().uuid().openapi({ description: 'Our id of the patient: the same patient again updates the record.' }),
+    name: z.string().nullable(),
+    gender: z.enum(['male', 'female', 'other', 'undisclosed']).nullable(),
+    date_of_birth: date.nullable(),
+    phone: z.string().nullable().openapi({ example: '+919876543210' }),
+    email: z.string().nullable(),
+    abha_number: z.string().nullable().openapi({ example: '91-1234-5678-9015' }),
+    abha_address: z.string().nullable().openapi({ example: 'asha.verma@abdm' }),
+    address: z.record(z.string(), z.string()).nullable(),
+    counter_id: z.string().nullable().openapi({ description: 'The registration counter the QR was scanned at.', example: '12345' }),
+  })
+  .openapi('HmisPatient')
+
+export const HmisPatientTokenSchema = z
+  .object({
+    hmis_patient_id: z.string().min(1).max(128).openapi({ example: 'UHID-SAH-100001' }),
+    token_number: z.string().min(1).max(32).openapi({ description: 'The OPD token the patient shows at the counter.', example: 'OPD-017' }),
+    token_expires_at: instant.openapi({ example: '2026-12-01T10:30:00+05:30' }),
+  })
+  .openapi('HmisPatientToken')
+
+export const HmisBookingRequestSchema = z
+  .object({
+    phr_appointment_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first booking.' }),
+    hmis_patient_id: z.string(),
+    doctor_id: z.string(),
+    mode: z.enum(['in_person', 'online']),
+    slot_start: instant,
+  })
+  .openapi('HmisBookingRequest')
+
+export const HmisBookingSchema = z
+  .object({
+    appointment_ref: z.string().min(1).max(128).openapi({ example: 'apt-7f3c2a9e' }),
+    status: z.enum(['booked', 'cancelled']).openapi({ example: 'booked' }),
+    join_url: z.string().url().optional().openapi({ description: 'The video link, when the HMIS makes its own.' }),
+  })
+  .openapi('HmisBooking')
+
+export const HmisErrorSchema = z
+  .object({ error: z.object({ code: z.string().openapi({ example: 'slot_unavailable' }), message: z.string() }) })
+  .openapi('HmisError')
+
+export const HmisListSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
+
+const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } })
+const failure = (description: string) => json(HmisErrorSchema, description)
+const common = { security: [{ hospitalApiKey: [] }], tags: ['HMIS'] as string[] }
+
+/** The OpenAPI 3.1 document of the contract. */
+export function hmisContractDocument() {
+  const registry = new OpenAPIHono()
+  const routes = [
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/specialties',
+      operationId: 'listSpecialties',
+      summary: 'The specialties of the hospital (the app shows them as tabs)',
+      responses: { 200: json(HmisListSchema(HmisSpecialtySchema), 'Specialties.'), 401: failure('Wrong API key.') },
+    }),
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/doctors',
+      operationId: 'searchDoctors',
+      summary: 'Doctors whose name and specialty match case-insensitive regular expressions, with availability on a date',
+      description:
+        'Both patterns are ECMAScript regular expressions applied case-insensitively (`iu`); PHR Edge sends only patterns of at most 80 characters without backreferences, lookarounds or repeated groups that repeat or alternate. A specialty pattern matches the code or the name. An HMIS must refuse a pattern it will not run with 400 `invalid_pattern`, never time out on it.',
+      request: {
+        query: z.object({
+          name: z.string().optional().openapi({ example: 'meera|rohan' }),
+          specialty: z.string().optional().openapi({ example: 'cardio' }),
+          date: date.optional().openapi({ description: 'Local date at the hospital; today when omitted.', example: '2026-12-01' }),
+        }),
+      },
+      responses: {
+        200: json(HmisListSchema(HmisDoctorSchema), 'Matching doctors, each with the slots of that date.'),
+        400: failure('`invalid_pattern` or `invalid_request`.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/doctors/{doctor_id}',
+      operationId: 'getDoctor',
+      summary: 'One doctor with open slots between two local dates (at most 31 days)',
+      request: {
+        params: z.object({ doctor_id: z.string().openapi({ example: 'd-sah-01' }) }),
+        query: z.object({
+          from: date.optional().openapi({ example: '2026-12-01' }),
+          to: date.optional().openapi({ example: '2026-12-07' }),
+        }),
+      },
+      responses: { 200: json(HmisDoctorSchema, 'The doctor.'), 404: failure('No such doctor.'), 401: failure('Wrong API key.') },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/patients',
+      operationId: 'registerPatient',
+      summary: 'Register or update a patient who shared their profile; answers their OPD token',
+      description:
+        'Idempotent on `phr_patient_id`. While the patient’s token is valid the same token comes back (ABDM: one active token per patient and facility).',
+      request: { body: { required: true, content: { 'application/json': { schema: HmisPatientSchema } } } },
+      responses: {
+        201: json(HmisPatientTokenSchema, 'Registered.'),
+        200: json(HmisPatientTokenSchema, 'Already registered: updated.'),
+        400: failure('Invalid request.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/appointments',
+      operationId: 'bookAppointment',
+      summary: 'Book a slot (idempotent on phr_appointment_id)',
+      request: { body: { required: true, content: { 'application/json': { schema: HmisBookingRequestSchema } } } },
+      responses: {
+        201: json(HmisBookingSchema, 'Booked.'),
+        200: json(HmisBookingSchema, 'This phr_appointment_id was booked before: the same booking.'),
+        409: failure('`slot_unavailable`: the slot is full or the doctor does not offer it in that mode.'),
+        422: failure('`unknown_patient`: register the patient first.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/appointments/{appointment_ref}/cancel',
+      operationId: 'cancelAppointment',
+      summary: 'Cancel a booking (idempotent)',
+      request: {
+        params: z.object({ appointment_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().nullable() }) } } },
+      },
+      responses: { 200: json(HmisBookingSchema, 'Cancelled.'), 404: failure('No such booking.'), 401: failure('Wrong API key.') },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/appointments/{appointment_ref}/symptom-checks',
+      operationId: 'receiveSymptomCheck',
+      summary: "Receive the patient's symptom check for the doctor to review",
+      request: {
+        params: z.object({ appointment_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+      },
+      responses: { 202: { description: 'Received.' }, 404: failure('No such booking.'), 401: failure('Wrong API key.') },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/lab-bookings',
+      operationId: 'requestLabSlot',
+      summary: 'Request a lab-test slot (idempotent on phr_booking_id)',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z.object({
+                phr_booking_id: z.string().uuid(),
+                hmis_patient_id: z.string(),
+                test_codes: z.array(z.string()).min(1),
+                doctor_id: z.string().nullable(),
+                preferred_slot: instant,
+              }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(z.object({ booking_ref: z.string(), status: z.string() }), 'Requested.'),
+        200: json(z.object({ booking_ref: z.string(), status: z.string() }), 'Requested before: the same request.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+  ]
+  for (const route of routes) registry.openAPIRegistry.registerPath(route)
+  registry.openAPIRegistry.registerComponent('securitySchemes', 'hospitalApiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The API key the hospital issued to PHR Edge. Every call also carries `X-Request-Id`.',
+  })
+  return registry.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'HMIS contract of PHR Edge',
+      version: '1.0.0',
+      description:
+        'What a hospital’s HMIS (or an adapter in front of it) offers so that PHR Edge can share patient profiles, list doctors and book appointments. Times are RFC 3339 with offset; each hospital has an IANA time zone. Errors answer `{"error": {"code", "message"}}`. Calls back to PHR Edge (`/v1/hmis/*`) are described in PHR Edge’s own /openapi.json.',
+      license: { name: 'Proprietary', url: 'https://phr-edge.in/terms' },
+    },
+    servers: [{ url: 'https://hmis.example-hospital.in/phr/v1', description: 'Each hospital’s own base URL, registered with PHR Edge.' }],
+    tags: [{ name: 'HMIS', description: 'Calls PHR Edge makes to a hospital.' }],
+  })
+}

@@ -1,0 +1,279 @@
+import { z } from 'zod'
+import { ApiError } from '../../core/errors'
+import { unseal } from '../../core/sealed'
+import { addDays, localDate, startOfLocalDay } from '../../core/time'
+import { callIdempotent, readUpstreamJson, rejectUpstream } from '../../core/upstream'
+import type { Hmis, HmisDoctor, HmisLink, HospitalCredentials } from './port'
+import type { HmisOptions } from './rest'
+
+// Any FHIR R4 server as an HMIS. What we read (documented in the README, "FHIR R4 adapter"):
+//   PractitionerRole (specialty, practitioner, fee extension) with _include of the Practitioner
+//   (name, qualification, communication, experience extension); Schedule?actor=…; free Slots with
+//   serviceType = consultation mode and an optional capacity extension; Patient created with
+//   If-None-Exist on our patient id; the OPD token as a planned Encounter's identifier.
+
+const SERVICE = 'The hospital system (FHIR)'
+export const FHIR = {
+  mode: 'https://phr-edge.in/fhir/CodeSystem/consultation-mode',
+  patientId: 'https://phr-edge.in/fhir/sid/patient-id',
+  abhaNumber: 'https://healthid.abdm.gov.in',
+  token: 'https://phr-edge.in/fhir/sid/opd-token',
+  fee: 'https://phr-edge.in/fhir/StructureDefinition/consultation-fee',
+  experience: 'https://phr-edge.in/fhir/StructureDefinition/experience-years',
+  capacity: 'https://phr-edge.in/fhir/StructureDefinition/slot-capacity',
+}
+
+const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() })
+const Concept = z.object({ coding: z.array(Coding).optional(), text: z.string().optional() })
+const Extension = z.object({
+  url: z.string(),
+  valueInteger: z.number().optional(),
+  valueMoney: z.object({ value: z.number().optional() }).optional(),
+})
+const Reference = z.object({ reference: z.string().optional() })
+const Resource = z.object({ resourceType: z.string(), id: z.string().optional() }).passthrough()
+const Bundle = z.object({
+  resourceType: z.literal('Bundle'),
+  total: z.number().optional(),
+  entry: z.array(z.object({ resource: Resource })).optional(),
+})
+const Practitioner = z.object({
+  id: z.string(),
+  name: z
+    .array(
+      z.object({
+        text: z.string().optional(),
+        prefix: z.array(z.string()).optional(),
+        given: z.array(z.string()).optional(),
+        family: z.string().optional(),
+      }),
+    )
+    .optional(),
+  qualification: z.array(z.object({ code: Concept, issuer: z.object({ display: z.string().optional() }).optional() })).optional(),
+  communication: z.array(Concept).optional(),
+  extension: z.array(Extension).optional(),
+})
+const PractitionerRole = z.object({
+  id: z.string(),
+  active: z.boolean().optional(),
+  practitioner: Reference.optional(),
+  specialty: z.array(Concept).optional(),
+  extension: z.array(Extension).optional(),
+})
+const Schedule = z.object({ id: z.string(), actor: z.array(Reference), serviceType: z.array(Concept).optional() })
+const Slot = z.object({
+  id: z.string(),
+  schedule: Reference,
+  status: z.string(),
+  start: z.string(),
+  end: z.string(),
+  serviceType: z.array(Concept).optional(),
+  extension: z.array(Extension).optional(),
+})
+
+const of = <T extends z.ZodTypeAny>(bundle: z.infer<typeof Bundle>, type: string, schema: T): z.infer<T>[] =>
+  (bundle.entry ?? [])
+    .map((e) => e.resource)
+    .filter((r) => r.resourceType === type)
+    .map((r) => schema.parse(r))
+
+const modesOf = (concepts: z.infer<typeof Concept>[] | undefined) =>
+  [
+    ...new Set(
+      (concepts ?? [])
+        .flatMap((c) => c.coding ?? [])
+        .filter((c) => c.system === FHIR.mode)
+        .map((c) => c.code),
+    ),
+  ].filter((m): m is 'in_person' | 'online' => m === 'in_person' || m === 'online')
+
+export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
+  let credentials: Promise<HospitalCredentials> | undefined
+  const apiKey = async () => (await (credentials ??= unseal<HospitalCredentials>(options.secretsKey, link.sealedCredentials))).api_key
+
+  async function call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await callIdempotent(
+      SERVICE,
+      `${link.baseUrl}/${path}`,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${await apiKey()}`,
+          'x-request-id': options.requestId,
+          accept: 'application/fhir+json',
+          ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+      link.timeoutMs ?? (method === 'GET' ? options.readTimeoutMs : options.writeTimeoutMs),
+    )
+    if (response.status === 401 || response.status === 403) {
+      options.log.log('error', 'a FHIR server refused our API key', { hospital_id: link.hospitalId, status: response.status })
+      await rejectUpstream(SERVICE, response, 'The hospital system refused our credentials.')
+    }
+    return response
+  }
+  const search = async (query: string) => {
+    const response = await call('GET', query)
+    if (!response.ok) await rejectUpstream(SERVICE, response)
+    return readUpstreamJson(SERVICE, response, Bundle)
+  }
+
+  /** Doctors (role + practitioner) with their free slots in [from, to) instants. */
+  async function doctorsWithSlots(
+    roles: z.infer<typeof PractitionerRole>[],
+    practitioners: z.infer<typeof Practitioner>[],
+    range: { from: string; to: string },
+  ) {
+    const actors = roles.map((r) => r.practitioner?.reference).filter((r): r is string => Boolean(r))
+    if (actors.length === 0) return []
+    const schedules = of(await search(`Schedule?actor=${actors.map(encodeURIComponent).join(',')}&_count=1000`), 'Schedule', Schedule)
+    const slots = schedules.length
+      ? of(
+          await search(
+            `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=ge${encodeURIComponent(range.from)}&start=lt${encodeURIComponent(range.to)}&_sort=start&_count=1000`,
+          ),
+          'Slot',
+          Slot,
+        )
+      : []
+    return roles.flatMap((role): HmisDoctor[] => {
+      const practitioner = practitioners.find((p) => `Practitioner/${p.id}` === role.practitioner?.reference)
+      if (!practitioner) return []
+      const own = schedules.filter((s) => s.actor.some((a) => a.reference === role.practitioner?.reference))
+      const ownSlots = slots.filter((slot) => own.some((s) => `Schedule/${s.id}` === slot.schedule.reference))
+      const name = practitioner.name?.[0]
+      const days = new Map<string, HmisDoctor['availability'][number]['slots']>()
+      for (const slot of ownSlots) {
+        const capacity = slot.extension?.find((e) => e.url === FHIR.capacity)?.valueInteger ?? 1
+        const day = localDate(new Date(slot.start), link.timezone)
+        days.set(day, [
+          ...(days.get(day) ?? []),
+          { start: slot.start, end: slot.end, modes: modesOf(slot.serviceType), capacity, booked: 0, available: capacity },
+        ])
+      }
+      return [
+        {
+          doctor_id: practitioner.id,
+          name: name?.text ?? [...(name?.prefix ?? []), ...(name?.given ?? []), name?.family].filter(Boolean).join(' '),
+          specialties: (role.specialty ?? [])
+            .flatMap((s) => s.coding ?? [])
+            .map((c) => ({ code: c.code ?? 'unknown', name: c.display ?? c.code ?? 'Unknown' })),
+          education: (practitioner.qualification ?? []).map((q) => ({
+            degree: q.code.text ?? q.code.coding?.[0]?.display ?? 'Qualification',
+            institution: q.issuer?.display,
+          })),
+          experience_years: practitioner.extension?.find((e) => e.url === FHIR.experience)?.valueInteger ?? null,
+          languages: (practitioner.communication ?? []).map((c) => c.text ?? c.coding?.[0]?.display ?? '').filter(Boolean),
+          fee_inr: role.extension?.find((e) => e.url === FHIR.fee)?.valueMoney?.value ?? null,
+          modes: modesOf(own.flatMap((s) => s.serviceType ?? [])),
+          availability: [...days.entries()].map(([date, daySlots]) => ({ date, slots: daySlots })),
+        },
+      ]
+    })
+  }
+
+  async function allRoles() {
+    const bundle = await search('PractitionerRole?active=true&_include=PractitionerRole:practitioner&_count=500')
+    return { roles: of(bundle, 'PractitionerRole', PractitionerRole), practitioners: of(bundle, 'Practitioner', Practitioner) }
+  }
+
+  // Local dates of the hospital, as instants.
+  const dayRange = (from: string, to: string) => ({
+    from: startOfLocalDay(from, link.timezone).toISOString(),
+    to: startOfLocalDay(addDays(to, 1), link.timezone).toISOString(),
+  })
+
+  return {
+    async specialties() {
+      const { roles } = await allRoles()
+      const all = new Map<string, string>()
+      for (const coding of roles.flatMap((r) => r.specialty ?? []).flatMap((s) => s.coding ?? []))
+        if (coding.code) all.set(coding.code, coding.display ?? coding.code)
+      return [...all.entries()].map(([code, name]) => ({ code, name }))
+    },
+    async searchDoctors({ name, specialty, date }) {
+      // FHIR has no regular-expression search: the roles are read (bounded) and matched here.
+      const { roles, practitioners } = await allRoles()
+      const nameRegex = name ? new RegExp(name, 'iu') : undefined
+      const specialtyRegex = specialty ? new RegExp(specialty, 'iu') : undefined
+      const doctors = await doctorsWithSlots(roles, practitioners, dayRange(date, date))
+      return doctors.filter(
+        (d) =>
+          (!nameRegex || nameRegex.test(d.name)) &&
+          (!specialtyRegex || d.specialties.some((s) => specialtyRegex.test(s.name) || specialtyRegex.test(s.code))),
+      )
+    },
+    async doctor(doctorId, { from, to }) {
+      const bundle = await search(
+        `PractitionerRole?practitioner=${encodeURIComponent(`Practitioner/${doctorId}`)}&_include=PractitionerRole:practitioner`,
+      )
+      const [doctor] = await doctorsWithSlots(
+        of(bundle, 'PractitionerRole', PractitionerRole),
+        of(bundle, 'Practitioner', Practitioner),
+        dayRange(from, to),
+      )
+      return doctor
+    },
+    async registerPatient(patient) {
+      const identifier = `${FHIR.patientId}|${patient.phr_patient_id}`
+      const resource = {
+        resourceType: 'Patient',
+        identifier: [
+          { system: FHIR.patientId, value: patient.phr_patient_id },
+          ...(patient.abha_number ? [{ system: FHIR.abhaNumber, value: patient.abha_number }] : []),
+        ],
+        name: patient.name ? [{ text: patient.name }] : undefined,
+        gender: patient.gender === 'undisclosed' ? 'unknown' : (patient.gender ?? undefined),
+        birthDate: patient.date_of_birth ?? undefined,
+        telecom: [
+          ...(patient.phone ? [{ system: 'phone', value: patient.phone, use: 'mobile' }] : []),
+          ...(patient.email ? [{ system: 'email', value: patient.email }] : []),
+        ],
+      }
+      const created = await call('POST', 'Patient', resource, { 'If-None-Exist': `identifier=${identifier}` })
+      if (!created.ok) await rejectUpstream(SERVICE, created)
+      const existing = Resource.parse(await readUpstreamJson(SERVICE, created, Resource))
+      const patientId = existing.id
+      if (!patientId)
+        throw new ApiError('upstream_error', 'The hospital system did not give the patient an id.', { details: { service: SERVICE } })
+      if (created.status === 200) {
+        const updated = await call('PUT', `Patient/${patientId}`, { ...resource, id: patientId })
+        if (!updated.ok) await rejectUpstream(SERVICE, updated)
+        await updated.body?.cancel()
+      }
+      // The OPD token: the live planned Encounter of this patient, or a new one numbered for the day.
+      const now = new Date()
+      const live = of(
+        await search(`Encounter?subject=Patient/${patientId}&status=planned&_sort=-_lastUpdated&_count=1`),
+        'Encounter',
+        EncounterSchema,
+      )[0]
+      if (live?.period?.end && new Date(live.period.end) > now && live.identifier?.[0]?.value) {
+        return { hmis_patient_id: patientId, token_number: live.identifier[0].value, token_expires_at: live.period.end }
+      }
+      const dayStart = startOfLocalDay(localDate(now, link.timezone), link.timezone).toISOString()
+      const count = (await search(`Encounter?date=ge${encodeURIComponent(dayStart)}&_summary=count`)).total ?? 0
+      const token = `OPD-${String(count + 1).padStart(3, '0')}`
+      const expires = new Date(now.getTime() + 30 * 60_000).toISOString()
+      const encounter = await call('POST', 'Encounter', {
+        resourceType: 'Encounter',
+        status: 'planned',
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB', display: 'ambulatory' },
+        subject: { reference: `Patient/${patientId}` },
+        period: { start: now.toISOString(), end: expires },
+        identifier: [{ system: FHIR.token, value: token }],
+      })
+      if (!encounter.ok) await rejectUpstream(SERVICE, encounter)
+      await encounter.body?.cancel()
+      return { hmis_patient_id: patientId, token_number: token, token_expires_at: expires }
+    },
+  }
+}
+
+const EncounterSchema = z.object({
+  id: z.string(),
+  period: z.object({ start: z.string().optional(), end: z.string().optional() }).optional(),
+  identifier: z.array(z.object({ system: z.string().optional(), value: z.string().optional() })).optional(),
+})

@@ -1,0 +1,34 @@
+import type { z } from '@hono/zod-openapi'
+import type { HmisDoctorSchema, HmisPatientSchema, HmisPatientTokenSchema, HmisSpecialtySchema } from './contract'
+
+export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
+export type HmisDoctor = z.infer<typeof HmisDoctorSchema>
+export type HmisPatient = z.infer<typeof HmisPatientSchema>
+export type HmisPatientToken = z.infer<typeof HmisPatientTokenSchema>
+
+/** What PHR Edge knows of a hospital's HMIS: which adapter speaks to it, where, with what. */
+export type HmisLink = {
+  hospitalId: string
+  /** The hospital's IANA zone: its local dates and slot times are in it. */
+  timezone: string
+  adapter: 'rest' | 'fhir-r4'
+  baseUrl: string
+  /** Per-hospital override of HMIS_READ_TIMEOUT_MS / HMIS_WRITE_TIMEOUT_MS. */
+  timeoutMs: number | null
+  /** Sealed `{api_key, inbound_secrets}` (core/sealed). */
+  sealedCredentials: string
+}
+
+export type HospitalCredentials = { api_key: string; inbound_secrets: string[] }
+
+/**
+ * One hospital's HMIS, whatever its adapter. Reads may be retried and cached; registerPatient is
+ * idempotent on the patient id. A failing HMIS surfaces as 502/503/504 ApiErrors.
+ */
+export interface Hmis {
+  specialties(): Promise<HmisSpecialty[]>
+  searchDoctors(query: { name?: string; specialty?: string; date: string }): Promise<HmisDoctor[]>
+  /** undefined when the HMIS does not know the doctor. */
+  doctor(doctorId: string, range: { from: string; to: string }): Promise<HmisDoctor | undefined>
+  registerPatient(patient: HmisPatient): Promise<HmisPatientToken>
+}

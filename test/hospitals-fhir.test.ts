@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { DoctorSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
+import { loginByPhone } from './fixtures/auth'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { expectOk } from './harness/client'
+import { fhirSearch } from './harness/fakes'
+
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
+
+// The journey of hospitals.test.ts, through the fhir-r4 adapter against Medplum's FHIR server.
+describe('a hospital whose HMIS is any FHIR R4 server', () => {
+  it('gives specialties, doctors by specialty and name regex, and a doctor with slots', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const hospital = hospitalId('sahyadri-fhir')
+    const tabs = await expectOk(await client.get(`/v1/hospitals/${hospital}/specialties`, { token }), 200, list(SpecialtySchema))
+    expect(tabs.items.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['General Medicine', 'Cardiology', 'Paediatrics', 'Critical Care']),
+    )
+    const cardiology = await expectOk(
+      await client.get(`/v1/hospitals/${hospital}/doctors?specialty=cardio`, { token }),
+      200,
+      list(DoctorSchema),
+    )
+    expect(cardiology.items.map((d) => d.name)).toEqual(['Dr. Rohan Deshpande'])
+    const byName = await expectOk(
+      await client.get(`/v1/hospitals/${hospital}/doctors?name=MEERA%7CKavita`, { token }),
+      200,
+      list(DoctorSchema),
+    )
+    expect(byName.items.map((d) => d.name).sort()).toEqual(['Dr. Kavita Bhosale', 'Dr. Meera Kulkarni'])
+
+    const doctor = await expectOk(await client.get(`/v1/hospitals/${hospital}/doctors/d-sah-01`, { token }), 200, DoctorSchema)
+    expect(doctor).toMatchObject({ name: 'Dr. Meera Kulkarni', fee_inr: 600, experience_years: 14, modes: ['in_person', 'online'] })
+    expect(doctor.languages).toEqual(['English', 'Hindi', 'Marathi'])
+    const slots = doctor.availability.flatMap((d) => d.slots)
+    expect(slots.length).toBeGreaterThan(10)
+    for (const slot of slots) expect(slot.start).toMatch(/^\d{4}-\d{2}-\d{2}T(09|1[0-2]):(00|15|30|45):00\+05:30$/)
+    for (const day of doctor.availability) for (const slot of day.slots) expect(slot.start.slice(0, 10)).toBe(day.date)
+  })
+
+  it('registers the shared patient as a FHIR Patient (once) with an OPD token as a planned Encounter', async () => {
+    const { access_token: token, client, patient } = await loginByPhone()
+    await (await client.patch('/v1/me', { name: 'Ira Nair', date_of_birth: '1994-03-08', gender: 'female' }, { token })).body?.cancel()
+    const share = await shareWith(client, token, hospitalId('sahyadri-fhir'))
+    expect(share.token_number).toMatch(/^OPD-\d{3}$/)
+    const again = await expectOk(await client.post(`/v1/hospitals/${hospitalId('sahyadri-fhir')}/share`, {}, { token }), 200, ShareSchema)
+    expect(again.token_number).toBe(share.token_number)
+    const found = await fhirSearch(`Patient?identifier=${encodeURIComponent(`https://phr-edge.in/fhir/sid/patient-id|${patient.id}`)}`)
+    expect(found.entry).toHaveLength(1)
+    expect(found.entry![0]!.resource).toMatchObject({
+      id: share.hmis_patient_id,
+      birthDate: '1994-03-08',
+      gender: 'female',
+      name: [{ text: 'Ira Nair' }],
+    })
+    const encounters = await fhirSearch(`Encounter?subject=Patient/${share.hmis_patient_id}`)
+    expect(encounters.entry?.map((e) => e.resource.identifier[0].value)).toEqual([share.token_number])
+  })
+})

@@ -1,0 +1,243 @@
+import { describe, expect, inject, it } from 'vitest'
+import { z } from 'zod'
+import { DoctorSchema, HospitalSchema, ScanResultSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
+import { loginByPhone } from './fixtures/auth'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { expectError, expectOk, failingPaths } from './harness/client'
+import { hmisCalls, hmisFault, hmisPatients } from './harness/fakes'
+import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
+import { fetchWithSettings } from './harness/worker'
+
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
+const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
+const SAHYADRI = 'IN2710000011'
+
+function photo(kind: 'png' | 'jpeg' | 'blank' | 'huge', name = 'qr.png') {
+  const bytes = Uint8Array.from(atob(inject('qrImages')[kind]), (c) => c.charCodeAt(0))
+  const form = new FormData()
+  form.append('image', new File([bytes], name, { type: kind === 'jpeg' ? 'image/jpeg' : 'image/png' }))
+  return form
+}
+
+async function scanPhoto(client: Awaited<ReturnType<typeof loginByPhone>>['client'], token: string, form: FormData) {
+  const request = new Request('https://phr.test/v1/scan', { method: 'POST', body: form })
+  return client.call('POST', '/v1/scan', {
+    token,
+    headers: { 'content-type': request.headers.get('content-type')! },
+    body: new Uint8Array(await request.arrayBuffer()),
+  })
+}
+
+describe('hospitals', () => {
+  it('lists the hospitals by name, page by page, and shows one', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const first = await expectOk(await client.get('/v1/hospitals?limit=2', { token }), 200, page(HospitalSchema))
+    expect(first.items).toHaveLength(2)
+    const second = await expectOk(
+      await client.get(`/v1/hospitals?limit=2&cursor=${first.next_cursor}`, { token }),
+      200,
+      page(HospitalSchema),
+    )
+    const names = [...first.items, ...second.items].map((h) => h.name)
+    expect(names).toEqual([...names].sort())
+    expect(names).toContain('Sahyadri Hospital, Pune')
+    const one = await expectOk(await client.get(`/v1/hospitals/${hospitalId('sahyadri')}`, { token }), 200, HospitalSchema)
+    expect(one).toMatchObject({ hfr_id: SAHYADRI, timezone: 'Asia/Kolkata' })
+    await expectError(await client.get(`/v1/hospitals/${crypto.randomUUID()}`, { token }), 404, 'not_found')
+  })
+})
+
+describe('scan', () => {
+  it.each([
+    [`https://phr-edge.in/share-profile?hip-id=${SAHYADRI}&counter-id=12345`, '12345'],
+    [`https://phrsbx.abdm.gov.in/shareprofile?hipid=${SAHYADRI.toLowerCase()}&counterid=C-7`, 'C-7'],
+    [`https://phr-edge.in/share-profile?hip-id=${SAHYADRI}`, null],
+  ])('reads the facility QR %s', async (qr_payload, counter) => {
+    const { access_token: token, client, patient } = await loginByPhone()
+    const result = await expectOk(await client.post('/v1/scan', { qr_payload }, { token }), 200, ScanResultSchema)
+    expect(result.hospital.id).toBe(hospitalId('sahyadri'))
+    expect(result.counter_id).toBe(counter)
+    expect(result.profile.id).toBe(patient.id)
+  })
+
+  it.each([
+    ['not a url', 'invalid_qr'],
+    ['https://evil.example/phish?hip-id=IN2710000011', 'invalid_qr'],
+    ['https://phr-edge.in/share-profile?hip-id=<script>', 'invalid_qr'],
+    ['https://phr-edge.in/share-profile?hip-id=IN9999999999', 'unknown_hospital'],
+  ])('refuses %s with 422 %s', async (qr_payload, code) => {
+    const { access_token: token, client } = await loginByPhone()
+    await expectError(await client.post('/v1/scan', { qr_payload }, { token }), 422, code)
+  })
+
+  it('reads the QR in a PNG and in a photo-like JPEG from the gallery', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    for (const kind of ['png', 'jpeg'] as const) {
+      const result = await expectOk(await scanPhoto(client, token, photo(kind)), 200, ScanResultSchema)
+      expect(result).toMatchObject({ hospital: { hfr_id: SAHYADRI }, counter_id: '7' })
+    }
+  })
+
+  it('refuses a photo without a QR, a PDF named .png, too many pixels and too many bytes', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    await expectError(await scanPhoto(client, token, photo('blank')), 422, 'qr_not_found')
+    const pdf = new FormData()
+    pdf.append(
+      'image',
+      new File([new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj <<>> endobj\n')], 'qr.png', { type: 'image/png' }),
+    )
+    await expectError(await scanPhoto(client, token, pdf), 415, 'unsupported_media_type')
+    const huge = await expectError(await scanPhoto(client, token, photo('huge')), 422, 'image_too_large')
+    expect(huge.details).toMatchObject({ width: 10000, height: 10000 })
+    const big = new FormData()
+    big.append('image', new File([new Uint8Array(10 * 1024 * 1024)], 'big.jpg', { type: 'image/jpeg' }))
+    await expectError(await scanPhoto(client, token, big), 413, 'payload_too_large')
+  })
+})
+
+describe('share', () => {
+  it('pushes the profile to the HMIS, gives the same token again while it is valid, and revokes', async () => {
+    const { access_token: token, client, patient } = await loginByPhone()
+    await (await client.patch('/v1/me', { name: 'Asha Verma' }, { token })).body?.cancel()
+    const hospital = hospitalId('sahyadri')
+    const before = (await hmisCalls())['sahyadri POST /patients'] ?? 0
+    const first = await shareWith(client, token, hospital)
+    expect(first).toMatchObject({ hospital_id: hospital, status: 'active', token_number: expect.stringMatching(/^OPD-\d+$/) })
+    expect(first.token_expires_at).toMatch(/\+05:30$/)
+    const again = await expectOk(await client.post(`/v1/hospitals/${hospital}/share`, {}, { token }), 200, ShareSchema)
+    expect(again).toEqual(first)
+    expect((await hmisCalls())['sahyadri POST /patients']).toBe(before + 1)
+    expect((await hmisPatients('sahyadri')).find((p) => p.phr_patient_id === patient.id)).toMatchObject({
+      name: 'Asha Verma',
+      hmis_patient_id: first.hmis_patient_id,
+    })
+
+    const shares = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
+    expect(shares.items.map((s) => s.share_id)).toEqual([first.share_id])
+
+    const other = await loginByPhone()
+    await expectHiddenFromOthers((t) => other.client.delete(`/v1/shares/${first.share_id}`, { token: t }), other)
+    const revoked = await client.delete(`/v1/shares/${first.share_id}`, { token })
+    expect(revoked.status).toBe(204)
+    const after = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
+    expect(after.items[0]).toMatchObject({ share_id: first.share_id, status: 'revoked' })
+    const renewed = await shareWith(client, token, hospital)
+    expect(renewed.share_id).not.toBe(first.share_id)
+  })
+
+  it('is for the token holder only', async () => {
+    const owner = await loginByPhone()
+    await expectPatientOnly((t) => owner.client.get('/v1/shares', { token: t }), owner)
+  })
+
+  it('answers 504 when the HMIS is too slow, 503 when it is down, and records nothing', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const hospital = hospitalId('amrita')
+    await hmisFault({ kind: 'slow', ms: 1500 })
+    const slow = await fetchWithSettings({ HMIS_WRITE_TIMEOUT_MS: '300' }, `/v1/hospitals/${hospital}/share`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    await expectError(slow, 504, 'upstream_timeout')
+    await hmisFault({ kind: 'drop' }, 2)
+    await expectError(await client.post(`/v1/hospitals/${hospital}/share`, {}, { token }), 503, 'upstream_unavailable')
+    const shares = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
+    expect(shares.items).toEqual([])
+  })
+})
+
+describe('doctors', () => {
+  it('lists specialties as tabs, and doctors by specialty and by name, case-insensitively', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const hospital = hospitalId('sahyadri')
+    const tabs = await expectOk(await client.get(`/v1/hospitals/${hospital}/specialties`, { token }), 200, list(SpecialtySchema))
+    expect(tabs.items.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['General Medicine', 'Critical Care', 'Cardiology', 'Paediatrics']),
+    )
+    const cardiology = await expectOk(
+      await client.get(`/v1/hospitals/${hospital}/doctors?specialty=CARDIO`, { token }),
+      200,
+      list(DoctorSchema),
+    )
+    expect(cardiology.items.map((d) => d.name)).toEqual(['Dr. Rohan Deshpande'])
+    const byName = await expectOk(
+      await client.get(`/v1/hospitals/${hospital}/doctors?name=${encodeURIComponent('^dr\\. (MEERA|kavita)')}`, { token }),
+      200,
+      list(DoctorSchema),
+    )
+    expect(byName.items.map((d) => d.name).sort()).toEqual(['Dr. Kavita Bhosale', 'Dr. Meera Kulkarni'])
+    expect(byName.items[0]).toMatchObject({
+      hospital_id: hospital,
+      timezone: 'Asia/Kolkata',
+      education: expect.any(Array),
+      languages: expect.any(Array),
+    })
+  })
+
+  it('refuses an evil or broken pattern with 400 before the HMIS sees it', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const before = await hmisCalls()
+    for (const [query, field] of [
+      ['name=(a%2B)%2B%24', 'name'],
+      ['specialty=(a%7Caa)%2B', 'specialty'],
+      ['name=(%3F%3Dx)', 'name'],
+      [`name=${'a'.repeat(81)}`, 'name'],
+      ['name=(', 'name'],
+    ]) {
+      const error = await expectError(
+        await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors?${query}`, { token }),
+        400,
+        'validation_failed',
+      )
+      expect(failingPaths(error)).toEqual([field])
+    }
+    expect(await hmisCalls()).toEqual(before)
+  })
+
+  it("shows a doctor's education, fee, modes and open slots in the hospital's zone", async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const doctor = await expectOk(
+      await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-sah-01`, { token }),
+      200,
+      DoctorSchema,
+    )
+    expect(doctor).toMatchObject({ name: 'Dr. Meera Kulkarni', fee_inr: 600, modes: ['in_person', 'online'], experience_years: 14 })
+    expect(doctor.education.map((e) => e.degree)).toContain('MD (General Medicine)')
+    const slots = doctor.availability.flatMap((d) => d.slots)
+    expect(slots.length).toBeGreaterThan(10)
+    for (const slot of slots) expect(slot.start).toMatch(/T\d{2}:\d{2}:00\+05:30$/)
+    expect(slots.every((s) => Date.parse(s.start) > Date.now())).toBe(true)
+
+    const dubai = await expectOk(
+      await client.get(`/v1/hospitals/${hospitalId('apollo-dubai')}/doctors/d-apo-01`, { token }),
+      200,
+      DoctorSchema,
+    )
+    // Its schedule is 07:30–11:30 in Dubai: slots come out in the hospital's own zone.
+    for (const slot of dubai.availability.flatMap((d) => d.slots)) expect(slot.start).toMatch(/T(0[7-9]|1[01]):\d{2}:00\+04:00$/)
+
+    await expectError(await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-nobody`, { token }), 404, 'not_found')
+    await expectError(
+      await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-sah-01?from=2026-12-10&to=2026-12-01`, { token }),
+      400,
+      'validation_failed',
+    )
+  })
+
+  it('answers 502 for a malformed HMIS answer and 503 when the HMIS is down; serves repeated reads from the edge cache', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const url = (name: string) => `/v1/hospitals/${hospitalId('amrita')}/doctors?name=${name}`
+    await hmisFault({ kind: 'malformed' })
+    await expectError(await client.get(url(`malformed${Date.now()}`), { token }), 502, 'upstream_error')
+    await hmisFault({ kind: 'drop' }, 2)
+    await expectError(await client.get(url(`down${Date.now()}`), { token }), 503, 'upstream_unavailable')
+
+    const name = `arun|x${Date.now()}`
+    await expectOk(await client.get(url(name), { token }), 200, list(DoctorSchema))
+    const calls = (await hmisCalls())['amrita GET /doctors']
+    const cached = await expectOk(await client.get(url(name), { token }), 200, list(DoctorSchema))
+    expect(cached.items.map((d) => d.name)).toEqual(['Dr. Arun Menon'])
+    expect((await hmisCalls())['amrita GET /doctors']).toBe(calls)
+  })
+})
