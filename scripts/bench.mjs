@@ -88,6 +88,7 @@ const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
 const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key-${h.key}`]))
 const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
+let hmisAlone
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -98,7 +99,7 @@ try {
     apiKey: hmisKeys[hospitals[0].key],
   })
   // The HMIS on its own, from this process: what an uncached doctor list adds to the floor.
-  const hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
+  hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
     authorization: `Bearer ${hmisKeys[hospitals[0].key]}`,
   })
   for (const driver of ['neon-ws', 'tcp']) {

@@ -30,8 +30,8 @@ declare module 'vitest' {
     hmisApiKeys: Record<string, string>
     fhirUrl: string
     fhirApiKey: string
-    /** Base64 images of the Sahyadri QR (see qr-images.ts). */
-    qrImages: { png: string; jpeg: string; blank: string; huge: string }
+    /** Base64 images of a hospital's QR by its HFR id (see qr-images.ts). */
+    qrImages: Record<string, { png: string; jpeg: string; blank: string; huge: string }>
   }
 }
 
@@ -80,7 +80,8 @@ export default async function setup(project: TestProject) {
   project.provide('hmisUrl', hmis.url)
   project.provide('hospitalIds', hospitalIds)
   project.provide('hmisApiKeys', hmisApiKeys)
-  project.provide('qrImages', await qrImages(`https://phr-edge.in/share-profile?hip-id=${demoHospitals[0]!.hfrId}&counter-id=7`))
+  const qr = (hfrId: string) => qrImages(`https://phr-edge.in/share-profile?hip-id=${hfrId}&counter-id=7`)
+  project.provide('qrImages', { IN2710000011: await qr('IN2710000011'), IN2710000099: await qr('IN2710000099') })
   project.provide('databaseKind', postgres.kind)
   project.provide('wsProxy', proxy.endpoint)
   project.provide('msg91Url', msg91.url)

@@ -1,8 +1,8 @@
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { DoctorSchema, HospitalSchema, ScanResultSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
 import { loginByPhone } from './fixtures/auth'
-import { hospitalId, shareWith } from './fixtures/hospitals'
+import { hospitalId, photo, scanPhoto, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, failingPaths } from './harness/client'
 import { hmisCalls, hmisFault, hmisPatients } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
@@ -11,22 +11,6 @@ import { fetchWithSettings } from './harness/worker'
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
 const SAHYADRI = 'IN2710000011'
-
-function photo(kind: 'png' | 'jpeg' | 'blank' | 'huge', name = 'qr.png') {
-  const bytes = Uint8Array.from(atob(inject('qrImages')[kind]), (c) => c.charCodeAt(0))
-  const form = new FormData()
-  form.append('image', new File([bytes], name, { type: kind === 'jpeg' ? 'image/jpeg' : 'image/png' }))
-  return form
-}
-
-async function scanPhoto(client: Awaited<ReturnType<typeof loginByPhone>>['client'], token: string, form: FormData) {
-  const request = new Request('https://phr.test/v1/scan', { method: 'POST', body: form })
-  return client.call('POST', '/v1/scan', {
-    token,
-    headers: { 'content-type': request.headers.get('content-type')! },
-    body: new Uint8Array(await request.arrayBuffer()),
-  })
-}
 
 describe('hospitals', () => {
   it('lists the hospitals by name, page by page, and shows one', async () => {

@@ -1,3 +1,5 @@
+import { addDays, localDate, offsetAt } from '../../src/core/time.ts'
+
 // Demo hospitals and their doctors, shared by the reference HMIS (REST contract) and the FHIR test
 // server, so that both adapters can be proved against the same people and schedules.
 
@@ -302,26 +304,6 @@ function doc(hospital, id, name, specialtyCodes, degree, institution, experience
   }
 }
 
-/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
-export function localDate(instant, timeZone) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
-}
-
-/** The UTC offset of a zone at an instant, as +05:30. */
-export function offsetOf(instant, timeZone) {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')
-  const match = part?.value.match(/GMT([+-]\d{2}:\d{2})?/)
-  return match?.[1] ?? '+00:00'
-}
-
-function addDays(date, days) {
-  const d = new Date(`${date}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
-
 /**
  * The slots of a doctor between two local dates (inclusive), in the hospital's zone, as RFC 3339
  * with that zone's offset; days of leave have none. Past slots are left out.
@@ -340,7 +322,7 @@ export function slotsOf(doctor, timeZone, fromDate, toDate, now = new Date()) {
       for (let minute = sh * 60 + sm; minute + block.slotMinutes <= eh * 60 + em; minute += block.slotMinutes) {
         const at = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`
         const probe = new Date(`${date}T${at(minute)}Z`)
-        const offset = offsetOf(probe, timeZone)
+        const offset = offsetAt(probe, timeZone)
         const start = `${date}T${at(minute)}${offset}`
         if (new Date(start) <= now) continue
         slots.push({ start, end: `${date}T${at(minute + block.slotMinutes)}${offset}`, modes: block.modes, capacity: block.capacity })
@@ -351,7 +333,7 @@ export function slotsOf(doctor, timeZone, fromDate, toDate, now = new Date()) {
   return days
 }
 
-export { addDays }
+export { addDays, localDate }
 
 /** The API keys of the demo hospitals in development (npm run dev, npm run hmis). */
 export const devHmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `dev-hmis-key-${h.key}`]))

@@ -33,7 +33,6 @@ export const errorStatus = {
 } as const satisfies Record<string, ContentfulStatusCode>
 
 export type ErrorCode = keyof typeof errorStatus
-export type ErrorStatus = (typeof errorStatus)[ErrorCode]
 
 /** The codes one status can carry, for the OpenAPI enum of that status's error body. */
 export function codesOf(status: number): ErrorCode[] {

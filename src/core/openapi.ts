@@ -102,8 +102,6 @@ export function registerErrorComponents(app: OpenAPIHono<AppEnv>) {
   }
 }
 
-export type Tag = { name: string; description: string }
-
 type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>
 type Operation = { responses?: Record<string, { $ref?: string; headers?: Record<string, unknown> }>; 'x-development-only'?: boolean }
 

@@ -45,6 +45,7 @@ export const linkOf = (hospital: HospitalRow): HmisLink => ({
   adapter: hospital.adapter,
   baseUrl: hospital.hmisBaseUrl,
   timeoutMs: hospital.hmisTimeoutMs,
+  tokenTtlSeconds: hospital.shareTokenTtlSeconds,
   sealedCredentials: hospital.credentialsSealed,
 })
 

@@ -256,7 +256,7 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       const dayStart = startOfLocalDay(localDate(now, link.timezone), link.timezone).toISOString()
       const count = (await search(`Encounter?date=ge${encodeURIComponent(dayStart)}&_summary=count`)).total ?? 0
       const token = `OPD-${String(count + 1).padStart(3, '0')}`
-      const expires = new Date(now.getTime() + 30 * 60_000).toISOString()
+      const expires = new Date(now.getTime() + link.tokenTtlSeconds * 1000).toISOString()
       const encounter = await call('POST', 'Encounter', {
         resourceType: 'Encounter',
         status: 'planned',

@@ -13,6 +13,8 @@ export type HmisLink = {
   timezone: string
   adapter: 'rest' | 'fhir-r4'
   baseUrl: string
+  /** How long an OPD token lasts at this hospital, for adapters that make the token themselves (FHIR). */
+  tokenTtlSeconds: number
   /** Per-hospital override of HMIS_READ_TIMEOUT_MS / HMIS_WRITE_TIMEOUT_MS. */
   timeoutMs: number | null
   /** Sealed `{api_key, inbound_secrets}` (core/sealed). */
