@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { ApiError } from '../../core/errors'
-import { unseal } from '../../core/sealed'
 import { addDays, localDate, startOfLocalDay } from '../../core/time'
-import { callIdempotent, readUpstreamJson, rejectUpstream } from '../../core/upstream'
-import type { Hmis, HmisDoctor, HmisLink, HospitalCredentials } from './port'
-import type { HmisOptions } from './rest'
+import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
+import { hmisHttp, type HmisOptions } from './http'
+import type { Hmis, HmisDoctor, HmisLink } from './port'
 
 // Any FHIR R4 server as an HMIS. What we read (documented in the README, "FHIR R4 adapter"):
 //   PractitionerRole (specialty, practitioner, fee extension) with _include of the Practitioner
@@ -88,32 +87,9 @@ const modesOf = (concepts: z.infer<typeof Concept>[] | undefined) =>
   ].filter((m): m is 'in_person' | 'online' => m === 'in_person' || m === 'online')
 
 export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
-  let credentials: Promise<HospitalCredentials> | undefined
-  const apiKey = async () => (await (credentials ??= unseal<HospitalCredentials>(options.secretsKey, link.sealedCredentials))).api_key
-
-  async function call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await callIdempotent(
-      SERVICE,
-      `${link.baseUrl}/${path}`,
-      {
-        method,
-        headers: {
-          authorization: `Bearer ${await apiKey()}`,
-          'x-request-id': options.requestId,
-          accept: 'application/fhir+json',
-          ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      },
-      link.timeoutMs ?? (method === 'GET' ? options.readTimeoutMs : options.writeTimeoutMs),
-    )
-    if (response.status === 401 || response.status === 403) {
-      options.log.log('error', 'a FHIR server refused our API key', { hospital_id: link.hospitalId, status: response.status })
-      await rejectUpstream(SERVICE, response, 'The hospital system refused our credentials.')
-    }
-    return response
-  }
+  const http = hmisHttp(link, options, SERVICE, 'application/fhir+json')
+  const call = (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers?: Record<string, string>) =>
+    http(method, `/${path}`, body, headers)
   const search = async (query: string) => {
     const response = await call('GET', query)
     if (!response.ok) await rejectUpstream(SERVICE, response)

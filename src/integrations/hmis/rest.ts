@@ -1,41 +1,14 @@
 import { ApiError } from '../../core/errors'
-import type { Logger } from '../../core/logger'
-import { unseal } from '../../core/sealed'
-import { callIdempotent, readUpstreamJson, rejectUpstream } from '../../core/upstream'
+import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import { HmisDoctorSchema, HmisListSchema, HmisPatientTokenSchema, HmisSpecialtySchema } from './contract'
-import type { Hmis, HmisLink, HospitalCredentials } from './port'
-
-export type HmisOptions = { secretsKey: string; readTimeoutMs: number; writeTimeoutMs: number; requestId: string; log: Logger }
+import { hmisHttp, type HmisOptions } from './http'
+import type { Hmis, HmisLink } from './port'
 
 const SERVICE = 'The hospital system (HMIS)'
 
 /** Our own HMIS contract over HTTP (src/integrations/hmis/contract.ts; README "HMIS contract"). */
 export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
-  let credentials: Promise<HospitalCredentials> | undefined
-  const apiKey = async () => (await (credentials ??= unseal<HospitalCredentials>(options.secretsKey, link.sealedCredentials))).api_key
-
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown) {
-    const response = await callIdempotent(
-      SERVICE,
-      `${link.baseUrl}${path}`,
-      {
-        method,
-        headers: {
-          authorization: `Bearer ${await apiKey()}`,
-          'x-request-id': options.requestId,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      },
-      link.timeoutMs ?? (method === 'GET' ? options.readTimeoutMs : options.writeTimeoutMs),
-    )
-    if (response.status === 401 || response.status === 403) {
-      options.log.log('error', 'a hospital refused our API key', { hospital_id: link.hospitalId, status: response.status })
-      await rejectUpstream(SERVICE, response, 'The hospital system refused our credentials.')
-    }
-    return response
-  }
+  const call = hmisHttp(link, options, SERVICE, 'application/json')
 
   return {
     async specialties() {
