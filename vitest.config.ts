@@ -22,6 +22,11 @@ function bindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
     ABDM_ABHA_BASE_URL: inject('abdmUrl'),
     ABDM_GATEWAY_BASE_URL: inject('abdmUrl'),
     UPSTREAM_TIMEOUT_MS: '3000',
+    GOOGLE_OAUTH_TOKEN_URL: inject('meetTokenUrl'),
+    GOOGLE_MEET_BASE_URL: inject('meetUrl'),
+    GOOGLE_SERVICE_ACCOUNT_EMAIL: inject<{ serviceAccountEmail: string }>('meet').serviceAccountEmail,
+    GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: inject<{ privateKeyPem: string }>('meet').privateKeyPem,
+    GOOGLE_MEET_USER: inject<{ user: string }>('meet').user,
     // The whole suite sends far more codes a minute than one deployment should; one test lowers it.
     OTP_SEND_BUDGET_PER_MINUTE: '100000',
   }

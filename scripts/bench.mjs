@@ -60,17 +60,47 @@ async function login(base) {
   return (await post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp })).access_token
 }
 
+/**
+ * Bookings by one new patient who shared with the hospital, each in its own slot of one doctor's
+ * week (a patient cannot hold two at once): as many as there are slots, at most BENCH_BOOKINGS.
+ */
+async function bookings(base, hospitalId) {
+  const token = await login(base)
+  const call = (method, path, body) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body && JSON.stringify(body),
+    }).then((r) => r.json())
+  await call('POST', `/v1/hospitals/${hospitalId}/share`, {})
+  const doctor = await call('GET', `/v1/hospitals/${hospitalId}/doctors/d-sah-01`)
+  const slots = doctor.availability.flatMap((d) => d.slots).filter((s) => s.modes.includes('online') && s.available > 0)
+  const count = Math.min(slots.length, Number(process.env.BENCH_BOOKINGS ?? 80))
+  return load(
+    (n) => ({
+      url: `${base}/v1/appointments`,
+      body: JSON.stringify({ hospital_id: hospitalId, doctor_id: 'd-sah-01', mode: 'online', slot_start: slots[n].start }),
+    }),
+    { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    count,
+  )
+}
+
 /** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
-async function load(url, headers) {
+async function load(url, headers, requests = REQUESTS) {
   const latencies = []
   let roundTrips = 0
   let failures = 0
   let next = 0
   async function lane() {
-    while (next < REQUESTS) {
+    while (next < requests) {
       const n = next++
+      const target = typeof url === 'function' ? url(n) : url
       const started = performance.now()
-      const response = await fetch(typeof url === 'function' ? url(n) : url, { headers })
+      const response =
+        typeof target === 'string'
+          ? await fetch(target, { headers })
+          : await fetch(target.url, { method: 'POST', headers, body: target.body })
       await response.arrayBuffer()
       latencies.push(performance.now() - started)
       if (!response.ok) failures++
@@ -120,7 +150,14 @@ try {
         ['GET /v1/me', await load(`${worker.base}/v1/me`, auth)],
         ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
         ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
+        ['POST booking (HMIS answers)', await bookings(worker.base, hospitalId)],
       ]
+      await fetch(`${hmis.url}/_hmis/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ kind: 'drop', route: 'POST /appointments', count: 100_000 }),
+      })
+      routes.push(['POST booking (HMIS down)', await bookings(worker.base, hospitalId)])
+      await fetch(`${hmis.url}/_hmis/faults`, { method: 'DELETE' })
       results.push({ driver, routes })
     } finally {
       worker.stop()

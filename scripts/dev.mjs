@@ -4,11 +4,14 @@
 //   - the WebSocket proxy the Neon driver needs in front of a non-Neon Postgres (port 8788)
 //   - a local fake ABDM for ABHA login (port 8790)
 //   - the reference HMIS (port 8791) with three demo hospitals registered
+//   - a fake Google Meet (port 8792) with a throwaway service-account key
 //   - wrangler dev on http://localhost:8787 (Swagger UI at /docs)
 import { spawn } from 'node:child_process'
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeAbdm } from './fakes/abdm.mjs'
+import { startFakeMeet } from './fakes/meet.mjs'
+import { serviceAccountKeys } from './lib/keys.mjs'
 import { migrate, seed } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startReferenceHmis } from './hmis/reference.mjs'
@@ -94,6 +97,16 @@ try {
     })
   }
   log(`reference HMIS on ${hmis.url}; hospitals registered: ${demoHospitals.map((h) => `${h.name} (${h.hfrId})`).join(', ')}`)
+  const keys = serviceAccountKeys()
+  const meet = await startFakeMeet({
+    publicKeyPem: keys.publicKeyPem,
+    serviceAccountEmail: keys.serviceAccountEmail,
+    user: keys.user,
+    port: 8792,
+    log,
+  })
+  stops.push(() => meet.close())
+  log(`fake Google Meet on ${meet.url}`)
   log(`scan one: POST /v1/scan {"qr_payload":"${qrPayloadOf(demoHospitals[0])}"} (printable QR codes in docs/qr/)`)
 
   const wranglerArgs = [
@@ -112,6 +125,16 @@ try {
     `ABDM_ABHA_BASE_URL:${abdm.url}`,
     '--var',
     `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
+    '--var',
+    `GOOGLE_OAUTH_TOKEN_URL:${meet.tokenUrl}`,
+    '--var',
+    `GOOGLE_MEET_BASE_URL:${meet.url}`,
+    '--var',
+    `GOOGLE_SERVICE_ACCOUNT_EMAIL:${keys.serviceAccountEmail}`,
+    '--var',
+    `GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY:${keys.privateKeyPem}`,
+    '--var',
+    `GOOGLE_MEET_USER:${keys.user}`,
   ]
   // wrangler dev (not the deployed Worker) exits when a response goes out before the request body
   // was read to its end, e.g. a 413 to a chunked upload (workers-sdk#15203): start it again.

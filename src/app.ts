@@ -10,16 +10,28 @@ import { requestIdFor } from './core/request'
 import { createRouter } from './core/routes'
 import { swaggerPage } from './core/swagger'
 import type { AppEnv, Feature } from './core/types'
+import { appointmentsFeature } from './features/appointments'
 import { authFeature } from './features/auth'
 import { devFeature } from './features/dev'
 import { healthFeature } from './features/health'
 import { hospitalsFeature } from './features/hospitals'
+import { notificationsFeature } from './features/notifications'
+import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
 /** Every feature of the API. Each brings its routes (whole public paths), tags and cron jobs. */
-export const features: Feature[] = [healthFeature, authFeature, profileFeature, hospitalsFeature, devFeature]
+export const features: Feature[] = [
+  healthFeature,
+  authFeature,
+  profileFeature,
+  hospitalsFeature,
+  appointmentsFeature,
+  recordsFeature,
+  notificationsFeature,
+  devFeature,
+]
 
 /** JSON forms here are small; upload routes declare their own, larger limits. */
 const JSON_BODY_LIMIT_BYTES = 64 * 1024
@@ -66,6 +78,13 @@ export function createApp() {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'The access_token from POST /v1/auth/otp/verify or /v1/auth/refresh.',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-PHR-Signature',
+    description:
+      'Hospital calls: `X-PHR-Hospital: <HFR id>`, `X-PHR-Timestamp: <Unix seconds>` and `X-PHR-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the hospital’s inbound secret>`; within 5 minutes; each signature accepted once.',
   })
   registerErrorComponents(app)
 

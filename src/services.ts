@@ -1,4 +1,5 @@
 import { loadConfig } from './core/config'
+import { ApiError } from './core/errors'
 import { openRequestDatabase } from './core/db'
 import { createLogger } from './core/logger'
 import type { Bindings, Services } from './core/types'
@@ -23,6 +24,13 @@ export function openServices(env: Bindings, ctx: Pick<ExecutionContext, 'waitUnt
       log,
       typeof context.request_id === 'string' ? context.request_id : crypto.randomUUID(),
     ),
+    files() {
+      if (!env.RECORDS)
+        throw new ApiError('upstream_unavailable', 'File storage is not configured (the RECORDS R2 binding).', {
+          details: { service: 'R2' },
+        })
+      return env.RECORDS
+    },
     roundTrips: database.roundTrips,
     close() {
       ctx.waitUntil(database.close().catch((error: unknown) => log.log('warn', 'closing the database failed', { error: String(error) })))

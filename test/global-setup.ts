@@ -4,6 +4,8 @@
 // the Workers pool's bindings and the tests through `provide`.
 import type { TestProject } from 'vitest/node'
 import { startFakeAbdm } from '../scripts/fakes/abdm.mjs'
+import { startFakeMeet } from '../scripts/fakes/meet.mjs'
+import { serviceAccountKeys } from '../scripts/lib/keys.mjs'
 import { startFakeMsg91 } from '../scripts/fakes/msg91.mjs'
 import { startFakeResend } from '../scripts/fakes/resend.mjs'
 import { migrate } from '../scripts/lib/migrate.mjs'
@@ -25,6 +27,10 @@ declare module 'vitest' {
     resendUrl: string
     abdmUrl: string
     hmisUrl: string
+    hmisFaultyUrl: string
+    meetUrl: string
+    meetTokenUrl: string
+    meet: { privateKeyPem: string; serviceAccountEmail: string; user: string }
     /** Demo hospital key (seed.mjs) → its id in the database; `<key>` on the REST adapter. */
     hospitalIds: Record<string, string>
     hmisApiKeys: Record<string, string>
@@ -60,6 +66,20 @@ export default async function setup(project: TestProject) {
     })
   }
 
+  // A second reference HMIS whose faults no other test shares (outbox and fault tests).
+  const faulty = await startReferenceHmis({ apiKeys: hmisApiKeys })
+  hospitalIds['faulty'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+    hfrId: 'IN2710000077',
+    name: 'Sahyadri Hospital, Pune (fault drills)',
+    address: demoHospitals[0]!.address,
+    timezone: 'Asia/Kolkata',
+    adapter: 'rest',
+    baseUrl: faulty.baseUrlOf('sahyadri'),
+    apiKey: hmisApiKeys['sahyadri']!,
+    inboundSecrets: ['test-inbound-faulty'],
+  })
+  project.provide('hmisFaultyUrl', faulty.url)
+
   // The same Sahyadri doctors behind a FHIR R4 server written by a FHIR vendor (Medplum).
   const fhirApiKey = 'test-fhir-key'
   const fhir = await startFhirServer({ apiKey: fhirApiKey, hospitalKey: 'sahyadri' })
@@ -73,6 +93,12 @@ export default async function setup(project: TestProject) {
     apiKey: fhirApiKey,
     inboundSecrets: ['test-inbound-sahyadri-fhir'],
   })
+
+  const keys = serviceAccountKeys()
+  const meet = await startFakeMeet({ publicKeyPem: keys.publicKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
+  project.provide('meetUrl', meet.url)
+  project.provide('meetTokenUrl', meet.tokenUrl)
+  project.provide('meet', { privateKeyPem: keys.privateKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
 
   project.provide('databaseUrl', postgres.url)
   project.provide('fhirUrl', fhir.url)
@@ -89,7 +115,16 @@ export default async function setup(project: TestProject) {
   project.provide('abdmUrl', abdm.url)
 
   return async () => {
-    await Promise.allSettled([proxy.close(), msg91.close(), resend.close(), abdm.close(), hmis.close(), fhir.close()])
+    await Promise.allSettled([
+      proxy.close(),
+      msg91.close(),
+      resend.close(),
+      abdm.close(),
+      hmis.close(),
+      faulty.close(),
+      fhir.close(),
+      meet.close(),
+    ])
     await postgres.stop()
   }
 }

@@ -109,7 +109,8 @@ describe('the OpenAPI document, operation by operation', () => {
       if (operation.security?.length) expect(operation.responses['401'], `${where}: 401`).toBeDefined()
       if (operation.requestBody) {
         for (const status of ['400', '413', '415']) expect(operation.responses[status], `${where}: ${status}`).toBeDefined()
-        expect(exampleFor(doc, operation.requestBody.content['application/json']!.schema), `${where}: request example`).toBeDefined()
+        const [content] = Object.values(operation.requestBody.content)
+        expect(exampleFor(doc, content!.schema), `${where}: request example`).toBeDefined()
       }
     }
     for (const [name, response] of Object.entries(doc.components.responses)) {
@@ -123,8 +124,10 @@ describe('the OpenAPI document, operation by operation', () => {
     const doc = await servedDocument()
     const login = await loginByPhone()
     for (const { method, path, operation } of operationsOf(doc)) {
-      if (!operation.requestBody) continue
-      const body = exampleFor(doc, operation.requestBody.content['application/json']!.schema)
+      // Multipart-only bodies carry a file Swagger cannot invent; their schemas are checked above.
+      const json = operation.requestBody?.content['application/json']
+      if (!json) continue
+      const body = exampleFor(doc, json.schema)
       const url = path.replace(/\{[^}]+\}/g, crypto.randomUUID())
       const response = await login.client.call(method.toUpperCase(), url, {
         body,

@@ -18,7 +18,8 @@ export function startFakeServer(name, routes, { port = 0, host = '127.0.0.1' } =
       const raw = Buffer.concat(chunks).toString('utf8')
       let body
       try {
-        body = raw ? JSON.parse(raw) : undefined
+        const form = /^application\/x-www-form-urlencoded/.test(req.headers['content-type'] ?? '')
+        body = !raw ? undefined : form ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw)
       } catch {
         return send(400, { message: 'body is not JSON' })
       }

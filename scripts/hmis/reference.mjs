@@ -23,7 +23,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       { patients: new Map(), tokens: new Map(), tokenCounter: new Map(), bookings: new Map(), symptomChecks: [], labBookings: new Map() },
     ]),
   )
-  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms? } */
+  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route? } */
   const faults = []
   const calls = new Map()
 
@@ -46,7 +46,9 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+)(?=\/|$)/, '/{id}')}`
       calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
 
-      const fault = faults.shift()
+      // A fault may name the route it is for (`POST /appointments`); otherwise the next call takes it.
+      const faultAt = faults.findIndex((f) => !f.route || f.route === route.replace(`${req.method} `, `${req.method} `))
+      const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined
       if (fault?.kind === 'drop') return req.socket.destroy()
       if (fault?.kind === 'timeout') return // never answers
       if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms ?? 2000))

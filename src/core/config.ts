@@ -82,6 +82,16 @@ export const configSchema = z
     HMIS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     QR_IMAGE_MAX_BYTES: positiveInt(8 * 1024 * 1024),
     QR_IMAGE_MAX_PIXELS: positiveInt(24_000_000),
+    HMIS_BOOKING_BUDGET_MS: positiveInt(3_000),
+    HMIS_OUTBOX_MAX_ATTEMPTS: positiveInt(10),
+    HMIS_SIGNATURE_TOLERANCE_SECONDS: positiveInt(300),
+    HMIS_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    MEET_PROVIDER: z.enum(['google', 'none']).default('google'),
+    GOOGLE_OAUTH_TOKEN_URL: httpUrl.default('https://oauth2.googleapis.com/token'),
+    GOOGLE_MEET_BASE_URL: httpUrl.default('https://meet.googleapis.com'),
+    GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
+    GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: optionalText,
+    GOOGLE_MEET_USER: optionalText,
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {
@@ -93,6 +103,11 @@ export const configSchema = z
     requireWhen(config.SMS_PROVIDER === 'msg91', ['MSG91_AUTH_KEY', 'MSG91_OTP_TEMPLATE_ID'], 'SMS_PROVIDER=msg91')
     requireWhen(config.EMAIL_PROVIDER === 'resend', ['RESEND_API_KEY'], 'EMAIL_PROVIDER=resend')
     requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET'], 'ENVIRONMENT=production')
+    requireWhen(
+      config.ENVIRONMENT === 'production' && config.MEET_PROVIDER === 'google',
+      ['GOOGLE_SERVICE_ACCOUNT_EMAIL', 'GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', 'GOOGLE_MEET_USER'],
+      'MEET_PROVIDER=google in production',
+    )
     if (config.ENVIRONMENT === 'production' && (config.SMS_PROVIDER === 'console' || config.EMAIL_PROVIDER === 'console')) {
       ctx.addIssue({ code: 'custom', path: ['SMS_PROVIDER'], message: 'console providers are for development only' })
     }

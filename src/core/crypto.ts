@@ -28,6 +28,16 @@ export async function hmacSha256Hex(key: string, message: string): Promise<strin
   return hex(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message)))
 }
 
+/** HMAC-SHA256 of raw bytes (a signed request body, exactly as received). */
+export async function hmacSha256HexOfBytes(key: string, bytes: Uint8Array): Promise<string> {
+  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return hex(await crypto.subtle.sign('HMAC', cryptoKey, bytes))
+}
+
+export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
+  return hex(await crypto.subtle.digest('SHA-256', bytes))
+}
+
 export async function sha256Hex(message: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', encoder.encode(message)))
 }

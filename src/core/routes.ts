@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler, type z } from '@hono/zod-openapi'
 import { requireAuth } from './auth'
+import { requireHospital } from './hospital-auth'
 import { invalidRequest, type FieldIssue } from './errors'
 import { errorResponses } from './openapi'
-import type { AppEnv, PatientEnv } from './types'
+import type { AppEnv, HospitalEnv, PatientEnv } from './types'
 
 /**
  * What every route declares: its whole public path, an operationId equal to the name of the
@@ -32,6 +33,22 @@ export function patientRoute<const R extends RouteSpec>(route: R) {
     responses: { ...errorResponses(401), ...withBodyErrors(route) } as R['responses'],
   })
 }
+
+/**
+ * A route a hospital's HMIS calls: signature security in the document, requireHospital in front of
+ * the handler (which then has `c.var.hospitalId`), and the 401 response.
+ */
+export function hmisRoute<const R extends RouteSpec>(route: R) {
+  return createRoute({
+    ...route,
+    security: [{ hmisSignature: [] }],
+    middleware: [requireHospital] as const,
+    responses: { ...errorResponses(401), ...withBodyErrors(route) } as R['responses'],
+  })
+}
+
+/** A handler of an hmisRoute: `c.var.hospitalId` is the hospital that signed the request. */
+export type HospitalHandler<R extends RouteConfig> = RouteHandler<R, HospitalEnv>
 
 /** A handler of a publicRoute. */
 export type PublicHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>

@@ -5,6 +5,8 @@ import type { Logger } from './logger'
 
 export type Bindings = {
   HYPERDRIVE?: Hyperdrive
+  /** Documents in the patients' records (R2). */
+  RECORDS?: R2Bucket
 } & Record<string, unknown>
 
 /**
@@ -21,12 +23,20 @@ export interface Services {
   /** Connects on the first query; one connection for the whole request or run. */
   db: Db
   integrations: Integrations
+  /** The R2 bucket of record files; a 503 when the binding is missing. */
+  files(): R2Bucket
   roundTrips(): number
   /** Closes the connection after the response (waitUntil); safe to call when nothing connected. */
   close(): void
 }
 
 export type AppEnv = { Bindings: Bindings; Variables: { requestId: string; services: Services } }
+
+/** The env of a hospital (HMIS) route: requireHospital has checked the request's signature. */
+export type HospitalEnv = {
+  Bindings: Bindings
+  Variables: AppEnv['Variables'] & { hospitalId: string }
+}
 
 /** The env of a patient route: requireAuth has checked the access token. */
 export type PatientEnv = {

@@ -14,6 +14,8 @@ import { cachedHmis } from './hmis/cached'
 import { fhirHmis } from './hmis/fhir'
 import type { Hmis, HmisLink } from './hmis/port'
 import { restHmis } from './hmis/rest'
+import { googleMeet } from './meet/google'
+import type { VideoRooms } from './meet/port'
 
 declare module '../core/types' {
   interface Integrations {
@@ -22,6 +24,7 @@ declare module '../core/types' {
     abha: AbhaLogin
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
+    video: VideoRooms
   }
 }
 
@@ -44,7 +47,26 @@ export function createIntegrations(config: Config, db: Db, log: Logger, requestI
     requestId,
     log,
   }
+  const videoNotConfigured: VideoRooms = {
+    createRoom: () => {
+      throw new ApiError('upstream_unavailable', 'Video calls are not configured on this server.', { details: { service: 'Google Meet' } })
+    },
+  }
   return {
+    video:
+      config.MEET_PROVIDER === 'google' &&
+      config.GOOGLE_SERVICE_ACCOUNT_EMAIL &&
+      config.GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY &&
+      config.GOOGLE_MEET_USER
+        ? googleMeet({
+            tokenUrl: config.GOOGLE_OAUTH_TOKEN_URL,
+            meetBaseUrl: config.GOOGLE_MEET_BASE_URL,
+            serviceAccountEmail: config.GOOGLE_SERVICE_ACCOUNT_EMAIL,
+            privateKeyPem: config.GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY,
+            user: config.GOOGLE_MEET_USER,
+            timeoutMs,
+          })
+        : videoNotConfigured,
     hmisFor: (link) =>
       cachedHmis(
         link.adapter === 'fhir-r4' ? fhirHmis(link, hmisOptions) : restHmis(link, hmisOptions),

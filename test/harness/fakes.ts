@@ -45,20 +45,40 @@ export function restartAbdm() {
   return fake('abdm', 'restart', { method: 'POST' })
 }
 
-type HmisFault = { kind: 'status'; status: number } | { kind: 'drop' | 'timeout' | 'malformed' } | { kind: 'slow'; ms: number }
-
-/** The next `count` calls to the reference HMIS (any hospital) fail that way. */
-export async function hmisFault(fault: HmisFault, count = 1) {
-  await fetch(`${inject('hmisUrl')}/_hmis/faults`, { method: 'POST', body: JSON.stringify({ ...fault, count }) })
+type HmisFault = ({ kind: 'status'; status: number } | { kind: 'drop' | 'timeout' | 'malformed' } | { kind: 'slow'; ms: number }) & {
+  /** Only calls to this route take the fault, e.g. `POST /appointments`. */
+  route?: string
 }
 
-export async function clearHmisFaults() {
-  await fetch(`${inject('hmisUrl')}/_hmis/faults`, { method: 'DELETE' })
+/** The reference HMIS every test shares, or the one kept for fault drills (hospital `faulty`). */
+type HmisServer = 'shared' | 'faulty'
+const hmisBase = (server: HmisServer) => inject(server === 'faulty' ? 'hmisFaultyUrl' : 'hmisUrl')
+
+/** The next `count` calls to that reference HMIS (any of its hospitals) fail that way. */
+export async function hmisFault(fault: HmisFault, count = 1, server: HmisServer = 'shared') {
+  await fetch(`${hmisBase(server)}/_hmis/faults`, { method: 'POST', body: JSON.stringify({ ...fault, count }) })
+}
+
+export async function clearHmisFaults(server: HmisServer = 'shared') {
+  await fetch(`${hmisBase(server)}/_hmis/faults`, { method: 'DELETE' })
 }
 
 /** Requests the reference HMIS received, by "<hospital> <METHOD> <route>". */
-export async function hmisCalls(): Promise<Record<string, number>> {
-  return (await fetch(`${inject('hmisUrl')}/_hmis/calls`)).json()
+export async function hmisCalls(server: HmisServer = 'shared'): Promise<Record<string, number>> {
+  return (await fetch(`${hmisBase(server)}/_hmis/calls`)).json()
+}
+
+/** The bookings a hospital of the reference HMIS holds. */
+export async function hmisBookings(
+  hospitalKey: string,
+  server: HmisServer = 'shared',
+): Promise<{ phr_appointment_id: string; status: string; appointment_ref: string }[]> {
+  return (await fetch(`${hmisBase(server)}/_hmis/bookings?hospital=${hospitalKey}`)).json()
+}
+
+/** The rooms the fake Google Meet made. */
+export async function meetSpaces(): Promise<{ meetingUri: string }[]> {
+  return (await fetch(`${inject('meetUrl')}/_fake/spaces`)).json()
 }
 
 /** The patients a hospital of the reference HMIS has registered. */

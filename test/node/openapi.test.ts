@@ -23,6 +23,7 @@ function nodeApp(environment = 'development') {
     // Production refuses the development outbox providers; their real clients need no I/O to build.
     SMS_PROVIDER: environment === 'production' ? 'msg91' : 'console',
     EMAIL_PROVIDER: environment === 'production' ? 'resend' : 'console',
+    MEET_PROVIDER: 'none',
   }
   const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} }
   const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) =>

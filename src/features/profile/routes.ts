@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
+import { inZone } from '../../core/time'
 import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
-import { findPatient, ianaTimeZone } from './store'
+import { findPatient, homeOf, ianaTimeZone } from './store'
 
 export const getMe = patientRoute({
   method: 'get',
@@ -65,7 +66,8 @@ export const getHome = patientRoute({
 })
 
 export const getHomeHandler: PatientHandler<typeof getHome> = async (c) => {
-  const patient = toPatient(await ownPatient(c.var.services.db, c.var.patientId))
+  const { patient: row, unread, next } = await homeOf(c.var.services.db, c.var.patientId)
+  const patient = toPatient(row)
   return c.json(
     {
       patient: {
@@ -81,9 +83,15 @@ export const getHomeHandler: PatientHandler<typeof getHome> = async (c) => {
         photo: patient.photo,
         timezone: patient.timezone,
       },
-      // Notifications and appointments arrive with their features; the shape is final.
-      unread_notifications: 0,
-      next_appointment: null,
+      unread_notifications: unread,
+      next_appointment: next && {
+        id: next.id,
+        hospital_name: next.hospital_name,
+        doctor_name: next.doctor_name ?? 'Your doctor',
+        mode: next.mode,
+        slot_start: inZone(new Date(next.slot_start), next.timezone),
+        status: next.status,
+      },
     },
     200,
   )

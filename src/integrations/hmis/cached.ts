@@ -27,5 +27,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     doctor: (doctorId, range) =>
       through(`doctors/${encodeURIComponent(doctorId)}?${new URLSearchParams(range)}`, seconds, () => hmis.doctor(doctorId, range)),
     registerPatient: (patient) => hmis.registerPatient(patient),
+    bookAppointment: (booking) => hmis.bookAppointment(booking),
+    cancelAppointment: (ref, reason) => hmis.cancelAppointment(ref, reason),
   }
 }

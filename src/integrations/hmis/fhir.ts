@@ -20,6 +20,7 @@ export const FHIR = {
   fee: 'https://phr-edge.in/fhir/StructureDefinition/consultation-fee',
   experience: 'https://phr-edge.in/fhir/StructureDefinition/experience-years',
   capacity: 'https://phr-edge.in/fhir/StructureDefinition/slot-capacity',
+  appointmentId: 'https://phr-edge.in/fhir/sid/appointment-id',
 }
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() })
@@ -245,8 +246,65 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       await encounter.body?.cancel()
       return { hmis_patient_id: patientId, token_number: token, token_expires_at: expires }
     },
+    async bookAppointment(booking) {
+      // Idempotent: an Appointment carrying our id is found, not made again.
+      const mine = `${FHIR.appointmentId}|${booking.phr_appointment_id}`
+      const existing = of(await search(`Appointment?identifier=${encodeURIComponent(mine)}`), 'Appointment', AppointmentSchema)[0]
+      if (existing) return { booked: { appointment_ref: existing.id, status: existing.status === 'cancelled' ? 'cancelled' : 'booked' } }
+      const schedules = of(await search(`Schedule?actor=${encodeURIComponent(`Practitioner/${booking.doctor_id}`)}`), 'Schedule', Schedule)
+      const slot = schedules.length
+        ? of(
+            await search(
+              `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=${encodeURIComponent(new Date(booking.slot_start).toISOString())}`,
+            ),
+            'Slot',
+            Slot,
+          ).find((s) => Date.parse(s.start) === Date.parse(booking.slot_start) && modesOf(s.serviceType).includes(booking.mode))
+        : undefined
+      if (!slot) return { refused: { code: 'slot_unavailable', message: 'The doctor has no free slot at that time for that mode.' } }
+      const created = await call(
+        'POST',
+        'Appointment',
+        {
+          resourceType: 'Appointment',
+          status: 'booked',
+          identifier: [{ system: FHIR.appointmentId, value: booking.phr_appointment_id }],
+          slot: [{ reference: `Slot/${slot.id}` }],
+          start: slot.start,
+          end: slot.end,
+          serviceType: [{ coding: [{ system: FHIR.mode, code: booking.mode }] }],
+          participant: [
+            { actor: { reference: `Patient/${booking.hmis_patient_id}` }, status: 'accepted' },
+            { actor: { reference: `Practitioner/${booking.doctor_id}` }, status: 'accepted' },
+          ],
+        },
+        { 'If-None-Exist': `identifier=${mine}` },
+      )
+      if (!created.ok) await rejectUpstream(SERVICE, created)
+      const appointment = await readUpstreamJson(SERVICE, created, AppointmentSchema)
+      // The slot is taken (FHIR slots hold one booking; capacity beyond one is the HMIS's own rule).
+      const busy = await call('PUT', `Slot/${slot.id}`, { ...slot, resourceType: 'Slot', status: 'busy' })
+      if (!busy.ok) await rejectUpstream(SERVICE, busy)
+      await busy.body?.cancel()
+      return { booked: { appointment_ref: appointment.id, status: 'booked' } }
+    },
+    async cancelAppointment(appointmentRef, reason) {
+      const read = await call('GET', `Appointment/${encodeURIComponent(appointmentRef)}`)
+      if (read.status === 404) return void (await read.body?.cancel())
+      if (!read.ok) await rejectUpstream(SERVICE, read)
+      const appointment = await readUpstreamJson(SERVICE, read, Resource)
+      const updated = await call('PUT', `Appointment/${encodeURIComponent(appointmentRef)}`, {
+        ...appointment,
+        status: 'cancelled',
+        cancelationReason: reason ? { text: reason } : undefined,
+      })
+      if (!updated.ok) await rejectUpstream(SERVICE, updated)
+      await updated.body?.cancel()
+    },
   }
 }
+
+const AppointmentSchema = z.object({ id: z.string(), status: z.string() })
 
 const EncounterSchema = z.object({
   id: z.string(),

@@ -1,10 +1,22 @@
 import type { z } from '@hono/zod-openapi'
-import type { HmisDoctorSchema, HmisPatientSchema, HmisPatientTokenSchema, HmisSpecialtySchema } from './contract'
+import type {
+  HmisBookingRequestSchema,
+  HmisBookingSchema,
+  HmisDoctorSchema,
+  HmisPatientSchema,
+  HmisPatientTokenSchema,
+  HmisSpecialtySchema,
+} from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
 export type HmisDoctor = z.infer<typeof HmisDoctorSchema>
 export type HmisPatient = z.infer<typeof HmisPatientSchema>
 export type HmisPatientToken = z.infer<typeof HmisPatientTokenSchema>
+export type HmisBookingRequest = z.infer<typeof HmisBookingRequestSchema>
+export type HmisBooking = z.infer<typeof HmisBookingSchema>
+
+/** What the HMIS said to a booking: done, or a refusal it will repeat (slot taken, unknown patient…). */
+export type HmisBookingOutcome = { booked: HmisBooking } | { refused: { code: string; message: string } }
 
 /** What PHR Edge knows of a hospital's HMIS: which adapter speaks to it, where, with what. */
 export type HmisLink = {
@@ -33,4 +45,8 @@ export interface Hmis {
   /** undefined when the HMIS does not know the doctor. */
   doctor(doctorId: string, range: { from: string; to: string }): Promise<HmisDoctor | undefined>
   registerPatient(patient: HmisPatient): Promise<HmisPatientToken>
+  /** Idempotent on phr_appointment_id. A transient failure throws a 502/503/504 ApiError. */
+  bookAppointment(booking: HmisBookingRequest): Promise<HmisBookingOutcome>
+  /** Idempotent. An unknown reference counts as cancelled. */
+  cancelAppointment(appointmentRef: string, reason: string | null): Promise<void>
 }

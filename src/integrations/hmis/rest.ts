@@ -1,6 +1,13 @@
 import { ApiError } from '../../core/errors'
 import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
-import { HmisDoctorSchema, HmisListSchema, HmisPatientTokenSchema, HmisSpecialtySchema } from './contract'
+import {
+  HmisBookingSchema,
+  HmisDoctorSchema,
+  HmisErrorSchema,
+  HmisListSchema,
+  HmisPatientTokenSchema,
+  HmisSpecialtySchema,
+} from './contract'
 import { hmisHttp, type HmisOptions } from './http'
 import type { Hmis, HmisLink } from './port'
 
@@ -41,6 +48,21 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       const response = await call('POST', '/patients', patient)
       if (!response.ok) await rejectUpstream(SERVICE, response)
       return readUpstreamJson(SERVICE, response, HmisPatientTokenSchema)
+    },
+    async bookAppointment(booking) {
+      const response = await call('POST', '/appointments', booking)
+      if (response.status === 409 || response.status === 422 || response.status === 404 || response.status === 400) {
+        const { error } = await readUpstreamJson(SERVICE, response, HmisErrorSchema)
+        return { refused: error }
+      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { booked: await readUpstreamJson(SERVICE, response, HmisBookingSchema) }
+    },
+    async cancelAppointment(appointmentRef, reason) {
+      const response = await call('POST', `/appointments/${encodeURIComponent(appointmentRef)}/cancel`, { reason })
+      if (response.status === 404) return void (await response.body?.cancel())
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      await response.body?.cancel()
     },
   }
 }

@@ -1,0 +1,24 @@
+import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { paginatedCreatedAt } from './columns'
+
+export const recordTypes = ['prescription', 'handout', 'test_result', 'report', 'other'] as const
+export type RecordType = (typeof recordTypes)[number]
+
+/** A document in the patient's records (the file itself is in R2 under `storage_key`). */
+export const records = pgTable('records', {
+  id: uuid('id').primaryKey(),
+  patientId: uuid('patient_id').notNull(),
+  source: text('source').$type<'received' | 'uploaded'>().notNull(),
+  type: text('type').$type<RecordType>().notNull(),
+  title: text('title').notNull(),
+  hospitalId: uuid('hospital_id'),
+  appointmentId: uuid('appointment_id'),
+  externalId: text('external_id'),
+  storageKey: text('storage_key').notNull(),
+  contentType: text('content_type').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  sha256: text('sha256').notNull(),
+  recordDate: date('record_date', { mode: 'string' }),
+  createdAt: paginatedCreatedAt(),
+})
+export type RecordRow = typeof records.$inferSelect

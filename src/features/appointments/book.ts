@@ -1,0 +1,112 @@
+import { z } from '@hono/zod-openapi'
+import { and, eq, isNull } from 'drizzle-orm'
+import { ApiError } from '../../core/errors'
+import { idempotent } from '../../core/idempotency'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { patientRoute, type PatientHandler } from '../../core/routes'
+import { localDate } from '../../core/time'
+import type { Services } from '../../core/types'
+import { appointments, hospitals, hospitalShares } from '../../db/schema'
+import type { HmisLink } from '../../integrations/hmis/port'
+import { claimJobs, runJob } from './outbox'
+import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
+import { createBooking } from './store'
+
+const DEFAULT_SLOT_MINUTES = 15
+
+export const bookAppointment = patientRoute({
+  method: 'post',
+  path: '/v1/appointments',
+  operationId: 'bookAppointment',
+  tags: ['Appointments'],
+  summary: 'Book a slot (pushed to the hospital’s HMIS; never lost)',
+  description:
+    'Needs a live share with the hospital (409 `profile_not_shared`), a slot and mode the doctor offers (409 `slot_unavailable`), and no overlapping appointment (409 `appointment_conflict`). The booking and its HMIS job are saved together; when the HMIS confirms within HMIS_BOOKING_BUDGET_MS the answer is `booked`, when it is down or slow it is `pending_sync` and a job retries every minute (you are notified of the outcome). Send an `Idempotency-Key` header to make retries safe: the same key and body answer the first response again (422 for another body, 409 while the first is still running).',
+  request: {
+    body: jsonBody(BookingRequestSchema),
+    headers: z.object({
+      'idempotency-key': z
+        .string()
+        .max(255)
+        .optional()
+        .openapi({ description: 'Makes retries safe (see above).', example: '3f6d0c1e-booking-1' }),
+    }),
+  },
+  responses: {
+    201: jsonResponse(AppointmentSchema, 'Booked, or accepted as pending_sync.'),
+    ...errorResponses(404, 409, 422),
+  },
+})
+
+export const bookAppointmentHandler: PatientHandler<typeof bookAppointment> = async (c) => {
+  const body = c.req.valid('json')
+  const services = c.var.services
+  const result = await idempotent(services.db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
+    const appointment = await book(services, c.var.patientId, body)
+    return { status: 201, body: appointment }
+  })
+  return c.json(result.body, 201)
+}
+
+async function book(services: Services, patientId: string, body: z.infer<typeof BookingRequestSchema>) {
+  const { db, integrations, config } = services
+  const [found] = await db
+    .select({ hospital: hospitals, shareId: hospitalShares.id })
+    .from(hospitals)
+    .leftJoin(
+      hospitalShares,
+      and(eq(hospitalShares.hospitalId, hospitals.id), eq(hospitalShares.patientId, patientId), isNull(hospitalShares.revokedAt)),
+    )
+    .where(and(eq(hospitals.id, body.hospital_id), eq(hospitals.active, true)))
+  if (!found) throw new ApiError('not_found', 'No such hospital.')
+  if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
+  const { hospital } = found
+  const link: HmisLink = {
+    hospitalId: hospital.id,
+    timezone: hospital.timezone,
+    adapter: hospital.adapter,
+    baseUrl: hospital.hmisBaseUrl,
+    timeoutMs: hospital.hmisTimeoutMs,
+    tokenTtlSeconds: hospital.shareTokenTtlSeconds,
+    sealedCredentials: hospital.credentialsSealed,
+  }
+  const slotStart = new Date(body.slot_start)
+  if (slotStart.getTime() <= Date.now()) throw new ApiError('slot_unavailable', 'That slot has already begun.')
+  // The doctor's slots of that day (from the edge cache when fresh): a slot and mode they offer.
+  // When the HMIS cannot be read, the booking is still taken; the HMIS itself decides later.
+  let slotEnd = new Date(slotStart.getTime() + DEFAULT_SLOT_MINUTES * 60_000)
+  let doctorName: string | null = null
+  const day = localDate(slotStart, hospital.timezone)
+  const doctor = await integrations
+    .hmisFor(link)
+    .doctor(body.doctor_id, { from: day, to: day })
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.status >= 500) return null
+      throw error
+    })
+  if (doctor === undefined) throw new ApiError('not_found', 'This hospital has no such doctor.')
+  if (doctor) {
+    doctorName = doctor.name
+    const slot = doctor.availability.flatMap((d) => d.slots).find((s) => Date.parse(s.start) === slotStart.getTime())
+    if (!slot || !slot.modes.includes(body.mode) || slot.available < 1) {
+      throw new ApiError('slot_unavailable', 'The doctor has no free slot at that time for that mode.')
+    }
+    slotEnd = new Date(slot.end)
+  }
+  const { appointment, jobId } = await createBooking(db, {
+    id: crypto.randomUUID(),
+    patientId,
+    hospitalId: hospital.id,
+    doctorId: body.doctor_id,
+    doctorName,
+    mode: body.mode,
+    slotStart,
+    slotEnd,
+    symptomCheckId: body.symptom_check_id ?? null,
+  })
+  // Send it now if the hospital answers within the budget; otherwise the cron takes over.
+  const [job] = await claimJobs(db, { jobId, limit: 1 })
+  if (job) await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id))
+  return toAppointment(row ?? appointment, hospital)
+}

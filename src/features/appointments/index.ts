@@ -1,0 +1,35 @@
+import { createRouter } from '../../core/routes'
+import type { Feature } from '../../core/types'
+import { bookAppointment, bookAppointmentHandler } from './book'
+import { cancelAppointment, cancelAppointmentHandler } from './cancel'
+import { getAppointment, getAppointmentHandler, listAppointmentsHandler, listAppointmentsRoute } from './list'
+import { syncHmisOutbox } from './outbox'
+import { remindAppointments, removeExpiredRequestState } from './reminders'
+import { receiveAppointmentEvent, receiveAppointmentEventHandler } from './hmis-events'
+import { getVideoCall, getVideoCallHandler } from './video'
+
+export const appointmentsFeature: Feature = {
+  tags: [
+    {
+      name: 'Appointments',
+      description: 'Booking (never lost: an outbox retries when the hospital is down), cancellation, status, video calls.',
+    },
+    {
+      name: 'HMIS callbacks',
+      description: 'Calls a hospital’s HMIS makes to PHR Edge, signed with the hospital’s secret (see the hmisSignature scheme).',
+    },
+  ],
+  routes: () =>
+    createRouter()
+      .openapi(bookAppointment, bookAppointmentHandler)
+      .openapi(listAppointmentsRoute, listAppointmentsHandler)
+      .openapi(getAppointment, getAppointmentHandler)
+      .openapi(cancelAppointment, cancelAppointmentHandler)
+      .openapi(getVideoCall, getVideoCallHandler)
+      .openapi(receiveAppointmentEvent, receiveAppointmentEventHandler),
+  jobs: [
+    { name: 'HMIS outbox', cron: '* * * * *', run: syncHmisOutbox },
+    { name: 'appointment reminders', cron: '* * * * *', run: remindAppointments },
+    { name: 'expired request state', cron: '17 * * * *', run: removeExpiredRequestState },
+  ],
+}

@@ -1,0 +1,231 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { queryRows, type Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import { describeError } from '../../core/logger'
+import { notify } from '../../core/notify'
+import type { Services } from '../../core/types'
+import { appointments, hmisOutbox, hospitals, hospitalShares, type HmisJobRow } from '../../db/schema'
+import type { HmisLink } from '../../integrations/hmis/port'
+
+// The HMIS outbox: jobs written with the change they belong to, sent at once by the request when
+// the hospital answers in time, otherwise by the cron every minute, with exponential backoff and
+// jitter, a lease so that overlapping runs never send a job twice, and a cap after which the
+// appointment is rejected and the patient told. Every failure stays visible on the job row.
+
+const LEASE_SECONDS = 120
+
+export type JobResult = 'done' | 'retry' | 'refused' | 'failed'
+
+/** Claims due jobs (or one job) for this run: FOR UPDATE SKIP LOCKED, and a lease. */
+export async function claimJobs(db: Db, options: { jobId?: string; limit: number }): Promise<HmisJobRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+    update hmis_outbox set locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
+    where id in (
+      select id from hmis_outbox
+      where status = 'pending' and (locked_until is null or locked_until < now())
+        and ${options.jobId ? sql`id = ${options.jobId}` : sql`next_attempt_at <= now()`}
+      order by next_attempt_at
+      limit ${options.limit}
+      for update skip locked
+    )
+    returning id, kind, hospital_id, appointment_id, status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at`,
+  )
+  return rows.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as HmisJobRow['kind'],
+    hospitalId: r.hospital_id as string,
+    appointmentId: r.appointment_id as string,
+    status: r.status as HmisJobRow['status'],
+    attempts: Number(r.attempts),
+    nextAttemptAt: new Date(r.next_attempt_at as string),
+    lockedUntil: r.locked_until ? new Date(r.locked_until as string) : null,
+    lastError: (r.last_error as string | null) ?? null,
+    createdAt: new Date(r.created_at as string),
+    updatedAt: new Date(r.updated_at as string),
+  }))
+}
+
+/** Seconds before attempt n + 1: 30 s doubling to an hour, ±20 % jitter so retries do not stampede. */
+export function backoffSeconds(attempts: number): number {
+  const base = Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1))
+  return Math.round(base * (0.8 + Math.random() * 0.4))
+}
+
+/**
+ * Sends one claimed job. With a patient waiting (`waiting`), the HMIS call is bounded by its
+ * timeout and a refusal leaves nothing behind: the booking and its job are removed and the
+ * refusal thrown as a 409 for the patient to choose again.
+ */
+export async function runJob(services: Services, job: HmisJobRow, waiting?: { timeoutMs: number }): Promise<JobResult> {
+  const { db, integrations, config, log } = services
+  const [context] = await db
+    .select({ appointment: appointments, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
+    .from(appointments)
+    .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
+    .leftJoin(
+      hospitalShares,
+      and(
+        eq(hospitalShares.patientId, appointments.patientId),
+        eq(hospitalShares.hospitalId, appointments.hospitalId),
+        sql`${hospitalShares.revokedAt} is null`,
+      ),
+    )
+    .where(eq(appointments.id, job.appointmentId))
+  if (!context) return finish(db, job, 'done', 'the appointment no longer exists')
+  const { appointment, hospital } = context
+  const link: HmisLink = {
+    hospitalId: hospital.id,
+    timezone: hospital.timezone,
+    adapter: hospital.adapter,
+    baseUrl: hospital.hmisBaseUrl,
+    timeoutMs: waiting?.timeoutMs ?? hospital.hmisTimeoutMs,
+    tokenTtlSeconds: hospital.shareTokenTtlSeconds,
+    sealedCredentials: hospital.credentialsSealed,
+  }
+  const hmis = integrations.hmisFor(link)
+  try {
+    if (job.kind === 'cancel_appointment') {
+      if (appointment.hmisAppointmentRef) await hmis.cancelAppointment(appointment.hmisAppointmentRef, appointment.statusReason)
+      return finish(db, job, 'done')
+    }
+    if (appointment.status !== 'pending_sync') return finish(db, job, 'done', `nothing to send: the appointment is ${appointment.status}`)
+    if (!context.hmisPatientId)
+      return refuse(db, job, appointment, hospital.name, 'profile_not_shared', 'Your profile is no longer shared with this hospital.')
+    const outcome = await hmis.bookAppointment({
+      phr_appointment_id: appointment.id,
+      hmis_patient_id: context.hmisPatientId,
+      doctor_id: appointment.doctorId,
+      mode: appointment.mode,
+      slot_start: appointment.slotStart.toISOString(),
+    })
+    if ('refused' in outcome) {
+      if (waiting) {
+        await db.transaction(async (tx) => {
+          await tx.delete(hmisOutbox).where(eq(hmisOutbox.id, job.id))
+          await tx.delete(appointments).where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
+        })
+        const slotTaken = outcome.refused.code === 'slot_unavailable'
+        throw new ApiError(
+          slotTaken ? 'slot_unavailable' : 'conflict',
+          slotTaken ? 'That slot was just taken. Please choose another.' : outcome.refused.message,
+          {
+            details: { hmis_code: outcome.refused.code },
+          },
+        )
+      }
+      return refuse(db, job, appointment, hospital.name, outcome.refused.code, outcome.refused.message)
+    }
+    await db.transaction(async (tx) => {
+      const [booked] = await tx
+        .update(appointments)
+        .set({
+          status: 'booked',
+          hmisAppointmentRef: outcome.booked.appointment_ref,
+          joinUrl: outcome.booked.join_url ?? null,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
+        .returning({ id: appointments.id })
+      if (!booked) {
+        // Cancelled while the booking was on its way: undo it at the hospital too.
+        await tx.update(appointments).set({ hmisAppointmentRef: outcome.booked.appointment_ref }).where(eq(appointments.id, appointment.id))
+        await tx
+          .insert(hmisOutbox)
+          .values({ id: crypto.randomUUID(), kind: 'cancel_appointment', hospitalId: hospital.id, appointmentId: appointment.id })
+      } else if (job.attempts > 1) {
+        await notify(tx, {
+          patientId: appointment.patientId,
+          type: 'appointment_booked',
+          title: 'Your appointment is confirmed',
+          body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
+          link: { kind: 'appointment', id: appointment.id },
+          dedupeKey: `booked:${appointment.id}`,
+        })
+      }
+      await finish(tx, job, 'done')
+    })
+    return 'done'
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status < 500) throw error
+    log.log('warn', 'an HMIS job failed; it will be retried', {
+      job_id: job.id,
+      kind: job.kind,
+      attempts: job.attempts,
+      error: describeError(error),
+    })
+    if (job.attempts >= config.HMIS_OUTBOX_MAX_ATTEMPTS) {
+      if (job.kind === 'book_appointment') {
+        return refuse(
+          db,
+          job,
+          appointment,
+          hospital.name,
+          'hmis_unreachable',
+          `The hospital could not be reached after ${job.attempts} attempts.`,
+          'failed',
+        )
+      }
+      return finish(db, job, 'failed', error.message)
+    }
+    await db
+      .update(hmisOutbox)
+      .set({
+        lockedUntil: null,
+        lastError: `${error.code}: ${error.message}`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(hmisOutbox.id, job.id))
+    return 'retry'
+  }
+}
+
+async function finish(db: Db, job: HmisJobRow, status: 'done' | 'failed', note?: string): Promise<JobResult> {
+  await db
+    .update(hmisOutbox)
+    .set({ status, lockedUntil: null, lastError: note ?? null, updatedAt: sql`now()` })
+    .where(eq(hmisOutbox.id, job.id))
+  return status
+}
+
+/** The hospital will not take the booking: the appointment is rejected with the reason, and the patient told. */
+async function refuse(
+  db: Db,
+  job: HmisJobRow,
+  appointment: { id: string; patientId: string },
+  hospitalName: string,
+  code: string,
+  message: string,
+  jobStatus: 'done' | 'failed' = 'done',
+): Promise<JobResult> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(appointments)
+      .set({ status: 'rejected', statusReason: `${code}: ${message}`, updatedAt: sql`now()` })
+      .where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
+    await notify(tx, {
+      patientId: appointment.patientId,
+      type: 'appointment_rejected',
+      title: 'Your appointment could not be booked',
+      body: `${hospitalName}: ${message} Please choose another slot.`,
+      link: { kind: 'appointment', id: appointment.id },
+      dedupeKey: `rejected:${appointment.id}`,
+    })
+    await finish(tx, job, jobStatus, `${code}: ${message}`)
+  })
+  return jobStatus === 'failed' ? 'failed' : 'refused'
+}
+
+/** The cron: every due job, a batch at a time, within the run. */
+export async function syncHmisOutbox(services: Services): Promise<Record<string, number>> {
+  const counts: Record<string, number> = { done: 0, retry: 0, refused: 0, failed: 0 }
+  const started = Date.now()
+  while (Date.now() - started < 20_000) {
+    const jobs = await claimJobs(services.db, { limit: 20 })
+    if (jobs.length === 0) break
+    for (const job of jobs) counts[await runJob(services, job)]! += 1
+  }
+  return counts
+}

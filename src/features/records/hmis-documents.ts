@@ -1,0 +1,155 @@
+import { z } from '@hono/zod-openapi'
+import { and, eq, isNull } from 'drizzle-orm'
+import { sha256HexOfBytes } from '../../core/crypto'
+import { ApiError, invalidField } from '../../core/errors'
+import { notify } from '../../core/notify'
+import { errorResponses, jsonResponse } from '../../core/openapi'
+import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
+import { appointments, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
+import { documentKind, RecordSchema, toRecord } from './schema'
+
+const DocumentFieldsSchema = z
+  .object({
+    patient_ref: z
+      .string()
+      .min(1)
+      .max(128)
+      .openapi({ description: 'The patient’s id at the hospital (hmis_patient_id).', example: 'UHID-SAH-100001' }),
+    type: z.enum(recordTypes).openapi({ example: 'prescription' }),
+    title: z.string().trim().min(1).max(200).openapi({ example: 'Prescription — Dr. Meera Kulkarni' }),
+    appointment_ref: z.string().max(128).optional().openapi({ example: 'apt-7f3c2a9e' }),
+    document_id: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .openapi({ description: 'The HMIS’s id of the document: posting it again stores it once.', example: 'doc-20261201-0042' }),
+    record_date: z.string().date().optional().openapi({ example: '2026-12-01' }),
+  })
+  .strict()
+
+export const HmisDocumentFormSchema = DocumentFieldsSchema.extend({
+  file: z
+    .any()
+    .openapi({ type: 'string', format: 'binary', description: 'pdf, png or jpg (checked by its bytes), at most HMIS_DOCUMENT_MAX_BYTES.' }),
+}).openapi('HmisDocumentForm')
+
+export const receiveDocument = hmisRoute({
+  method: 'post',
+  path: '/v1/hmis/documents',
+  operationId: 'receiveDocument',
+  tags: ['HMIS callbacks'],
+  summary: 'A hospital posts a document (prescription, handout, test result) to a patient who shared their profile with it',
+  description:
+    'Only for a patient whose share with this hospital is live (403 otherwise, and at once after the patient revokes it). Multipart: `file` + fields. The file is stored under a key that reveals nothing about the patient, with its sha256.',
+  // Documented here, checked in the handler (multipart with a file).
+  request: { body: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/HmisDocumentForm' } } } } },
+  responses: {
+    201: jsonResponse(RecordSchema, 'Stored in the patient’s Received Documents.'),
+    200: jsonResponse(RecordSchema, 'This document_id was stored before.'),
+    ...errorResponses(403, 404, 413, 415, 422, 503),
+  },
+})
+
+export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = async (c) => {
+  const { db, log } = c.var.services
+  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
+    throw new ApiError('unsupported_media_type', 'Send the document as multipart/form-data.')
+  const form = await c.req.formData()
+  const { file, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
+  const fields = parseInput(DocumentFieldsSchema, rest, 'form')
+  if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
+  const kind = documentKind(bytes)
+  if (!kind) throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
+
+  const hospitalId = c.var.hospitalId
+  const [share] = await db
+    .select({ patientId: hospitalShares.patientId, hospitalName: hospitals.name })
+    .from(hospitalShares)
+    .innerJoin(hospitals, eq(hospitals.id, hospitalShares.hospitalId))
+    .where(
+      and(
+        eq(hospitalShares.hospitalId, hospitalId),
+        eq(hospitalShares.hmisPatientId, fields.patient_ref),
+        isNull(hospitalShares.revokedAt),
+      ),
+    )
+  if (!share) throw new ApiError('forbidden', 'This patient has not shared their profile with your hospital, or has revoked it.')
+  if (fields.document_id) {
+    const [existing] = await db
+      .select()
+      .from(records)
+      .where(and(eq(records.hospitalId, hospitalId), eq(records.externalId, fields.document_id)))
+    if (existing) return c.json(toRecord(existing), 200)
+  }
+  let appointmentId: string | null = null
+  if (fields.appointment_ref) {
+    const [appointment] = await db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.hospitalId, hospitalId),
+          eq(appointments.hmisAppointmentRef, fields.appointment_ref),
+          eq(appointments.patientId, share.patientId),
+        ),
+      )
+    if (!appointment) throw new ApiError('not_found', 'No appointment of this patient with that reference at your hospital.')
+    appointmentId = appointment.id
+  }
+  // A key that says nothing about whose document it is.
+  const storageKey = `records/${crypto.randomUUID()}`
+  const sha256 = await sha256HexOfBytes(bytes)
+  await c.var.services.files().put(storageKey, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
+  const id = crypto.randomUUID()
+  const row = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(records)
+      .values({
+        id,
+        patientId: share.patientId,
+        source: 'received',
+        type: fields.type,
+        title: fields.title,
+        hospitalId,
+        appointmentId,
+        externalId: fields.document_id ?? null,
+        storageKey,
+        contentType: kind.contentType,
+        sizeBytes: bytes.length,
+        sha256,
+        recordDate: fields.record_date ?? null,
+      })
+      .onConflictDoNothing()
+      .returning()
+    if (inserted) {
+      await notify(tx, {
+        patientId: share.patientId,
+        type: 'document_received',
+        title: `New ${fields.type.replace('_', ' ')} from ${share.hospitalName}`,
+        body: fields.title,
+        link: { kind: 'record', id },
+        dedupeKey: `record:${id}`,
+      })
+    }
+    return inserted
+  })
+  if (!row) {
+    // The same document_id raced in: keep the first, drop this copy.
+    await c.var.services.files().delete(storageKey)
+    const [existing] = await db
+      .select()
+      .from(records)
+      .where(and(eq(records.hospitalId, hospitalId), eq(records.externalId, fields.document_id!)))
+    return c.json(toRecord(existing!), 200)
+  }
+  log.log('info', 'document received from a hospital', {
+    hospital_id: hospitalId,
+    record_id: row.id,
+    bytes: bytes.length,
+    type: fields.type,
+  })
+  return c.json(toRecord(row), 201)
+}

@@ -1,0 +1,114 @@
+import { z } from '@hono/zod-openapi'
+import { and, desc, eq, lt, or } from 'drizzle-orm'
+import type { Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import { errorResponses, jsonResponse } from '../../core/openapi'
+import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { patientRoute, type PatientHandler } from '../../core/routes'
+import { records, recordTypes } from '../../db/schema'
+import { RecordParams, RecordSchema, toRecord } from './schema'
+
+export const listRecords = patientRoute({
+  method: 'get',
+  path: '/v1/records',
+  operationId: 'listRecords',
+  tags: ['Records'],
+  summary: 'My records, newest first (`source=received`: Received Documents)',
+  request: {
+    query: PaginationQuerySchema.extend({
+      source: z.enum(['received', 'uploaded']).optional().openapi({ example: 'received' }),
+      type: z.enum(recordTypes).optional().openapi({ example: 'prescription' }),
+    }),
+  },
+  responses: { 200: jsonResponse(pageSchema(RecordSchema, 'RecordPage'), 'Records.'), ...errorResponses(400) },
+})
+
+export const listRecordsHandler: PatientHandler<typeof listRecords> = async (c) => {
+  const { limit, cursor, source, type } = c.req.valid('query')
+  const after = decodeCursor(cursor)
+  const rows = await c.var.services.db
+    .select()
+    .from(records)
+    .where(
+      and(
+        eq(records.patientId, c.var.patientId),
+        source ? eq(records.source, source) : undefined,
+        type ? eq(records.type, type) : undefined,
+        after
+          ? or(lt(records.createdAt, new Date(after.at)), and(eq(records.createdAt, new Date(after.at)), lt(records.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(records.createdAt), desc(records.id))
+    .limit(limit + 1)
+  return c.json(
+    toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toRecord),
+    200,
+  )
+}
+
+async function ownRecord(db: Db, patientId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.id, id), eq(records.patientId, patientId)))
+  if (!row) throw new ApiError('not_found', 'No such record.')
+  return row
+}
+
+export const getRecord = patientRoute({
+  method: 'get',
+  path: '/v1/records/{id}',
+  operationId: 'getRecord',
+  tags: ['Records'],
+  summary: 'One of my records',
+  request: { params: RecordParams },
+  responses: { 200: jsonResponse(RecordSchema, 'The record.'), ...errorResponses(404) },
+})
+
+export const getRecordHandler: PatientHandler<typeof getRecord> = async (c) =>
+  c.json(toRecord(await ownRecord(c.var.services.db, c.var.patientId, c.req.valid('param').id)), 200)
+
+export const getRecordFile = patientRoute({
+  method: 'get',
+  path: '/v1/records/{id}/file',
+  operationId: 'getRecordFile',
+  tags: ['Records'],
+  summary: 'The file of one of my records, streamed',
+  request: { params: RecordParams },
+  responses: {
+    200: {
+      description: 'The file, with its type and a Content-Disposition naming it.',
+      content: {
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+        'image/png': { schema: { type: 'string', format: 'binary' } },
+        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    ...errorResponses(404, 503),
+  },
+})
+
+export const getRecordFileHandler: PatientHandler<typeof getRecordFile> = async (c) => {
+  const record = await ownRecord(c.var.services.db, c.var.patientId, c.req.valid('param').id)
+  const object = await c.var.services.files().get(record.storageKey)
+  if (!object) {
+    c.var.services.log.log('error', 'a record has no file in storage', { record_id: record.id })
+    throw new ApiError('not_found', 'The file of this record is missing.')
+  }
+  const extension = record.contentType === 'application/pdf' ? 'pdf' : record.contentType === 'image/png' ? 'png' : 'jpg'
+  const filename = `${
+    record.title
+      .replace(/[^\p{L}\p{N} ._-]+/gu, '')
+      .trim()
+      .slice(0, 80) || 'record'
+  }.${extension}`
+  return new Response(object.body, {
+    headers: {
+      'content-type': record.contentType,
+      'content-length': String(object.size),
+      'content-disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      etag: object.httpEtag,
+    },
+  }) as never
+}

@@ -1,0 +1,50 @@
+import { z } from '@hono/zod-openapi'
+import { recordTypes, type RecordRow } from '../../db/schema'
+
+export const RecordSchema = z
+  .object({
+    id: z.string().uuid().openapi({ example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
+    source: z
+      .enum(['received', 'uploaded'])
+      .openapi({ description: 'received: posted by a hospital; uploaded: by you.', example: 'received' }),
+    type: z.enum(recordTypes).openapi({ example: 'prescription' }),
+    title: z.string().openapi({ example: 'Prescription — Dr. Meera Kulkarni' }),
+    hospital_id: z.string().uuid().nullable().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
+    appointment_id: z.string().uuid().nullable().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
+    content_type: z.string().openapi({ example: 'application/pdf' }),
+    size_bytes: z.number().int().openapi({ example: 48213 }),
+    sha256: z.string().openapi({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }),
+    record_date: z.string().date().nullable().openapi({ example: '2026-12-01' }),
+    created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T05:30:00.000Z' }),
+  })
+  .openapi('Record')
+
+export const toRecord = (row: RecordRow): z.infer<typeof RecordSchema> => ({
+  id: row.id,
+  source: row.source,
+  type: row.type,
+  title: row.title,
+  hospital_id: row.hospitalId,
+  appointment_id: row.appointmentId,
+  content_type: row.contentType,
+  size_bytes: row.sizeBytes,
+  sha256: row.sha256,
+  record_date: row.recordDate,
+  created_at: row.createdAt.toISOString(),
+})
+
+export const RecordParams = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
+})
+
+/** The document types patients and hospitals may send, by their first bytes (never by name or declared type). */
+export function documentKind(bytes: Uint8Array): { contentType: string; extension: string } | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { contentType: 'application/pdf', extension: 'pdf' }
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { contentType: 'image/png', extension: 'png' }
+  if (starts(0xff, 0xd8, 0xff)) return { contentType: 'image/jpeg', extension: 'jpg' }
+  return undefined
+}

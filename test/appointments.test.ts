@@ -1,0 +1,336 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { AppointmentSchema, VideoSchema } from '../src/features/appointments/schema'
+import { NotificationSchema } from '../src/features/notifications/routes'
+import { HomeSchema } from '../src/features/profile/schema'
+import { RecordSchema } from '../src/features/records/schema'
+import { book, openSlot, runMinuteCron } from './fixtures/appointments'
+import { loginByPhone } from './fixtures/auth'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { expectError, expectOk, newClient } from './harness/client'
+import { hmisBookings, hmisFault, meetSpaces } from './harness/fakes'
+import { hmisCall } from './harness/hmis'
+import { expectHiddenFromOthers } from './harness/ownership'
+import { runSql } from './harness/sql'
+
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
+const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+async function patientWithShare(hospital = 'sahyadri') {
+  const login = await loginByPhone()
+  const share = await shareWith(login.client, login.access_token, hospitalId(hospital))
+  return { ...login, token: login.access_token, share }
+}
+
+describe('the consultation journey', () => {
+  it('share → book → HMIS reviews (signed) → video link → HMIS posts the prescription → Received Documents, byte-identical', async () => {
+    const { client, token, share } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    expect(booked).toMatchObject({ status: 'booked', doctor_name: 'Dr. Meera Kulkarni', slot_start: slot.start, video_available: false })
+    expect((await hmisBookings('sahyadri')).filter((b) => b.phr_appointment_id === booked.id)).toHaveLength(1)
+
+    await expectError(await client.get(`/v1/appointments/${booked.id}/video`, { token }), 409, 'video_not_available')
+    const reviewed = await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+      event_id: `rev-${booked.id}`,
+      event: 'reviewed',
+    })
+    expect(reviewed.response.status).toBe(200)
+    await reviewed.response.body?.cancel()
+
+    const [first, second] = await Promise.all([
+      client.get(`/v1/appointments/${booked.id}/video`, { token }),
+      client.get(`/v1/appointments/${booked.id}/video`, { token }),
+    ])
+    const [a, b] = [await expectOk(first, 200, VideoSchema), await expectOk(second, 200, VideoSchema)]
+    expect(a).toEqual(b)
+    expect(a).toMatchObject({ provider: 'google_meet', join_url: expect.stringMatching(/^https:\/\/meet\.google\.com\//) })
+    expect((await meetSpaces()).filter((s) => s.meetingUri === a.join_url)).toHaveLength(1)
+
+    const form = new FormData()
+    form.append('file', new File([pdf], 'rx.pdf', { type: 'application/pdf' }))
+    form.append('patient_ref', share.hmis_patient_id)
+    form.append('type', 'prescription')
+    form.append('title', 'Prescription — Dr. Meera Kulkarni')
+    form.append('appointment_ref', booked.hmis_appointment_ref!)
+    form.append('document_id', `doc-${booked.id}`)
+    const posted = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)
+    const record = await expectOk(posted.response, 201, RecordSchema)
+    expect(record).toMatchObject({
+      source: 'received',
+      type: 'prescription',
+      appointment_id: booked.id,
+      content_type: 'application/pdf',
+      size_bytes: pdf.length,
+    })
+
+    const completed = await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+      event_id: `done-${booked.id}`,
+      event: 'completed',
+    })
+    expect(completed.response.status).toBe(200)
+    await completed.response.body?.cancel()
+    // A late 'reviewed' (out of order) does not move it back.
+    const late = await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+      event_id: `late-${booked.id}`,
+      event: 'reviewed',
+    })
+    expect(await late.response.json()).toEqual({ applied: false, status: 'completed' })
+
+    const received = await expectOk(await client.get('/v1/records?source=received', { token }), 200, page(RecordSchema))
+    expect(received.items.map((r) => r.id)).toEqual([record.id])
+    const file = await client.get(`/v1/records/${record.id}/file`, { token })
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="Prescription/)
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf)
+
+    const notifications = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
+    expect(notifications.items.map((n) => n.type)).toEqual(['appointment_completed', 'document_received', 'appointment_reviewed'])
+    const home = await expectOk(await client.get('/v1/home', { token }), 200, HomeSchema)
+    expect(home.unread_notifications).toBe(3)
+    const after = await expectOk(await client.get(`/v1/appointments/${booked.id}`, { token }), 200, AppointmentSchema)
+    expect(after).toMatchObject({ status: 'completed', video_available: true })
+
+    const other = await loginByPhone()
+    await expectHiddenFromOthers((t) => other.client.get(`/v1/appointments/${booked.id}`, { token: t }), other)
+    await expectHiddenFromOthers((t) => other.client.get(`/v1/records/${record.id}/file`, { token: t }), other)
+  })
+
+  it('shows the next appointment and counts unread notifications on the home screen; read and read-all', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital, 'd-sah-06', 'in_person')
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-06', mode: 'in_person', slot_start: slot.start })
+    const home = await expectOk(await client.get('/v1/home', { token }), 200, HomeSchema)
+    expect(home.next_appointment).toMatchObject({
+      id: booked.id,
+      doctor_name: 'Dr. Nikhil Gokhale',
+      mode: 'in_person',
+      slot_start: slot.start,
+    })
+    await (
+      await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+        event_id: `r-${booked.id}`,
+        event: 'rescheduled',
+        slot_start: slot.start,
+        reason: 'Doctor is running late',
+      })
+    ).response.body?.cancel()
+    await (
+      await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+        event_id: `m-${booked.id}`,
+        event: 'missed',
+      })
+    ).response.body?.cancel()
+    const list = await expectOk(await client.get('/v1/notifications?unread=true', { token }), 200, page(NotificationSchema))
+    expect(list.items).toHaveLength(2)
+    const read = await expectOk(
+      await client.post(`/v1/notifications/${list.items[0]!.id}/read`, undefined, { token }),
+      200,
+      NotificationSchema,
+    )
+    expect(read.read).toBe(true)
+    expect(
+      await expectOk(await client.post('/v1/notifications/read-all', undefined, { token }), 200, z.object({ marked_read: z.number() })),
+    ).toEqual({ marked_read: 1 })
+    expect((await expectOk(await client.get('/v1/home', { token }), 200, HomeSchema)).unread_notifications).toBe(0)
+  })
+})
+
+describe('reminders', () => {
+  it('sends one reminder 24 hours and one 1 hour before, each once, even when runs overlap', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    const reminders = async () =>
+      (await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))).items.filter(
+        (n) => n.type === 'appointment_reminder',
+      )
+    await runSql(
+      sql`update appointments set slot_start = now() + interval '20 hours', slot_end = now() + interval '20 hours 15 minutes' where id = ${booked.id}`,
+    )
+    await Promise.all([runMinuteCron(), runMinuteCron()])
+    expect((await reminders()).map((n) => n.title)).toEqual(['Your appointment is tomorrow'])
+    await runSql(
+      sql`update appointments set slot_start = now() + interval '50 minutes', slot_end = now() + interval '65 minutes' where id = ${booked.id}`,
+    )
+    await runMinuteCron()
+    await runMinuteCron()
+    expect((await reminders()).map((n) => n.title)).toEqual(['Your appointment is in less than an hour', 'Your appointment is tomorrow'])
+  })
+})
+
+describe('booking rules', () => {
+  it('needs a share, an offered slot, and no overlap', async () => {
+    const login = await loginByPhone()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(login.client, login.access_token, hospital)
+    const request = { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start }
+    await expectError(await login.client.post('/v1/appointments', request, { token: login.access_token }), 409, 'profile_not_shared')
+    await shareWith(login.client, login.access_token, hospital)
+    await expectError(
+      await login.client.post('/v1/appointments', { ...request, slot_start: '2031-01-01T03:07:00+05:30' }, { token: login.access_token }),
+      409,
+      'slot_unavailable',
+    )
+    await expectError(
+      await login.client.post('/v1/appointments', { ...request, doctor_id: 'd-sah-03', mode: 'online' }, { token: login.access_token }),
+      409,
+      'slot_unavailable',
+    )
+    await book(login.client, login.access_token, request)
+    await expectError(await login.client.post('/v1/appointments', request, { token: login.access_token }), 409, 'appointment_conflict')
+  })
+
+  it('honours Idempotency-Key: the same answer again, 422 for another body', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const request = { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start }
+    const key = { 'Idempotency-Key': `key-${crypto.randomUUID()}` }
+    const [first, again] = [await book(client, token, request, key), await book(client, token, request, key)]
+    expect(again).toEqual(first)
+    const list = await expectOk(await client.get('/v1/appointments', { token }), 200, page(AppointmentSchema))
+    expect(list.items).toHaveLength(1)
+    await expectError(
+      await client.post('/v1/appointments', { ...request, mode: 'in_person' }, { token, headers: key }),
+      422,
+      'idempotency_key_reused',
+    )
+  })
+
+  it('cancels, telling the hospital', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    const cancelled = await expectOk(
+      await client.post(`/v1/appointments/${booked.id}/cancel`, { reason: 'Feeling better' }, { token }),
+      200,
+      AppointmentSchema,
+    )
+    expect(cancelled.status).toBe('cancelled')
+    expect((await hmisBookings('sahyadri')).find((b) => b.phr_appointment_id === booked.id)?.status).toBe('cancelled')
+    await expectError(await client.post(`/v1/appointments/${booked.id}/cancel`, {}, { token }), 409, 'invalid_transition')
+  })
+})
+
+describe('never lost: the HMIS outbox', () => {
+  it('accepts 50 bookings while the HMIS fails and times out, then books each exactly once; overlapping cron runs send nothing twice', async () => {
+    const hospital = hospitalId('faulty')
+    const patients = []
+    for (let i = 0; i < 50; i++) patients.push(await patientWithShare('faulty'))
+    const { client, token } = patients[0]!
+    const slots = (await openSlot(client, token, hospital)) && (await client.get(`/v1/hospitals/${hospital}/doctors/d-sah-01`, { token }))
+    const doctor = (await slots.json()) as { availability: { slots: { start: string; modes: string[] }[] }[] }
+    const starts = doctor.availability
+      .flatMap((d) => d.slots)
+      .filter((s) => s.modes.includes('online') && Date.parse(s.start) > Date.now() + 3 * 3600_000)
+      .map((s) => s.start)
+    // Half the booking calls fail (dropped or 503, each retried once), some hang past the budget.
+    await hmisFault({ kind: 'drop', route: 'POST /appointments' }, 30, 'faulty')
+    await hmisFault({ kind: 'status', status: 503, route: 'POST /appointments' }, 30, 'faulty')
+    await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 10, 'faulty')
+    const booked = await Promise.all(
+      patients.map(async (p, i) =>
+        book(p.client, p.token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: starts[i % starts.length] }),
+      ),
+    )
+    expect(booked.length).toBe(50)
+    expect(booked.some((b) => b.status === 'pending_sync')).toBe(true)
+
+    for (let round = 0; round < 6; round++) {
+      await runSql(sql`update hmis_outbox set next_attempt_at = now() where status = 'pending' and hospital_id = ${hospital}`)
+      await Promise.all([runMinuteCron(), runMinuteCron()])
+    }
+    const atHospital = await hmisBookings('sahyadri', 'faulty')
+    for (const appointment of booked) {
+      const final = await expectOk(
+        await patients[booked.indexOf(appointment)]!.client.get(`/v1/appointments/${appointment.id}`, {
+          token: patients[booked.indexOf(appointment)]!.token,
+        }),
+        200,
+        AppointmentSchema,
+      )
+      expect(final.status).toBe('booked')
+      expect(atHospital.filter((b) => b.phr_appointment_id === appointment.id)).toHaveLength(1)
+    }
+    const jobs = await runSql<{ pending: number }>(
+      sql`select count(*)::int as pending from hmis_outbox where status = 'pending' and hospital_id = ${hospital}`,
+    )
+    expect(jobs[0]!.pending).toBe(0)
+  }, 120_000)
+
+  it('answers pending_sync within the budget when the HMIS hangs, and rejects with a notification when the HMIS later refuses', async () => {
+    const { client, token } = await patientWithShare('faulty')
+    const hospital = hospitalId('faulty')
+    const slot = await openSlot(client, token, hospital)
+    await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 1, 'faulty')
+    const started = Date.now()
+    const pending = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    expect(pending.status).toBe('pending_sync')
+    expect(Date.now() - started).toBeLessThan(8_000)
+    await hmisFault({ kind: 'status', status: 409, route: 'POST /appointments' }, 1, 'faulty')
+    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id = ${pending.id}`)
+    await runMinuteCron()
+    const rejected = await expectOk(await client.get(`/v1/appointments/${pending.id}`, { token }), 200, AppointmentSchema)
+    expect(rejected).toMatchObject({ status: 'rejected', status_reason: expect.stringContaining('hmis_failure') })
+    const notes = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
+    expect(notes.items[0]).toMatchObject({ type: 'appointment_rejected', link: { kind: 'appointment', id: pending.id } })
+  })
+})
+
+describe('hospital calls are signed', () => {
+  it('refuses unsigned, wrongly signed, stale and replayed calls; applies a redelivered event once', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    const path = `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`
+    const event = { event_id: `evt-${booked.id}`, event: 'reviewed' }
+    await expectError((await hmisCall('sahyadri', 'POST', path, event, { unsigned: true })).response, 401, 'unauthorized')
+    await expectError((await hmisCall('sahyadri', 'POST', path, event, { secret: 'not-the-secret' })).response, 401, 'unauthorized')
+    await expectError(
+      (await hmisCall('sahyadri', 'POST', path, event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).response,
+      401,
+      'unauthorized',
+    )
+    await expectError((await hmisCall('amrita', 'POST', path, event)).response, 404, 'not_found')
+    const first = await hmisCall('sahyadri', 'POST', path, event)
+    expect(await first.response.json()).toEqual({ applied: true, status: 'reviewed' })
+    await expectError(await first.replay(), 401, 'unauthorized')
+    // A redelivery is signed again, with its own timestamp.
+    const redelivered = await hmisCall('sahyadri', 'POST', path, event, { timestamp: Math.floor(Date.now() / 1000) + 1 })
+    expect(await redelivered.response.json()).toEqual({ applied: false, status: 'reviewed' })
+    const notes = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
+    expect(notes.items.filter((n) => n.type === 'appointment_reviewed')).toHaveLength(1)
+  })
+
+  it('lets a hospital post documents only for patients who share with it, and not after they revoke', async () => {
+    const { client, token, share } = await patientWithShare()
+    const post = (hospital: string, patientRef: string, bytes: Uint8Array = pdf) => {
+      const form = new FormData()
+      form.append('file', new File([bytes], 'doc.pdf'))
+      form.append('patient_ref', patientRef)
+      form.append('type', 'handout')
+      form.append('title', 'Diet after a fever')
+      return hmisCall(hospital, 'POST', '/v1/hmis/documents', form)
+    }
+    await expectError((await post('amrita', share.hmis_patient_id)).response, 403, 'forbidden')
+    await expectError(
+      (await post('sahyadri', share.hmis_patient_id, new TextEncoder().encode('MZ\u0090\u0000 not a pdf'))).response,
+      415,
+      'unsupported_media_type',
+    )
+    const ok = await post('sahyadri', share.hmis_patient_id)
+    expect(ok.response.status).toBe(201)
+    await ok.response.body?.cancel()
+    await (await client.delete(`/v1/shares/${share.share_id}`, { token })).body?.cancel()
+    await expectError((await post('sahyadri', share.hmis_patient_id)).response, 403, 'forbidden')
+    const unknown = newClient()
+    await expectError(await unknown.get('/v1/records'), 401, 'unauthorized')
+  })
+})

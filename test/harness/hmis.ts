@@ -1,0 +1,38 @@
+// Calls as a hospital's HMIS makes them: signed with the hospital's inbound secret.
+import { SELF } from 'cloudflare:test'
+
+const HFR: Record<string, string> = {
+  sahyadri: 'IN2710000011',
+  amrita: 'IN3210000022',
+  'apollo-dubai': 'IN0710000033',
+  faulty: 'IN2710000077',
+}
+
+async function hmac(secret: string, bytes: Uint8Array) {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  return [...new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes))].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+export type SignOptions = { secret?: string; timestamp?: number; signature?: string; unsigned?: boolean }
+
+/** Signs and sends: JSON bodies as they are, FormData as multipart. Returns the response and the headers used. */
+export async function hmisCall(hospital: string, method: string, path: string, body?: unknown, options: SignOptions = {}) {
+  let bytes: Uint8Array = new Uint8Array()
+  const headers: Record<string, string> = { 'x-phr-hospital': HFR[hospital]! }
+  if (body instanceof FormData) {
+    const request = new Request('https://x/', { method: 'POST', body })
+    headers['content-type'] = request.headers.get('content-type')!
+    bytes = new Uint8Array(await request.arrayBuffer())
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json'
+    bytes = new TextEncoder().encode(JSON.stringify(body))
+  }
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
+  if (!options.unsigned) {
+    headers['x-phr-timestamp'] = timestamp
+    const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.`), ...bytes])
+    headers['x-phr-signature'] = options.signature ?? `v1=${await hmac(options.secret ?? `test-inbound-${hospital}`, signed)}`
+  }
+  const send = () => SELF.fetch(`https://phr.test${path}`, { method, headers, body: method === 'GET' ? undefined : bytes })
+  return { response: await send(), replay: send }
+}
