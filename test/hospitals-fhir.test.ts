@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { DoctorSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
 import { loginByPhone } from './fixtures/auth'
+import { book, openSlot } from './fixtures/appointments'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectOk } from './harness/client'
 import { fhirSearch } from './harness/fakes'
@@ -37,6 +38,23 @@ describe('a hospital whose HMIS is any FHIR R4 server', () => {
     expect(slots.length).toBeGreaterThan(10)
     for (const slot of slots) expect(slot.start).toMatch(/^\d{4}-\d{2}-\d{2}T(09|1[0-2]):(00|15|30|45):00\+05:30$/)
     for (const day of doctor.availability) for (const slot of day.slots) expect(slot.start.slice(0, 10)).toBe(day.date)
+  })
+
+  it('books a free Slot as a FHIR Appointment (once, marking the slot busy) and cancels it', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const hospital = hospitalId('sahyadri-fhir')
+    await shareWith(client, token, hospital)
+    const slot = await openSlot(client, token, hospital, 'd-sah-02')
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-02', mode: 'online', slot_start: slot.start })
+    expect(booked).toMatchObject({ status: 'booked', hmis_appointment_ref: expect.any(String) })
+    const found = await fhirSearch(
+      `Appointment?identifier=${encodeURIComponent(`https://phr-edge.in/fhir/sid/appointment-id|${booked.id}`)}`,
+    )
+    expect(found.entry?.map((e) => e.resource.id)).toEqual([booked.hmis_appointment_ref])
+    const slotId = (found.entry![0]!.resource.slot[0].reference as string).replace('Slot/', '')
+    expect((await fhirSearch(`Slot?_id=${slotId}`)).entry?.[0]?.resource.status).toBe('busy')
+    await (await client.post(`/v1/appointments/${booked.id}/cancel`, {}, { token })).body?.cancel()
+    expect((await fhirSearch(`Appointment?_id=${booked.hmis_appointment_ref}`)).entry?.[0]?.resource.status).toBe('cancelled')
   })
 
   it('registers the shared patient as a FHIR Patient (once) with an OPD token as a planned Encounter', async () => {

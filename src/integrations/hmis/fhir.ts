@@ -255,7 +255,7 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       const slot = schedules.length
         ? of(
             await search(
-              `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=${encodeURIComponent(new Date(booking.slot_start).toISOString())}`,
+              `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=ge${encodeURIComponent(new Date(booking.slot_start).toISOString())}&start=lt${encodeURIComponent(new Date(Date.parse(booking.slot_start) + 1000).toISOString())}`,
             ),
             'Slot',
             Slot,
