@@ -15,6 +15,7 @@ import { authFeature } from './features/auth'
 import { devFeature } from './features/dev'
 import { healthFeature } from './features/health'
 import { hospitalsFeature } from './features/hospitals'
+import { mindscapeFeature } from './features/mindscape'
 import { notificationsFeature } from './features/notifications'
 import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
@@ -30,6 +31,7 @@ export const features: Feature[] = [
   appointmentsFeature,
   recordsFeature,
   notificationsFeature,
+  mindscapeFeature,
   devFeature,
 ]
 
@@ -50,6 +52,8 @@ export function createApp() {
   app.use('*', async (c, next) => {
     c.set('requestId', requestIdFor(c.req.header('x-request-id')))
     await next()
+    // A 101 (WebSocket) response's headers are immutable.
+    if (c.res.status === 101) return
     c.header('x-request-id', c.var.requestId)
     c.header('X-Content-Type-Options', 'nosniff')
     // Tokens and health data must not sit in a shared or browser cache.
@@ -61,7 +65,7 @@ export function createApp() {
     try {
       await next()
     } finally {
-      if (services.config.SERVER_TIMING) c.header('Server-Timing', `db;desc="${services.roundTrips()} round trips"`)
+      if (services.config.SERVER_TIMING && c.res.status !== 101) c.header('Server-Timing', `db;desc="${services.roundTrips()} round trips"`)
       services.close()
     }
   })

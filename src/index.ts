@@ -4,6 +4,8 @@ import type { Bindings } from './core/types'
 import { jobs } from './jobs'
 import { openServices } from './services'
 
+export { ChatRoom } from './features/mindscape/room'
+
 const app = createApp()
 
 export default {

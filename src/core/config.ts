@@ -29,6 +29,7 @@ export const EXAMPLE_SECRETS: Record<string, string> = {
   ABDM_CLIENT_ID: 'phr-edge-dev',
   ABDM_CLIENT_SECRET: 'phr-edge-dev-secret',
   HOSPITAL_SECRETS_KEY: 'ZGV2LW9ubHktaG9zcGl0YWwtc2VjcmV0cy1rZXkhISE=',
+  CHAT_HANDLE_KEY: 'dev-only-chat-handle-key-change-me-0123456789',
 }
 
 /**
@@ -83,6 +84,7 @@ export const configSchema = z
     QR_IMAGE_MAX_BYTES: positiveInt(8 * 1024 * 1024),
     QR_IMAGE_MAX_PIXELS: positiveInt(24_000_000),
     HMIS_BOOKING_BUDGET_MS: positiveInt(3_000),
+    CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     HMIS_OUTBOX_MAX_ATTEMPTS: positiveInt(10),
     HMIS_SIGNATURE_TOLERANCE_SECONDS: positiveInt(300),
     HMIS_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),

@@ -26,6 +26,7 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  upgrade_required: 426,
   idempotency_key_reused: 422,
   invalid_qr: 422,
   qr_not_found: 422,

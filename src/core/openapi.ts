@@ -58,6 +58,7 @@ const errorKinds = {
   413: ['PayloadTooLarge', 'The body is larger than this route accepts.'],
   415: ['UnsupportedMediaType', 'Wrong content type or file type.'],
   422: ['Unprocessable', 'Well-formed but impossible.'],
+  426: ['UpgradeRequired', 'This path is a WebSocket: send `Upgrade: websocket`.'],
   429: ['TooManyRequests', 'Rate limited; retry after the number of seconds in `Retry-After`.'],
   500: ['InternalError', 'Unexpected error or misconfiguration; `details.request_id` identifies it in our logs.'],
   502: ['BadGateway', 'An upstream service (HMIS, SMS, email, ABDM, Gemini) answered with an error.'],

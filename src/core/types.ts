@@ -7,6 +7,8 @@ export type Bindings = {
   HYPERDRIVE?: Hyperdrive
   /** Documents in the patients' records (R2). */
   RECORDS?: R2Bucket
+  /** One Durable Object per Mindscape room. */
+  CHAT_ROOMS?: DurableObjectNamespace
 } & Record<string, unknown>
 
 /**
