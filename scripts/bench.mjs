@@ -5,6 +5,7 @@
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { freePort, startPostgres } from './lib/postgres.mjs'
@@ -19,7 +20,17 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
 
-async function startWorker(vars) {
+/** The development secrets of .dev.vars.example, so that the bench runs from a fresh clone too. */
+const exampleSecrets = Object.fromEntries(
+  readFileSync(join(root, '.dev.vars.example'), 'utf8')
+    .split('\n')
+    .map((line) => line.match(/^([A-Z0-9_]+)=(.+)$/))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2]]),
+)
+
+async function startWorker(overrides) {
+  const vars = { ...exampleSecrets, ...overrides }
   const port = await freePort()
   const args = [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1']
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
@@ -86,6 +97,49 @@ async function bookings(base, hospitalId) {
   )
 }
 
+/**
+ * Chat fan-out: SOCKETS sockets in one Mindscape room (one patient's tickets), 10 of them each
+ * sending 5 messages (the per-socket limit); every message reaches every socket. Reports
+ * deliveries per second and the send-to-receipt p50/p95.
+ */
+async function fanOut(base, sockets = Number(process.env.BENCH_SOCKETS ?? 100)) {
+  const token = await login(base)
+  const join = () =>
+    fetch(`${base}/v1/mindscape/rooms/general/join`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).then((r) =>
+      r.json(),
+    )
+  const latencies = []
+  let expected = 0
+  const clients = []
+  for (let i = 0; i < sockets; i++) {
+    const { ticket } = await join()
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/v1/mindscape/rooms/general/ws?ticket=${encodeURIComponent(ticket)}`)
+    ws.addEventListener('message', (event) => {
+      const frame = JSON.parse(event.data)
+      const sent = frame.type === 'message' ? Number(frame.text.match(/^bench (\d+(?:\.\d+)?)/)?.[1]) : NaN
+      if (!Number.isNaN(sent)) latencies.push(performance.now() - sent)
+    })
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, { once: true })
+      ws.addEventListener('error', reject, { once: true })
+    })
+    clients.push(ws)
+  }
+  const senders = clients.slice(0, 10)
+  const started = performance.now()
+  for (let round = 0; round < 5; round++) {
+    for (const ws of senders) ws.send(JSON.stringify({ type: 'message', text: `bench ${performance.now()}` }))
+    expected += senders.length * sockets
+  }
+  const deadline = Date.now() + 30_000
+  while (latencies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+  const elapsed = (performance.now() - started) / 1000
+  for (const ws of clients) ws.close(1000)
+  latencies.sort((a, b) => a - b)
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
+  return { sockets, delivered: latencies.length, expected, perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95) }
+}
+
 /** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
 async function load(url, headers, requests = REQUESTS) {
   const latencies = []
@@ -119,6 +173,7 @@ const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key
 const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
 let hmisAlone
+let chat
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -158,6 +213,7 @@ try {
       })
       routes.push(['POST booking (HMIS down)', await bookings(worker.base, hospitalId)])
       await fetch(`${hmis.url}/_hmis/faults`, { method: 'DELETE' })
+      if (driver === 'neon-ws') chat = await fanOut(worker.base)
       results.push({ driver, routes })
     } finally {
       worker.stop()
@@ -181,5 +237,10 @@ for (const { driver, routes } of results) {
       `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(15)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
     )
   }
+}
+if (chat) {
+  console.log(
+    `\nchat fan-out: ${chat.sockets} sockets in one room, ${chat.delivered}/${chat.expected} deliveries, ${chat.perSecond.toFixed(0)} deliveries/s, send→receipt p50 ${ms(chat.p50)}, p95 ${ms(chat.p95)}`,
+  )
 }
 process.exit(0)

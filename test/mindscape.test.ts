@@ -1,4 +1,4 @@
-import { env, runInDurableObject, SELF } from 'cloudflare:test'
+import { env, evictDurableObject, runInDurableObject, SELF } from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { ChatRoom } from '../src/features/mindscape/room'
@@ -144,15 +144,23 @@ describe('a room over WebSockets', () => {
     expect(reader.chat.frames.some((f) => f.type === 'message' && f.text === 'still here')).toBe(false)
   })
 
-  it('keeps the history when every socket has gone (the object may be evicted)', async () => {
+  it('survives the object being evicted: the sockets stay, handles and mutes come back, the history is kept', async () => {
     const room = 'sleep'
     const first = await member(room)
+    const second = await member(room)
     first.chat.send({ type: 'message', text: 'warm milk helps me' })
-    await first.chat.next((f) => f.type === 'message')
-    first.chat.socket.close(1000)
-    await new Promise((r) => setTimeout(r, 100))
-    const next = await member(room)
-    const history = await next.chat.next((f) => f.type === 'history')
-    expect(history.messages.map((m: Frame) => m.text)).toContain('warm milk helps me')
+    await second.chat.next((f) => f.type === 'message' && f.text === 'warm milk helps me')
+    second.chat.send({ type: 'mute', handle: 'SomeoneElse-00' })
+    await second.chat.next((f) => f.type === 'muted')
+
+    const rooms = env.CHAT_ROOMS as unknown as DurableObjectNamespace<ChatRoom>
+    await evictDurableObject(rooms.get(rooms.idFromName(room)))
+
+    first.chat.send({ type: 'message', text: 'and reading before bed' })
+    const after = await second.chat.next((f) => f.type === 'message' && f.text === 'and reading before bed')
+    expect(after.handle).toBe(first.handle)
+    const third = await member(room)
+    const history = await third.chat.next((f) => f.type === 'history')
+    expect(history.messages.map((m: Frame) => m.text).slice(-2)).toEqual(['warm milk helps me', 'and reading before bed'])
   })
 })

@@ -14,11 +14,9 @@ const RoomSchema = z
     id: z.string().openapi({ example: 'anxiety' }),
     name: z.string().openapi({ example: 'Anxiety' }),
     description: z.string().openapi({ example: 'For worry, panic and racing thoughts: share what helps and what is hard.' }),
-    rules: z
-      .string()
-      .openapi({
-        example: 'Be kind. No medical advice beyond your own experience. Do not share contact details. In an emergency call 112.',
-      }),
+    rules: z.string().openapi({
+      example: 'Be kind. No medical advice beyond your own experience. Do not share contact details. In an emergency call 112.',
+    }),
   })
   .openapi('ChatRoom')
 
@@ -55,12 +53,10 @@ export const joinRoom = patientRoute({
     200: jsonResponse(
       z
         .object({
-          ticket: z
-            .string()
-            .openapi({
-              description: 'Pass as ?ticket= to the room’s WebSocket within expires_in seconds; works once.',
-              example: 'kq3v9Zl0bB7Y…',
-            }),
+          ticket: z.string().openapi({
+            description: 'Pass as ?ticket= to the room’s WebSocket within expires_in seconds; works once.',
+            example: 'kq3v9Zl0bB7Y…',
+          }),
           handle: z.string().openapi({ example: 'CalmHeron-42' }),
           expires_in: z.number().int().openapi({ example: 60 }),
         })
