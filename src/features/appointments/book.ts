@@ -7,7 +7,7 @@ import { patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { appointments, hospitals, hospitalShares } from '../../db/schema'
-import type { HmisLink } from '../../integrations/hmis/port'
+import { hmisLinkOf } from '../../integrations/hmis/port'
 import { claimJobs, runJob } from './outbox'
 import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
 import { createBooking } from './store'
@@ -61,15 +61,6 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
   if (!found) throw new ApiError('not_found', 'No such hospital.')
   if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
   const { hospital } = found
-  const link: HmisLink = {
-    hospitalId: hospital.id,
-    timezone: hospital.timezone,
-    adapter: hospital.adapter,
-    baseUrl: hospital.hmisBaseUrl,
-    timeoutMs: hospital.hmisTimeoutMs,
-    tokenTtlSeconds: hospital.shareTokenTtlSeconds,
-    sealedCredentials: hospital.credentialsSealed,
-  }
   const slotStart = new Date(body.slot_start)
   if (slotStart.getTime() <= Date.now()) throw new ApiError('slot_unavailable', 'That slot has already begun.')
   // The doctor's slots of that day (from the edge cache when fresh): a slot and mode they offer.
@@ -78,7 +69,7 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
   let doctorName: string | null = null
   const day = localDate(slotStart, hospital.timezone)
   const doctor = await integrations
-    .hmisFor(link)
+    .hmisFor(hmisLinkOf(hospital))
     .doctor(body.doctor_id, { from: day, to: day })
     .catch((error: unknown) => {
       if (error instanceof ApiError && error.status >= 500) return null

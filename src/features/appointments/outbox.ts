@@ -5,7 +5,7 @@ import { describeError } from '../../core/logger'
 import { notify } from '../../core/notify'
 import type { Services } from '../../core/types'
 import { appointments, hmisOutbox, hospitals, hospitalShares, type HmisJobRow } from '../../db/schema'
-import type { HmisLink } from '../../integrations/hmis/port'
+import { hmisLinkOf } from '../../integrations/hmis/port'
 
 // The HMIS outbox: jobs written with the change they belong to, sent at once by the request when
 // the hospital answers in time, otherwise by the cron every minute, with exponential backoff and
@@ -75,16 +75,7 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
     .where(eq(appointments.id, job.appointmentId))
   if (!context) return finish(db, job, 'done', 'the appointment no longer exists')
   const { appointment, hospital } = context
-  const link: HmisLink = {
-    hospitalId: hospital.id,
-    timezone: hospital.timezone,
-    adapter: hospital.adapter,
-    baseUrl: hospital.hmisBaseUrl,
-    timeoutMs: waiting?.timeoutMs ?? hospital.hmisTimeoutMs,
-    tokenTtlSeconds: hospital.shareTokenTtlSeconds,
-    sealedCredentials: hospital.credentialsSealed,
-  }
-  const hmis = integrations.hmisFor(link)
+  const hmis = integrations.hmisFor(hmisLinkOf(hospital, waiting?.timeoutMs))
   try {
     if (job.kind === 'cancel_appointment') {
       if (appointment.hmisAppointmentRef) await hmis.cancelAppointment(appointment.hmisAppointmentRef, appointment.statusReason)

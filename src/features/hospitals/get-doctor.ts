@@ -3,7 +3,8 @@ import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { addDays, localDate } from '../../core/time'
 import { DoctorParams, DoctorRangeQuery, DoctorSchema, toDoctor } from './schema'
-import { activeHospital, linkOf } from './store'
+import { hmisLinkOf } from '../../integrations/hmis/port'
+import { activeHospital } from './store'
 
 const MAX_DAYS = 31
 
@@ -25,7 +26,7 @@ export const getDoctorHandler: PatientHandler<typeof getDoctor> = async (c) => {
   const from = query.from ?? localDate(new Date(), hospital.timezone)
   const to = query.to ?? addDays(from, 6)
   if (to < from || addDays(from, MAX_DAYS - 1) < to) throw invalidField('query', 'to', `must be on or after from, at most ${MAX_DAYS} days`)
-  const doctor = await integrations.hmisFor(linkOf(hospital)).doctor(doctor_id, { from, to })
+  const doctor = await integrations.hmisFor(hmisLinkOf(hospital)).doctor(doctor_id, { from, to })
   if (!doctor) throw new ApiError('not_found', 'This hospital has no such doctor.')
   return c.json(toDoctor(doctor, hospital), 200)
 }

@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { HospitalParams, SpecialtySchema } from './schema'
-import { activeHospital, linkOf } from './store'
+import { hmisLinkOf } from '../../integrations/hmis/port'
+import { activeHospital } from './store'
 
 export const listSpecialties = patientRoute({
   method: 'get',
@@ -20,5 +21,5 @@ export const listSpecialties = patientRoute({
 export const listSpecialtiesHandler: PatientHandler<typeof listSpecialties> = async (c) => {
   const { db, integrations } = c.var.services
   const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
-  return c.json({ items: await integrations.hmisFor(linkOf(hospital)).specialties() }, 200)
+  return c.json({ items: await integrations.hmisFor(hmisLinkOf(hospital)).specialties() }, 200)
 }

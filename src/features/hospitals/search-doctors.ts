@@ -5,7 +5,8 @@ import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patternProblem } from '../../core/safe-pattern'
 import { localDate } from '../../core/time'
 import { DoctorSchema, DoctorSearchQuery, HospitalParams, toDoctor } from './schema'
-import { activeHospital, linkOf } from './store'
+import { hmisLinkOf } from '../../integrations/hmis/port'
+import { activeHospital } from './store'
 
 export const searchDoctors = patientRoute({
   method: 'get',
@@ -30,7 +31,7 @@ export const searchDoctorsHandler: PatientHandler<typeof searchDoctors> = async 
     if (problem) throw invalidField('query', field, problem, 'invalid_pattern')
   }
   const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
-  const doctors = await integrations.hmisFor(linkOf(hospital)).searchDoctors({
+  const doctors = await integrations.hmisFor(hmisLinkOf(hospital)).searchDoctors({
     name: query.name || undefined,
     specialty: query.specialty || undefined,
     date: query.date ?? localDate(new Date(), hospital.timezone),

@@ -3,7 +3,8 @@ import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { profileOf } from '../profile/store'
 import { HospitalParams, ShareRequestSchema, ShareSchema, toShare } from './schema'
-import { activeHospital, linkOf, liveShare, saveShare } from './store'
+import { hmisLinkOf } from '../../integrations/hmis/port'
+import { activeHospital, liveShare, saveShare } from './store'
 
 export const shareProfile = patientRoute({
   method: 'post',
@@ -28,7 +29,7 @@ export const shareProfileHandler: PatientHandler<typeof shareProfile> = async (c
   const [hospital, live] = await Promise.all([activeHospital(db, hospitalId), liveShare(db, c.var.patientId, hospitalId)])
   if (live) return c.json(toShare(live, hospital), 200)
   const profile = await profileOf(db, c.var.patientId)
-  const token = await integrations.hmisFor(linkOf(hospital)).registerPatient({
+  const token = await integrations.hmisFor(hmisLinkOf(hospital)).registerPatient({
     phr_patient_id: profile.id,
     name: profile.name,
     gender: profile.gender,

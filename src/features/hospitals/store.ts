@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { hospitals, hospitalShares, type HospitalRow } from '../../db/schema'
-import type { HmisLink } from '../../integrations/hmis/port'
 
 export const hospitalNotFound = () => new ApiError('not_found', 'No such hospital.')
 
@@ -38,16 +37,6 @@ export async function listHospitals(db: Db, page: { limit: number; after?: { nam
     .orderBy(asc(hospitals.name), asc(hospitals.id))
     .limit(page.limit + 1)
 }
-
-export const linkOf = (hospital: HospitalRow): HmisLink => ({
-  hospitalId: hospital.id,
-  timezone: hospital.timezone,
-  adapter: hospital.adapter,
-  baseUrl: hospital.hmisBaseUrl,
-  timeoutMs: hospital.hmisTimeoutMs,
-  tokenTtlSeconds: hospital.shareTokenTtlSeconds,
-  sealedCredentials: hospital.credentialsSealed,
-})
 
 /** The patient's live share with a hospital whose token is still valid, if any. */
 export async function liveShare(db: Db, patientId: string, hospitalId: string) {

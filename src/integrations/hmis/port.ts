@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi'
+import type { HospitalRow } from '../../db/schema'
 import type {
   HmisBookingRequestSchema,
   HmisBookingSchema,
@@ -50,3 +51,14 @@ export interface Hmis {
   /** Idempotent. An unknown reference counts as cancelled. */
   cancelAppointment(appointmentRef: string, reason: string | null): Promise<void>
 }
+
+/** How to reach a hospital's HMIS, from its registry row; `timeoutMs` overrides the hospital's own. */
+export const hmisLinkOf = (hospital: HospitalRow, timeoutMs?: number): HmisLink => ({
+  hospitalId: hospital.id,
+  timezone: hospital.timezone,
+  adapter: hospital.adapter,
+  baseUrl: hospital.hmisBaseUrl,
+  timeoutMs: timeoutMs ?? hospital.hmisTimeoutMs,
+  tokenTtlSeconds: hospital.shareTokenTtlSeconds,
+  sealedCredentials: hospital.credentialsSealed,
+})
