@@ -8,7 +8,7 @@ import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { appointments, hospitals, hospitalShares } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { claimJobs, runJob } from './outbox'
+import { runJob } from './outbox'
 import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
 import { createBooking } from './store'
 
@@ -84,7 +84,7 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
     }
     slotEnd = new Date(slot.end)
   }
-  const { appointment, jobId } = await createBooking(db, {
+  const { appointment, job } = await createBooking(db, {
     id: crypto.randomUUID(),
     patientId,
     hospitalId: hospital.id,
@@ -96,8 +96,7 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
     symptomCheckId: body.symptom_check_id ?? null,
   })
   // Send it now if the hospital answers within the budget; otherwise the cron takes over.
-  const [job] = await claimJobs(db, { jobId, limit: 1 })
-  if (job) await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
   const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id))
   return toAppointment(row ?? appointment, hospital)
 }

@@ -5,14 +5,13 @@ import { describeError } from '../../core/logger'
 import { notify } from '../../core/notify'
 import type { Services } from '../../core/types'
 import { appointments, hmisOutbox, hospitals, hospitalShares, type HmisJobRow } from '../../db/schema'
+import { JOB_LEASE_SECONDS } from './store'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 
 // The HMIS outbox: jobs written with the change they belong to, sent at once by the request when
 // the hospital answers in time, otherwise by the cron every minute, with exponential backoff and
 // jitter, a lease so that overlapping runs never send a job twice, and a cap after which the
 // appointment is rejected and the patient told. Every failure stays visible on the job row.
-
-const LEASE_SECONDS = 120
 
 export type JobResult = 'done' | 'retry' | 'refused' | 'failed'
 
@@ -21,7 +20,7 @@ export async function claimJobs(db: Db, options: { jobId?: string; limit: number
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
-    update hmis_outbox set locked_until = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
+    update hmis_outbox set locked_until = now() + make_interval(secs => ${JOB_LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
     where id in (
       select id from hmis_outbox
       where status = 'pending' and (locked_until is null or locked_until < now())
@@ -108,35 +107,39 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
       }
       return refuse(db, job, appointment, hospital.name, outcome.refused.code, outcome.refused.message)
     }
-    await db.transaction(async (tx) => {
-      const [booked] = await tx
-        .update(appointments)
-        .set({
-          status: 'booked',
-          hmisAppointmentRef: outcome.booked.appointment_ref,
-          joinUrl: outcome.booked.join_url ?? null,
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
-        .returning({ id: appointments.id })
-      if (!booked) {
-        // Cancelled while the booking was on its way: undo it at the hospital too.
-        await tx.update(appointments).set({ hmisAppointmentRef: outcome.booked.appointment_ref }).where(eq(appointments.id, appointment.id))
-        await tx
-          .insert(hmisOutbox)
-          .values({ id: crypto.randomUUID(), kind: 'cancel_appointment', hospitalId: hospital.id, appointmentId: appointment.id })
-      } else if (job.attempts > 1) {
-        await notify(tx, {
-          patientId: appointment.patientId,
-          type: 'appointment_booked',
-          title: 'Your appointment is confirmed',
-          body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
-          link: { kind: 'appointment', id: appointment.id },
-          dedupeKey: `booked:${appointment.id}`,
-        })
-      }
-      await finish(tx, job, 'done')
-    })
+    // One statement: the appointment booked (or, if it was cancelled meanwhile, the booking undone
+    // at the hospital through a cancel job) and the job done.
+    const [result] = await queryRows<{ booked: boolean }>(
+      db,
+      sql`
+      with booked as (
+        update appointments set status = 'booked', hmis_appointment_ref = ${outcome.booked.appointment_ref},
+          join_url = ${outcome.booked.join_url ?? null}, updated_at = now()
+        where id = ${appointment.id} and status = 'pending_sync'
+        returning id
+      ), late as (
+        update appointments set hmis_appointment_ref = ${outcome.booked.appointment_ref}
+        where id = ${appointment.id} and not exists (select 1 from booked)
+        returning id
+      ), undo as (
+        insert into hmis_outbox (id, kind, hospital_id, appointment_id)
+        select ${crypto.randomUUID()}, 'cancel_appointment', ${hospital.id}, id from late
+      ), done as (
+        update hmis_outbox set status = 'done', locked_until = null, last_error = null, updated_at = now() where id = ${job.id}
+      )
+      select exists (select 1 from booked) as booked`,
+    )
+    // A patient who left with pending_sync is told when the retry books it.
+    if (result?.booked && job.attempts > 1) {
+      await notify(db, {
+        patientId: appointment.patientId,
+        type: 'appointment_booked',
+        title: 'Your appointment is confirmed',
+        body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
+        link: { kind: 'appointment', id: appointment.id },
+        dedupeKey: `booked:${appointment.id}`,
+      })
+    }
     return 'done'
   } catch (error) {
     if (!(error instanceof ApiError) || error.status < 500) throw error

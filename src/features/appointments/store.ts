@@ -1,7 +1,10 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { appointments, hmisOutbox, hospitals, type AppointmentRow, type AppointmentStatus } from '../../db/schema'
+import { appointments, hmisOutbox, hospitals, type AppointmentRow, type AppointmentStatus, type HmisJobRow } from '../../db/schema'
+
+/** How long a claimed HMIS job is its claimer's before another run may take it. */
+export const JOB_LEASE_SECONDS = 120
 
 /** Statuses in which an appointment holds the patient's time. */
 export const ACTIVE: AppointmentStatus[] = ['pending_sync', 'booked', 'symptoms_shared', 'reviewed']
@@ -25,7 +28,7 @@ export async function createBooking(
     slotEnd: Date
     symptomCheckId: string | null
   },
-): Promise<{ appointment: AppointmentRow; jobId: string }> {
+): Promise<{ appointment: AppointmentRow; job: HmisJobRow }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:${booking.patientId}`}))`)
     const [clash] = await tx
@@ -46,9 +49,20 @@ export async function createBooking(
       .insert(appointments)
       .values({ ...booking, status: 'pending_sync' })
       .returning()
-    const jobId = crypto.randomUUID()
-    await tx.insert(hmisOutbox).values({ id: jobId, kind: 'book_appointment', hospitalId: booking.hospitalId, appointmentId: booking.id })
-    return { appointment: appointment!, jobId }
+    // Made already claimed (lease, first attempt): the request sends it at once, the cron only if
+    // the lease runs out.
+    const [job] = await tx
+      .insert(hmisOutbox)
+      .values({
+        id: crypto.randomUUID(),
+        kind: 'book_appointment',
+        hospitalId: booking.hospitalId,
+        appointmentId: booking.id,
+        attempts: 1,
+        lockedUntil: sql`now() + make_interval(secs => ${JOB_LEASE_SECONDS})`,
+      })
+      .returning()
+    return { appointment: appointment!, job: job! }
   })
 }
 
