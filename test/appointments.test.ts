@@ -320,6 +320,8 @@ describe('hospital calls are signed', () => {
       return hmisCall(hospital, 'POST', '/v1/hmis/documents', form)
     }
     await expectError((await post('amrita', share.hmis_patient_id)).response, 403, 'forbidden')
+    // Over HMIS_DOCUMENT_MAX_BYTES (10 MB): refused before the body is read.
+    await expectError((await post('sahyadri', share.hmis_patient_id, new Uint8Array(11 * 1024 * 1024))).response, 413, 'payload_too_large')
     await expectError(
       (await post('sahyadri', share.hmis_patient_id, new TextEncoder().encode('MZ\u0090\u0000 not a pdf'))).response,
       415,
