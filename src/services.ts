@@ -10,7 +10,11 @@ import { createIntegrations } from './integrations'
  * logger carrying `context`, the database (it connects on the first query) and the integrations
  * (building them does no I/O). `close()` ends the connection after the work, in waitUntil.
  */
-export function openServices(env: Bindings, ctx: Pick<ExecutionContext, 'waitUntil'>, context: Record<string, unknown>): Services {
+export function openServices(
+  env: Bindings,
+  ctx: Pick<ExecutionContext, 'waitUntil'>,
+  context: { request_id?: string } & Record<string, unknown>,
+): Services {
   const config = loadConfig(env)
   const log = createLogger(context)
   const database = openRequestDatabase(config, env.HYPERDRIVE)
@@ -18,12 +22,7 @@ export function openServices(env: Bindings, ctx: Pick<ExecutionContext, 'waitUnt
     config,
     log,
     db: database.db,
-    integrations: createIntegrations(
-      config,
-      database.db,
-      log,
-      typeof context.request_id === 'string' ? context.request_id : crypto.randomUUID(),
-    ),
+    integrations: createIntegrations(config, database.db, log, context.request_id ?? crypto.randomUUID()),
     files() {
       if (!env.RECORDS)
         throw new ApiError('upstream_unavailable', 'File storage is not configured (the RECORDS R2 binding).', {

@@ -253,4 +253,12 @@ describe('when the SMS gateway fails', () => {
     await failNext('msg91', 0)
     await expectError(await newClient().post('/v1/auth/otp', { channel: 'phone', identifier: randomPhone() }), 503, 'upstream_unavailable')
   })
+
+  it('does not count a code that was never sent: the patient may ask again at once', async () => {
+    const client = newClient()
+    const phone = randomPhone()
+    await failNext('msg91', 500)
+    await expectError(await client.post('/v1/auth/otp', { channel: 'phone', identifier: phone }), 502, 'upstream_error')
+    await requestOtp(client, 'phone', phone)
+  })
 })

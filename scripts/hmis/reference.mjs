@@ -47,7 +47,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
 
       // A fault may name the route it is for (`POST /appointments`); otherwise the next call takes it.
-      const faultAt = faults.findIndex((f) => !f.route || f.route === route.replace(`${req.method} `, `${req.method} `))
+      const faultAt = faults.findIndex((f) => !f.route || f.route === route)
       const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined
       if (fault?.kind === 'drop') return req.socket.destroy()
       if (fault?.kind === 'timeout') return // never answers

@@ -79,10 +79,11 @@ export async function reserveQuota(db: Db, limits: Limit[], message: string): Pr
 /** Gives back what reserveQuota counted when the thing was not spent after all (the send failed). */
 export async function releaseQuota(db: Db, keys: string[]): Promise<void> {
   await db.execute(
-    sql`update rate_limits set hits = greatest(0, hits - 1) where key in ${sql`(${sql.join(
-      keys.map((k) => sql`${k}`),
-      sql`, `,
-    )})`} and expires_at > now()`,
+    sql`update rate_limits set hits = greatest(0, hits - 1)
+        where key in (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}) and expires_at > now()`,
   )
 }
 
