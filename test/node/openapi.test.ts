@@ -60,7 +60,12 @@ describe('the OpenAPI document', () => {
     } catch (error) {
       throw new Error(`the generated client does not compile:\n${(error as { stdout?: string }).stdout}`)
     }
-    const { profileJourney } = await import('./client/program')
+    // Not a literal specifier: ./client/api.d.ts exists only after the line above, so the repository's
+    // own `tsc` must not follow this import (the program was just compiled against it on its own).
+    const program = './client/program.ts'
+    const { profileJourney } = (await import(program)) as {
+      profileJourney: (baseUrl: string, fetchImpl: typeof fetch, phone: string) => Promise<unknown>
+    }
     const phone = `+9197${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
     const result = await profileJourney('http://localhost', nodeApp().fetch, phone)
     expect(result).toMatchObject({ name: 'Asha Verma', city: 'Pune', contact: { name: 'Rahul Verma', phone: '+919822012345' } })
