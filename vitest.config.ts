@@ -27,6 +27,10 @@ function bindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
     GOOGLE_SERVICE_ACCOUNT_EMAIL: inject<{ serviceAccountEmail: string }>('meet').serviceAccountEmail,
     GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: inject<{ privateKeyPem: string }>('meet').privateKeyPem,
     GOOGLE_MEET_USER: inject<{ user: string }>('meet').user,
+    GEMINI_BASE_URL: inject('geminiUrl'),
+    GEMINI_TIMEOUT_MS: '3000',
+    // Small, so that the Files API path is taken by recordings of a few kilobytes.
+    GEMINI_INLINE_MAX_BYTES: '16384',
     // The whole suite sends far more codes a minute than one deployment should; one test lowers it.
     OTP_SEND_BUDGET_PER_MINUTE: '100000',
   }

@@ -5,11 +5,13 @@
 //   - a local fake ABDM for ABHA login (port 8790)
 //   - the reference HMIS (port 8791) with three demo hospitals registered
 //   - a fake Google Meet (port 8792) with a throwaway service-account key
+//   - a fake Gemini (port 8793): say `SPEECH:<words>|END` inside a recording's bytes to be heard
 //   - wrangler dev on http://localhost:8787 (Swagger UI at /docs)
 import { spawn } from 'node:child_process'
 import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeAbdm } from './fakes/abdm.mjs'
+import { startFakeGemini } from './fakes/gemini.mjs'
 import { startFakeMeet } from './fakes/meet.mjs'
 import { serviceAccountKeys } from './lib/keys.mjs'
 import { migrate, seed } from './lib/migrate.mjs'
@@ -107,6 +109,9 @@ try {
   })
   stops.push(() => meet.close())
   log(`fake Google Meet on ${meet.url}`)
+  const gemini = await startFakeGemini({ apiKey: vars.GEMINI_API_KEY || 'dev-only-gemini-api-key', port: 8793, log })
+  stops.push(() => gemini.close())
+  log(`fake Gemini on ${gemini.url}`)
   log(`scan one: POST /v1/scan {"qr_payload":"${qrPayloadOf(demoHospitals[0])}"} (printable QR codes in docs/qr/)`)
 
   const wranglerArgs = [
@@ -129,6 +134,8 @@ try {
     `GOOGLE_OAUTH_TOKEN_URL:${meet.tokenUrl}`,
     '--var',
     `GOOGLE_MEET_BASE_URL:${meet.url}`,
+    '--var',
+    `GEMINI_BASE_URL:${gemini.url}`,
     '--var',
     `GOOGLE_SERVICE_ACCOUNT_EMAIL:${keys.serviceAccountEmail}`,
     '--var',

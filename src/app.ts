@@ -19,6 +19,7 @@ import { mindscapeFeature } from './features/mindscape'
 import { notificationsFeature } from './features/notifications'
 import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
+import { symptomsFeature } from './features/symptoms'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   profileFeature,
   hospitalsFeature,
   appointmentsFeature,
+  symptomsFeature,
   recordsFeature,
   notificationsFeature,
   mindscapeFeature,
@@ -72,7 +74,12 @@ export function createApp() {
   const uploads = features.flatMap((feature) => feature.uploads ?? [])
   app.use(
     '*',
-    limitBody((c) => uploads.find((upload) => upload.path === c.req.path)?.maxBytes(c.var.services.config) ?? JSON_BODY_LIMIT_BYTES),
+    limitBody(
+      (c) =>
+        uploads
+          .find((upload) => (typeof upload.path === 'string' ? upload.path === c.req.path : upload.path.test(c.req.path)))
+          ?.maxBytes(c.var.services.config) ?? JSON_BODY_LIMIT_BYTES,
+    ),
   )
 
   for (const feature of features) app.route('/', feature.routes())

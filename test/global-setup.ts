@@ -4,6 +4,7 @@
 // the Workers pool's bindings and the tests through `provide`.
 import type { TestProject } from 'vitest/node'
 import { startFakeAbdm } from '../scripts/fakes/abdm.mjs'
+import { startFakeGemini } from '../scripts/fakes/gemini.mjs'
 import { startFakeMeet } from '../scripts/fakes/meet.mjs'
 import { serviceAccountKeys } from '../scripts/lib/keys.mjs'
 import { startFakeMsg91 } from '../scripts/fakes/msg91.mjs'
@@ -29,6 +30,7 @@ declare module 'vitest' {
     hmisUrl: string
     hmisFaultyUrl: string
     meetUrl: string
+    geminiUrl: string
     meetTokenUrl: string
     meet: { privateKeyPem: string; serviceAccountEmail: string; user: string }
     /** Demo hospital key (seed.mjs) → its id in the database; `<key>` on the REST adapter. */
@@ -97,6 +99,8 @@ export default async function setup(project: TestProject) {
   const keys = serviceAccountKeys()
   const meet = await startFakeMeet({ publicKeyPem: keys.publicKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
   project.provide('meetUrl', meet.url)
+  const gemini = await startFakeGemini({ apiKey: testSecrets.GEMINI_API_KEY })
+  project.provide('geminiUrl', gemini.url)
   project.provide('meetTokenUrl', meet.tokenUrl)
   project.provide('meet', { privateKeyPem: keys.privateKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
 
@@ -124,6 +128,7 @@ export default async function setup(project: TestProject) {
       faulty.close(),
       fhir.close(),
       meet.close(),
+      gemini.close(),
     ])
     await postgres.stop()
   }

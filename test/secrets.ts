@@ -10,4 +10,5 @@ export const testSecrets = {
   NEON_WS_PROXY_SECRET: 'test-ws-proxy-secret-0123456789',
   HOSPITAL_SECRETS_KEY: 'dGVzdC1vbmx5LWhvc3BpdGFsLXNlY3JldHMta2V5ISE=',
   CHAT_HANDLE_KEY: 'test-chat-handle-key-0123456789abcdefghijk',
+  GEMINI_API_KEY: 'test-gemini-key',
 }

@@ -229,6 +229,9 @@ function handle(hospital, state, method, path, params, body, quirks) {
   const check = path.match(/^\/appointments\/([a-z0-9-]+)\/symptom-checks$/)
   if (method === 'POST' && check) {
     if (!state.bookings.has(check[1])) return [404, error('not_found', 'No such appointment.')]
+    if (typeof body?.phr_symptom_check_id !== 'string') return [400, error('invalid_request', 'phr_symptom_check_id is required')]
+    // Idempotent on our check id: a retry replaces the first copy.
+    state.symptomChecks = state.symptomChecks.filter((c) => c.phr_symptom_check_id !== body.phr_symptom_check_id)
     state.symptomChecks.push({ appointment_ref: check[1], ...body })
     return [202, { received: true }]
   }

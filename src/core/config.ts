@@ -30,6 +30,7 @@ export const EXAMPLE_SECRETS: Record<string, string> = {
   ABDM_CLIENT_SECRET: 'phr-edge-dev-secret',
   HOSPITAL_SECRETS_KEY: 'ZGV2LW9ubHktaG9zcGl0YWwtc2VjcmV0cy1rZXkhISE=',
   CHAT_HANDLE_KEY: 'dev-only-chat-handle-key-change-me-0123456789',
+  GEMINI_API_KEY: 'dev-only-gemini-api-key',
 }
 
 /**
@@ -94,6 +95,19 @@ export const configSchema = z
     GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
     GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: optionalText,
     GOOGLE_MEET_USER: optionalText,
+    GEMINI_API_KEY: optionalText,
+    GEMINI_BASE_URL: httpUrl.default('https://generativelanguage.googleapis.com'),
+    GEMINI_API_VERSION: z
+      .string()
+      .regex(/^v[0-9a-z]+$/)
+      .default('v1beta'),
+    GEMINI_MODEL: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,63}$/)
+      .default('gemini-2.5-flash'),
+    GEMINI_TIMEOUT_MS: positiveInt(30_000),
+    GEMINI_INLINE_MAX_BYTES: positiveInt(4 * 1024 * 1024),
+    SYMPTOM_AUDIO_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {
@@ -104,7 +118,7 @@ export const configSchema = z
     }
     requireWhen(config.SMS_PROVIDER === 'msg91', ['MSG91_AUTH_KEY', 'MSG91_OTP_TEMPLATE_ID'], 'SMS_PROVIDER=msg91')
     requireWhen(config.EMAIL_PROVIDER === 'resend', ['RESEND_API_KEY'], 'EMAIL_PROVIDER=resend')
-    requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET'], 'ENVIRONMENT=production')
+    requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET', 'GEMINI_API_KEY'], 'ENVIRONMENT=production')
     requireWhen(
       config.ENVIRONMENT === 'production' && config.MEET_PROVIDER === 'google',
       ['GOOGLE_SERVICE_ACCOUNT_EMAIL', 'GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', 'GOOGLE_MEET_USER'],

@@ -1,5 +1,5 @@
 import { Client as NeonClient } from '@neondatabase/serverless'
-import type { SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { drizzle as drizzleNeon, type NeonQueryResultHKT } from 'drizzle-orm/neon-serverless'
 import type { PgDatabase } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePostgresJs } from 'drizzle-orm/postgres-js'
@@ -14,6 +14,15 @@ import { ApiError } from './errors'
  * of a raw `execute` result differs, which `queryRows` hides.
  */
 export type Db = PgDatabase<NeonQueryResultHKT, typeof schema>
+
+/** A text[] value for raw SQL (drizzle would spread a bare array into a list of parameters). */
+export const textArray = (values: readonly string[]): SQL =>
+  values.length
+    ? sql`array[${sql.join(
+        values.map((v) => sql`${v}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`
 
 /** Runs raw SQL and returns its rows, whichever driver is in use. */
 export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {

@@ -32,6 +32,7 @@ export const errorStatus = {
   qr_not_found: 422,
   unknown_hospital: 422,
   image_too_large: 422,
+  no_symptom_detected: 422,
   rate_limited: 429,
   internal_error: 500,
   config_invalid: 500,

@@ -55,5 +55,6 @@ export type Feature = {
   routes(): OpenAPIHono<AppEnv>
   jobs?: Job[]
   /** Upload routes (exact paths) and their body limits; every other route takes a small JSON body. */
-  uploads?: { path: string; maxBytes: (config: Config) => number }[]
+  /** Routes that take files, by exact path or a pattern of paths, with their own body limit. */
+  uploads?: { path: string | RegExp; maxBytes: (config: Config) => number }[]
 }

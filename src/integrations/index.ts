@@ -16,6 +16,8 @@ import type { Hmis, HmisLink } from './hmis/port'
 import { restHmis } from './hmis/rest'
 import { googleMeet } from './meet/google'
 import type { VideoRooms } from './meet/port'
+import type { Gemini } from './gemini/port'
+import { geminiRest } from './gemini/rest'
 
 declare module '../core/types' {
   interface Integrations {
@@ -25,6 +27,7 @@ declare module '../core/types' {
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
+    gemini: Gemini
   }
 }
 
@@ -53,6 +56,22 @@ export function createIntegrations(config: Config, db: Db, log: Logger, requestI
     },
   }
   return {
+    gemini: config.GEMINI_API_KEY
+      ? geminiRest({
+          baseUrl: config.GEMINI_BASE_URL,
+          apiVersion: config.GEMINI_API_VERSION,
+          model: config.GEMINI_MODEL,
+          apiKey: config.GEMINI_API_KEY,
+          timeoutMs: config.GEMINI_TIMEOUT_MS,
+          inlineMaxBytes: config.GEMINI_INLINE_MAX_BYTES,
+          log,
+        })
+      : {
+          model: config.GEMINI_MODEL,
+          generate: () => {
+            throw new ApiError('upstream_unavailable', 'Gemini is not configured on this server.', { details: { service: 'Gemini' } })
+          },
+        },
     video:
       config.MEET_PROVIDER === 'google' &&
       config.GOOGLE_SERVICE_ACCOUNT_EMAIL &&

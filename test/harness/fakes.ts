@@ -1,8 +1,8 @@
 // The fakes of external services, driven through functions (never a raw fetch to /_fake in a test).
 import { inject } from 'vitest'
 
-type FakeName = 'msg91' | 'resend' | 'abdm'
-const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl' } as const
+type FakeName = 'msg91' | 'resend' | 'abdm' | 'gemini'
+const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl', gemini: 'geminiUrl' } as const
 
 async function fake<T>(name: FakeName, path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${inject(urls[name])}/_fake/${path}`, init)
@@ -13,6 +13,29 @@ async function fake<T>(name: FakeName, path: string, init?: RequestInit): Promis
 /** The next `count` calls to that fake answer `status` (0: the connection drops). */
 export function failNext(name: FakeName, status: number, count = 1) {
   return fake(name, 'fail', { method: 'POST', body: JSON.stringify({ count, status }) })
+}
+
+/** The next `count` calls to that fake answer normally, `ms` late. */
+export function slowNext(name: FakeName, ms: number, count = 1) {
+  return fake(name, 'fail', { method: 'POST', body: JSON.stringify({ count, delay_ms: ms }) })
+}
+
+export type GeminiRequest = {
+  model: string
+  system: string | null
+  prompt: string
+  media: { mimeType: string; size: number; via: 'inline' | 'file' }[]
+  responseSchema: Record<string, any> | null
+}
+
+/** generateContent requests the fake Gemini received, oldest first. */
+export function geminiRequests() {
+  return fake<GeminiRequest[]>('gemini', 'requests')
+}
+
+/** Files the fake Gemini holds (uploaded through the Files API and not deleted). */
+export function geminiFiles() {
+  return fake<{ name: string; mimeType: string }[]>('gemini', 'files')
 }
 
 /** SMS the fake MSG91 sent to a number, newest first, with their template variables. */
@@ -91,4 +114,9 @@ export async function hmisPatients(
 /** A FHIR search on the test FHIR server (Medplum), as the hospital would see its own data. */
 export async function fhirSearch(query: string): Promise<{ entry?: { resource: Record<string, any> }[] }> {
   return (await fetch(`${inject('fhirUrl')}/${query}`, { headers: { authorization: `Bearer ${inject('fhirApiKey')}` } })).json()
+}
+
+/** Symptom checks a hospital of the reference HMIS received. */
+export async function hmisSymptomChecks(hospitalKey: string, server: HmisServer = 'shared'): Promise<Record<string, any>[]> {
+  return (await fetch(`${hmisBase(server)}/_hmis/symptom-checks?hospital=${hospitalKey}`)).json()
 }

@@ -36,7 +36,7 @@ export type AppointmentRow = typeof appointments.$inferSelect
 /** Work for a hospital's HMIS that must survive the HMIS being down (transactional outbox). */
 export const hmisOutbox = pgTable('hmis_outbox', {
   id: uuid('id').primaryKey(),
-  kind: text('kind').$type<'book_appointment' | 'cancel_appointment'>().notNull(),
+  kind: text('kind').$type<'book_appointment' | 'cancel_appointment' | 'share_symptom_check'>().notNull(),
   hospitalId: uuid('hospital_id').notNull(),
   appointmentId: uuid('appointment_id').notNull(),
   status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
@@ -46,5 +46,6 @@ export const hmisOutbox = pgTable('hmis_outbox', {
   lastError: text('last_error'),
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  symptomCheckId: uuid('symptom_check_id'),
 })
 export type HmisJobRow = typeof hmisOutbox.$inferSelect

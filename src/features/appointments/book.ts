@@ -8,7 +8,9 @@ import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { appointments, hospitals, hospitalShares } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { runJob } from './outbox'
+import { claimJobs, runJob } from './outbox'
+import { missingAnswers } from '../symptoms/rules'
+import { checkContext } from '../symptoms/store'
 import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
 import { createBooking } from './store'
 
@@ -84,19 +86,35 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
     }
     slotEnd = new Date(slot.end)
   }
-  const { appointment, job } = await createBooking(db, {
-    id: crypto.randomUUID(),
-    patientId,
-    hospitalId: hospital.id,
-    doctorId: body.doctor_id,
-    doctorName,
-    mode: body.mode,
-    slotStart,
-    slotEnd,
-    symptomCheckId: body.symptom_check_id ?? null,
-  })
+  // A symptom check done first comes with the booking, and goes to the hospital with it when complete.
+  let symptomCheck: { version: number; submit: boolean } | undefined
+  if (body.symptom_check_id) {
+    const context = await checkContext(db, patientId, body.symptom_check_id)
+    if (context.check.appointmentId || context.check.status !== 'draft')
+      throw new ApiError('conflict', 'This symptom check already belongs to another appointment.')
+    symptomCheck = { version: context.check.version, submit: missingAnswers(context.questions, context.check.answers).length === 0 }
+  }
+  const { appointment, job, shareJobId } = await createBooking(
+    db,
+    {
+      id: crypto.randomUUID(),
+      patientId,
+      hospitalId: hospital.id,
+      doctorId: body.doctor_id,
+      doctorName,
+      mode: body.mode,
+      slotStart,
+      slotEnd,
+      symptomCheckId: body.symptom_check_id ?? null,
+    },
+    symptomCheck,
+  )
   // Send it now if the hospital answers within the budget; otherwise the cron takes over.
-  await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  const budget = { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) }
+  if ((await runJob(services, job, budget)) === 'done' && shareJobId) {
+    const [share] = await claimJobs(db, { jobId: shareJobId, limit: 1 })
+    if (share) await runJob(services, share, budget)
+  }
   const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id))
   return toAppointment(row ?? appointment, hospital)
 }

@@ -7,6 +7,7 @@ import type { Services } from '../../core/types'
 import { appointments, hmisOutbox, hospitals, hospitalShares, type HmisJobRow } from '../../db/schema'
 import { JOB_LEASE_SECONDS } from './store'
 import { hmisLinkOf } from '../../integrations/hmis/port'
+import { shareFailed, shareSymptomCheck } from '../symptoms/share'
 
 // The HMIS outbox: jobs written with the change they belong to, sent at once by the request when
 // the hospital answers in time, otherwise by the cron every minute, with exponential backoff and
@@ -14,6 +15,22 @@ import { hmisLinkOf } from '../../integrations/hmis/port'
 // appointment is rejected and the patient told. Every failure stays visible on the job row.
 
 export type JobResult = 'done' | 'retry' | 'refused' | 'failed'
+
+/** A job row from raw SQL (snake_case columns). */
+export const jobOf = (r: Record<string, unknown>): HmisJobRow => ({
+  id: r.id as string,
+  kind: r.kind as HmisJobRow['kind'],
+  hospitalId: r.hospital_id as string,
+  appointmentId: r.appointment_id as string,
+  symptomCheckId: (r.symptom_check_id as string | null) ?? null,
+  status: r.status as HmisJobRow['status'],
+  attempts: Number(r.attempts),
+  nextAttemptAt: new Date(r.next_attempt_at as string),
+  lockedUntil: r.locked_until ? new Date(r.locked_until as string) : null,
+  lastError: (r.last_error as string | null) ?? null,
+  createdAt: new Date(r.created_at as string),
+  updatedAt: new Date(r.updated_at as string),
+})
 
 /** Claims due jobs (or one job) for this run: FOR UPDATE SKIP LOCKED, and a lease. */
 export async function claimJobs(db: Db, options: { jobId?: string; limit: number }): Promise<HmisJobRow[]> {
@@ -29,21 +46,9 @@ export async function claimJobs(db: Db, options: { jobId?: string; limit: number
       limit ${options.limit}
       for update skip locked
     )
-    returning id, kind, hospital_id, appointment_id, status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at`,
+    returning id, kind, hospital_id, appointment_id, symptom_check_id, status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at`,
   )
-  return rows.map((r) => ({
-    id: r.id as string,
-    kind: r.kind as HmisJobRow['kind'],
-    hospitalId: r.hospital_id as string,
-    appointmentId: r.appointment_id as string,
-    status: r.status as HmisJobRow['status'],
-    attempts: Number(r.attempts),
-    nextAttemptAt: new Date(r.next_attempt_at as string),
-    lockedUntil: r.locked_until ? new Date(r.locked_until as string) : null,
-    lastError: (r.last_error as string | null) ?? null,
-    createdAt: new Date(r.created_at as string),
-    updatedAt: new Date(r.updated_at as string),
-  }))
+  return rows.map(jobOf)
 }
 
 /** Seconds before attempt n + 1: 30 s doubling to an hour, ±20 % jitter so retries do not stampede. */
@@ -76,6 +81,23 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
   const { appointment, hospital } = context
   const hmis = integrations.hmisFor(hmisLinkOf(hospital, waiting?.timeoutMs))
   try {
+    if (job.kind === 'share_symptom_check') {
+      const outcome = await shareSymptomCheck(services, job, { appointment, hmisPatientId: context.hmisPatientId, hmis })
+      if (outcome === 'later') {
+        // Waiting for the booking is not a failed attempt.
+        await db
+          .update(hmisOutbox)
+          .set({
+            lockedUntil: null,
+            attempts: sql`${hmisOutbox.attempts} - 1`,
+            nextAttemptAt: sql`now() + interval '30 seconds'`,
+            updatedAt: sql`now()`,
+          })
+          .where(eq(hmisOutbox.id, job.id))
+        return 'retry'
+      }
+      return outcome
+    }
     if (job.kind === 'cancel_appointment') {
       if (appointment.hmisAppointmentRef) await hmis.cancelAppointment(appointment.hmisAppointmentRef, appointment.statusReason)
       return finish(db, job, 'done')
@@ -160,6 +182,10 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
           `The hospital could not be reached after ${job.attempts} attempts.`,
           'failed',
         )
+      }
+      if (job.kind === 'share_symptom_check') {
+        await shareFailed(db, job, appointment.patientId, `The hospital could not be reached after ${job.attempts} attempts.`)
+        return 'failed'
       }
       return finish(db, job, 'failed', error.message)
     }

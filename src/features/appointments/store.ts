@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
-import type { Db } from '../../core/db'
+import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { appointments, hmisOutbox, hospitals, type AppointmentRow, type AppointmentStatus, type HmisJobRow } from '../../db/schema'
 
@@ -28,7 +28,9 @@ export async function createBooking(
     slotEnd: Date
     symptomCheckId: string | null
   },
-): Promise<{ appointment: AppointmentRow; job: HmisJobRow }> {
+  /** A symptom check done first: tied to the booking, and submitted with it when complete (`submit`). */
+  symptomCheck?: { version: number; submit: boolean },
+): Promise<{ appointment: AppointmentRow; job: HmisJobRow; shareJobId?: string }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`appointments:${booking.patientId}`}))`)
     const [clash] = await tx
@@ -62,7 +64,29 @@ export async function createBooking(
         lockedUntil: sql`now() + make_interval(secs => ${JOB_LEASE_SECONDS})`,
       })
       .returning()
-    return { appointment: appointment!, job: job! }
+    let shareJobId: string | undefined
+    if (booking.symptomCheckId && symptomCheck) {
+      const [attached] = await queryRows<{ id: string }>(
+        tx,
+        sql`update symptom_checks set appointment_id = ${booking.id}, version = version + 1, updated_at = now()
+              ${symptomCheck.submit ? sql`, status = 'submitted', submitted_at = now(), share_status = 'pending'` : sql``}
+            where id = ${booking.symptomCheckId} and patient_id = ${booking.patientId} and version = ${symptomCheck.version}
+              and appointment_id is null and status = 'draft'
+            returning id`,
+      )
+      if (!attached) throw new ApiError('conflict', 'The symptom check changed while booking; please try again.')
+      if (symptomCheck.submit) {
+        shareJobId = crypto.randomUUID()
+        await tx.insert(hmisOutbox).values({
+          id: shareJobId,
+          kind: 'share_symptom_check',
+          hospitalId: booking.hospitalId,
+          appointmentId: booking.id,
+          symptomCheckId: booking.symptomCheckId,
+        })
+      }
+    }
+    return { appointment: appointment!, job: job!, shareJobId }
   })
 }
 

@@ -29,5 +29,6 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     registerPatient: (patient) => hmis.registerPatient(patient),
     bookAppointment: (booking) => hmis.bookAppointment(booking),
     cancelAppointment: (ref, reason) => hmis.cancelAppointment(ref, reason),
+    shareSymptomCheck: (ref, check) => hmis.shareSymptomCheck(ref, check),
   }
 }

@@ -90,6 +90,36 @@ export const HmisBookingSchema = z
   })
   .openapi('HmisBooking')
 
+export const HmisSymptomCheckSchema = z
+  .object({
+    phr_symptom_check_id: z.string().uuid().openapi({ description: 'Idempotency key: the same check again replaces the first copy.' }),
+    phr_appointment_id: z.string().uuid(),
+    hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
+    submitted_at: instant.openapi({ example: '2026-12-01T09:10:00+05:30' }),
+    symptoms: z.array(z.object({ code: z.string().openapi({ example: 'fever' }), name: z.string().openapi({ example: 'Fever' }) })).min(1),
+    answers: z.array(
+      z.object({
+        question_id: z.string().openapi({ example: 'fever.temperature' }),
+        question: z.string().openapi({ example: 'Highest temperature measured (°C)' }),
+        type: z.enum(['yes_no', 'single_choice', 'multi_choice', 'number', 'duration', 'text']).openapi({ example: 'number' }),
+        answer: z.string().openapi({ description: 'The answer as the doctor reads it.', example: '39.8 °C' }),
+        value: z
+          .unknown()
+          .openapi({ description: 'The answer as data: boolean, number, option value(s) or {amount, unit}.', example: 39.8 }),
+      }),
+    ),
+    triage: z.object({
+      level: z
+        .enum(['emergency_ambulance', 'emergency', 'consultation_24h', 'consultation', 'self_care'])
+        .openapi({ example: 'consultation_24h' }),
+      reasons: z.array(z.string()).openapi({ example: ['Fever of 39.5 °C or more'] }),
+    }),
+    allergies: z.string().nullable().openapi({ example: 'Penicillin' }),
+    family_history: z.string().nullable().openapi({ example: 'Father: type 2 diabetes' }),
+    extra_info: z.string().nullable().openapi({ example: 'Fever started after a trip to Nagpur.' }),
+  })
+  .openapi('HmisSymptomCheck')
+
 export const HmisErrorSchema = z
   .object({ error: z.object({ code: z.string().openapi({ example: 'slot_unavailable' }), message: z.string() }) })
   .openapi('HmisError')
@@ -199,9 +229,15 @@ export function hmisContractDocument() {
       summary: "Receive the patient's symptom check for the doctor to review",
       request: {
         params: z.object({ appointment_ref: z.string() }),
-        body: { required: true, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        body: { required: true, content: { 'application/json': { schema: HmisSymptomCheckSchema } } },
       },
-      responses: { 202: { description: 'Received.' }, 404: failure('No such booking.'), 401: failure('Wrong API key.') },
+      description:
+        'Idempotent on `phr_symptom_check_id`: sent again (a retry), it replaces the first copy. English text for the doctor, and the answers as data.',
+      responses: {
+        202: json(z.object({ received: z.literal(true) }), 'Received for the doctor to review.'),
+        404: failure('No such booking.'),
+        401: failure('Wrong API key.'),
+      },
     }),
     createRoute({
       ...common,

@@ -3,7 +3,7 @@ import { ApiError } from '../../core/errors'
 import { addDays, localDate, startOfLocalDay } from '../../core/time'
 import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import { hmisHttp, type HmisOptions } from './http'
-import type { Hmis, HmisDoctor, HmisLink } from './port'
+import type { Hmis, HmisDoctor, HmisLink, HmisSymptomCheck } from './port'
 
 // Any FHIR R4 server as an HMIS. What we read (documented in the README, "FHIR R4 adapter"):
 //   PractitionerRole (specialty, practitioner, fee extension) with _include of the Practitioner
@@ -21,6 +21,67 @@ export const FHIR = {
   experience: 'https://phr-edge.in/fhir/StructureDefinition/experience-years',
   capacity: 'https://phr-edge.in/fhir/StructureDefinition/slot-capacity',
   appointmentId: 'https://phr-edge.in/fhir/sid/appointment-id',
+  symptomCheckId: 'https://phr-edge.in/fhir/sid/symptom-check-id',
+  symptomCheck: 'https://phr-edge.in/fhir/Questionnaire/symptom-check',
+  symptom: 'https://phr-edge.in/fhir/CodeSystem/symptom',
+  answerOption: 'https://phr-edge.in/fhir/CodeSystem/symptom-answer',
+  triage: 'https://phr-edge.in/fhir/CodeSystem/triage-level',
+  appointmentExtension: 'https://phr-edge.in/fhir/StructureDefinition/appointment',
+  triageExtension: 'https://phr-edge.in/fhir/StructureDefinition/triage-level',
+}
+
+const UCUM_DURATION: Record<string, string> = { hours: 'h', days: 'd', weeks: 'wk', months: 'mo', years: 'a' }
+
+/** A symptom check as a FHIR QuestionnaireResponse: each answer an item with a typed value. */
+export function questionnaireResponseOf(appointmentRef: string, check: HmisSymptomCheck) {
+  const valuesOf = (a: HmisSymptomCheck['answers'][number]): Record<string, unknown>[] => {
+    switch (a.type) {
+      case 'yes_no':
+        return [{ valueBoolean: a.value === true }]
+      case 'number':
+        return [{ valueDecimal: Number(a.value) }]
+      case 'single_choice':
+        return [{ valueCoding: { system: FHIR.answerOption, code: String(a.value), display: a.answer } }]
+      case 'multi_choice':
+        return (a.value as string[]).map((code) => ({ valueCoding: { system: FHIR.answerOption, code } }))
+      case 'duration': {
+        const d = a.value as { amount: number; unit: string }
+        return [{ valueQuantity: { value: d.amount, unit: d.unit, system: 'http://unitsofmeasure.org', code: UCUM_DURATION[d.unit] } }]
+      }
+      default:
+        return [{ valueString: String(a.value) }]
+    }
+  }
+  const textItem = (linkId: string, text: string, value: string | null) =>
+    value ? [{ linkId, text, answer: [{ valueString: value }] }] : []
+  return {
+    resourceType: 'QuestionnaireResponse',
+    identifier: { system: FHIR.symptomCheckId, value: check.phr_symptom_check_id },
+    questionnaire: FHIR.symptomCheck,
+    status: 'completed',
+    subject: { reference: `Patient/${check.hmis_patient_id}` },
+    authored: check.submitted_at,
+    extension: [
+      { url: FHIR.appointmentExtension, valueReference: { reference: `Appointment/${appointmentRef}` } },
+      { url: FHIR.triageExtension, valueCoding: { system: FHIR.triage, code: check.triage.level } },
+    ],
+    item: [
+      {
+        linkId: 'symptoms',
+        text: 'Symptoms',
+        answer: check.symptoms.map((s) => ({ valueCoding: { system: FHIR.symptom, code: s.code, display: s.name } })),
+      },
+      ...(check.triage.reasons.length
+        ? [{ linkId: 'triage.reasons', text: 'Red flags', answer: check.triage.reasons.map((r) => ({ valueString: r })) }]
+        : []),
+      ...check.answers
+        .map((a) => ({ linkId: a.question_id, text: a.question, answer: valuesOf(a) }))
+        .filter((item) => item.answer.length > 0),
+      ...textItem('allergies', 'Allergies', check.allergies),
+      ...textItem('family_history', 'Family history', check.family_history),
+      ...textItem('extra_info', 'Extra information', check.extra_info),
+    ],
+  }
 }
 
 const Coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() })
@@ -300,6 +361,19 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       })
       if (!updated.ok) await rejectUpstream(SERVICE, updated)
       await updated.body?.cancel()
+    },
+    async shareSymptomCheck(appointmentRef, check) {
+      // Idempotent: the response carries our check's id, and a second POST finds it (If-None-Exist).
+      const created = await call('POST', 'QuestionnaireResponse', questionnaireResponseOf(appointmentRef, check), {
+        'If-None-Exist': `identifier=${FHIR.symptomCheckId}|${check.phr_symptom_check_id}`,
+      })
+      if (created.status === 400 || created.status === 422) {
+        await created.body?.cancel()
+        return { refused: { code: 'invalid_resource', message: 'The FHIR server would not store the symptom check.' } }
+      }
+      if (!created.ok) await rejectUpstream(SERVICE, created)
+      await created.body?.cancel()
+      return 'received'
     },
   }
 }

@@ -7,6 +7,7 @@ import type {
   HmisPatientSchema,
   HmisPatientTokenSchema,
   HmisSpecialtySchema,
+  HmisSymptomCheckSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -15,6 +16,7 @@ export type HmisPatient = z.infer<typeof HmisPatientSchema>
 export type HmisPatientToken = z.infer<typeof HmisPatientTokenSchema>
 export type HmisBookingRequest = z.infer<typeof HmisBookingRequestSchema>
 export type HmisBooking = z.infer<typeof HmisBookingSchema>
+export type HmisSymptomCheck = z.infer<typeof HmisSymptomCheckSchema>
 
 /** What the HMIS said to a booking: done, or a refusal it will repeat (slot taken, unknown patient…). */
 export type HmisBookingOutcome = { booked: HmisBooking } | { refused: { code: string; message: string } }
@@ -50,6 +52,8 @@ export interface Hmis {
   bookAppointment(booking: HmisBookingRequest): Promise<HmisBookingOutcome>
   /** Idempotent. An unknown reference counts as cancelled. */
   cancelAppointment(appointmentRef: string, reason: string | null): Promise<void>
+  /** Idempotent on phr_symptom_check_id. `refused` when the HMIS does not know the booking. */
+  shareSymptomCheck(appointmentRef: string, check: HmisSymptomCheck): Promise<'received' | { refused: { code: string; message: string } }>
 }
 
 /** How to reach a hospital's HMIS, from its registry row; `timeoutMs` overrides the hospital's own. */

@@ -64,5 +64,15 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (!response.ok) await rejectUpstream(SERVICE, response)
       await response.body?.cancel()
     },
+    async shareSymptomCheck(appointmentRef, check) {
+      const response = await call('POST', `/appointments/${encodeURIComponent(appointmentRef)}/symptom-checks`, check)
+      if (response.status === 404 || response.status === 400 || response.status === 422) {
+        const { error } = await readUpstreamJson(SERVICE, response, HmisErrorSchema)
+        return { refused: error }
+      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      await response.body?.cancel()
+      return 'received'
+    },
   }
 }

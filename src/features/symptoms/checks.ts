@@ -1,0 +1,228 @@
+import { z } from '@hono/zod-openapi'
+import { and, eq, sql } from 'drizzle-orm'
+import { queryRows, textArray, type Db } from '../../core/db'
+import { ApiError, invalidRequest } from '../../core/errors'
+import { idempotent } from '../../core/idempotency'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { patientRoute, type PatientHandler } from '../../core/routes'
+import { appointments, type SymptomCheckRow } from '../../db/schema'
+import { ACTIVE, appointmentNotFound } from '../appointments/store'
+import { mergeAnswers, triage, type Answers } from './rules'
+import {
+  AnswersRequestSchema,
+  CheckParams,
+  CreateCheckSchema,
+  HistoryRequestSchema,
+  languageOf,
+  LangQuerySchema,
+  SymptomCheckSchema,
+  toSymptomCheck,
+  type Lang,
+} from './schema'
+import { catalogFor, checkContext, checkNotFound, checkOf, checksForDisplay, type CheckContext } from './store'
+
+const EXTRA_INFO_MAX = 8000
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .max(255)
+    .optional()
+    .openapi({ description: 'Makes retries safe: the same key and body answer the first response.' }),
+})
+
+/** The check as the app shows it, in the patient's language. */
+export const viewOf = (context: CheckContext, lang: Lang) =>
+  toSymptomCheck(
+    context.check,
+    context.symptoms,
+    context.rules,
+    context.questions.map((q) => q.id),
+    lang,
+  )
+
+/** An appointment of the patient's that a check may be tied to (booked or about to be). */
+export async function attachableAppointment(db: Db, patientId: string, id: string) {
+  const [appointment] = await db
+    .select({ id: appointments.id, status: appointments.status })
+    .from(appointments)
+    .where(and(eq(appointments.id, id), eq(appointments.patientId, patientId)))
+  if (!appointment) throw appointmentNotFound()
+  if (!ACTIVE.includes(appointment.status))
+    throw new ApiError('invalid_transition', `The appointment is ${appointment.status}: a symptom check can no longer be added to it.`)
+  return appointment
+}
+
+/** Makes a draft check for these symptoms (their base triage), optionally tied to an appointment. */
+export async function createCheck(
+  db: Db,
+  patientId: string,
+  input: { symptomCodes: string[]; appointmentId?: string | null; extraInfo?: string | null },
+): Promise<CheckContext> {
+  const codes = [...new Set(input.symptomCodes)]
+  if (input.appointmentId) await attachableAppointment(db, patientId, input.appointmentId)
+  const catalog = await catalogFor(db, codes)
+  const unknown = codes.filter((code) => !catalog.symptoms.some((s) => s.code === code))
+  if (unknown.length)
+    throw invalidRequest(
+      unknown.map((code) => ({
+        location: 'json',
+        path: `symptom_codes.${codes.indexOf(code)}`,
+        message: `no symptom ${code}`,
+        code: 'unknown_symptom',
+      })),
+    )
+  const first = triage(catalog.symptoms, catalog.rules, {})
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, triage_level, triage_rules, extra_info)
+        values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${first.level},
+                ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
+        returning *`,
+  )
+  return { check: checkOf(row!), ...catalog }
+}
+
+/**
+ * Changes a draft: reads it with its catalog, applies `change`, recomputes the triage and writes
+ * only if nobody wrote in between (version); a concurrent save makes it read and apply again.
+ */
+export async function changeDraft(
+  db: Db,
+  patientId: string,
+  id: string,
+  change: (context: CheckContext) => Partial<Pick<SymptomCheckRow, 'answers' | 'allergies' | 'familyHistory' | 'extraInfo'>>,
+): Promise<CheckContext> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const context = await checkContext(db, patientId, id)
+    if (context.check.status !== 'draft')
+      throw new ApiError('invalid_transition', 'This symptom check was submitted and can no longer be changed.')
+    const changed = { ...context.check, ...change(context) }
+    if ((changed.extraInfo?.length ?? 0) > EXTRA_INFO_MAX)
+      throw new ApiError('unprocessable', `Extra information may hold at most ${EXTRA_INFO_MAX} characters.`)
+    const result = triage(context.symptoms, context.rules, changed.answers as Answers)
+    const [row] = await queryRows<Record<string, unknown>>(
+      db,
+      sql`update symptom_checks set answers = ${JSON.stringify(changed.answers)}::jsonb, triage_level = ${result.level},
+            triage_rules = ${textArray(result.ruleIds)}, allergies = ${changed.allergies}, family_history = ${changed.familyHistory},
+            extra_info = ${changed.extraInfo}, version = version + 1, updated_at = now()
+          where id = ${id} and patient_id = ${patientId} and version = ${context.check.version} and status = 'draft'
+          returning *`,
+    )
+    if (row) return { ...context, check: checkOf(row) }
+  }
+  throw new ApiError('conflict', 'The symptom check changed while saving; please try again.')
+}
+
+export const createSymptomCheck = patientRoute({
+  method: 'post',
+  path: '/v1/symptom-checks',
+  operationId: 'createSymptomCheck',
+  tags: ['Symptom checker'],
+  summary: 'Start a symptom check (draft) for one or more complaints',
+  description:
+    'Optionally tied to one of your active appointments ("Fill symptom checker" after booking); a check done first can be attached when booking (`symptom_check_id`). The triage starts at the complaints’ own level and rises with the answers.',
+  request: { body: jsonBody(CreateCheckSchema), query: LangQuerySchema, headers: idempotencyHeader },
+  responses: { 201: jsonResponse(SymptomCheckSchema, 'The draft.'), ...errorResponses(404, 409, 422) },
+})
+
+export const createSymptomCheckHandler: PatientHandler<typeof createSymptomCheck> = async (c) => {
+  const body = c.req.valid('json')
+  const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
+  const result = await idempotent(c.var.services.db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
+    const context = await createCheck(c.var.services.db, c.var.patientId, {
+      symptomCodes: body.symptom_codes,
+      appointmentId: body.appointment_id,
+    })
+    return { status: 201, body: viewOf(context, lang) }
+  })
+  return c.json(result.body, 201)
+}
+
+export const getSymptomCheck = patientRoute({
+  method: 'get',
+  path: '/v1/symptom-checks/{id}',
+  operationId: 'getSymptomCheck',
+  tags: ['Symptom checker'],
+  summary: 'One of my symptom checks',
+  request: { params: CheckParams, query: LangQuerySchema },
+  responses: { 200: jsonResponse(SymptomCheckSchema, 'The check.'), ...errorResponses(404) },
+})
+
+export const getSymptomCheckHandler: PatientHandler<typeof getSymptomCheck> = async (c) => {
+  const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
+  const [row] = await checksForDisplay(c.var.services.db, c.var.patientId, { id: c.req.valid('param').id })
+  if (!row) throw checkNotFound()
+  return c.json(toSymptomCheck(row.check, row.symptoms, row.rules, undefined, lang), 200)
+}
+
+export const listSymptomChecks = patientRoute({
+  method: 'get',
+  path: '/v1/symptom-checks',
+  operationId: 'listSymptomChecks',
+  tags: ['Symptom checker'],
+  summary: 'My symptom checks, newest first',
+  request: { query: PaginationQuerySchema.merge(LangQuerySchema) },
+  responses: { 200: jsonResponse(pageSchema(SymptomCheckSchema, 'SymptomCheckPage'), 'Checks.'), ...errorResponses(400) },
+})
+
+export const listSymptomChecksHandler: PatientHandler<typeof listSymptomChecks> = async (c) => {
+  const { limit, cursor, lang } = c.req.valid('query')
+  const language = languageOf(lang, c.req.header('accept-language'))
+  const rows = await checksForDisplay(c.var.services.db, c.var.patientId, { limit: limit + 1, after: decodeCursor(cursor) })
+  return c.json(
+    toPage(
+      rows,
+      limit,
+      (row) => ({ at: row.check.createdAt.toISOString(), id: row.check.id }),
+      (row) => toSymptomCheck(row.check, row.symptoms, row.rules, undefined, language),
+    ),
+    200,
+  )
+}
+
+export const saveSymptomAnswers = patientRoute({
+  method: 'put',
+  path: '/v1/symptom-checks/{id}/answers',
+  operationId: 'saveSymptomAnswers',
+  tags: ['Symptom checker'],
+  summary: 'Save answers (partial saves allowed while a draft); the triage is recomputed',
+  description:
+    'Each answer is checked against its question’s type, options and range, and against the show-if conditions given the other answers: a 400 lists every failing question id (`details[].path` is `answers.<question_id>`). `null` removes an answer; answers to questions no longer asked (an earlier answer changed) are dropped. Saving the same answers again changes nothing.',
+  request: { params: CheckParams, query: LangQuerySchema, body: jsonBody(AnswersRequestSchema) },
+  responses: { 200: jsonResponse(SymptomCheckSchema, 'Saved, with the new triage.'), ...errorResponses(404, 409, 422) },
+})
+
+export const saveSymptomAnswersHandler: PatientHandler<typeof saveSymptomAnswers> = async (c) => {
+  const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
+  const { answers } = c.req.valid('json')
+  const context = await changeDraft(c.var.services.db, c.var.patientId, c.req.valid('param').id, ({ questions, check }) => {
+    const merged = mergeAnswers(questions, check.answers, answers)
+    if (merged.issues.length) throw invalidRequest(merged.issues)
+    return { answers: merged.answers }
+  })
+  return c.json(viewOf(context, lang), 200)
+}
+
+export const saveSymptomHistory = patientRoute({
+  method: 'put',
+  path: '/v1/symptom-checks/{id}/history',
+  operationId: 'saveSymptomHistory',
+  tags: ['Symptom checker'],
+  summary: 'Allergies, family history and extra information (omitted fields are kept; null clears one)',
+  request: { params: CheckParams, query: LangQuerySchema, body: jsonBody(HistoryRequestSchema) },
+  responses: { 200: jsonResponse(SymptomCheckSchema, 'Saved.'), ...errorResponses(404, 409, 422) },
+})
+
+export const saveSymptomHistoryHandler: PatientHandler<typeof saveSymptomHistory> = async (c) => {
+  const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
+  const body = c.req.valid('json')
+  const blankToNull = (value: string | null) => (value === '' ? null : value)
+  const context = await changeDraft(c.var.services.db, c.var.patientId, c.req.valid('param').id, () => ({
+    ...(body.allergies !== undefined ? { allergies: blankToNull(body.allergies) } : {}),
+    ...(body.family_history !== undefined ? { familyHistory: blankToNull(body.family_history) } : {}),
+    ...(body.extra_info !== undefined ? { extraInfo: blankToNull(body.extra_info) } : {}),
+  }))
+  return c.json(viewOf(context, lang), 200)
+}

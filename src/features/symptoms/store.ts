@@ -1,0 +1,177 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { queryRows, textArray, type Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import type { QuestionRow, SymptomCheckRow, TriageLevel, TriageRuleRow } from '../../db/schema'
+
+// Reads of the catalog and of checks, each in one round trip: a check comes with what it needs
+// (its symptoms, their questions, the rules that can apply to them) as JSON columns.
+
+export type SymptomInfo = { code: string; nameEn: string; nameHi: string; baseLevel: TriageLevel; sectionCode: string }
+export type CheckContext = { check: SymptomCheckRow; symptoms: SymptomInfo[]; questions: QuestionRow[]; rules: TriageRuleRow[] }
+export type Catalog = Omit<CheckContext, 'check'>
+
+export const checkNotFound = () => new ApiError('not_found', 'No such symptom check.')
+
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T
+const num = (value: unknown) => (value === null || value === undefined ? null : Number(value))
+
+export const questionOf = (q: Record<string, unknown>): QuestionRow => ({
+  id: q.id as string,
+  symptomCode: q.symptom_code as string,
+  position: Number(q.position),
+  type: q.type as QuestionRow['type'],
+  textEn: q.text_en as string,
+  textHi: q.text_hi as string,
+  required: Boolean(q.required),
+  options: (q.options as QuestionRow['options']) ?? null,
+  minValue: num(q.min_value),
+  maxValue: num(q.max_value),
+  unit: (q.unit as string | null) ?? null,
+  showIf: (q.show_if as QuestionRow['showIf']) ?? null,
+})
+
+const ruleOf = (r: Record<string, unknown>): TriageRuleRow => ({
+  id: r.id as string,
+  level: r.level as TriageLevel,
+  reasonEn: r.reason_en as string,
+  reasonHi: r.reason_hi as string,
+  conditions: r.conditions as TriageRuleRow['conditions'],
+})
+
+const symptomOf = (s: Record<string, unknown>): SymptomInfo => ({
+  code: s.code as string,
+  nameEn: s.name_en as string,
+  nameHi: s.name_hi as string,
+  baseLevel: s.base_level as TriageLevel,
+  sectionCode: s.section_code as string,
+})
+
+const date = (value: unknown) => (value ? new Date(value as string) : null)
+export const checkOf = (c: Record<string, unknown>): SymptomCheckRow => ({
+  id: c.id as string,
+  patientId: c.patient_id as string,
+  appointmentId: (c.appointment_id as string | null) ?? null,
+  symptomCodes: c.symptom_codes as string[],
+  status: c.status as SymptomCheckRow['status'],
+  answers: json(c.answers),
+  triageLevel: c.triage_level as TriageLevel,
+  triageRules: (c.triage_rules as string[]) ?? [],
+  allergies: (c.allergies as string | null) ?? null,
+  familyHistory: (c.family_history as string | null) ?? null,
+  extraInfo: (c.extra_info as string | null) ?? null,
+  shareStatus: (c.share_status as SymptomCheckRow['shareStatus']) ?? null,
+  shareError: (c.share_error as string | null) ?? null,
+  sharedAt: date(c.shared_at),
+  submittedAt: date(c.submitted_at),
+  version: Number(c.version),
+  createdAt: new Date(c.created_at as string),
+  updatedAt: new Date(c.updated_at as string),
+})
+
+/** Symptoms, their questions in order, and the rules whose every finding is about these symptoms. */
+function catalogColumns(codes: SQL) {
+  return sql`
+    (select coalesce(jsonb_agg(to_jsonb(s) order by array_position(${codes}, s.code)), '[]') from symptoms s where s.code = any(${codes})) as symptoms,
+    (select coalesce(jsonb_agg(to_jsonb(q) order by array_position(${codes}, q.symptom_code), q.position), '[]')
+       from symptom_questions q where q.symptom_code = any(${codes})) as questions,
+    (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from triage_rules r
+       where not exists (
+         select 1 from jsonb_array_elements(r.conditions) x
+         where coalesce(x->>'symptom_code', split_part(x->>'question_id', '.', 1)) <> all(${codes}))) as rules`
+}
+
+const catalogOf = (row: Record<string, unknown>): Catalog => ({
+  symptoms: json<Record<string, unknown>[]>(row.symptoms).map(symptomOf),
+  questions: json<Record<string, unknown>[]>(row.questions).map(questionOf),
+  rules: json<Record<string, unknown>[]>(row.rules).map(ruleOf),
+})
+
+/** The catalog for a set of symptom codes (unknown codes are simply absent). */
+export async function catalogFor(db: Db, codes: string[]): Promise<Catalog> {
+  const codesSql = textArray(codes)
+  const [row] = await queryRows<Record<string, unknown>>(db, sql`select ${catalogColumns(codesSql)}`)
+  return catalogOf(row!)
+}
+
+/** One of the patient's checks with its catalog; 404 for anyone else's. */
+export async function checkContext(db: Db, patientId: string, id: string): Promise<CheckContext> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select to_jsonb(c) as "check", ${catalogColumns(sql`c.symptom_codes`)}
+        from symptom_checks c where c.id = ${id} and c.patient_id = ${patientId}`,
+  )
+  if (!row) throw checkNotFound()
+  return { check: checkOf(json(row.check)), ...catalogOf(row) }
+}
+
+/** Checks for display: each with its symptoms' names and its rules' reasons. */
+export async function checksForDisplay(
+  db: Db,
+  patientId: string,
+  filter: { id?: string; limit?: number; after?: { at: string; id: string } },
+): Promise<{ check: SymptomCheckRow; symptoms: SymptomInfo[]; rules: TriageRuleRow[] }[]> {
+  const after = filter.after
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select to_jsonb(c) as "check",
+          (select coalesce(jsonb_agg(to_jsonb(s) order by array_position(c.symptom_codes, s.code)), '[]') from symptoms s where s.code = any(c.symptom_codes)) as symptoms,
+          (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from triage_rules r where r.id = any(c.triage_rules)) as rules
+        from symptom_checks c
+        where c.patient_id = ${patientId}
+          ${filter.id ? sql`and c.id = ${filter.id}` : sql``}
+          ${after ? sql`and (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
+        order by c.created_at desc, c.id desc
+        limit ${filter.limit ?? 1}`,
+  )
+  return rows.map((row) => ({
+    check: checkOf(json(row.check)),
+    symptoms: json<Record<string, unknown>[]>(row.symptoms).map(symptomOf),
+    rules: json<Record<string, unknown>[]>(row.rules).map(ruleOf),
+  }))
+}
+
+/** Sections with their symptoms, in order (one round trip). */
+export async function sectionsWithSymptoms(db: Db) {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select sec.code, sec.name_en, sec.name_hi,
+          coalesce((select jsonb_agg(jsonb_build_object('code', s.code, 'name_en', s.name_en, 'name_hi', s.name_hi) order by s.position)
+                    from symptoms s where s.section_code = sec.code), '[]') as symptoms
+        from symptom_sections sec order by sec.position`,
+  )
+  return rows.map((r) => ({
+    code: r.code as string,
+    nameEn: r.name_en as string,
+    nameHi: r.name_hi as string,
+    symptoms: json<{ code: string; name_en: string; name_hi: string }[]>(r.symptoms),
+  }))
+}
+
+/** One symptom with its questions in order (one round trip); undefined for an unknown code. */
+export async function questionnaireOf(db: Db, code: string) {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select s.code, s.name_en, s.name_hi, s.section_code,
+          coalesce((select jsonb_agg(to_jsonb(q) order by q.position) from symptom_questions q where q.symptom_code = s.code), '[]') as questions
+        from symptoms s where s.code = ${code}`,
+  )
+  if (!row) return undefined
+  return {
+    code: row.code as string,
+    nameEn: row.name_en as string,
+    nameHi: row.name_hi as string,
+    sectionCode: row.section_code as string,
+    questions: json<Record<string, unknown>[]>(row.questions).map(questionOf),
+  }
+}
+
+/** Every symptom's code and names (for voice detection: the model may only choose among them). */
+export async function allSymptoms(db: Db) {
+  const rows = await queryRows<Record<string, unknown>>(db, sql`select code, name_en, name_hi, keywords from symptoms order by position`)
+  return rows.map((r) => ({
+    code: r.code as string,
+    nameEn: r.name_en as string,
+    nameHi: r.name_hi as string,
+    keywords: r.keywords as string[],
+  }))
+}
