@@ -1,6 +1,6 @@
 // `npm run bench`: latency of key routes under concurrent load, against `wrangler dev`, a real
 // Postgres and the reference HMIS, each as a ratio to GET /health (one `select 1` through the same
-// driver, the floor), for each database driver: GET /v1/me, the doctor list from the edge cache,
+// driver, the floor), for each database driver: GET /v1/me, a symptom questionnaire, the doctor list from the edge cache,
 // and uncached (every request a new search: the floor plus the HMIS's own time, measured alone).
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
@@ -167,6 +167,9 @@ async function load(url, headers, requests = REQUESTS) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), roundTrips, failures }
 }
 
+/** Questionnaires of several sizes, in turn. */
+const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
+
 const postgres = await startPostgres({ preferUrl: process.env.BENCH_DATABASE_URL, log })
 const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
 const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key-${h.key}`]))
@@ -203,6 +206,7 @@ try {
       const routes = [
         ['GET /health (select 1)', await load(`${worker.base}/health`, {})],
         ['GET /v1/me', await load(`${worker.base}/v1/me`, auth)],
+        ['GET symptom questions', await load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth)],
         ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
         ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
         ['POST booking (HMIS answers)', await bookings(worker.base, hospitalId)],

@@ -12,6 +12,7 @@ import {
   HmisListSchema,
   HmisPatientTokenSchema,
   HmisSpecialtySchema,
+  HmisSymptomCheckSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** Runs every check; never throws. Each result: { name, ok, reason }. */
@@ -200,13 +201,26 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     }
     throw new Error(`the slot took more than its capacity of ${state.slot.slot.capacity}`)
   })
-  await check('appointments: POST /appointments/{ref}/symptom-checks is received', async () => {
+  await check('appointments: POST /appointments/{ref}/symptom-checks is received, again idempotently', async () => {
     needs('booking')
-    const answer = await call('POST', `/appointments/${encodeURIComponent(state.booking.ref)}/symptom-checks`, {
-      symptoms: ['fever'],
-      triage: { level: 'consultation' },
-    })
-    expectStatus(answer, [200, 202], 'POST …/symptom-checks')
+    const check = {
+      phr_symptom_check_id: randomUUID(),
+      phr_appointment_id: state.booking.id,
+      hmis_patient_id: state.token.hmis_patient_id,
+      submitted_at: new Date().toISOString(),
+      symptoms: [{ code: 'fever', name: 'Fever' }],
+      answers: [
+        { question_id: 'fever.temperature', question: 'Highest temperature measured (°C)', type: 'number', answer: '38.5 °C', value: 38.5 },
+      ],
+      triage: { level: 'consultation', reasons: [] },
+      allergies: null,
+      family_history: null,
+      extra_info: null,
+    }
+    parse(HmisSymptomCheckSchema, check, 'our own symptom check')
+    const path = `/appointments/${encodeURIComponent(state.booking.ref)}/symptom-checks`
+    expectStatus(await call('POST', path, check), [200, 202], 'POST …/symptom-checks')
+    expectStatus(await call('POST', path, check), [200, 202], 'POST …/symptom-checks again')
   })
   await check('appointments: POST /appointments/{ref}/cancel cancels', async () => {
     needs('booking')
