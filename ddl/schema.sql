@@ -222,10 +222,12 @@ create table records (
   size_bytes integer not null,
   sha256 text not null,
   record_date date,
-  created_at timestamptz(3) not null default now()
+  created_at timestamptz(3) not null default now(),
+  metadata jsonb
 );
 create index records_patient_created_idx on records (patient_id, created_at, id);
 create unique index records_hospital_external_key on records (hospital_id, external_id) where external_id is not null;
+create unique index records_patient_upload_sha256_key on records (patient_id, sha256) where source = 'uploaded';
 
 create table notifications (
   id uuid primary key,
@@ -952,6 +954,7 @@ insert into schema_migrations (version) values
   ('0004_appointments'),
   ('0005_mindscape'),
   ('0006_symptom_checker'),
-  ('0007_symptom_catalog');
+  ('0007_symptom_catalog'),
+  ('0008_record_uploads');
 
 commit;

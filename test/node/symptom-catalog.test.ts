@@ -20,7 +20,7 @@ describe('the symptom catalog', () => {
 
   it('is in ddl/schema.sql and in the latest catalog migration exactly as npm run symptoms:build writes it', async () => {
     const sql = catalogSql()
-    const ddl = await readFile(new URL('../../ddl/schema.sql', import.meta.url), 'utf8')
+    const ddl = await readFile(new URL('../../ddl/schema.sql', import.meta.url).pathname, 'utf8')
     expect(ddl.slice(ddl.indexOf(BEGIN), ddl.indexOf(END) + END.length), 'ddl/schema.sql is stale: npm run symptoms:build').toBe(sql)
     const latest = (await listMigrations()).filter((m) => m.sql.includes(BEGIN)).at(-1)!
     expect(

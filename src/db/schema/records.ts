@@ -1,4 +1,4 @@
-import { date, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { date, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt } from './columns'
 
 export const recordTypes = ['prescription', 'handout', 'test_result', 'report', 'other'] as const
@@ -20,5 +20,7 @@ export const records = pgTable('records', {
   sha256: text('sha256').notNull(),
   recordDate: date('record_date', { mode: 'string' }),
   createdAt: paginatedCreatedAt(),
+  /** Read from the file itself: PDF pages, title and creation date; image width and height. */
+  metadata: jsonb('metadata').$type<{ page_count?: number; title?: string; created?: string; width?: number; height?: number } | null>(),
 })
 export type RecordRow = typeof records.$inferSelect

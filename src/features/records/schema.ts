@@ -15,6 +15,16 @@ export const RecordSchema = z
     size_bytes: z.number().int().openapi({ example: 48213 }),
     sha256: z.string().openapi({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }),
     record_date: z.string().date().nullable().openapi({ example: '2026-12-01' }),
+    metadata: z
+      .object({
+        page_count: z.number().int().optional().openapi({ example: 2 }),
+        title: z.string().optional().openapi({ example: 'CBC report' }),
+        created: z.string().optional().openapi({ example: '2026-11-20' }),
+        width: z.number().int().optional(),
+        height: z.number().int().optional(),
+      })
+      .nullable()
+      .openapi({ description: 'Read from the file itself: PDF page count, title and creation date; image width and height.' }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T05:30:00.000Z' }),
   })
   .openapi('Record')
@@ -30,6 +40,7 @@ export const toRecord = (row: RecordRow): z.infer<typeof RecordSchema> => ({
   size_bytes: row.sizeBytes,
   sha256: row.sha256,
   record_date: row.recordDate,
+  metadata: row.metadata ?? null,
   created_at: row.createdAt.toISOString(),
 })
 

@@ -1,0 +1,117 @@
+import { ApiError } from '../../core/errors'
+
+// What we learn from an uploaded file's own bytes, and whether it is whole: a PDF must have its
+// header, a cross-reference (`startxref` pointing into the file) and `%%EOF`; a PNG its IHDR and
+// IEND; a JPEG its start and end markers and a frame header. Page counts look inside compressed
+// object streams too (PDF 1.5+), through the platform's DecompressionStream.
+
+export type FileFacts = {
+  page_count?: number
+  title?: string
+  created?: string
+  width?: number
+  height?: number
+}
+
+const latin1 = (bytes: Uint8Array) => {
+  let text = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return text
+}
+
+const broken = (what: string) => new ApiError('unprocessable', `The file is damaged or incomplete (${what}).`)
+
+async function inflate(bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'))
+    return latin1(new Uint8Array(await new Response(stream).arrayBuffer()))
+  } catch {
+    return undefined
+  }
+}
+
+const PAGE = /\/Type\s*\/Page(?![a-zA-Z])/g
+
+function pdfString(raw: string | undefined): string | undefined {
+  if (!raw) return undefined
+  const text = raw
+    .replace(/\\([nrtbf()\\])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '', f: '' })[c] ?? c)
+    .replace(/\\(\d{1,3})/g, (_m, o: string) => String.fromCharCode(parseInt(o, 8)))
+  // UTF-16BE with a byte-order mark, else PDFDocEncoding (close enough to Latin-1 for titles).
+  const decoded = text.startsWith('\u00fe\u00ff')
+    ? String.fromCharCode(
+        ...Array.from({ length: (text.length - 2) >> 1 }, (_, i) => (text.charCodeAt(2 + 2 * i) << 8) | text.charCodeAt(3 + 2 * i)),
+      )
+    : text
+  const clean = decoded.replace(/[\u0000-\u001f\u007f]/g, '').trim()
+  return clean ? clean.slice(0, 200) : undefined
+}
+
+async function pdfFacts(bytes: Uint8Array): Promise<FileFacts> {
+  const text = latin1(bytes)
+  const tail = text.slice(-2048)
+  if (!/%%EOF\s*$/.test(tail)) throw broken('no end-of-file marker')
+  const startxref = tail.match(/startxref\s+(\d+)\s+%%EOF\s*$/)
+  if (!startxref) throw broken('no cross-reference position')
+  const offset = Number(startxref[1])
+  if (!(offset > 0 && offset < bytes.length)) throw broken('the cross-reference position is outside the file')
+  const at = text.slice(offset, offset + 64)
+  if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) throw broken('the cross-reference is not where the file says')
+  let pages = text.match(PAGE)?.length ?? 0
+  // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
+  for (const match of text.matchAll(/\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g)) {
+    const start = match.index! + match[0].length
+    let end = text.indexOf('endstream', start)
+    if (end < 0) throw broken('an object stream never ends')
+    // The stream's own /Length when it is a number; otherwise up to the end-of-line before endstream.
+    const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
+    if (length && start + Number(length) <= end) end = start + Number(length)
+    else if (text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1
+    const inflated = await inflate(bytes.subarray(start, end))
+    if (inflated) pages += inflated.match(PAGE)?.length ?? 0
+  }
+  if (pages === 0) throw broken('no pages')
+  const created = text.match(/\/CreationDate\s*\(D:(\d{4})(\d{2})?(\d{2})?/)
+  return {
+    page_count: pages,
+    title: pdfString(text.match(/\/Title\s*\(((?:\\.|[^\\)])*)\)/)?.[1]),
+    created: created ? [created[1], created[2] ?? '01', created[3] ?? '01'].join('-') : undefined,
+  }
+}
+
+function pngFacts(bytes: Uint8Array): FileFacts {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (bytes.length < 33 || latin1(bytes.subarray(12, 16)) !== 'IHDR') throw broken('no image header')
+  if (latin1(bytes.subarray(bytes.length - 8, bytes.length - 4)) !== 'IEND') throw broken('the image is cut short')
+  const width = view.getUint32(16)
+  const height = view.getUint32(20)
+  if (!width || !height) throw broken('zero-sized image')
+  return { width, height }
+}
+
+function jpegFacts(bytes: Uint8Array): FileFacts {
+  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) throw broken('the image is cut short')
+  // Walk the marker segments to the frame header (SOF0–SOF15, not DHT/JPG/DAC).
+  let i = 2
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) throw broken('a damaged image header')
+    const marker = bytes[i + 1]!
+    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+      const height = (bytes[i + 5]! << 8) | bytes[i + 6]!
+      const width = (bytes[i + 7]! << 8) | bytes[i + 8]!
+      if (!width || !height) throw broken('zero-sized image')
+      return { width, height }
+    }
+    if (length < 2) throw broken('a damaged image header')
+    i += 2 + length
+  }
+  throw broken('no image frame')
+}
+
+/** The facts of a file already recognised by documentKind, or a 422 when it is damaged or incomplete. */
+export async function inspectFile(bytes: Uint8Array, contentType: string): Promise<FileFacts> {
+  if (contentType === 'application/pdf') return pdfFacts(bytes)
+  if (contentType === 'image/png') return pngFacts(bytes)
+  return jpegFacts(bytes)
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { RecordSchema } from '../src/features/records/schema'
+import { loginByPhone } from './fixtures/auth'
+import { jpegImage, pdfDocument, pdfWithObjectStream, pngImage } from './fixtures/documents'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { expectError, expectOk, type Client } from './harness/client'
+import { hmisCall } from './harness/hmis'
+import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
+
+const page = z.object({ items: z.array(RecordSchema), next_cursor: z.string().nullable() })
+
+async function upload(
+  client: Client,
+  token: string,
+  bytes: Uint8Array,
+  fields: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  const form = new FormData()
+  form.append('file', new File([bytes], 'upload.pdf', { type: 'application/pdf' }))
+  for (const [k, v] of Object.entries({ title: 'My report', type: 'report', ...fields })) form.append(k, v)
+  const request = new Request('https://phr.test/', { method: 'POST', body: form })
+  return client.call('POST', '/v1/records', {
+    token,
+    headers: { 'content-type': request.headers.get('content-type')!, ...headers },
+    body: new Uint8Array(await request.arrayBuffer()),
+  })
+}
+
+describe('record uploads', () => {
+  it('takes pdf, png and jpg by their bytes, reads pages, title, date and dimensions, and serves the same bytes back', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const pdf = await expectOk(await upload(client, token, pdfDocument({ pages: 2 }), { record_date: '2026-11-20' }), 201, RecordSchema)
+    expect(pdf).toMatchObject({ source: 'uploaded', type: 'report', content_type: 'application/pdf', record_date: '2026-11-20' })
+    expect(pdf.metadata).toEqual({ page_count: 2, title: 'Blood test', created: '2026-11-20' })
+    const streamed = await expectOk(await upload(client, token, await pdfWithObjectStream(3)), 201, RecordSchema)
+    expect(streamed.metadata?.page_count).toBe(3)
+    const png = await expectOk(await upload(client, token, pngImage(640, 480), { type: 'test_result' }), 201, RecordSchema)
+    expect(png).toMatchObject({ content_type: 'image/png', metadata: { width: 640, height: 480 } })
+    const jpg = await expectOk(await upload(client, token, jpegImage(800, 600)), 201, RecordSchema)
+    expect(jpg).toMatchObject({ content_type: 'image/jpeg', metadata: { width: 800, height: 600 } })
+
+    const file = await client.get(`/v1/records/${pdf.id}/file`, { token })
+    expect(file.headers.get('content-type')).toBe('application/pdf')
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdfDocument({ pages: 2 }))
+
+    const uploads = await expectOk(await client.get('/v1/records?source=uploaded&type=report', { token }), 200, page)
+    expect(uploads.items.map((r) => r.id)).toEqual([jpg.id, streamed.id, pdf.id])
+  })
+
+  it('refuses a renamed executable (415), an empty (422), truncated or corrupt file (422), and an oversize one (413)', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const whole = pdfDocument()
+    await expectError(
+      await upload(client, token, new TextEncoder().encode('MZ\u0090\u0000 this is a program')),
+      415,
+      'unsupported_media_type',
+    )
+    await expectError(await upload(client, token, new Uint8Array()), 422, 'unprocessable')
+    await expectError(await upload(client, token, whole.slice(0, whole.length - 30)), 422, 'unprocessable')
+    const corrupt = new TextDecoder('latin1').decode(whole).replace(/startxref\n\d+/, 'startxref\n7')
+    await expectError(await upload(client, token, new Uint8Array([...corrupt].map((c) => c.charCodeAt(0)))), 422, 'unprocessable')
+    const png = pngImage()
+    await expectError(await upload(client, token, png.slice(0, png.length - 12)), 422, 'unprocessable')
+    const jpg = jpegImage()
+    await expectError(await upload(client, token, jpg.slice(0, jpg.length - 2)), 422, 'unprocessable')
+    const huge = new Uint8Array(11 * 1024 * 1024)
+    huge.set(whole)
+    await expectError(await upload(client, token, huge), 413, 'payload_too_large')
+    await expectError(await upload(client, token, whole, { type: 'selfie' }), 400, 'validation_failed')
+    const listed = await expectOk(await client.get('/v1/records?source=uploaded', { token }), 200, page)
+    expect(listed.items).toEqual([])
+  })
+
+  it('stores the same file once, honours Idempotency-Key, and keeps uploads to their owner', async () => {
+    const owner = await loginByPhone()
+    const other = await loginByPhone()
+    const bytes = pdfDocument({ title: 'Discharge summary' })
+    const first = await expectOk(
+      await upload(owner.client, owner.access_token, bytes, {}, { 'idempotency-key': 'up-1' }),
+      201,
+      RecordSchema,
+    )
+    const replay = await expectOk(
+      await upload(owner.client, owner.access_token, bytes, {}, { 'idempotency-key': 'up-1' }),
+      201,
+      RecordSchema,
+    )
+    expect(replay.id).toBe(first.id)
+    const again = await expectOk(
+      await upload(owner.client, owner.access_token, bytes, { title: 'Same file, other name' }),
+      200,
+      RecordSchema,
+    )
+    expect(again.id).toBe(first.id)
+    const [a, b] = await Promise.all([
+      upload(owner.client, owner.access_token, pngImage(10, 10)),
+      upload(owner.client, owner.access_token, pngImage(10, 10)),
+    ])
+    expect([a.status, b.status].sort()).toEqual([200, 201])
+    const list = await expectOk(await owner.client.get('/v1/records?source=uploaded', { token: owner.access_token }), 200, page)
+    expect(list.items).toHaveLength(2)
+
+    await expectPatientOnly((token) => owner.client.get(`/v1/records/${first.id}`, { token }), owner)
+    await expectHiddenFromOthers((token) => other.client.get(`/v1/records/${first.id}/file`, { token }), other)
+    await expectHiddenFromOthers((token) => other.client.delete(`/v1/records/${first.id}`, { token }), other)
+    // The other patient's own copy of the same file is their own record.
+    const theirs = await expectOk(await upload(other.client, other.access_token, bytes), 201, RecordSchema)
+    expect(theirs.id).not.toBe(first.id)
+  })
+
+  it('deletes own uploads with their file; documents from a hospital are read-only (403)', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const mine = await expectOk(await upload(client, token, pdfDocument({ title: 'Old x-ray' })), 201, RecordSchema)
+    const deleted = await client.delete(`/v1/records/${mine.id}`, { token })
+    expect(deleted.status).toBe(204)
+    await expectError(await client.get(`/v1/records/${mine.id}/file`, { token }), 404, 'not_found')
+    await expectError(await client.delete(`/v1/records/${mine.id}`, { token }), 404, 'not_found')
+
+    const share = await shareWith(client, token, hospitalId('sahyadri'))
+    const form = new FormData()
+    form.append('file', new File([pdfDocument()], 'rx.pdf'))
+    form.append('patient_ref', share.hmis_patient_id)
+    form.append('type', 'prescription')
+    form.append('title', 'Prescription')
+    const posted = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)
+    const received = await expectOk(posted.response, 201, RecordSchema)
+    await expectError(await client.delete(`/v1/records/${received.id}`, { token }), 403, 'forbidden')
+  })
+})
