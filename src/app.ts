@@ -95,7 +95,7 @@ export function createApp() {
     in: 'header',
     name: 'X-PHR-Signature',
     description:
-      'Hospital calls: `X-PHR-Hospital: <HFR id>`, `X-PHR-Timestamp: <Unix seconds>` and `X-PHR-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the hospital’s inbound secret>`; within 5 minutes; each signature accepted once.',
+      'Hospital calls: `X-PHR-Hospital: <HFR id>`, `X-PHR-Timestamp: <Unix seconds>` and `X-PHR-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret>`; within 5 minutes; a write’s signature is accepted once.',
   })
   registerErrorComponents(app)
 

@@ -99,6 +99,38 @@ export async function startFhirServer({ apiKey, hospitalKey = 'sahyadri' }: { ap
           format: ['json'],
           date: new Date().toISOString(),
         })
+      // $validate: Medplum's validator on any resource, a Bundle's entries each on their own too.
+      if (path === '/$validate' && req.method === 'POST') {
+        try {
+          validateResource(body)
+          for (const entry of body?.entry ?? []) validateResource(entry.resource)
+          return send(200, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'information', code: 'informational', diagnostics: 'valid' }],
+          })
+        } catch (error) {
+          return send(400, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'invalid', diagnostics: (error as Error).message }],
+          })
+        }
+      }
+      // $validate: Medplum's validator on any resource, a Bundle's entries each on their own too.
+      if (path === '/$validate' && req.method === 'POST') {
+        try {
+          validateResource(body)
+          for (const entry of body?.entry ?? []) validateResource(entry.resource)
+          return send(200, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'information', code: 'informational', diagnostics: 'valid' }],
+          })
+        } catch (error) {
+          return send(400, {
+            resourceType: 'OperationOutcome',
+            issue: [{ severity: 'error', code: 'invalid', diagnostics: (error as Error).message }],
+          })
+        }
+      }
       if (body && (req.method === 'POST' || req.method === 'PUT') && body.resourceType !== 'Bundle') {
         try {
           validateResource(body)

@@ -84,11 +84,13 @@ export async function startFakeGemini({ apiKey, port = 0, log = (_line) => {} })
       if (!allowed.length) return googleError(400, 'INVALID_ARGUMENT', 'responseSchema enum is empty')
       text = JSON.stringify({ symptoms: detect(prompt) })
     } else {
+      // Documents: each is "read" through its TEXT markers; one without any cannot be read.
       const texts = media.flatMap((m) => markers(m.bytes, 'TEXT'))
+      const unreadable = media.map((m, i) => (markers(m.bytes, 'TEXT').length ? 0 : i + 1)).filter(Boolean)
       const summary = media.length
         ? `Summary of ${media.length} document${media.length === 1 ? '' : 's'}. ${texts.join(' ')}`.trim()
-        : `You said: ${prompt.slice(0, 200)}`
-      text = schema ? JSON.stringify({ summary }) : summary
+        : `Joined: ${prompt.slice(prompt.indexOf('Part 1'), 2000)}`
+      text = schema ? JSON.stringify(schema.properties?.unreadable ? { summary, unreadable } : { summary }) : summary
     }
     return [
       200,

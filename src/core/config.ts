@@ -109,6 +109,8 @@ export const configSchema = z
     GEMINI_INLINE_MAX_BYTES: positiveInt(4 * 1024 * 1024),
     SYMPTOM_AUDIO_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     RECORD_UPLOAD_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    RECORD_SUMMARY_CHUNK_BYTES: positiveInt(16 * 1024 * 1024),
+    RECORD_SUMMARY_MAX_RECORDS: positiveInt(50),
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {

@@ -12,8 +12,11 @@ const refused = (message: string) => new ApiError('unauthorized', message, { hea
 /**
  * Hospital (HMIS) routes (hmisRoute adds it): `X-PHR-Hospital` (the HFR id), `X-PHR-Timestamp`
  * (Unix seconds, within HMIS_SIGNATURE_TOLERANCE_SECONDS) and `X-PHR-Signature: v1=<hex>` — an
- * HMAC-SHA256 of `<timestamp>.<raw body>` with one of the hospital's inbound secrets (two during a
- * rotation), compared in constant time. A signature is accepted once: a replay is refused.
+ * HMAC-SHA256 of `<timestamp>.<METHOD>.<path and query>.<raw body>` with one of the hospital's
+ * inbound secrets (two during a rotation), compared in constant time. The method and path are
+ * signed, so a signature is good for one call only. A write's signature is accepted once (a replay
+ * is refused); a read (GET) may be repeated within the window: it changes nothing, and every read
+ * of a patient's records is in their access log.
  */
 export const requireHospital = createMiddleware<HospitalEnv>(async (c, next) => {
   const { db, config } = c.var.services
@@ -35,10 +38,15 @@ export const requireHospital = createMiddleware<HospitalEnv>(async (c, next) => 
   if (!hospital) throw refused('The signature is not valid.')
   const secrets = (await unseal<{ inbound_secrets: string[] }>(config.HOSPITAL_SECRETS_KEY, hospital.credentials)).inbound_secrets
   const body = new Uint8Array(await c.req.arrayBuffer())
-  const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.`), ...body])
+  const url = new URL(c.req.url)
+  const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.${c.req.method}.${url.pathname}${url.search}.`), ...body])
   const expected = await Promise.all(secrets.map((secret) => hmacSha256HexOfBytes(secret, signed)))
   const match = signatures.find((given) => expected.some((wanted) => timingSafeEqual(given, wanted)))
   if (!match) throw refused('The signature is not valid.')
+  if (c.req.method === 'GET') {
+    c.set('hospitalId', hospital.id)
+    return next()
+  }
   const [fresh] = await queryRows<{ signature: string }>(
     db,
     sql`insert into hmis_signatures (signature, expires_at) values (${match}, now() + make_interval(secs => ${config.HMIS_SIGNATURE_TOLERANCE_SECONDS * 2}))

@@ -120,3 +120,14 @@ export async function fhirSearch(query: string): Promise<{ entry?: { resource: R
 export async function hmisSymptomChecks(hospitalKey: string, server: HmisServer = 'shared'): Promise<Record<string, any>[]> {
   return (await fetch(`${hmisBase(server)}/_hmis/symptom-checks?hospital=${hospitalKey}`)).json()
 }
+
+/** Medplum's validator (in the test FHIR server) on a resource: 'valid', or its complaint. */
+export async function fhirValidate(resource: unknown): Promise<string> {
+  const response = await fetch(`${inject('fhirUrl')}/$validate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${inject('fhirApiKey')}`, 'content-type': 'application/fhir+json' },
+    body: JSON.stringify(resource),
+  })
+  const outcome = (await response.json()) as { issue: { diagnostics?: string }[] }
+  return response.ok ? 'valid' : (outcome.issue[0]?.diagnostics ?? `status ${response.status}`)
+}

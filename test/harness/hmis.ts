@@ -13,7 +13,13 @@ async function hmac(secret: string, bytes: Uint8Array) {
   return [...new Uint8Array(await crypto.subtle.sign('HMAC', key, bytes))].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-export type SignOptions = { secret?: string; timestamp?: number; signature?: string; unsigned?: boolean }
+export type SignOptions = {
+  secret?: string
+  timestamp?: number
+  signature?: string
+  unsigned?: boolean
+  /** Sign for this path, send to another. */ signedPath?: string
+}
 
 /** Signs and sends: JSON bodies as they are, FormData as multipart. Returns the response and the headers used. */
 export async function hmisCall(hospital: string, method: string, path: string, body?: unknown, options: SignOptions = {}) {
@@ -30,7 +36,7 @@ export async function hmisCall(hospital: string, method: string, path: string, b
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   if (!options.unsigned) {
     headers['x-phr-timestamp'] = timestamp
-    const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.`), ...bytes])
+    const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.${method}.${options.signedPath ?? path}.`), ...bytes])
     headers['x-phr-signature'] = options.signature ?? `v1=${await hmac(options.secret ?? `test-inbound-${hospital}`, signed)}`
   }
   const send = () => SELF.fetch(`https://phr.test${path}`, { method, headers, body: method === 'GET' ? undefined : bytes })

@@ -6,6 +6,7 @@ import { notify } from '../../core/notify'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
 import { appointments, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
+import { logAccess } from './access-log'
 import { documentKind, RecordSchema, toRecord } from './schema'
 
 const DocumentFieldsSchema = z
@@ -133,6 +134,7 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
         link: { kind: 'record', id },
         dedupeKey: `record:${id}`,
       })
+      await logAccess(tx, { patientId: share.patientId, hospitalId, action: 'document_posted', recordId: id })
     }
     return inserted
   })

@@ -2,21 +2,42 @@ import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { HmisDocumentFormSchema, receiveDocument, receiveDocumentHandler } from './hmis-documents'
 import * as routes from './routes'
+import { listAccessLog, listAccessLogHandler } from './access-log'
+import * as consent from './consents'
+import * as hmisConsent from './hmis-consents'
+import { summariseRecords, summariseRecordsHandler } from './summaries'
+import { exportFhir, exportFhirHandler } from './fhir-export'
 import { deleteRecord, deleteRecordHandler, RecordUploadFormSchema, uploadRecord, uploadRecordHandler } from './upload'
 
 export const recordsFeature: Feature = {
-  tags: [{ name: 'Records', description: 'My records: documents hospitals sent me (Received Documents) and my own uploads.' }],
+  tags: [
+    { name: 'Records', description: 'My records: documents hospitals sent me (Received Documents) and my own uploads.' },
+    { name: 'Consent', description: 'Hospitals read my records only with my approval; revocation and expiry take effect at once.' },
+  ],
   routes: () => {
     const router = createRouter()
     router.openAPIRegistry.register('HmisDocumentForm', HmisDocumentFormSchema)
     router.openAPIRegistry.register('RecordUploadForm', RecordUploadFormSchema)
     return router
+      .openapi(listAccessLog, listAccessLogHandler)
       .openapi(routes.listRecords, routes.listRecordsHandler)
       .openapi(routes.getRecord, routes.getRecordHandler)
       .openapi(routes.getRecordFile, routes.getRecordFileHandler)
+      .openapi(routes.listHandouts, routes.listHandoutsHandler)
+      .openapi(exportFhir, exportFhirHandler)
       .openapi(uploadRecord, uploadRecordHandler)
+      .openapi(summariseRecords, summariseRecordsHandler)
       .openapi(deleteRecord, deleteRecordHandler)
       .openapi(receiveDocument, receiveDocumentHandler)
+      .openapi(consent.listConsents, consent.listConsentsHandler)
+      .openapi(consent.getConsent, consent.getConsentHandler)
+      .openapi(consent.approveConsent, consent.approveConsentHandler)
+      .openapi(consent.denyConsent, consent.denyConsentHandler)
+      .openapi(consent.revokeConsent, consent.revokeConsentHandler)
+      .openapi(hmisConsent.requestConsent, hmisConsent.requestConsentHandler)
+      .openapi(hmisConsent.readConsent, hmisConsent.readConsentHandler)
+      .openapi(hmisConsent.listConsentedRecords, hmisConsent.listConsentedRecordsHandler)
+      .openapi(hmisConsent.downloadConsentedRecord, hmisConsent.downloadConsentedRecordHandler)
   },
   uploads: [
     { path: '/v1/hmis/documents', maxBytes: (config) => config.HMIS_DOCUMENT_MAX_BYTES },

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { records, recordTypes } from '../../db/schema'
+import type { Services } from '../../core/types'
+import { records, recordTypes, type RecordRow } from '../../db/schema'
 import { RecordParams, RecordSchema, toRecord } from './schema'
 
 export const listRecords = patientRoute({
@@ -18,22 +19,44 @@ export const listRecords = patientRoute({
     query: PaginationQuerySchema.extend({
       source: z.enum(['received', 'uploaded']).optional().openapi({ example: 'received' }),
       type: z.enum(recordTypes).optional().openapi({ example: 'prescription' }),
+      from: z
+        .string()
+        .date()
+        .optional()
+        .openapi({ description: 'Records dated on or after (record_date, else the day stored, India time).', example: '2026-01-01' }),
+      to: z.string().date().optional().openapi({ description: 'Records dated on or before.', example: '2026-12-31' }),
     }),
   },
   responses: { 200: jsonResponse(pageSchema(RecordSchema, 'RecordPage'), 'Records.'), ...errorResponses(400) },
 })
 
+/** A record's day: its own date, else the day it was stored (India time). */
+const recordDay = sql`coalesce(${records.recordDate}, (${records.createdAt} at time zone 'Asia/Kolkata')::date)`
+
 export const listRecordsHandler: PatientHandler<typeof listRecords> = async (c) => {
-  const { limit, cursor, source, type } = c.req.valid('query')
+  const { limit, cursor, ...filters } = c.req.valid('query')
+  return c.json(await recordsPage(c.var.services.db, c.var.patientId, filters, limit, cursor), 200)
+}
+
+/** A page of the patient's records, newest first, filtered. */
+async function recordsPage(
+  db: Db,
+  patientId: string,
+  filters: { source?: 'received' | 'uploaded'; type?: (typeof recordTypes)[number]; from?: string; to?: string },
+  limit: number,
+  cursor: string | undefined,
+) {
   const after = decodeCursor(cursor)
-  const rows = await c.var.services.db
+  const rows = await db
     .select()
     .from(records)
     .where(
       and(
-        eq(records.patientId, c.var.patientId),
-        source ? eq(records.source, source) : undefined,
-        type ? eq(records.type, type) : undefined,
+        eq(records.patientId, patientId),
+        filters.source ? eq(records.source, filters.source) : undefined,
+        filters.type ? eq(records.type, filters.type) : undefined,
+        filters.from ? sql`${recordDay} >= ${filters.from}::date` : undefined,
+        filters.to ? sql`${recordDay} <= ${filters.to}::date` : undefined,
         after
           ? or(lt(records.createdAt, new Date(after.at)), and(eq(records.createdAt, new Date(after.at)), lt(records.id, after.id)))
           : undefined,
@@ -41,10 +64,7 @@ export const listRecordsHandler: PatientHandler<typeof listRecords> = async (c) 
     )
     .orderBy(desc(records.createdAt), desc(records.id))
     .limit(limit + 1)
-  return c.json(
-    toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toRecord),
-    200,
-  )
+  return toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toRecord)
 }
 
 async function ownRecord(db: Db, patientId: string, id: string) {
@@ -89,11 +109,14 @@ export const getRecordFile = patientRoute({
   },
 })
 
-export const getRecordFileHandler: PatientHandler<typeof getRecordFile> = async (c) => {
-  const record = await ownRecord(c.var.services.db, c.var.patientId, c.req.valid('param').id)
-  const object = await c.var.services.files().get(record.storageKey)
+export const getRecordFileHandler: PatientHandler<typeof getRecordFile> = async (c) =>
+  fileResponse(c.var.services, await ownRecord(c.var.services.db, c.var.patientId, c.req.valid('param').id)) as never
+
+/** A record's file streamed from R2, with its type and a Content-Disposition naming it. */
+export async function fileResponse(services: Services, record: RecordRow): Promise<Response> {
+  const object = await services.files().get(record.storageKey)
   if (!object) {
-    c.var.services.log.log('error', 'a record has no file in storage', { record_id: record.id })
+    services.log.log('error', 'a record has no file in storage', { record_id: record.id })
     throw new ApiError('not_found', 'The file of this record is missing.')
   }
   const extension = record.contentType === 'application/pdf' ? 'pdf' : record.contentType === 'image/png' ? 'png' : 'jpg'
@@ -110,5 +133,20 @@ export const getRecordFileHandler: PatientHandler<typeof getRecordFile> = async 
       'content-disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       etag: object.httpEtag,
     },
-  }) as never
+  })
+}
+
+export const listHandouts = patientRoute({
+  method: 'get',
+  path: '/v1/handouts',
+  operationId: 'listHandouts',
+  tags: ['Records'],
+  summary: 'Educational handouts hospitals sent me, newest first',
+  request: { query: PaginationQuerySchema },
+  responses: { 200: jsonResponse(pageSchema(RecordSchema, 'HandoutPage'), 'Handouts.'), ...errorResponses(400) },
+})
+
+export const listHandoutsHandler: PatientHandler<typeof listHandouts> = async (c) => {
+  const { limit, cursor } = c.req.valid('query')
+  return c.json(await recordsPage(c.var.services.db, c.var.patientId, { source: 'received', type: 'handout' }, limit, cursor), 200)
 }

@@ -1,0 +1,201 @@
+import { z } from '@hono/zod-openapi'
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { errorResponses } from '../../core/openapi'
+import { patientRoute, type PatientHandler } from '../../core/routes'
+import { appointments, hospitals, records, symptomChecks, type AppointmentStatus } from '../../db/schema'
+import { profileOf } from '../profile/store'
+import { answerText } from '../symptoms/answer-text'
+import { questionOf } from '../symptoms/store'
+import { queryRows, textArray } from '../../core/db'
+import { sql } from 'drizzle-orm'
+
+// The patient's whole record as one FHIR R4 Bundle (type collection): Patient, Appointment,
+// DocumentReference, QuestionnaireResponse, AllergyIntolerance, FamilyMemberHistory; vitals
+// (Observation) and medicines (MedicationStatement) join as those features land.
+
+const SYSTEM = {
+  patient: 'https://phr-edge.in/fhir/sid/patient-id',
+  abha: 'https://healthid.abdm.gov.in',
+  abhaAddress: 'https://phr-edge.in/fhir/sid/abha-address',
+  mode: 'https://phr-edge.in/fhir/CodeSystem/consultation-mode',
+  recordType: 'https://phr-edge.in/fhir/CodeSystem/record-type',
+  symptom: 'https://phr-edge.in/fhir/CodeSystem/symptom',
+}
+
+const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = {
+  pending_sync: 'proposed',
+  booked: 'booked',
+  symptoms_shared: 'booked',
+  reviewed: 'booked',
+  completed: 'fulfilled',
+  cancelled: 'cancelled',
+  rejected: 'cancelled',
+  missed: 'noshow',
+}
+
+export const exportFhir = patientRoute({
+  method: 'get',
+  path: '/v1/me/fhir',
+  operationId: 'exportFhir',
+  tags: ['Records'],
+  summary: 'My whole record as a FHIR R4 Bundle',
+  responses: {
+    200: {
+      description: 'A Bundle of type collection.',
+      content: {
+        'application/fhir+json': {
+          schema: z
+            .object({ resourceType: z.literal('Bundle'), type: z.literal('collection'), entry: z.array(z.record(z.string(), z.unknown())) })
+            .openapi('FhirBundle'),
+        },
+      },
+    },
+    ...errorResponses(404),
+  },
+})
+
+export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) => {
+  const { db } = c.var.services
+  const patientId = c.var.patientId
+  const profile = await profileOf(db, patientId)
+  const visits = await db
+    .select({ appointment: appointments, hospitalName: hospitals.name })
+    .from(appointments)
+    .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
+    .where(eq(appointments.patientId, patientId))
+    .orderBy(desc(appointments.slotStart))
+    .limit(500)
+  const documents = await db.select().from(records).where(eq(records.patientId, patientId)).orderBy(desc(records.createdAt)).limit(1000)
+  const checks = await db
+    .select()
+    .from(symptomChecks)
+    .where(and(eq(symptomChecks.patientId, patientId), inArray(symptomChecks.status, ['draft', 'submitted'])))
+    .orderBy(desc(symptomChecks.createdAt))
+    .limit(200)
+  const questionIds = [...new Set(checks.flatMap((ch) => Object.keys(ch.answers)))]
+  const questions = questionIds.length
+    ? (await queryRows<Record<string, unknown>>(db, sql`select * from symptom_questions where id = any(${textArray(questionIds)})`)).map(
+        questionOf,
+      )
+    : []
+  const subject = { reference: `Patient/${patientId}` }
+  const entry = (id: string, resource: Record<string, unknown>) => ({ fullUrl: `urn:uuid:${id}`, resource: { ...resource, id } })
+
+  const telecom = [
+    ...(profile.phone ? [{ system: 'phone', value: profile.phone, use: 'mobile' }] : []),
+    ...(profile.email ? [{ system: 'email', value: profile.email }] : []),
+  ]
+  const address = profile.address
+    ? [
+        {
+          line: [profile.address.line1, profile.address.line2].filter(Boolean),
+          city: profile.address.city,
+          district: profile.address.district,
+          state: profile.address.state,
+          postalCode: profile.address.pincode,
+          country: profile.address.country ?? 'IN',
+        },
+      ]
+    : []
+  const patient = {
+    resourceType: 'Patient',
+    identifier: [
+      { system: SYSTEM.patient, value: patientId },
+      ...(profile.abha_number ? [{ system: SYSTEM.abha, value: profile.abha_number }] : []),
+      ...(profile.abha_address ? [{ system: SYSTEM.abhaAddress, value: profile.abha_address }] : []),
+    ],
+    ...(profile.name ? { name: [{ text: profile.name }] } : {}),
+    ...(profile.gender ? { gender: profile.gender === 'undisclosed' ? 'unknown' : profile.gender } : {}),
+    ...(profile.date_of_birth ? { birthDate: profile.date_of_birth } : {}),
+    ...(telecom.length ? { telecom } : {}),
+    ...(address.length ? { address } : {}),
+  }
+
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    timestamp: new Date().toISOString(),
+    entry: [
+      entry(patientId, patient),
+      ...visits.map(({ appointment: a, hospitalName }) =>
+        entry(a.id, {
+          resourceType: 'Appointment',
+          status: APPOINTMENT_STATUS[a.status],
+          serviceType: [{ coding: [{ system: SYSTEM.mode, code: a.mode }] }],
+          start: a.slotStart.toISOString(),
+          end: a.slotEnd.toISOString(),
+          description: `${a.doctorName ?? a.doctorId} at ${hospitalName}`,
+          participant: [
+            { actor: subject, status: 'accepted' },
+            { actor: { display: a.doctorName ?? a.doctorId }, status: 'accepted' },
+          ],
+        }),
+      ),
+      ...documents.map((r) =>
+        entry(r.id, {
+          resourceType: 'DocumentReference',
+          status: 'current',
+          type: { coding: [{ system: SYSTEM.recordType, code: r.type }], text: r.title },
+          subject,
+          date: r.createdAt.toISOString(),
+          description: r.title,
+          content: [
+            {
+              attachment: {
+                contentType: r.contentType,
+                url: `/v1/records/${r.id}/file`,
+                size: r.sizeBytes,
+                title: r.title,
+                ...(r.recordDate ? { creation: r.recordDate } : {}),
+              },
+            },
+          ],
+        }),
+      ),
+      ...checks.map((ch) =>
+        entry(ch.id, {
+          resourceType: 'QuestionnaireResponse',
+          status: ch.status === 'submitted' ? 'completed' : 'in-progress',
+          subject,
+          authored: (ch.submittedAt ?? ch.updatedAt).toISOString(),
+          item: [
+            {
+              linkId: 'symptoms',
+              text: 'Symptoms',
+              answer: ch.symptomCodes.map((code) => ({ valueCoding: { system: SYSTEM.symptom, code } })),
+            },
+            ...questions
+              .filter((q) => q.id in ch.answers)
+              .map((q) => ({ linkId: q.id, text: q.textEn, answer: [{ valueString: answerText(q, ch.answers[q.id]) }] })),
+          ],
+        }),
+      ),
+      ...checks
+        .filter((ch) => ch.allergies)
+        .map((ch) =>
+          entry(`${ch.id.slice(0, 24)}${'a11e'.padEnd(12, '0')}`, {
+            resourceType: 'AllergyIntolerance',
+            clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+            verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'unconfirmed' }] },
+            patient: subject,
+            code: { text: ch.allergies },
+            recordedDate: ch.updatedAt.toISOString(),
+          }),
+        ),
+      ...checks
+        .filter((ch) => ch.familyHistory)
+        .map((ch) =>
+          entry(`${ch.id.slice(0, 24)}${'fa31'.padEnd(12, '0')}`, {
+            resourceType: 'FamilyMemberHistory',
+            status: 'partial',
+            patient: subject,
+            relationship: {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'FAMMEMB', display: 'family member' }],
+            },
+            note: [{ text: ch.familyHistory }],
+          }),
+        ),
+    ],
+  }
+  return new Response(JSON.stringify(bundle), { headers: { 'content-type': 'application/fhir+json' } }) as never
+}
