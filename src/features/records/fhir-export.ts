@@ -176,7 +176,9 @@ export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
           entry(`${ch.id.slice(0, 24)}${'a11e'.padEnd(12, '0')}`, {
             resourceType: 'AllergyIntolerance',
             clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
-            verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'unconfirmed' }] },
+            verificationStatus: {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'unconfirmed' }],
+            },
             patient: subject,
             code: { text: ch.allergies },
             recordedDate: ch.updatedAt.toISOString(),
