@@ -5,7 +5,7 @@
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { freePort, startPostgres } from './lib/postgres.mjs'
@@ -50,7 +50,7 @@ async function startWorker(overrides) {
         () => false,
       )
     )
-      return { base, stop: () => child.kill('SIGTERM') }
+      return { base, pid: child.pid, stop: () => child.kill('SIGTERM') }
     await new Promise((r) => setTimeout(r, 500))
   }
   child.kill('SIGKILL')
@@ -167,6 +167,89 @@ async function load(url, headers, requests = REQUESTS) {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), roundTrips, failures }
 }
 
+/** A whole PDF of about `bytes` bytes (one page plus an incompressible stream), unique each time. */
+function pdfOfSize(bytes) {
+  const filler = randomBytes(Math.max(0, bytes - 600))
+  const parts = []
+  const offsets = []
+  let length = 0
+  const add = (chunk) => {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'latin1') : chunk
+    parts.push(buffer)
+    length += buffer.length
+  }
+  add('%PDF-1.4\n')
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R >>']
+  objects.forEach((object, i) => {
+    offsets.push(length)
+    add(`${i + 1} 0 obj\n${object}\nendobj\n`)
+  })
+  offsets.push(length)
+  add(`4 0 obj\n<< /Length ${filler.length} >>\nstream\n`)
+  add(filler)
+  add('\nendstream\nendobj\n')
+  const xref = length
+  add(`xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`)
+  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`)
+  return Buffer.concat(parts)
+}
+
+/** Resident memory (kB) of a process and all its descendants (wrangler dev → workerd), from /proc. */
+function treeRssKb(rootPid) {
+  const children = new Map()
+  for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1])
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
+    } catch {}
+  }
+  let total = 0
+  const visit = (pid) => {
+    try {
+      total += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
+    } catch {}
+    for (const child of children.get(pid) ?? []) visit(child)
+  }
+  visit(rootPid)
+  return total
+}
+
+/**
+ * Uploads of `count` PDFs of `megabytes` MB, one at a time: MB/s, the p50 of one upload, and the
+ * peak growth of the Worker's resident memory (workerd, sampled every 20 ms) over its level before.
+ */
+async function uploads(worker, token, megabytes, count) {
+  const files = Array.from({ length: count }, () => pdfOfSize(megabytes * 1024 * 1024))
+  const before = treeRssKb(worker.pid)
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(worker.pid))), 20)
+  const times = []
+  let failures = 0
+  const started = performance.now()
+  for (const [i, file] of files.entries()) {
+    const form = new FormData()
+    form.append('file', new Blob([file]), 'bench.pdf')
+    form.append('title', `bench ${megabytes} MB ${i}`)
+    form.append('type', 'report')
+    const t = performance.now()
+    const response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    await response.arrayBuffer()
+    if (response.status !== 201) failures++
+    times.push(performance.now() - t)
+  }
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  times.sort((a, b) => a - b)
+  return {
+    megabytes,
+    count,
+    mbPerSecond: (megabytes * count) / seconds,
+    p50: times[Math.floor(times.length / 2)],
+    peakGrowthMb: (peak - before) / 1024,
+    failures,
+  }
+}
+
 /** Questionnaires of several sizes, in turn. */
 const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
 
@@ -177,6 +260,7 @@ const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
 let hmisAlone
 let chat
+const uploadResults = []
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -218,6 +302,10 @@ try {
       routes.push(['POST booking (HMIS down)', await bookings(worker.base, hospitalId)])
       await fetch(`${hmis.url}/_hmis/faults`, { method: 'DELETE' })
       if (driver === 'neon-ws') chat = await fanOut(worker.base)
+      const uploader = await login(worker.base)
+      const upload = [await uploads(worker, uploader, 1, 20), await uploads(worker, uploader, 10, 5)]
+      routes.push(['GET records (list)', await load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` })])
+      uploadResults.push({ driver, upload })
       results.push({ driver, routes })
     } finally {
       worker.stop()
@@ -239,6 +327,13 @@ for (const { driver, routes } of results) {
     const ratio = `${(r.p50 / floor.p50).toFixed(2)}/${(r.p95 / floor.p95).toFixed(2)}`
     console.log(
       `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(15)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
+    )
+  }
+}
+for (const { driver, upload } of uploadResults) {
+  for (const u of upload) {
+    console.log(
+      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, Worker memory peak +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
   }
 }

@@ -68,6 +68,8 @@ describe('record uploads', () => {
     const huge = new Uint8Array(11 * 1024 * 1024)
     huge.set(whole)
     await expectError(await upload(client, token, huge), 413, 'payload_too_large')
+    // Just over the limit: the form fits the body limit, the file does not.
+    await expectError(await upload(client, token, huge.subarray(0, 10 * 1024 * 1024 + 1)), 413, 'payload_too_large')
     await expectError(await upload(client, token, whole, { type: 'selfie' }), 400, 'validation_failed')
     const listed = await expectOk(await client.get('/v1/records?source=uploaded', { token }), 200, page)
     expect(listed.items).toEqual([])

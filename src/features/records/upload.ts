@@ -58,6 +58,8 @@ export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c
   if (fields.record_date && fields.record_date > localDate(new Date(Date.now() + 86_400_000), 'Asia/Kolkata'))
     throw invalidField('form', 'record_date', 'is in the future')
   if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')
+  if (file.size > c.var.services.config.RECORD_UPLOAD_MAX_BYTES)
+    throw new ApiError('payload_too_large', `Documents may be at most ${c.var.services.config.RECORD_UPLOAD_MAX_BYTES} bytes.`)
   const bytes = new Uint8Array(await file.arrayBuffer())
   if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
   const kind = documentKind(bytes)
