@@ -20,6 +20,7 @@ import { notificationsFeature } from './features/notifications'
 import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
 import { symptomsFeature } from './features/symptoms'
+import { medicinesFeature } from './features/medicines'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
@@ -32,6 +33,7 @@ export const features: Feature[] = [
   appointmentsFeature,
   symptomsFeature,
   recordsFeature,
+  medicinesFeature,
   notificationsFeature,
   mindscapeFeature,
   devFeature,

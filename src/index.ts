@@ -17,7 +17,7 @@ export default {
     try {
       for (const job of jobs.filter((j) => j.cron === controller.cron)) {
         try {
-          services.log.log('info', `${job.name} done`, await job.run(services))
+          services.log.log('info', `${job.name} done`, await job.run(services, { at: new Date(controller.scheduledTime) }))
         } catch (error) {
           services.log.log('error', `${job.name} failed`, { error: describeError(error) })
           failed.push(job.name)

@@ -111,6 +111,8 @@ export const configSchema = z
     RECORD_UPLOAD_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     RECORD_SUMMARY_CHUNK_BYTES: positiveInt(16 * 1024 * 1024),
     RECORD_SUMMARY_MAX_RECORDS: positiveInt(50),
+    MEDICATION_REMINDER_CATCH_UP_MINUTES: positiveInt(60),
+    MEDICATION_REFILL_DAYS: positiveInt(5),
     SERVER_TIMING: flag(false),
   })
   .superRefine((config, ctx) => {

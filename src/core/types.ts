@@ -47,7 +47,8 @@ export type PatientEnv = {
 }
 
 /** A cron job of a feature; `cron` is one of the expressions in wrangler.toml [triggers]. */
-export type Job = { name: string; cron: string; run(services: Services): Promise<Record<string, unknown>> }
+/** A cron job; `run.at` is the run's scheduled time (what "now" means for it, so that runs are reproducible). */
+export type Job = { name: string; cron: string; run(services: Services, run: { at: Date }): Promise<Record<string, unknown>> }
 
 /** A feature: its OpenAPI tags, its routes (whole public paths, mounted at /) and its cron jobs. */
 export type Feature = {

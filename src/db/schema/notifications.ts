@@ -1,7 +1,10 @@
 import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
-export type NotificationLink = { kind: 'appointment' | 'record' | 'hospital' | 'symptom_check' | 'consent'; id: string }
+export type NotificationLink = {
+  kind: 'appointment' | 'record' | 'hospital' | 'symptom_check' | 'consent' | 'medication' | 'vital' | 'ambulance_booking'
+  id: string
+}
 
 /** An in-app notification; `dedupe_key` makes a notification that must come once come once. */
 export const notifications = pgTable('notifications', {

@@ -15,7 +15,9 @@ export const NotificationSchema = z
     link: nullableRef(
       z
         .object({
-          kind: z.enum(['appointment', 'record', 'hospital', 'symptom_check', 'consent']).openapi({ example: 'appointment' }),
+          kind: z
+            .enum(['appointment', 'record', 'hospital', 'symptom_check', 'consent', 'medication', 'vital', 'ambulance_booking'])
+            .openapi({ example: 'appointment' }),
           id: z.string().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
         })
         .openapi('DeepLink', { description: 'What the notification opens in the app.' }),

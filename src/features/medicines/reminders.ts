@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../core/db'
+import type { Services } from '../../core/types'
+
+// Dose reminders, set-based: one statement finds every dose whose local time (the patient's
+// routine, in their time zone, DST included) has come within the catch-up window, records it in
+// medication_reminders (its key: medication, local date, timing, so overlapping or repeated runs
+// make each reminder once) and writes the notifications of the ones it recorded. Paused, ended,
+// deleted or already-logged doses are never announced; a dose older than the window is not either.
+
+/** The local time of each timing, from the routine (30 minutes either side of a meal). */
+const TIMING_TIME = sql`case t.timing
+    when 'before_breakfast' then r.breakfast_at - interval '30 minutes'
+    when 'after_breakfast' then r.breakfast_at + interval '30 minutes'
+    when 'before_lunch' then r.lunch_at - interval '30 minutes'
+    when 'after_lunch' then r.lunch_at + interval '30 minutes'
+    when 'before_dinner' then r.dinner_at - interval '30 minutes'
+    when 'after_dinner' then r.dinner_at + interval '30 minutes'
+    else r.bed_at end`
+
+export async function remindDoses(services: Services, run: { at: Date }) {
+  const at = run.at.toISOString()
+  const window = services.config.MEDICATION_REMINDER_CATCH_UP_MINUTES
+  const [result] = await queryRows<{ reminded: number }>(
+    services.db,
+    sql`with due as (
+          select m.id as medication_id, m.patient_id, m.name, m.dosage, t.timing, d.local_date,
+                 ((d.local_date + ${TIMING_TIME}) at time zone p.timezone) as due_at
+          from medications m
+          join patients p on p.id = m.patient_id
+          cross join lateral (
+            select coalesce(pr.breakfast_at, '08:00') as breakfast_at, coalesce(pr.lunch_at, '13:00') as lunch_at,
+                   coalesce(pr.dinner_at, '20:00') as dinner_at, coalesce(pr.bed_at, '22:30') as bed_at
+            from (select 1) one left join patient_routines pr on pr.patient_id = m.patient_id
+          ) r
+          cross join lateral unnest(m.timings) as t(timing)
+          cross join lateral (values ((${at}::timestamptz at time zone p.timezone)::date),
+                                     ((${at}::timestamptz at time zone p.timezone)::date - 1)) as d(local_date)
+          where m.reminders_enabled
+            and m.start_date <= d.local_date and (m.end_date is null or m.end_date >= d.local_date)
+        ), fresh as (
+          insert into medication_reminders (medication_id, dose_date, timing, patient_id, due_at)
+          select medication_id, local_date, timing, patient_id, due_at from due
+          where due_at <= ${at}::timestamptz and due_at > ${at}::timestamptz - make_interval(mins => ${window})
+            and not exists (
+              select 1 from medication_doses x
+              where x.medication_id = due.medication_id and x.dose_date = due.local_date and x.timing = due.timing)
+          on conflict do nothing
+          returning medication_id, dose_date, timing, patient_id
+        ), sent as (
+          insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
+          select gen_random_uuid(), f.patient_id, 'medication_due', 'Time for ' || m.name,
+                 m.dosage || ', ' || replace(f.timing, '_', ' '),
+                 jsonb_build_object('kind', 'medication', 'id', m.id),
+                 'dose:' || m.id || ':' || f.dose_date || ':' || f.timing
+          from fresh f join medications m on m.id = f.medication_id
+          on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
+          returning 1
+        )
+        select (select count(*) from sent)::int as reminded`,
+  )
+  return { reminded: result?.reminded ?? 0 }
+}
+
+/** Refill reminders: stock that lasts MEDICATION_REFILL_DAYS or fewer, once until restocked. */
+export async function remindRefills(services: Services, run: { at: Date }) {
+  const [result] = await queryRows<{ reminded: number }>(
+    services.db,
+    sql`with low as (
+          update medications m set refill_notified_at = ${run.at.toISOString()}::timestamptz
+          from patients p
+          where p.id = m.patient_id and m.reminders_enabled and m.quantity_on_hand is not null and m.refill_notified_at is null
+            and (m.end_date is null or m.end_date >= (${run.at.toISOString()}::timestamptz at time zone p.timezone)::date)
+            and m.quantity_on_hand / (m.units_per_dose * greatest(1, cardinality(m.timings))) <= ${services.config.MEDICATION_REFILL_DAYS}
+          returning m.id, m.patient_id, m.name, m.quantity_on_hand, m.units_per_dose, cardinality(m.timings) as per_day
+        ), sent as (
+          insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
+          select gen_random_uuid(), l.patient_id, 'medication_refill', 'Time to refill ' || l.name,
+                 'About ' || floor(l.quantity_on_hand / (l.units_per_dose * greatest(1, l.per_day)))::int || ' days left.',
+                 jsonb_build_object('kind', 'medication', 'id', l.id),
+                 'refill:' || l.id || ':' || ${run.at.toISOString()}
+          from low l
+          on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
+          returning 1
+        )
+        select (select count(*) from sent)::int as reminded`,
+  )
+  return { reminded: result?.reminded ?? 0 }
+}
