@@ -21,6 +21,7 @@ import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
 import { symptomsFeature } from './features/symptoms'
 import { medicinesFeature } from './features/medicines'
+import { careFeature } from './features/care'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
@@ -34,6 +35,7 @@ export const features: Feature[] = [
   symptomsFeature,
   recordsFeature,
   medicinesFeature,
+  careFeature,
   notificationsFeature,
   mindscapeFeature,
   devFeature,
