@@ -22,6 +22,7 @@ import { profileFeature } from './features/profile'
 import { symptomsFeature } from './features/symptoms'
 import { medicinesFeature } from './features/medicines'
 import { careFeature } from './features/care'
+import { storeFeature } from './features/store'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
 
@@ -36,6 +37,7 @@ export const features: Feature[] = [
   recordsFeature,
   medicinesFeature,
   careFeature,
+  storeFeature,
   notificationsFeature,
   mindscapeFeature,
   devFeature,

@@ -20,7 +20,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
   const state = Object.fromEntries(
     hospitals.map((h) => [
       h.key,
-      { patients: new Map(), tokens: new Map(), tokenCounter: new Map(), bookings: new Map(), symptomChecks: [], labBookings: new Map() },
+      { patients: new Map(), tokens: new Map(), tokenCounter: new Map(), bookings: new Map(), symptomChecks: [], labBookings: new Map(), medicineOrders: new Map() },
     ]),
   )
   /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route? } */
@@ -88,6 +88,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/patients' && key) return [200, [...state[key].patients.values()]]
     if (url.pathname === '/_hmis/symptom-checks' && key) return [200, state[key].symptomChecks]
     if (url.pathname === '/_hmis/lab-bookings' && key) return [200, [...state[key].labBookings.values()]]
+    if (url.pathname === '/_hmis/medicine-orders' && key) return [200, [...state[key].medicineOrders.values()]]
     return [404, error('not_found', 'No such control.')]
   }
 
@@ -234,6 +235,17 @@ function handle(hospital, state, method, path, params, body, quirks) {
     state.symptomChecks = state.symptomChecks.filter((c) => c.phr_symptom_check_id !== body.phr_symptom_check_id)
     state.symptomChecks.push({ appointment_ref: check[1], ...body })
     return [202, { received: true }]
+  }
+  if (method === 'POST' && path === '/medicine-orders') {
+    if (typeof body?.phr_order_id !== 'string' || typeof body?.prescription?.url !== 'string')
+      return [400, error('invalid_request', 'phr_order_id and prescription.url are required')]
+    const previous = [...state.medicineOrders.values()].find((o) => o.phr_order_id === body.phr_order_id)
+    if (previous) return [200, { order_ref: previous.order_ref, status: previous.status }]
+    if (![...state.patients.values()].some((p) => p.hmis_patient_id === body.hmis_patient_id))
+      return [422, error('unknown_patient', 'Register the patient first.')]
+    const order = { order_ref: `rx-${randomUUID()}`, status: 'placed', ...body }
+    state.medicineOrders.set(order.order_ref, order)
+    return [201, { order_ref: order.order_ref, status: order.status }]
   }
   if (method === 'POST' && path === '/lab-bookings') {
     const previous = [...state.labBookings.values()].find((b) => b.phr_booking_id === body?.phr_booking_id)

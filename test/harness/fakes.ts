@@ -131,3 +131,12 @@ export async function fhirValidate(resource: unknown): Promise<string> {
   const outcome = (await response.json()) as { issue: { diagnostics?: string }[] }
   return response.ok ? 'valid' : (outcome.issue[0]?.diagnostics ?? `status ${response.status}`)
 }
+
+/** Lab bookings or medicine orders a hospital of the reference HMIS holds. */
+export async function hmisOrders(
+  kind: 'lab-bookings' | 'medicine-orders',
+  hospitalKey: string,
+  server: HmisServer = 'shared',
+): Promise<Record<string, any>[]> {
+  return (await fetch(`${hmisBase(server)}/_hmis/${kind}?hospital=${hospitalKey}`)).json()
+}

@@ -36,9 +36,12 @@ export type AppointmentRow = typeof appointments.$inferSelect
 /** Work for a hospital's HMIS that must survive the HMIS being down (transactional outbox). */
 export const hmisOutbox = pgTable('hmis_outbox', {
   id: uuid('id').primaryKey(),
-  kind: text('kind').$type<'book_appointment' | 'cancel_appointment' | 'share_symptom_check'>().notNull(),
+  kind: text('kind')
+    .$type<'book_appointment' | 'cancel_appointment' | 'share_symptom_check' | 'request_lab_booking' | 'place_medicine_order'>()
+    .notNull(),
   hospitalId: uuid('hospital_id').notNull(),
-  appointmentId: uuid('appointment_id').notNull(),
+  /** The appointment of appointment and symptom-check jobs. */
+  appointmentId: uuid('appointment_id'),
   status: text('status').$type<'pending' | 'done' | 'failed'>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
@@ -47,5 +50,7 @@ export const hmisOutbox = pgTable('hmis_outbox', {
   createdAt: timestamptz('created_at').notNull().defaultNow(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   symptomCheckId: uuid('symptom_check_id'),
+  labBookingId: uuid('lab_booking_id'),
+  medicineOrderId: uuid('medicine_order_id'),
 })
 export type HmisJobRow = typeof hmisOutbox.$inferSelect

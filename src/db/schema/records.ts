@@ -21,6 +21,10 @@ export const records = pgTable('records', {
   recordDate: date('record_date', { mode: 'string' }),
   createdAt: paginatedCreatedAt(),
   /** Read from the file itself: PDF pages, title and creation date; image width and height. */
+  /** Medicines a hospital prescribed with this document: [{name, dosage, timings, duration_days}]. */
+  prescribedMedicines: jsonb('prescribed_medicines').$type<
+    { name: string; dosage: string; timings: string[]; duration_days: number | null }[] | null
+  >(),
   metadata: jsonb('metadata').$type<{ page_count?: number; title?: string; created?: string; width?: number; height?: number } | null>(),
 })
 export type RecordRow = typeof records.$inferSelect

@@ -16,13 +16,20 @@ import { shareFailed, shareSymptomCheck } from '../symptoms/share'
 
 export type JobResult = 'done' | 'retry' | 'refused' | 'failed'
 
+/** Jobs of other features (the store's lab bookings and medicine orders), registered by them. */
+export const storeJobs: Partial<
+  Record<HmisJobRow['kind'], (services: Services, job: HmisJobRow, waiting?: { timeoutMs: number }) => Promise<JobResult>>
+> = {}
+
 /** A job row from raw SQL (snake_case columns). */
 export const jobOf = (r: Record<string, unknown>): HmisJobRow => ({
   id: r.id as string,
   kind: r.kind as HmisJobRow['kind'],
   hospitalId: r.hospital_id as string,
-  appointmentId: r.appointment_id as string,
+  appointmentId: (r.appointment_id as string | null) ?? null,
   symptomCheckId: (r.symptom_check_id as string | null) ?? null,
+  labBookingId: (r.lab_booking_id as string | null) ?? null,
+  medicineOrderId: (r.medicine_order_id as string | null) ?? null,
   status: r.status as HmisJobRow['status'],
   attempts: Number(r.attempts),
   nextAttemptAt: new Date(r.next_attempt_at as string),
@@ -46,7 +53,7 @@ export async function claimJobs(db: Db, options: { jobId?: string; limit: number
       limit ${options.limit}
       for update skip locked
     )
-    returning id, kind, hospital_id, appointment_id, symptom_check_id, status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at`,
+    returning id, kind, hospital_id, appointment_id, symptom_check_id, lab_booking_id, medicine_order_id, status, attempts, next_attempt_at, locked_until, last_error, created_at, updated_at`,
   )
   return rows.map(jobOf)
 }
@@ -63,7 +70,10 @@ export function backoffSeconds(attempts: number): number {
  * refusal thrown as a 409 for the patient to choose again.
  */
 export async function runJob(services: Services, job: HmisJobRow, waiting?: { timeoutMs: number }): Promise<JobResult> {
-  const { db, integrations, config, log } = services
+  const { db, integrations } = services
+  const store = storeJobs[job.kind]
+  if (store) return store(services, job, waiting)
+  if (!job.appointmentId) return finish(db, job, 'failed', 'the job names no appointment')
   const [context] = await db
     .select({ appointment: appointments, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
     .from(appointments)
@@ -164,14 +174,7 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
     }
     return 'done'
   } catch (error) {
-    if (!(error instanceof ApiError) || error.status < 500) throw error
-    log.log('warn', 'an HMIS job failed; it will be retried', {
-      job_id: job.id,
-      kind: job.kind,
-      attempts: job.attempts,
-      error: describeError(error),
-    })
-    if (job.attempts >= config.HMIS_OUTBOX_MAX_ATTEMPTS) {
+    return failedAttempt(services, job, error, async () => {
       if (job.kind === 'book_appointment') {
         return refuse(
           db,
@@ -187,22 +190,42 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
         await shareFailed(db, job, appointment.patientId, `The hospital could not be reached after ${job.attempts} attempts.`)
         return 'failed'
       }
-      return finish(db, job, 'failed', error.message)
-    }
-    await db
-      .update(hmisOutbox)
-      .set({
-        lockedUntil: null,
-        lastError: `${error.code}: ${error.message}`,
-        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(hmisOutbox.id, job.id))
-    return 'retry'
+      return finish(db, job, 'failed', 'the hospital could not be reached')
+    })
   }
 }
 
-async function finish(db: Db, job: HmisJobRow, status: 'done' | 'failed', note?: string): Promise<JobResult> {
+/**
+ * A failed attempt of any job: a 5xx is retried with backoff until HMIS_OUTBOX_MAX_ATTEMPTS, then
+ * `giveUp` says what failing means for that kind of job; anything else is the caller's to throw.
+ */
+export async function failedAttempt(
+  services: Services,
+  job: HmisJobRow,
+  error: unknown,
+  giveUp: () => Promise<JobResult>,
+): Promise<JobResult> {
+  if (!(error instanceof ApiError) || error.status < 500) throw error
+  services.log.log('warn', 'an HMIS job failed; it will be retried', {
+    job_id: job.id,
+    kind: job.kind,
+    attempts: job.attempts,
+    error: describeError(error),
+  })
+  if (job.attempts >= services.config.HMIS_OUTBOX_MAX_ATTEMPTS) return giveUp()
+  await services.db
+    .update(hmisOutbox)
+    .set({
+      lockedUntil: null,
+      lastError: `${error.code}: ${error.message}`,
+      nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(hmisOutbox.id, job.id))
+  return 'retry'
+}
+
+export async function finish(db: Db, job: HmisJobRow, status: 'done' | 'failed', note?: string): Promise<JobResult> {
   await db
     .update(hmisOutbox)
     .set({ status, lockedUntil: null, lastError: note ?? null, updatedAt: sql`now()` })

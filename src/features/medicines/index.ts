@@ -13,7 +13,8 @@ export const medicinesFeature: Feature = {
       .openapi(routes.listMedications, routes.listMedicationsHandler)
       .openapi(routes.updateMedication, routes.updateMedicationHandler)
       .openapi(routes.deleteMedication, routes.deleteMedicationHandler)
-      .openapi(routes.logDose, routes.logDoseHandler),
+      .openapi(routes.logDose, routes.logDoseHandler)
+      .openapi(routes.addPrescribedMedications, routes.addPrescribedMedicationsHandler),
   jobs: [
     { name: 'dose reminders', cron: '* * * * *', run: remindDoses },
     { name: 'refill reminders', cron: '17 * * * *', run: remindRefills },

@@ -5,7 +5,7 @@ import { ApiError, invalidField } from '../../core/errors'
 import { notify } from '../../core/notify'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
-import { appointments, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
+import { appointments, doseTimings, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
 import { logAccess } from './access-log'
 import { documentKind, RecordSchema, toRecord } from './schema'
 
@@ -26,8 +26,28 @@ const DocumentFieldsSchema = z
       .optional()
       .openapi({ description: 'The HMIS’s id of the document: posting it again stores it once.', example: 'doc-20261201-0042' }),
     record_date: z.string().date().optional().openapi({ example: '2026-12-01' }),
+    medicines: z.string().max(20_000).optional().openapi({
+      description:
+        'With a prescription: the medicines as JSON, `[{"name", "dosage", "timings": ["after_breakfast", …], "duration_days"}]`; the patient adds them to their tracker in one tap.',
+      example: '[{"name":"Amoxicillin 500 mg","dosage":"1 capsule","timings":["after_breakfast","after_dinner"],"duration_days":5}]',
+    }),
   })
   .strict()
+
+/** Medicines a hospital prescribed with a document. */
+export const PrescribedMedicinesSchema = z
+  .array(
+    z
+      .object({
+        name: z.string().trim().min(1).max(120),
+        dosage: z.string().trim().min(1).max(120),
+        timings: z.array(z.enum(doseTimings)).min(1).max(7),
+        duration_days: z.number().int().min(1).max(3650).nullable(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(30)
 
 export const HmisDocumentFormSchema = DocumentFieldsSchema.extend({
   file: z
@@ -60,6 +80,16 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
   const { file, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
   const fields = parseInput(DocumentFieldsSchema, rest, 'form')
   if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')
+  let medicines: z.infer<typeof PrescribedMedicinesSchema> | null = null
+  if (fields.medicines !== undefined) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(fields.medicines)
+    } catch {
+      throw invalidField('form', 'medicines', 'is not JSON')
+    }
+    medicines = parseInput(PrescribedMedicinesSchema, parsed, 'form')
+  }
   const bytes = new Uint8Array(await file.arrayBuffer())
   if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
   const kind = documentKind(bytes)
@@ -122,6 +152,7 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
         sizeBytes: bytes.length,
         sha256,
         recordDate: fields.record_date ?? null,
+        prescribedMedicines: medicines,
       })
       .onConflictDoNothing()
       .returning()

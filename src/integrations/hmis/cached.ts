@@ -30,5 +30,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     bookAppointment: (booking) => hmis.bookAppointment(booking),
     cancelAppointment: (ref, reason) => hmis.cancelAppointment(ref, reason),
     shareSymptomCheck: (ref, check) => hmis.shareSymptomCheck(ref, check),
+    requestLabSlot: (booking) => hmis.requestLabSlot(booking),
+    placeMedicineOrder: (order) => hmis.placeMedicineOrder(order),
   }
 }

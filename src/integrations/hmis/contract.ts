@@ -120,6 +120,46 @@ export const HmisSymptomCheckSchema = z
   })
   .openapi('HmisSymptomCheck')
 
+export const HmisLabBookingRequestSchema = z
+  .object({
+    phr_booking_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first request.' }),
+    hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
+    test_codes: z
+      .array(z.string())
+      .min(1)
+      .openapi({ example: ['cbc', 'lipid_profile'] }),
+    doctor_id: z.string().nullable().openapi({ example: 'd-sah-01' }),
+    preferred_slot: instant.openapi({ example: '2026-12-02T08:00:00+05:30' }),
+  })
+  .openapi('HmisLabBookingRequest')
+
+export const HmisLabBookingSchema = z
+  .object({
+    booking_ref: z.string().min(1).max(128).openapi({ example: 'lab-5e1f' }),
+    status: z.string().openapi({ example: 'requested' }),
+  })
+  .openapi('HmisLabBooking')
+
+export const HmisMedicineOrderRequestSchema = z
+  .object({
+    phr_order_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first order.' }),
+    hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
+    delivery_address: z.string().openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
+    prescription: z.object({
+      url: z.string().url().openapi({
+        description: 'Where the pharmacy fetches the prescription: a PHR Edge URL it calls signed, like every call to PHR Edge.',
+        example: 'https://api.phr-edge.in/v1/hmis/medicine-orders/3f1c…/prescription',
+      }),
+      content_type: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+      sha256: z.string().openapi({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }),
+    }),
+  })
+  .openapi('HmisMedicineOrderRequest')
+
+export const HmisMedicineOrderSchema = z
+  .object({ order_ref: z.string().min(1).max(128).openapi({ example: 'rx-9a2b' }), status: z.string().openapi({ example: 'placed' }) })
+  .openapi('HmisMedicineOrder')
+
 export const HmisErrorSchema = z
   .object({ error: z.object({ code: z.string().openapi({ example: 'slot_unavailable' }), message: z.string() }) })
   .openapi('HmisError')
@@ -245,25 +285,27 @@ export function hmisContractDocument() {
       path: '/lab-bookings',
       operationId: 'requestLabSlot',
       summary: 'Request a lab-test slot (idempotent on phr_booking_id)',
-      request: {
-        body: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.object({
-                phr_booking_id: z.string().uuid(),
-                hmis_patient_id: z.string(),
-                test_codes: z.array(z.string()).min(1),
-                doctor_id: z.string().nullable(),
-                preferred_slot: instant,
-              }),
-            },
-          },
-        },
-      },
+      request: { body: { required: true, content: { 'application/json': { schema: HmisLabBookingRequestSchema } } } },
       responses: {
-        201: json(z.object({ booking_ref: z.string(), status: z.string() }), 'Requested.'),
-        200: json(z.object({ booking_ref: z.string(), status: z.string() }), 'Requested before: the same request.'),
+        201: json(HmisLabBookingSchema, 'Requested.'),
+        200: json(HmisLabBookingSchema, 'Requested before: the same request.'),
+        422: failure('`unknown_patient` or `unknown_test`.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/medicine-orders',
+      operationId: 'placeMedicineOrder',
+      summary: 'Place a medicine order with the hospital pharmacy (idempotent on phr_order_id)',
+      description:
+        'The prescription is not in the body: the pharmacy fetches it from `prescription.url` with a signed GET (see PHR Edge’s /openapi.json, HMIS callbacks) and may check its sha256. Status changes come back as signed events to PHR Edge.',
+      request: { body: { required: true, content: { 'application/json': { schema: HmisMedicineOrderRequestSchema } } } },
+      responses: {
+        201: json(HmisMedicineOrderSchema, 'Placed.'),
+        200: json(HmisMedicineOrderSchema, 'Placed before: the same order.'),
+        422: failure('`unknown_patient`, or the pharmacy does not deliver there.'),
         401: failure('Wrong API key.'),
       },
     }),

@@ -28,6 +28,8 @@ export const FHIR = {
   triage: 'https://phr-edge.in/fhir/CodeSystem/triage-level',
   appointmentExtension: 'https://phr-edge.in/fhir/StructureDefinition/appointment',
   triageExtension: 'https://phr-edge.in/fhir/StructureDefinition/triage-level',
+  labBookingId: 'https://phr-edge.in/fhir/sid/lab-booking-id',
+  labTest: 'https://phr-edge.in/fhir/CodeSystem/lab-test',
 }
 
 const UCUM_DURATION: Record<string, string> = { hours: 'h', days: 'd', weeks: 'wk', months: 'mo', years: 'a' }
@@ -374,6 +376,34 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (!created.ok) await rejectUpstream(SERVICE, created)
       await created.body?.cancel()
       return 'received'
+    },
+    async requestLabSlot(booking) {
+      // A ServiceRequest for the tests, carrying our id (If-None-Exist makes a retry find it).
+      const created = await call(
+        'POST',
+        'ServiceRequest',
+        {
+          resourceType: 'ServiceRequest',
+          identifier: [{ system: FHIR.labBookingId, value: booking.phr_booking_id }],
+          status: 'active',
+          intent: 'order',
+          category: [{ coding: [{ system: 'http://snomed.info/sct', code: '108252007', display: 'Laboratory procedure' }] }],
+          code: { coding: booking.test_codes.map((code) => ({ system: FHIR.labTest, code })) },
+          subject: { reference: `Patient/${booking.hmis_patient_id}` },
+          occurrenceDateTime: booking.preferred_slot,
+          ...(booking.doctor_id ? { requester: { reference: `Practitioner/${booking.doctor_id}` } } : {}),
+        },
+        { 'If-None-Exist': `identifier=${FHIR.labBookingId}|${booking.phr_booking_id}` },
+      )
+      if (created.status === 400 || created.status === 422) {
+        await created.body?.cancel()
+        return { refused: { code: 'invalid_resource', message: 'The FHIR server would not take the lab request.' } }
+      }
+      if (!created.ok) await rejectUpstream(SERVICE, created)
+      return { ref: (await readUpstreamJson(SERVICE, created, Resource)).id ?? booking.phr_booking_id }
+    },
+    async placeMedicineOrder() {
+      return { refused: { code: 'not_supported', message: 'This hospital takes no pharmacy orders through its FHIR server.' } }
     },
   }
 }

@@ -8,6 +8,8 @@ import type {
   HmisPatientTokenSchema,
   HmisSpecialtySchema,
   HmisSymptomCheckSchema,
+  HmisLabBookingRequestSchema,
+  HmisMedicineOrderRequestSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -17,6 +19,10 @@ export type HmisPatientToken = z.infer<typeof HmisPatientTokenSchema>
 export type HmisBookingRequest = z.infer<typeof HmisBookingRequestSchema>
 export type HmisBooking = z.infer<typeof HmisBookingSchema>
 export type HmisSymptomCheck = z.infer<typeof HmisSymptomCheckSchema>
+export type HmisLabBookingRequest = z.infer<typeof HmisLabBookingRequestSchema>
+export type HmisMedicineOrderRequest = z.infer<typeof HmisMedicineOrderRequestSchema>
+/** Done with the HMIS's reference, or a refusal it will repeat. */
+export type HmisOrderOutcome = { ref: string } | { refused: { code: string; message: string } }
 
 /** What the HMIS said to a booking: done, or a refusal it will repeat (slot taken, unknown patient…). */
 export type HmisBookingOutcome = { booked: HmisBooking } | { refused: { code: string; message: string } }
@@ -54,6 +60,10 @@ export interface Hmis {
   cancelAppointment(appointmentRef: string, reason: string | null): Promise<void>
   /** Idempotent on phr_symptom_check_id. `refused` when the HMIS does not know the booking. */
   shareSymptomCheck(appointmentRef: string, check: HmisSymptomCheck): Promise<'received' | { refused: { code: string; message: string } }>
+  /** Idempotent on phr_booking_id. */
+  requestLabSlot(booking: HmisLabBookingRequest): Promise<HmisOrderOutcome>
+  /** Idempotent on phr_order_id. */
+  placeMedicineOrder(order: HmisMedicineOrderRequest): Promise<HmisOrderOutcome>
 }
 
 /** How to reach a hospital's HMIS, from its registry row; `timeoutMs` overrides the hospital's own. */

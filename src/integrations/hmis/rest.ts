@@ -7,6 +7,8 @@ import {
   HmisListSchema,
   HmisPatientTokenSchema,
   HmisSpecialtySchema,
+  HmisLabBookingSchema,
+  HmisMedicineOrderSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
 import type { Hmis, HmisLink } from './port'
@@ -73,6 +75,20 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (!response.ok) await rejectUpstream(SERVICE, response)
       await response.body?.cancel()
       return 'received'
+    },
+    async requestLabSlot(booking) {
+      const response = await call('POST', '/lab-bookings', booking)
+      if ([400, 404, 409, 422].includes(response.status))
+        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { ref: (await readUpstreamJson(SERVICE, response, HmisLabBookingSchema)).booking_ref }
+    },
+    async placeMedicineOrder(order) {
+      const response = await call('POST', '/medicine-orders', order)
+      if ([400, 404, 409, 422].includes(response.status))
+        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { ref: (await readUpstreamJson(SERVICE, response, HmisMedicineOrderSchema)).order_ref }
     },
   }
 }

@@ -1,0 +1,235 @@
+import { z } from '@hono/zod-openapi'
+import { and, eq, sql } from 'drizzle-orm'
+import { queryRows } from '../../core/db'
+import { ApiError } from '../../core/errors'
+import { notify } from '../../core/notify'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { hmisRoute, type HospitalHandler } from '../../core/routes'
+import { labBookings, medicineOrders, records } from '../../db/schema'
+import { fileResponse } from '../records/routes'
+
+// Hospitals tell us what happened to lab bookings and medicine orders: signed events, each
+// applied once (hmis_events), never moving a booking or an order back.
+
+const EventResultSchema = z.object({ applied: z.boolean(), status: z.string() }).openapi('StoreEventResult')
+
+const LabEventSchema = z
+  .object({
+    event_id: z.string().min(1).max(128).openapi({ example: 'lab-evt-0001' }),
+    event: z.enum(['slot_confirmed', 'results_ready', 'cancelled']).openapi({ example: 'slot_confirmed' }),
+    slot_start: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'With slot_confirmed.', example: '2026-12-02T08:15:00+05:30' }),
+    document_id: z.string().max(128).optional().openapi({
+      description: 'With results_ready: the document_id under which the results were posted to /v1/hmis/documents.',
+      example: 'doc-lab-0001',
+    }),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi('HmisLabEvent')
+
+const LAB_STAGE: Record<string, number> = { pending_sync: 0, requested: 1, confirmed: 2, results_ready: 3, rejected: 9, cancelled: 9 }
+
+/** Records the event id; false when it was applied before. */
+async function firstTime(tx: Parameters<typeof notify>[0], hospitalId: string, eventId: string) {
+  const [fresh] = await queryRows<{ event_id: string }>(
+    tx,
+    sql`insert into hmis_events (hospital_id, event_id) values (${hospitalId}, ${eventId}) on conflict do nothing returning event_id`,
+  )
+  return Boolean(fresh)
+}
+
+export const receiveLabEvent = hmisRoute({
+  method: 'post',
+  path: '/v1/hmis/lab-bookings/{booking_ref}/events',
+  operationId: 'receiveLabEvent',
+  tags: ['HMIS callbacks'],
+  summary: 'A hospital confirms a lab slot, says the results are ready (posted as a document first), or cancels',
+  request: {
+    params: z.object({
+      booking_ref: z
+        .string()
+        .max(128)
+        .openapi({ param: { name: 'booking_ref', in: 'path' } }),
+    }),
+    body: jsonBody(LabEventSchema),
+  },
+  responses: { 200: jsonResponse(EventResultSchema, 'Received (applied once per event_id).'), ...errorResponses(404, 409, 422) },
+})
+
+export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = async (c) => {
+  const event = c.req.valid('json')
+  const hospitalId = c.var.hospitalId
+  const ref = c.req.valid('param').booking_ref
+  if (event.event === 'slot_confirmed' && !event.slot_start) throw new ApiError('unprocessable', 'slot_confirmed needs slot_start.')
+  const result = await c.var.services.db.transaction(async (tx) => {
+    const [booking] = await tx
+      .select()
+      .from(labBookings)
+      .where(and(eq(labBookings.hospitalId, hospitalId), eq(labBookings.hmisBookingRef, ref)))
+      .for('update')
+    if (!booking) throw new ApiError('not_found', 'No lab booking with this reference at your hospital.')
+    if (!(await firstTime(tx, hospitalId, event.event_id))) return { applied: false, status: booking.status }
+    const target = event.event === 'slot_confirmed' ? 'confirmed' : event.event === 'results_ready' ? 'results_ready' : 'cancelled'
+    if (LAB_STAGE[booking.status]! >= 9) throw new ApiError('invalid_transition', `The booking is ${booking.status}.`)
+    if (LAB_STAGE[target]! <= LAB_STAGE[booking.status]! && target !== 'cancelled') return { applied: false, status: booking.status }
+    let resultRecordId: string | null = null
+    if (event.document_id) {
+      const [record] = await tx
+        .select({ id: records.id })
+        .from(records)
+        .where(and(eq(records.hospitalId, hospitalId), eq(records.externalId, event.document_id), eq(records.patientId, booking.patientId)))
+      if (!record) throw new ApiError('unprocessable', 'Post the results to /v1/hmis/documents first, then name its document_id.')
+      resultRecordId = record.id
+    }
+    await tx
+      .update(labBookings)
+      .set({
+        status: target,
+        ...(event.slot_start ? { confirmedSlot: new Date(event.slot_start) } : {}),
+        ...(resultRecordId ? { resultRecordId } : {}),
+        ...(event.reason ? { statusReason: event.reason } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(labBookings.id, booking.id))
+    await notify(tx, {
+      patientId: booking.patientId,
+      type: `lab_${target}`,
+      title:
+        target === 'confirmed'
+          ? 'Your lab slot is confirmed'
+          : target === 'results_ready'
+            ? 'Your lab results are ready'
+            : 'Your lab booking was cancelled',
+      body:
+        target === 'confirmed'
+          ? `Please come at ${new Date(event.slot_start!).toISOString()}.`
+          : target === 'results_ready'
+            ? 'Find them in your records.'
+            : (event.reason ?? 'The hospital cancelled it.'),
+      ...(resultRecordId ? { link: { kind: 'record' as const, id: resultRecordId } } : {}),
+      dedupeKey: `lab:${booking.id}:${target}`,
+    })
+    return { applied: true, status: target }
+  })
+  return c.json(result, 200)
+}
+
+const OrderEventSchema = z
+  .object({
+    event_id: z.string().min(1).max(128).openapi({ example: 'rx-evt-0001' }),
+    event: z.enum(['accepted', 'dispatched', 'delivered', 'cancelled']).openapi({ example: 'dispatched' }),
+    reason: z.string().max(500).optional(),
+  })
+  .strict()
+  .openapi('HmisMedicineOrderEvent')
+
+const ORDER_STAGE: Record<string, number> = {
+  pending_sync: 0,
+  placed: 1,
+  accepted: 2,
+  dispatched: 3,
+  delivered: 4,
+  rejected: 9,
+  cancelled: 9,
+}
+
+export const receiveOrderEvent = hmisRoute({
+  method: 'post',
+  path: '/v1/hmis/medicine-orders/{order_ref}/events',
+  operationId: 'receiveMedicineOrderEvent',
+  tags: ['HMIS callbacks'],
+  summary: 'A hospital pharmacy accepts, dispatches, delivers or cancels a medicine order',
+  request: {
+    params: z.object({
+      order_ref: z
+        .string()
+        .max(128)
+        .openapi({ param: { name: 'order_ref', in: 'path' } }),
+    }),
+    body: jsonBody(OrderEventSchema),
+  },
+  responses: { 200: jsonResponse(EventResultSchema, 'Received (applied once per event_id).'), ...errorResponses(404, 409) },
+})
+
+export const receiveOrderEventHandler: HospitalHandler<typeof receiveOrderEvent> = async (c) => {
+  const event = c.req.valid('json')
+  const hospitalId = c.var.hospitalId
+  const ref = c.req.valid('param').order_ref
+  const result = await c.var.services.db.transaction(async (tx) => {
+    const [order] = await tx
+      .select()
+      .from(medicineOrders)
+      .where(and(eq(medicineOrders.hospitalId, hospitalId), eq(medicineOrders.hmisOrderRef, ref)))
+      .for('update')
+    if (!order) throw new ApiError('not_found', 'No medicine order with this reference at your hospital.')
+    if (!(await firstTime(tx, hospitalId, event.event_id))) return { applied: false, status: order.status }
+    if (ORDER_STAGE[order.status]! >= 9) throw new ApiError('invalid_transition', `The order is ${order.status}.`)
+    if (event.event !== 'cancelled' && ORDER_STAGE[event.event]! <= ORDER_STAGE[order.status]!)
+      return { applied: false, status: order.status }
+    await tx
+      .update(medicineOrders)
+      .set({ status: event.event, ...(event.reason ? { statusReason: event.reason } : {}), updatedAt: sql`now()` })
+      .where(eq(medicineOrders.id, order.id))
+    await notify(tx, {
+      patientId: order.patientId,
+      type: `medicine_order_${event.event}`,
+      title: `Your medicine order was ${event.event}`,
+      body:
+        event.reason ??
+        (event.event === 'dispatched'
+          ? 'It is on its way.'
+          : event.event === 'delivered'
+            ? 'It has been delivered.'
+            : 'The pharmacy has it.'),
+      dedupeKey: `order:${order.id}:${event.event}`,
+    })
+    return { applied: true, status: event.event }
+  })
+  return c.json(result, 200)
+}
+
+export const getOrderPrescription = hmisRoute({
+  method: 'get',
+  path: '/v1/hmis/medicine-orders/{id}/prescription',
+  operationId: 'getOrderPrescription',
+  tags: ['HMIS callbacks'],
+  summary: 'The prescription of a medicine order placed with this hospital (the pharmacy fetches it)',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .uuid()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The file.',
+      content: {
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+        'image/png': { schema: { type: 'string', format: 'binary' } },
+        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    ...errorResponses(404),
+  },
+})
+
+export const getOrderPrescriptionHandler: HospitalHandler<typeof getOrderPrescription> = async (c) => {
+  const [order] = await c.var.services.db
+    .select()
+    .from(medicineOrders)
+    .where(and(eq(medicineOrders.id, c.req.valid('param').id), eq(medicineOrders.hospitalId, c.var.hospitalId)))
+  if (!order) throw new ApiError('not_found', 'No such medicine order at your hospital.')
+  const response = await fileResponse(c.var.services, {
+    id: order.id,
+    storageKey: order.prescriptionKey,
+    contentType: order.prescriptionType,
+    title: 'prescription',
+  } as Parameters<typeof fileResponse>[1])
+  return response as never
+}

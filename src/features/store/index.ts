@@ -1,0 +1,23 @@
+import { createRouter } from '../../core/routes'
+import type { Feature } from '../../core/types'
+import * as events from './hmis-events'
+import './outbox'
+import * as routes from './routes'
+
+export const storeFeature: Feature = {
+  tags: [{ name: 'Store', description: 'Lab tests and medicine orders, sent to a hospital through the never-lost HMIS outbox.' }],
+  routes: () => {
+    const router = createRouter()
+    router.openAPIRegistry.register('MedicineOrderForm', routes.MedicineOrderFormSchema)
+    return router
+      .openapi(routes.listLabTests, routes.listLabTestsHandler)
+      .openapi(routes.bookLabTests, routes.bookLabTestsHandler)
+      .openapi(routes.listLabBookings, routes.listLabBookingsHandler)
+      .openapi(routes.orderMedicines, routes.orderMedicinesHandler)
+      .openapi(routes.listMedicineOrders, routes.listMedicineOrdersHandler)
+      .openapi(events.receiveLabEvent, events.receiveLabEventHandler)
+      .openapi(events.receiveOrderEvent, events.receiveOrderEventHandler)
+      .openapi(events.getOrderPrescription, events.getOrderPrescriptionHandler)
+  },
+  uploads: [{ path: '/v1/store/medicine-orders', maxBytes: (config) => config.RECORD_UPLOAD_MAX_BYTES + 64 * 1024 }],
+}

@@ -1,0 +1,359 @@
+import { z } from '@hono/zod-openapi'
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { sha256HexOfBytes } from '../../core/crypto'
+import type { Db } from '../../core/db'
+import { ApiError, invalidField } from '../../core/errors'
+import { idempotent } from '../../core/idempotency'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
+import type { Services } from '../../core/types'
+import {
+  hospitals,
+  hospitalShares,
+  labBookings,
+  labBookingStatuses,
+  labTests,
+  medicineOrders,
+  medicineOrderStatuses,
+} from '../../db/schema'
+import { hmisLinkOf } from '../../integrations/hmis/port'
+import { runJob } from '../appointments/outbox'
+import { inspectFile } from '../records/inspect'
+import { documentKind } from '../records/schema'
+import { insertStoreJob } from './outbox'
+
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) })
+
+/** A hospital the patient shares their profile with (409 otherwise), for anything sent to its HMIS. */
+async function sharedHospital(db: Db, patientId: string, hospitalId: string) {
+  const [found] = await db
+    .select({ hospital: hospitals, shareId: hospitalShares.id })
+    .from(hospitals)
+    .leftJoin(
+      hospitalShares,
+      and(eq(hospitalShares.hospitalId, hospitals.id), eq(hospitalShares.patientId, patientId), isNull(hospitalShares.revokedAt)),
+    )
+    .where(and(eq(hospitals.id, hospitalId), eq(hospitals.active, true)))
+  if (!found) throw new ApiError('not_found', 'No such hospital.')
+  if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
+  return found.hospital
+}
+
+/** Sends a just-made job within the booking budget; the cron takes over when the hospital is slow or down. */
+async function sendNow(services: Services, job: Parameters<typeof runJob>[1]) {
+  const { config } = services
+  await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+}
+
+// Lab tests ---------------------------------------------------------------------------------------
+
+const LabTestSchema = z
+  .object({
+    id: z.string().openapi({ example: 'lipid_profile' }),
+    name: z.string().openapi({ example: 'Lipid profile' }),
+    description: z.string(),
+    sample_type: z.string().openapi({ example: 'blood' }),
+    fasting_hours: z.number().int().openapi({ example: 10 }),
+    turnaround_hours: z.number().int().openapi({ example: 24 }),
+    price_inr: z.number().int().openapi({ example: 600 }),
+  })
+  .openapi('LabTest')
+
+export const listLabTests = patientRoute({
+  method: 'get',
+  path: '/v1/lab-tests',
+  operationId: 'listLabTests',
+  tags: ['Store'],
+  summary: 'The lab-test catalog (CBC, lipid profile, HbA1c, thyroid, LFT, KFT, vitamins…)',
+  responses: { 200: jsonResponse(z.object({ items: z.array(LabTestSchema) }).openapi('LabTests'), 'Tests.') },
+})
+
+export const listLabTestsHandler: PatientHandler<typeof listLabTests> = async (c) => {
+  const rows = await c.var.services.db.select().from(labTests).orderBy(asc(labTests.position))
+  return c.json(
+    {
+      items: rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description,
+        sample_type: t.sampleType,
+        fasting_hours: t.fastingHours,
+        turnaround_hours: t.turnaroundHours,
+        price_inr: t.priceInr,
+      })),
+    },
+    200,
+  )
+}
+
+const LabBookingSchema = z
+  .object({
+    id: z.string().uuid(),
+    hospital_id: z.string().uuid(),
+    doctor_id: z.string().nullable(),
+    test_ids: z.array(z.string()),
+    preferred_slot: z.string().datetime({ offset: true }),
+    status: z.enum(labBookingStatuses).openapi({
+      description:
+        'pending_sync (the hospital not yet reached) → requested → confirmed → results_ready; or rejected (see status_reason), cancelled.',
+      example: 'requested',
+    }),
+    status_reason: z.string().nullable(),
+    confirmed_slot: z.string().datetime({ offset: true }).nullable(),
+    result_record_id: z.string().uuid().nullable().openapi({ description: 'The results, in my records.' }),
+    created_at: z.string().datetime({ offset: true }),
+  })
+  .openapi('LabBooking')
+
+const toLabBooking = (b: typeof labBookings.$inferSelect) => ({
+  id: b.id,
+  hospital_id: b.hospitalId,
+  doctor_id: b.doctorId,
+  test_ids: b.testIds,
+  preferred_slot: b.preferredSlot.toISOString(),
+  status: b.status,
+  status_reason: b.statusReason,
+  confirmed_slot: b.confirmedSlot?.toISOString() ?? null,
+  result_record_id: b.resultRecordId,
+  created_at: b.createdAt.toISOString(),
+})
+
+const LabBookingRequestSchema = z
+  .object({
+    test_ids: z
+      .array(z.string().regex(/^[a-z0-9_]{1,40}$/))
+      .min(1)
+      .max(20)
+      .refine((t) => new Set(t).size === t.length, 'lists a test twice')
+      .openapi({ example: ['cbc', 'lipid_profile'] }),
+    hospital_id: z.string().uuid(),
+    doctor_id: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,128}$/)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The doctor who asked for the tests (from the hospital’s doctor list).', example: 'd-sah-01' }),
+    preferred_slot: z.string().datetime({ offset: true }).openapi({ example: '2026-12-02T08:00:00+05:30' }),
+  })
+  .strict()
+  .openapi('LabBookingRequest')
+
+export const bookLabTests = patientRoute({
+  method: 'post',
+  path: '/v1/lab-tests/bookings',
+  operationId: 'bookLabTests',
+  tags: ['Store'],
+  summary: 'Request a lab slot at a hospital ("Request slot"; forwarded to its HMIS, never lost)',
+  request: { body: jsonBody(LabBookingRequestSchema), headers: idempotencyHeader },
+  responses: {
+    201: jsonResponse(LabBookingSchema, 'Requested, or pending_sync while the hospital is down.'),
+    ...errorResponses(404, 409, 422),
+  },
+})
+
+export const bookLabTestsHandler: PatientHandler<typeof bookLabTests> = async (c) => {
+  const services = c.var.services
+  const { db, integrations } = services
+  const body = c.req.valid('json')
+  const slot = new Date(body.preferred_slot)
+  if (slot.getTime() <= Date.now() || slot.getTime() > Date.now() + 60 * 86_400_000)
+    throw new ApiError('unprocessable', 'preferred_slot must be in the next 60 days.')
+  const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
+    const hospital = await sharedHospital(db, c.var.patientId, body.hospital_id)
+    const known = await db.select({ id: labTests.id }).from(labTests).where(inArray(labTests.id, body.test_ids))
+    const unknown = body.test_ids.filter((id) => !known.some((k) => k.id === id))
+    if (unknown.length) throw invalidField('json', 'test_ids', `unknown tests: ${unknown.join(', ')}`)
+    if (body.doctor_id) {
+      // The doctor from the hospital's list; when the HMIS cannot be read, the hospital decides later.
+      const doctor = await integrations
+        .hmisFor(hmisLinkOf(hospital))
+        .doctor(body.doctor_id, { from: '2000-01-01', to: '2000-01-01' })
+        .catch((error: unknown) => (error instanceof ApiError && error.status >= 500 ? null : Promise.reject(error)))
+      if (doctor === undefined) throw new ApiError('not_found', 'This hospital has no such doctor.')
+    }
+    const id = crypto.randomUUID()
+    const job = await db.transaction(async (tx) => {
+      await tx.insert(labBookings).values({
+        id,
+        patientId: c.var.patientId,
+        hospitalId: hospital.id,
+        doctorId: body.doctor_id ?? null,
+        testIds: body.test_ids,
+        preferredSlot: slot,
+      })
+      return insertStoreJob(tx, 'request_lab_booking', hospital.id, id)
+    })
+    await sendNow(services, job)
+    const [row] = await db.select().from(labBookings).where(eq(labBookings.id, id))
+    return { status: 201, body: toLabBooking(row!) }
+  })
+  return c.json(result.body, 201)
+}
+
+export const listLabBookings = patientRoute({
+  method: 'get',
+  path: '/v1/lab-tests/bookings',
+  operationId: 'listLabBookings',
+  tags: ['Store'],
+  summary: 'My lab bookings (previous tests), newest first',
+  request: { query: PaginationQuerySchema },
+  responses: { 200: jsonResponse(pageSchema(LabBookingSchema, 'LabBookingPage'), 'Bookings.'), ...errorResponses(400) },
+})
+
+export const listLabBookingsHandler: PatientHandler<typeof listLabBookings> = async (c) => {
+  const { limit, cursor } = c.req.valid('query')
+  const after = decodeCursor(cursor)
+  const rows = await c.var.services.db
+    .select()
+    .from(labBookings)
+    .where(
+      and(
+        eq(labBookings.patientId, c.var.patientId),
+        after
+          ? or(
+              lt(labBookings.createdAt, new Date(after.at)),
+              and(eq(labBookings.createdAt, new Date(after.at)), lt(labBookings.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(labBookings.createdAt), desc(labBookings.id))
+    .limit(limit + 1)
+  return c.json(
+    toPage(rows, limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toLabBooking),
+    200,
+  )
+}
+
+// Medicine orders ----------------------------------------------------------------------------------
+
+const OrderFieldsSchema = z
+  .object({
+    hospital_id: z.string().uuid().openapi({ description: 'The hospital whose pharmacy fills it.' }),
+    delivery_address: z.string().trim().min(10).max(500).openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
+  })
+  .strict()
+
+export const MedicineOrderFormSchema = OrderFieldsSchema.extend({
+  prescription: z
+    .any()
+    .openapi({ type: 'string', format: 'binary', description: 'pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.' }),
+}).openapi('MedicineOrderForm')
+
+const MedicineOrderSchema = z
+  .object({
+    id: z.string().uuid(),
+    hospital_id: z.string().uuid(),
+    delivery_address: z.string(),
+    prescription: z.object({ content_type: z.string(), sha256: z.string() }),
+    status: z.enum(medicineOrderStatuses).openapi({
+      description:
+        'pending_sync (the hospital not yet reached) → placed → accepted → dispatched → delivered; or rejected (see status_reason), cancelled.',
+      example: 'placed',
+    }),
+    status_reason: z.string().nullable(),
+    created_at: z.string().datetime({ offset: true }),
+  })
+  .openapi('MedicineOrder')
+
+const toOrder = (o: typeof medicineOrders.$inferSelect) => ({
+  id: o.id,
+  hospital_id: o.hospitalId,
+  delivery_address: o.deliveryAddress,
+  prescription: { content_type: o.prescriptionType, sha256: o.prescriptionSha256 },
+  status: o.status,
+  status_reason: o.statusReason,
+  created_at: o.createdAt.toISOString(),
+})
+
+export const orderMedicines = patientRoute({
+  method: 'post',
+  path: '/v1/store/medicine-orders',
+  operationId: 'orderMedicines',
+  tags: ['Store'],
+  summary: 'Order medicines: a prescription (pdf, png, jpg) and a delivery address, to a hospital’s pharmacy (never lost)',
+  request: {
+    headers: idempotencyHeader,
+    body: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/MedicineOrderForm' } } } },
+  },
+  responses: {
+    201: jsonResponse(MedicineOrderSchema, 'Placed, or pending_sync while the hospital is down.'),
+    ...errorResponses(404, 409, 413, 415, 422),
+  },
+})
+
+export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = async (c) => {
+  const services = c.var.services
+  const { db, files, config } = services
+  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
+    throw new ApiError('unsupported_media_type', 'Send the order as multipart/form-data.')
+  const form = await c.req.formData()
+  const { prescription, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
+  const fields = parseInput(OrderFieldsSchema, rest, 'form')
+  if (!(prescription instanceof File)) throw invalidField('form', 'prescription', 'must be a file')
+  if (prescription.size > config.RECORD_UPLOAD_MAX_BYTES) throw new ApiError('payload_too_large', 'The prescription file is too large.')
+  const bytes = new Uint8Array(await prescription.arrayBuffer())
+  if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
+  const kind = documentKind(bytes)
+  if (!kind) throw new ApiError('unsupported_media_type', 'Prescriptions must be pdf, png or jpg.')
+  await inspectFile(bytes, kind.contentType)
+  const sha256 = await sha256HexOfBytes(bytes)
+  const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
+    const hospital = await sharedHospital(db, c.var.patientId, fields.hospital_id)
+    const id = crypto.randomUUID()
+    const key = `prescriptions/${crypto.randomUUID()}`
+    await files().put(key, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
+    const job = await db.transaction(async (tx) => {
+      await tx.insert(medicineOrders).values({
+        id,
+        patientId: c.var.patientId,
+        hospitalId: hospital.id,
+        deliveryAddress: fields.delivery_address,
+        prescriptionKey: key,
+        prescriptionType: kind.contentType,
+        prescriptionSha256: sha256,
+      })
+      return insertStoreJob(tx, 'place_medicine_order', hospital.id, id)
+    })
+    await sendNow(services, job)
+    const [row] = await db.select().from(medicineOrders).where(eq(medicineOrders.id, id))
+    return { status: 201, body: toOrder(row!) }
+  })
+  return c.json(result.body, 201)
+}
+
+export const listMedicineOrders = patientRoute({
+  method: 'get',
+  path: '/v1/store/medicine-orders',
+  operationId: 'listMedicineOrders',
+  tags: ['Store'],
+  summary: 'My medicine orders, newest first',
+  request: { query: PaginationQuerySchema },
+  responses: { 200: jsonResponse(pageSchema(MedicineOrderSchema, 'MedicineOrderPage'), 'Orders.'), ...errorResponses(400) },
+})
+
+export const listMedicineOrdersHandler: PatientHandler<typeof listMedicineOrders> = async (c) => {
+  const { limit, cursor } = c.req.valid('query')
+  const after = decodeCursor(cursor)
+  const rows = await c.var.services.db
+    .select()
+    .from(medicineOrders)
+    .where(
+      and(
+        eq(medicineOrders.patientId, c.var.patientId),
+        after
+          ? or(
+              lt(medicineOrders.createdAt, new Date(after.at)),
+              and(eq(medicineOrders.createdAt, new Date(after.at)), lt(medicineOrders.id, after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(medicineOrders.createdAt), desc(medicineOrders.id))
+    .limit(limit + 1)
+  return c.json(
+    toPage(rows, limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toOrder),
+    200,
+  )
+}

@@ -1,0 +1,212 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { MedicationSchema } from '../src/features/medicines/schema'
+import { RecordSchema } from '../src/features/records/schema'
+import { runMinuteCron } from './fixtures/appointments'
+import { loginByPhone } from './fixtures/auth'
+import { pdfDocument, pngImage } from './fixtures/documents'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { expectError, expectOk, type Client } from './harness/client'
+import { hmisFault, hmisOrders } from './harness/fakes'
+import { hmisCall } from './harness/hmis'
+import { runSql } from './harness/sql'
+
+const LabBooking = z.object({
+  id: z.string(),
+  status: z.string(),
+  status_reason: z.string().nullable(),
+  result_record_id: z.string().nullable(),
+  confirmed_slot: z.string().nullable(),
+})
+const Order = z.object({ id: z.string(), status: z.string(), status_reason: z.string().nullable() })
+
+async function sharedPatient(hospital: string) {
+  const login = await loginByPhone()
+  const share = await shareWith(login.client, login.access_token, hospitalId(hospital))
+  return { ...login, token: login.access_token, share }
+}
+
+async function order(client: Client, token: string, file: Uint8Array, fields: Record<string, string>) {
+  const form = new FormData()
+  form.append('prescription', new File([file], 'rx'))
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  const request = new Request('https://phr.test/', { method: 'POST', body: form })
+  return client.call('POST', '/v1/store/medicine-orders', {
+    token,
+    headers: { 'content-type': request.headers.get('content-type')! },
+    body: new Uint8Array(await request.arrayBuffer()),
+  })
+}
+
+const soon = () => new Date(Date.now() + 2 * 86_400_000).toISOString()
+const dueNow = () => runSql(sql`update hmis_outbox set next_attempt_at = now() where status = 'pending'`)
+
+describe('lab tests', () => {
+  it('catalog → request a slot (at the HMIS) → slot confirmed → results posted → results_ready, linked to the record', async () => {
+    const { client, token, share } = await sharedPatient('sahyadri')
+    const catalog = (await (await client.get('/v1/lab-tests', { token })).json()) as { items: { id: string; fasting_hours: number }[] }
+    expect(catalog.items.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['cbc', 'lipid_profile', 'hba1c', 'thyroid_profile', 'lft', 'kft', 'vitamin_d', 'vitamin_b12']),
+    )
+    const body = { test_ids: ['cbc', 'lipid_profile'], hospital_id: hospitalId('sahyadri'), doctor_id: 'd-sah-01', preferred_slot: soon() }
+    const booked = await expectOk(await client.post('/v1/lab-tests/bookings', body, { token }), 201, LabBooking)
+    expect(booked.status).toBe('requested')
+    const atHmis = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === booked.id)!
+    expect(atHmis).toMatchObject({ test_codes: ['cbc', 'lipid_profile'], hmis_patient_id: share.hmis_patient_id })
+
+    const ref = atHmis.booking_ref as string
+    const confirm = await hmisCall('sahyadri', 'POST', `/v1/hmis/lab-bookings/${ref}/events`, {
+      event_id: `c-${booked.id}`,
+      event: 'slot_confirmed',
+      slot_start: soon(),
+    })
+    expect(((await confirm.response.json()) as { status: string }).status).toBe('confirmed')
+    const form = new FormData()
+    form.append('file', new File([pdfDocument({ title: 'Lipid profile' })], 'r.pdf'))
+    form.append('patient_ref', share.hmis_patient_id)
+    form.append('type', 'test_result')
+    form.append('title', 'CBC and lipid profile')
+    form.append('document_id', `lab-doc-${booked.id}`)
+    const posted = await expectOk((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)).response, 201, RecordSchema)
+    await hmisCall('sahyadri', 'POST', `/v1/hmis/lab-bookings/${ref}/events`, {
+      event_id: `r-${booked.id}`,
+      event: 'results_ready',
+      document_id: `lab-doc-${booked.id}`,
+    })
+    const list = await expectOk(await client.get('/v1/lab-tests/bookings', { token }), 200, z.object({ items: z.array(LabBooking) }))
+    expect(list.items[0]).toMatchObject({ id: booked.id, status: 'results_ready', result_record_id: posted.id })
+
+    await expectError(
+      await client.post('/v1/lab-tests/bookings', { ...body, test_ids: ['cbc', 'tarot'] }, { token }),
+      400,
+      'validation_failed',
+    )
+    await expectError(
+      await client.post('/v1/lab-tests/bookings', { ...body, preferred_slot: '2020-01-01T00:00:00Z' }, { token }),
+      422,
+      'unprocessable',
+    )
+    await expectError(await client.post('/v1/lab-tests/bookings', { ...body, doctor_id: 'd-nobody-99' }, { token }), 404, 'not_found')
+    await expectError(
+      await client.post('/v1/lab-tests/bookings', { ...body, hospital_id: hospitalId('amrita') }, { token }),
+      409,
+      'profile_not_shared',
+    )
+  })
+
+  it('survives the HMIS being down: pending_sync, then requested by the cron, once', async () => {
+    const { client, token } = await sharedPatient('faulty')
+    await hmisFault({ kind: 'status', status: 503, route: 'POST /lab-bookings' }, 2, 'faulty')
+    const booked = await expectOk(
+      await client.post(
+        '/v1/lab-tests/bookings',
+        { test_ids: ['hba1c'], hospital_id: hospitalId('faulty'), preferred_slot: soon() },
+        { token },
+      ),
+      201,
+      LabBooking,
+    )
+    expect(booked.status).toBe('pending_sync')
+    await dueNow()
+    await Promise.all([runMinuteCron(), runMinuteCron()])
+    const list = await expectOk(await client.get('/v1/lab-tests/bookings', { token }), 200, z.object({ items: z.array(LabBooking) }))
+    expect(list.items[0]!.status).toBe('requested')
+    expect((await hmisOrders('lab-bookings', 'sahyadri', 'faulty')).filter((b) => b.phr_booking_id === booked.id)).toHaveLength(1)
+  })
+})
+
+describe('medicine orders', () => {
+  it('places an order with a prescription the pharmacy fetches signed; events move it on; bad files refused', async () => {
+    const { client, token } = await sharedPatient('sahyadri')
+    const fields = { hospital_id: hospitalId('sahyadri'), delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }
+    const placed = await expectOk(await order(client, token, pngImage(200, 300), fields), 201, Order)
+    expect(placed.status).toBe('placed')
+    const atHmis = (await hmisOrders('medicine-orders', 'sahyadri')).find((o) => o.phr_order_id === placed.id)!
+    expect(atHmis.prescription).toMatchObject({ content_type: 'image/png' })
+    const path = new URL(atHmis.prescription.url).pathname
+    const file = (await hmisCall('sahyadri', 'GET', path)).response
+    expect(file.status).toBe(200)
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(pngImage(200, 300))
+    await expectError((await hmisCall('amrita', 'GET', path)).response, 404, 'not_found')
+
+    // A redelivery is signed anew (its own timestamp); its event_id makes it apply once.
+    let second = Math.floor(Date.now() / 1000)
+    const event = (e: string, id: string) =>
+      hmisCall(
+        'sahyadri',
+        'POST',
+        `/v1/hmis/medicine-orders/${atHmis.order_ref}/events`,
+        { event_id: id, event: e },
+        { timestamp: ++second },
+      )
+    await (await event('dispatched', `d-${placed.id}`)).response.body?.cancel()
+    const again = await event('dispatched', `d-${placed.id}`)
+    expect(((await again.response.json()) as { applied: boolean }).applied).toBe(false)
+    const orders = await expectOk(await client.get('/v1/store/medicine-orders', { token }), 200, z.object({ items: z.array(Order) }))
+    expect(orders.items[0]).toMatchObject({ id: placed.id, status: 'dispatched' })
+
+    await expectError(await order(client, token, new TextEncoder().encode('MZ not a prescription'), fields), 415, 'unsupported_media_type')
+    const pdf = pdfDocument()
+    await expectError(await order(client, token, pdf.slice(0, pdf.length - 20), fields), 422, 'unprocessable')
+    await expectError(await order(client, token, pdf, { ...fields, delivery_address: 'x' }), 400, 'validation_failed')
+  })
+
+  it('is rejected with the reason and the patient told when the FHIR hospital takes no pharmacy orders', async () => {
+    const { client, token } = await sharedPatient('sahyadri-fhir')
+    const rejected = await expectOk(
+      await order(client, token, pdfDocument(), {
+        hospital_id: hospitalId('sahyadri-fhir'),
+        delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038',
+      }),
+      201,
+      Order,
+    )
+    expect(rejected).toMatchObject({ status: 'rejected', status_reason: expect.stringMatching(/no pharmacy orders/) })
+    const notes = (await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string }[] }
+    expect(notes.items.map((n) => n.type)).toContain('medicine_order_rejected')
+  })
+})
+
+describe('from prescription to tracker', () => {
+  it('adds the medicines a hospital sent with a prescription, once', async () => {
+    const { client, token, share } = await sharedPatient('sahyadri')
+    const form = new FormData()
+    form.append('file', new File([pdfDocument({ title: 'Rx' })], 'rx.pdf'))
+    form.append('patient_ref', share.hmis_patient_id)
+    form.append('type', 'prescription')
+    form.append('title', 'Prescription — Dr. Meera Kulkarni')
+    form.append(
+      'medicines',
+      JSON.stringify([
+        { name: 'Amoxicillin 500 mg', dosage: '1 capsule', timings: ['after_breakfast', 'after_dinner'], duration_days: 5 },
+        { name: 'Paracetamol 650 mg', dosage: '1 tablet', timings: ['bedtime'], duration_days: null },
+      ]),
+    )
+    const record = await expectOk((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)).response, 201, RecordSchema)
+    const added = await expectOk(
+      await client.post(`/v1/records/${record.id}/medications`, {}, { token }),
+      201,
+      z.object({ items: z.array(MedicationSchema) }),
+    )
+    expect(added.items.map((m) => m.name).sort()).toEqual(['Amoxicillin 500 mg', 'Paracetamol 650 mg'])
+    const amox = added.items.find((m) => m.name.startsWith('Amox'))!
+    expect(Date.parse(amox.end_date!) - Date.parse(amox.start_date)).toBe(4 * 86_400_000)
+    const again = await expectOk(
+      await client.post(`/v1/records/${record.id}/medications`, {}, { token }),
+      200,
+      z.object({ items: z.array(MedicationSchema) }),
+    )
+    expect(again.items).toHaveLength(2)
+    const other = await loginByPhone()
+    await expectError(await other.client.post(`/v1/records/${record.id}/medications`, {}, { token: other.access_token }), 404, 'not_found')
+
+    const bad = new FormData()
+    bad.append('file', new File([pdfDocument()], 'rx.pdf'))
+    bad.append('patient_ref', share.hmis_patient_id)
+    bad.append('type', 'prescription')
+    bad.append('title', 'Rx')
+    bad.append('medicines', '[{"name":"X","dosage":"1","timings":["at_noon"],"duration_days":3}]')
+    await expectError((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', bad)).response, 400, 'validation_failed')
+  })
+})
