@@ -265,6 +265,17 @@ describe('records lists, summaries and export', () => {
     const check = await createCheck(client, token, { symptom_codes: ['fever'], appointment_id: booked.id })
     await answer(client, token, check.id, routineFever)
     await client.put(`/v1/symptom-checks/${check.id}/history`, { allergies: 'Penicillin', family_history: 'Father: diabetes' }, { token })
+    await client.post(
+      '/v1/vitals',
+      { type: 'blood_pressure', value: 128, diastolic: 84, unit: 'mmHg', measured_at: new Date().toISOString() },
+      { token },
+    )
+    await client.post('/v1/vitals', { type: 'temperature', value: 37.2, unit: '°C', measured_at: new Date().toISOString() }, { token })
+    await client.post(
+      '/v1/medications',
+      { name: 'Metformin 500 mg', dosage: '1 tablet', timings: ['after_dinner'], start_date: '2026-11-01' },
+      { token },
+    )
 
     const response = await client.get('/v1/me/fhir', { token })
     expect(response.headers.get('content-type')).toBe('application/fhir+json')
@@ -278,6 +289,8 @@ describe('records lists, summaries and export', () => {
         'QuestionnaireResponse',
         'AllergyIntolerance',
         'FamilyMemberHistory',
+        'Observation',
+        'MedicationStatement',
       ]),
     )
     expect(bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.resource).toMatchObject({

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { appointments, hospitals, records, symptomChecks, type AppointmentStatus } from '../../db/schema'
+import { appointments, hospitals, medications, records, symptomChecks, vitals, type AppointmentStatus } from '../../db/schema'
 import { profileOf } from '../profile/store'
 import { answerText } from '../symptoms/answer-text'
 import { questionOf } from '../symptoms/store'
@@ -21,6 +21,19 @@ const SYSTEM = {
   recordType: 'https://phr-edge.in/fhir/CodeSystem/record-type',
   symptom: 'https://phr-edge.in/fhir/CodeSystem/symptom',
 }
+
+const LOINC: Record<string, { code: string; display: string }> = {
+  blood_pressure: { code: '85354-9', display: 'Blood pressure panel' },
+  pulse: { code: '8867-4', display: 'Heart rate' },
+  spo2: { code: '59408-5', display: 'Oxygen saturation by pulse oximetry' },
+  temperature: { code: '8310-5', display: 'Body temperature' },
+  blood_sugar_fasting: { code: '1558-6', display: 'Fasting glucose' },
+  blood_sugar_random: { code: '2339-0', display: 'Glucose' },
+  blood_sugar_post_meal: { code: '1521-4', display: 'Glucose post meal' },
+  weight: { code: '29463-7', display: 'Body weight' },
+  height: { code: '8302-2', display: 'Body height' },
+}
+const UCUM: Record<string, string> = { mmHg: 'mm[Hg]', bpm: '/min', '%': '%', '°C': 'Cel', 'mg/dL': 'mg/dL', kg: 'kg', cm: 'cm' }
 
 const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = {
   pending_sync: 'proposed',
@@ -72,6 +85,13 @@ export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
     .where(and(eq(symptomChecks.patientId, patientId), inArray(symptomChecks.status, ['draft', 'submitted'])))
     .orderBy(desc(symptomChecks.createdAt))
     .limit(200)
+  const readings = await db.select().from(vitals).where(eq(vitals.patientId, patientId)).orderBy(desc(vitals.measuredAt)).limit(1000)
+  const medicines = await db
+    .select()
+    .from(medications)
+    .where(eq(medications.patientId, patientId))
+    .orderBy(desc(medications.createdAt))
+    .limit(500)
   const questionIds = [...new Set(checks.flatMap((ch) => Object.keys(ch.answers)))]
   const questions = questionIds.length
     ? (await queryRows<Record<string, unknown>>(db, sql`select * from symptom_questions where id = any(${textArray(questionIds)})`)).map(
@@ -168,6 +188,45 @@ export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
               .filter((q) => q.id in ch.answers)
               .map((q) => ({ linkId: q.id, text: q.textEn, answer: [{ valueString: answerText(q, ch.answers[q.id]) }] })),
           ],
+        }),
+      ),
+      ...readings.map((v) => {
+        const code = LOINC[v.type]
+        const quantity = (value: number) => ({ value, unit: v.unit, system: 'http://unitsofmeasure.org', code: UCUM[v.unit] ?? v.unit })
+        return entry(v.id, {
+          resourceType: 'Observation',
+          status: 'final',
+          category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+          code: {
+            coding: [{ system: 'http://loinc.org', code: code?.code ?? '8716-3', display: code?.display ?? v.type }],
+            text: v.type.replaceAll('_', ' '),
+          },
+          subject,
+          effectiveDateTime: v.measuredAt.toISOString(),
+          ...(v.type === 'blood_pressure'
+            ? {
+                component: [
+                  {
+                    code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' }] },
+                    valueQuantity: quantity(v.value),
+                  },
+                  {
+                    code: { coding: [{ system: 'http://loinc.org', code: '8462-4', display: 'Diastolic blood pressure' }] },
+                    valueQuantity: quantity(v.value2 ?? 0),
+                  },
+                ],
+              }
+            : { valueQuantity: quantity(v.value) }),
+        })
+      }),
+      ...medicines.map((m) =>
+        entry(m.id, {
+          resourceType: 'MedicationStatement',
+          status: m.endDate && m.endDate < new Date().toISOString().slice(0, 10) ? 'completed' : 'active',
+          medicationCodeableConcept: { text: m.name },
+          subject,
+          effectivePeriod: { start: m.startDate, ...(m.endDate ? { end: m.endDate } : {}) },
+          dosage: [{ text: `${m.dosage}, ${m.timings.map((t) => t.replace('_', ' ')).join(', ')}` }],
         }),
       ),
       ...checks
