@@ -6,6 +6,7 @@
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
+import pg from 'pg'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { freePort, startPostgres } from './lib/postgres.mjs'
@@ -29,10 +30,11 @@ const exampleSecrets = Object.fromEntries(
     .map((m) => [m[1], m[2]]),
 )
 
-async function startWorker(overrides) {
+async function startWorker(overrides, { scheduled = false } = {}) {
   const vars = { ...exampleSecrets, ...overrides }
   const port = await freePort()
   const args = [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1']
+  if (scheduled) args.push('--test-scheduled')
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -250,6 +252,39 @@ async function uploads(worker, token, megabytes, count) {
   }
 }
 
+/**
+ * The dose-reminder run at scale: `count` patients (UTC), each with one medicine due at bedtime one
+ * minute ago, then one scheduled run through wrangler dev (/__scheduled). Reports the run's wall
+ * time and the reminders made (one SQL statement makes them all).
+ */
+async function reminderRun(databaseUrl, base, count) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query(`delete from notifications where type = 'medication_due'; delete from medication_reminders;
+      delete from medications where name = 'bench'; delete from patient_routines where patient_id in (select id from patients where name = 'bench');
+      delete from patients where name = 'bench'`)
+    const due = new Date(Date.now() - 60_000)
+    const bed = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`
+    await client.query(
+      `with p as (insert into patients (id, name, timezone) select gen_random_uuid(), 'bench', 'UTC' from generate_series(1, $1) returning id),
+       r as (insert into patient_routines (patient_id, bed_at) select id, $2::time from p)
+       insert into medications (id, patient_id, name, dosage, timings, start_date)
+       select gen_random_uuid(), id, 'bench', '1 tablet', array['bedtime'], current_date - 1 from p`,
+      [count, bed],
+    )
+    await client.query('analyze')
+    const started = performance.now()
+    const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+    await response.arrayBuffer()
+    const ms = performance.now() - started
+    const { rows } = await client.query(`select count(*)::int as n from notifications where type = 'medication_due'`)
+    return { count, ms, reminded: rows[0].n, ok: response.ok }
+  } finally {
+    await client.end()
+  }
+}
+
 /** Questionnaires of several sizes, in turn. */
 const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
 
@@ -261,6 +296,7 @@ const results = []
 let hmisAlone
 let chat
 const uploadResults = []
+const reminderResults = []
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -274,6 +310,20 @@ try {
   hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
     authorization: `Bearer ${hmisKeys[hospitals[0].key]}`,
   })
+  {
+    // Dose reminders at 10,000 and 100,000 due doses, one scheduled run each (tcp driver).
+    const worker = await startWorker(
+      { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey },
+      { scheduled: true },
+    )
+    try {
+      for (const count of (process.env.BENCH_REMINDERS ?? '10000,100000').split(',').map(Number)) {
+        reminderResults.push(await reminderRun(postgres.url, worker.base, count))
+      }
+    } finally {
+      worker.stop()
+    }
+  }
   for (const driver of ['neon-ws', 'tcp']) {
     const worker = await startWorker({
       DATABASE_URL: postgres.url,
@@ -336,6 +386,11 @@ for (const { driver, upload } of uploadResults) {
       `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, Worker memory peak +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
   }
+}
+for (const r of reminderResults) {
+  console.log(
+    `dose reminders: ${r.count} due → ${r.reminded} notified in one scheduled run of ${ms(r.ms)} (${r.ok ? 'ok' : 'FAILED'}), one statement`,
+  )
 }
 if (chat) {
   console.log(
