@@ -13,6 +13,8 @@ import {
   HmisPatientTokenSchema,
   HmisSpecialtySchema,
   HmisSymptomCheckSchema,
+  HmisMedicineOrderRequestSchema,
+  HmisMedicineOrderSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** Runs every check; never throws. Each result: { name, ok, reason }. */
@@ -242,6 +244,26 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     const again = await call('POST', '/lab-bookings', request)
     expectStatus(again, [200, 201], 'POST /lab-bookings again')
     if (first.json?.booking_ref !== again.json?.booking_ref) throw new Error('a second lab booking was made')
+  })
+  await check('medicine orders: POST /medicine-orders is idempotent on phr_order_id', async () => {
+    needs('token')
+    const request = {
+      phr_order_id: randomUUID(),
+      hmis_patient_id: state.token.hmis_patient_id,
+      delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038',
+      prescription: {
+        url: 'https://api.phr-edge.in/v1/hmis/medicine-orders/x/prescription',
+        content_type: 'application/pdf',
+        sha256: '0'.repeat(64),
+      },
+    }
+    parse(HmisMedicineOrderRequestSchema, request, 'our own order')
+    const first = await call('POST', '/medicine-orders', request)
+    expectStatus(first, [201], 'POST /medicine-orders')
+    const again = await call('POST', '/medicine-orders', request)
+    expectStatus(again, [200, 201], 'POST /medicine-orders again')
+    if (parse(HmisMedicineOrderSchema, first.json, 'the order').order_ref !== again.json?.order_ref)
+      throw new Error('a second order was made')
   })
   return results
 }

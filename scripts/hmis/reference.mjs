@@ -20,7 +20,15 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
   const state = Object.fromEntries(
     hospitals.map((h) => [
       h.key,
-      { patients: new Map(), tokens: new Map(), tokenCounter: new Map(), bookings: new Map(), symptomChecks: [], labBookings: new Map(), medicineOrders: new Map() },
+      {
+        patients: new Map(),
+        tokens: new Map(),
+        tokenCounter: new Map(),
+        bookings: new Map(),
+        symptomChecks: [],
+        labBookings: new Map(),
+        medicineOrders: new Map(),
+      },
     ]),
   )
   /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route? } */
