@@ -13,7 +13,10 @@ type RouteSpec = Omit<RouteConfig, 'security' | 'middleware' | 'operationId' | '
 
 /** The responses every route with a body shares: 400 validation, 413 too large, 415 not JSON. */
 function withBodyErrors<R extends RouteSpec>(route: R) {
-  return route.request?.body ? { ...errorResponses(400, 413, 415), ...route.responses } : { ...route.responses }
+  if (route.request?.body) return { ...errorResponses(400, 413, 415), ...route.responses }
+  // Path and query parameters are validated too: a malformed one is a 400.
+  if (route.request?.params || route.request?.query) return { ...errorResponses(400), ...route.responses }
+  return { ...route.responses }
 }
 
 /** A route anyone may call (login, health): documented with `security: []`. */

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { idempotent } from '../../core/idempotency'
-import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { errorResponses, jsonBody, jsonResponse, nullableRef } from '../../core/openapi'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import {
@@ -85,7 +85,7 @@ const BookingSchema = z
   .object({
     id: z.string().uuid(),
     status: z.enum(['requested', 'cancelled']),
-    provider: ProviderSchema.nullable(),
+    provider: nullableRef(ProviderSchema),
     pickup_address: z.string(),
     pickup_location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
     pickup_time: z.string().datetime({ offset: true }),

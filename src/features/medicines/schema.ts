@@ -102,8 +102,13 @@ export const DoseRequestSchema = z
   .strict()
   .openapi('DoseLog')
 
-export const DoseSchema = DoseRequestSchema.extend({
-  medication_id: z.string().uuid(),
-  recorded_at: z.string().datetime({ offset: true }),
-  quantity_on_hand: z.number().nullable(),
-}).openapi('Dose')
+export const DoseSchema = z
+  .object({
+    medication_id: z.string().uuid(),
+    timing: z.enum(doseTimings).openapi({ example: 'after_breakfast' }),
+    date: z.string().date().openapi({ example: '2026-11-27' }),
+    status: z.enum(['taken', 'skipped']).openapi({ example: 'taken' }),
+    recorded_at: z.string().datetime({ offset: true }),
+    quantity_on_hand: z.number().nullable().openapi({ description: 'The stock after this dose, when tracked.', example: 29 }),
+  })
+  .openapi('Dose')

@@ -79,9 +79,9 @@ export async function createCheck(
     sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, triage_level, triage_rules, extra_info)
         values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${first.level},
                 ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
-        returning *`,
+        returning to_jsonb(symptom_checks.*) as "check"`,
   )
-  return { check: checkOf(row!), ...catalog }
+  return { check: checkOf(row!.check as Record<string, unknown>), ...catalog }
 }
 
 /**
@@ -108,9 +108,9 @@ export async function changeDraft(
             triage_rules = ${textArray(result.ruleIds)}, allergies = ${changed.allergies}, family_history = ${changed.familyHistory},
             extra_info = ${changed.extraInfo}, version = version + 1, updated_at = now()
           where id = ${id} and patient_id = ${patientId} and version = ${context.check.version} and status = 'draft'
-          returning *`,
+          returning to_jsonb(symptom_checks.*) as "check"`,
     )
-    if (row) return { ...context, check: checkOf(row) }
+    if (row) return { ...context, check: checkOf(row.check as Record<string, unknown>) }
   }
   throw new ApiError('conflict', 'The symptom check changed while saving; please try again.')
 }

@@ -167,11 +167,14 @@ export async function questionnaireOf(db: Db, code: string) {
 
 /** Every symptom's code and names (for voice detection: the model may only choose among them). */
 export async function allSymptoms(db: Db) {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`select code, name_en, name_hi, keywords from symptoms order by position`)
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select code, name_en, name_hi, to_jsonb(keywords) as keywords from symptoms order by position`,
+  )
   return rows.map((r) => ({
     code: r.code as string,
     nameEn: r.name_en as string,
     nameHi: r.name_hi as string,
-    keywords: r.keywords as string[],
+    keywords: json<string[]>(r.keywords),
   }))
 }

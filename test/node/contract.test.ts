@@ -1,0 +1,191 @@
+// Contract validation: a patient's day through the Worker's app (in Node, tcp driver, the shared
+// reference HMIS and fake Gemini), every response checked against the served /openapi.json with
+// a JSON Schema 2020-12 validator: the status is documented for that operation, the body matches
+// its schema, and the headers it declares are present.
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { describe, expect, inject, it } from 'vitest'
+import { createApp } from '../../src/app'
+import { testSecrets } from '../secrets'
+
+const app = createApp()
+const env = {
+  ...testSecrets,
+  ENVIRONMENT: 'development',
+  DATABASE_URL: inject('databaseUrl'),
+  DATABASE_DRIVER: 'tcp',
+  SMS_PROVIDER: 'console',
+  EMAIL_PROVIDER: 'console',
+  MEET_PROVIDER: 'none',
+  GEMINI_BASE_URL: inject('geminiUrl'),
+  OTP_SEND_BUDGET_PER_MINUTE: '100000',
+}
+const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} }
+
+type Doc = { paths: Record<string, Record<string, { responses: Record<string, any> }>>; components: Record<string, any> }
+
+function contract(doc: Doc) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
+  addFormats(ajv)
+  ajv.addSchema(doc as object, 'doc')
+  const pointer = (...parts: string[]) => parts.map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+  const templates = Object.keys(doc.paths).map((t) => ({ t, re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`) }))
+  const resolve = (node: any): any =>
+    node?.$ref
+      ? resolve(
+          node.$ref
+            .slice(2)
+            .split('/')
+            .reduce((o: any, k: string) => o[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc),
+        )
+      : node
+  return (method: string, path: string, response: Response, body: unknown): string[] => {
+    const matches = templates.filter(({ re }) => re.test(path))
+    // The most literal template wins (/v1/symptom-checks/detect over /v1/symptom-checks/{id}).
+    const template = matches.sort((a, b) => (a.t.match(/\{/g)?.length ?? 0) - (b.t.match(/\{/g)?.length ?? 0))[0]?.t
+    if (!template) return [`${method} ${path}: not in the document`]
+    const op = doc.paths[template]![method.toLowerCase()]
+    if (!op) return [`${method} ${template}: no such operation`]
+    const declared = op.responses[String(response.status)]
+    if (!declared) return [`${method} ${template}: status ${response.status} is not documented`]
+    const resolved = resolve(declared)
+    const problems: string[] = []
+    for (const name of Object.keys(resolved.headers ?? {})) {
+      if (resolve(resolved.headers[name]).required && !response.headers.has(name))
+        problems.push(`${method} ${template} ${response.status}: header ${name} missing`)
+    }
+    const content = resolved.content?.['application/json']
+    if (content) {
+      const ref = declared.$ref
+        ? `doc#/${ref2(declared.$ref)}/content/application~1json/schema`
+        : `doc#/paths/${pointer(template)}/${method.toLowerCase()}/responses/${response.status}/content/application~1json/schema`
+      const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref })
+      if (!validate(body)) problems.push(`${method} ${template} ${response.status}: ${ajv.errorsText(validate.errors)}`)
+    }
+    return problems
+  }
+}
+const ref2 = (ref: string) => ref.slice(2)
+
+describe('every response of a patient’s day matches /openapi.json', () => {
+  it('login → profile → symptoms → share → book → check → vitals → medicines → store → consents → export', async () => {
+    const ip = `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
+    const raw = (path: string, init: RequestInit = {}) =>
+      app.request(`http://localhost${path}`, { ...init, headers: { 'cf-connecting-ip': ip, ...init.headers } }, env, ctx)
+    const doc = (await (await raw('/openapi.json')).json()) as Doc
+    const check = contract(doc)
+    const problems: string[] = []
+    let token = ''
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await raw(path, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      const text = await response.text()
+      const json = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text
+      problems.push(...check(method, path.split('?')[0]!, response, json))
+      return { status: response.status, json: json as any }
+    }
+
+    const phone = `+9196${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+    const challenge = await call('POST', '/v1/auth/otp', { channel: 'phone', identifier: phone })
+    const outbox = await call('GET', `/dev/outbox?to=${encodeURIComponent(phone)}&limit=1`)
+    const otp = String(outbox.json.items[0].body).match(/\d{6}/)![0]
+    token = (await call('POST', '/v1/auth/otp/verify', { challenge_id: challenge.json.challenge_id, otp })).json.access_token
+    await call('PATCH', '/v1/me', { name: 'Asha Verma', gender: 'female', date_of_birth: '1990-04-12' })
+    await call('GET', '/v1/me')
+    await call('GET', '/v1/home')
+    await call('GET', '/v1/symptoms?lang=hi')
+    await call('GET', '/v1/symptoms/fever/questions')
+    const symptomCheck = await call('POST', '/v1/symptom-checks', { symptom_codes: ['fever'] })
+    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, { answers: [{ question_id: 'fever.temperature', value: 39 }] })
+    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, { answers: [{ question_id: 'fever.stiff_neck', value: true }] })
+    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/history`, { allergies: 'Penicillin' })
+    await call('GET', `/v1/symptom-checks/${symptomCheck.json.id}`)
+    await call('GET', '/v1/symptom-checks')
+    const hospitals = await call('GET', '/v1/hospitals')
+    const hospital = hospitals.json.items.find((h: { name: string }) => h.name === 'Sahyadri Hospital, Pune')
+    await call('GET', `/v1/hospitals/${hospital.id}`)
+    await call('POST', `/v1/hospitals/${hospital.id}/share`, {})
+    await call('GET', '/v1/shares')
+    await call('GET', `/v1/hospitals/${hospital.id}/specialties`)
+    await call('GET', `/v1/hospitals/${hospital.id}/doctors?name=meera`)
+    const doctor = await call('GET', `/v1/hospitals/${hospital.id}/doctors/d-sah-01`)
+    const slot = doctor.json.availability
+      .flatMap((d: { slots: { start: string; modes: string[]; available: number }[] }) => d.slots)
+      .find(
+        (s: { modes: string[]; available: number; start: string }) =>
+          s.modes.includes('online') && s.available > 0 && Date.parse(s.start) > Date.now() + 3600_000,
+      )
+    const booked = await call('POST', '/v1/appointments', {
+      hospital_id: hospital.id,
+      doctor_id: 'd-sah-01',
+      mode: 'online',
+      slot_start: slot.start,
+    })
+    await call('GET', `/v1/appointments/${booked.json.id}`)
+    await call('GET', '/v1/appointments')
+    await call('GET', `/v1/appointments/${booked.json.id}/video`)
+    await call('POST', '/v1/vitals', {
+      type: 'blood_pressure',
+      value: 182,
+      diastolic: 121,
+      unit: 'mmHg',
+      measured_at: new Date().toISOString(),
+    })
+    await call('POST', '/v1/vitals', { type: 'weight', value: 65, unit: 'kg', measured_at: new Date().toISOString() })
+    await call('GET', '/v1/vitals')
+    await call('GET', '/v1/vitals/trends?type=blood_pressure&bucket=week')
+    await call('PUT', '/v1/me/routine', { breakfast_at: '07:30' })
+    await call('GET', '/v1/me/routine')
+    const med = await call('POST', '/v1/medications', {
+      name: 'Metformin 500 mg',
+      dosage: '1 tablet',
+      timings: ['after_breakfast'],
+      start_date: '2026-11-01',
+      quantity_on_hand: 30,
+    })
+    await call('POST', `/v1/medications/${med.json.id}/doses`, { timing: 'after_breakfast', date: '2026-11-20', status: 'taken' })
+    await call('PATCH', `/v1/medications/${med.json.id}`, { reminders_enabled: false })
+    await call('GET', '/v1/medications')
+    await call('GET', '/v1/lab-tests')
+    await call('POST', '/v1/lab-tests/bookings', {
+      test_ids: ['cbc'],
+      hospital_id: hospital.id,
+      preferred_slot: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    await call('GET', '/v1/lab-tests/bookings')
+    await call('GET', '/v1/store/medicine-orders')
+    await call('GET', '/v1/ambulances')
+    await call('POST', '/v1/ambulance-bookings', {
+      pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune',
+      pickup_time: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    await call('GET', '/v1/ambulance-bookings')
+    await call('GET', '/v1/care-packages')
+    await call('POST', '/v1/care-packages/senior/apply')
+    await call('POST', '/v1/care-packages/senior/apply')
+    await call('GET', '/v1/care-packages/applications')
+    await call('GET', '/v1/consents')
+    await call('GET', '/v1/records')
+    await call('GET', '/v1/records/access-log')
+    await call('GET', '/v1/handouts')
+    await call('GET', '/v1/notifications')
+    await call('POST', '/v1/notifications/read-all')
+    await call('GET', '/v1/mindscape/rooms')
+    await call('GET', '/v1/me/fhir')
+    // Refusals are documented too.
+    await call('GET', `/v1/symptom-checks/${crypto.randomUUID()}`)
+    await call('POST', '/v1/vitals', { type: 'spo2', value: 140, unit: '%', measured_at: new Date().toISOString() })
+    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, {
+      answers: [{ question_id: 'fever.severity', value: 'awful' }],
+    })
+    token = ''
+    await call('GET', '/v1/me')
+    expect(problems).toEqual([])
+  }, 60_000)
+})
