@@ -12,7 +12,8 @@ import {
 import { book, openSlot, runMinuteCron } from './fixtures/appointments'
 import { loginByPhone } from './fixtures/auth'
 import { hospitalId, shareWith } from './fixtures/hospitals'
-import { answer, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
+import { answer, audioForm, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
+import { fetchWithSettings } from './harness/worker'
 import { expectError, expectOk, failingPaths } from './harness/client'
 import { failNext, fhirSearch, geminiFiles, geminiRequests, hmisFault, hmisSymptomChecks, slowNext } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
@@ -474,6 +475,23 @@ describe('voice', () => {
     const second = await expectOk(await postAudio(client, token, '/v1/symptom-checks/detect', audio, key), 201, DetectResultSchema)
     expect(second.check.id).toBe(first.check.id)
     expect((await geminiRequests()).length).toBe(calls)
+  })
+
+  it('limits Gemini-backed requests per patient (429 with Retry-After), before Gemini is called', async () => {
+    const { access_token: token } = await loginByPhone()
+    const request = new Request('https://phr.test/', { method: 'POST', body: audioForm(recording('wav', 'bukhar hai')) })
+    const init = async () => ({
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': request.headers.get('content-type')!, 'cf-connecting-ip': '10.66.1.1' },
+      body: new Uint8Array(await request.clone().arrayBuffer()),
+    })
+    const settings = { GEMINI_REQUESTS_PER_PATIENT_PER_HOUR: '2' }
+    for (let i = 0; i < 2; i++) expect((await fetchWithSettings(settings, '/v1/symptom-checks/detect', await init())).status).toBe(201)
+    const before = (await geminiRequests()).length
+    const refused = await fetchWithSettings(settings, '/v1/symptom-checks/detect', await init())
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    await expectError(refused, 429, 'rate_limited')
+    expect((await geminiRequests()).length).toBe(before)
   })
 
   it('maps Gemini failures to 502/503/504 envelopes and keeps the check as it was', async () => {

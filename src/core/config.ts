@@ -108,6 +108,7 @@ export const configSchema = z
     GEMINI_TIMEOUT_MS: positiveInt(30_000),
     GEMINI_INLINE_MAX_BYTES: positiveInt(4 * 1024 * 1024),
     SYMPTOM_AUDIO_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    GEMINI_REQUESTS_PER_PATIENT_PER_HOUR: positiveInt(60),
     RECORD_UPLOAD_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     RECORD_SUMMARY_CHUNK_BYTES: positiveInt(16 * 1024 * 1024),
     RECORD_SUMMARY_MAX_RECORDS: positiveInt(50),

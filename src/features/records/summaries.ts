@@ -4,6 +4,7 @@ import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { records, recordSummaries, type RecordRow } from '../../db/schema'
+import { spendGeminiBudget } from '../../integrations/gemini/budget'
 import type { GeminiPart } from '../../integrations/gemini/port'
 
 // Summaries that read the documents themselves: each file goes to Gemini as a PDF or image part,
@@ -48,7 +49,7 @@ export const summariseRecords = patientRoute({
   description:
     'Only your own records (another patient’s id is 404); a summary of nothing is 422. Gemini failures answer 502/503/504 and nothing is stored.',
   request: { body: jsonBody(SummaryRequestSchema) },
-  responses: { 201: jsonResponse(SummarySchema, 'The summary, stored.'), ...errorResponses(404, 422, 502, 503, 504) },
+  responses: { 201: jsonResponse(SummarySchema, 'The summary, stored.'), ...errorResponses(404, 422, 429, 502, 503, 504) },
 })
 
 type Chunk = { record: RecordRow; bytes: Uint8Array }[]
@@ -65,6 +66,7 @@ export const summariseRecordsHandler: PatientHandler<typeof summariseRecords> = 
     .limit(ids ? ids.length : config.RECORD_SUMMARY_MAX_RECORDS)
   if (ids && chosen.length !== new Set(ids).size) throw new ApiError('not_found', 'No such record (one or more of record_ids).')
   if (chosen.length === 0) throw new ApiError('unprocessable', 'There are no records to summarise.')
+  await spendGeminiBudget(c.var.services, patientId)
 
   const unreadable = new Set<string>()
   const summaries: string[] = []
