@@ -55,7 +55,6 @@ export type Feature = {
   tags: { name: string; description: string }[]
   routes(): OpenAPIHono<AppEnv>
   jobs?: Job[]
-  /** Upload routes (exact paths) and their body limits; every other route takes a small JSON body. */
   /** Routes that take files, by exact path or a pattern of paths, with their own body limit. */
   uploads?: { path: string | RegExp; maxBytes: (config: Config) => number }[]
 }
