@@ -63,12 +63,21 @@ describe('the OpenAPI document', () => {
     // Not a literal specifier: ./client/api.d.ts exists only after the line above, so the repository's
     // own `tsc` must not follow this import (the program was just compiled against it on its own).
     const program = './client/program.ts'
-    const { profileJourney } = (await import(program)) as {
-      profileJourney: (baseUrl: string, fetchImpl: typeof fetch, phone: string) => Promise<unknown>
-    }
-    const phone = `+9197${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-    const result = await profileJourney('http://localhost', nodeApp().fetch, phone)
+    type Journey = (baseUrl: string, fetchImpl: typeof fetch, phone: string) => Promise<unknown>
+    const { profileJourney, consultationJourney } = (await import(program)) as Record<'profileJourney' | 'consultationJourney', Journey>
+    const phone = () => `+9197${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+    const result = await profileJourney('http://localhost', nodeApp().fetch, phone())
     expect(result).toMatchObject({ name: 'Asha Verma', city: 'Pune', contact: { name: 'Rahul Verma', phone: '+919822012345' } })
+    // The consultation journey through the same generated client (the shared reference HMIS, on tcp).
+    const journey = await consultationJourney('http://localhost', nodeApp().fetch, phone())
+    expect(journey).toMatchObject({
+      triage: 'consultation',
+      sharing: 'shared',
+      appointment: 'symptoms_shared',
+      temperature: 38.61,
+      medicine: 'Paracetamol 650 mg',
+    })
+    expect((journey as { bundleEntries: number }).bundleEntries).toBeGreaterThanOrEqual(5)
   })
 })
 
