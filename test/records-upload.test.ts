@@ -131,3 +131,41 @@ describe('record uploads', () => {
     await expectError(await client.delete(`/v1/records/${received.id}`, { token }), 403, 'forbidden')
   })
 })
+
+describe('streamed uploads', () => {
+  it('streams a large PDF into storage (Content-Length), checks its type and end, and serves it back', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    // A 12 MB PDF: over the multipart limit.
+    const base = pdfDocument({ title: 'MRI report' })
+    const padding = new Uint8Array(12 * 1024 * 1024)
+    crypto.getRandomValues(padding.subarray(0, 65536))
+    const text = new TextDecoder('latin1').decode(base)
+    const cut = text.indexOf('xref')
+    const tail = text.slice(cut).replace(/startxref\n(\d+)/, (_m, n: string) => `startxref\n${Number(n) + padding.length + 2}`)
+    const tailBytes = new Uint8Array([...tail].map((ch) => ch.charCodeAt(0)))
+    const big = new Uint8Array(cut + 2 + padding.length + tailBytes.length)
+    big.set(base.subarray(0, cut))
+    big.set([0x25, 0x0a], cut) // "%\n": the padding is a comment
+    big.set(
+      padding.map((b) => (b === 0x0a || b === 0x0d ? 0x20 : b)),
+      cut + 2,
+    )
+    big.set(tailBytes, cut + 2 + padding.length)
+    const put = (bytes: Uint8Array, query = 'title=MRI%20report&type=report') =>
+      client.call('PUT', `/v1/records/stream?${query}`, { token, headers: { 'content-type': 'application/pdf' }, body: bytes })
+    const stored = await expectOk(await put(big), 201, RecordSchema)
+    expect(stored).toMatchObject({ source: 'uploaded', content_type: 'application/pdf', size_bytes: big.length })
+    const file = await client.get(`/v1/records/${stored.id}/file`, { token })
+    const back = new Uint8Array(await file.arrayBuffer())
+    expect(back.length).toBe(big.length)
+    expect(back.subarray(0, 1024)).toEqual(big.subarray(0, 1024))
+    expect(back.subarray(-1024)).toEqual(big.subarray(-1024))
+    expect((await expectOk(await put(big), 200, RecordSchema)).id).toBe(stored.id)
+
+    await expectError(await put(new TextEncoder().encode('MZ\u0090 a program, renamed')), 415, 'unsupported_media_type')
+    await expectError(await put(big.slice(0, big.length - 40)), 422, 'unprocessable')
+    await expectError(await put(big, 'title=x&type=selfie'), 400, 'validation_failed')
+    const listed = await expectOk(await client.get('/v1/records?source=uploaded', { token }), 200, page)
+    expect(listed.items.map((r) => r.id)).toEqual([stored.id])
+  })
+})

@@ -110,6 +110,7 @@ export const configSchema = z
     SYMPTOM_AUDIO_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     GEMINI_REQUESTS_PER_PATIENT_PER_HOUR: positiveInt(60),
     RECORD_UPLOAD_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+    RECORD_STREAM_MAX_BYTES: positiveInt(100 * 1024 * 1024),
     RECORD_SUMMARY_CHUNK_BYTES: positiveInt(16 * 1024 * 1024),
     RECORD_SUMMARY_MAX_RECORDS: positiveInt(50),
     MEDICATION_REMINDER_CATCH_UP_MINUTES: positiveInt(60),

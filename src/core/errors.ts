@@ -23,6 +23,7 @@ export const errorStatus = {
   otp_expired: 409,
   otp_attempts_exceeded: 409,
   otp_already_used: 409,
+  length_required: 411,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -56,6 +56,7 @@ const errorKinds = {
   405: ['MethodNotAllowed', 'The path exists but not with this method; `Allow` lists the methods.'],
   409: ['Conflict', 'Conflict, or the resource is in the wrong state for this call.'],
   413: ['PayloadTooLarge', 'The body is larger than this route accepts.'],
+  411: ['LengthRequired', 'Send the body with a Content-Length.'],
   415: ['UnsupportedMediaType', 'Wrong content type or file type.'],
   422: ['Unprocessable', 'Well-formed but impossible.'],
   426: ['UpgradeRequired', 'This path is a WebSocket: send `Upgrade: websocket`.'],

@@ -7,7 +7,15 @@ import * as consent from './consents'
 import * as hmisConsent from './hmis-consents'
 import { summariseRecords, summariseRecordsHandler } from './summaries'
 import { exportFhir, exportFhirHandler } from './fhir-export'
-import { deleteRecord, deleteRecordHandler, RecordUploadFormSchema, uploadRecord, uploadRecordHandler } from './upload'
+import {
+  deleteRecord,
+  deleteRecordHandler,
+  RecordUploadFormSchema,
+  streamRecord,
+  streamRecordHandler,
+  uploadRecord,
+  uploadRecordHandler,
+} from './upload'
 
 export const recordsFeature: Feature = {
   tags: [
@@ -28,6 +36,7 @@ export const recordsFeature: Feature = {
       .openapi(uploadRecord, uploadRecordHandler)
       .openapi(summariseRecords, summariseRecordsHandler)
       .openapi(deleteRecord, deleteRecordHandler)
+      .openapi(streamRecord, streamRecordHandler)
       .openapi(receiveDocument, receiveDocumentHandler)
       .openapi(consent.listConsents, consent.listConsentsHandler)
       .openapi(consent.getConsent, consent.getConsentHandler)
@@ -43,5 +52,6 @@ export const recordsFeature: Feature = {
     { path: '/v1/hmis/documents', maxBytes: (config) => config.HMIS_DOCUMENT_MAX_BYTES },
     // The file may be RECORD_UPLOAD_MAX_BYTES; the form around it gets 64 KB more (the handler checks the file).
     { path: '/v1/records', maxBytes: (config) => config.RECORD_UPLOAD_MAX_BYTES + 64 * 1024 },
+    { path: '/v1/records/stream', maxBytes: (config) => config.RECORD_STREAM_MAX_BYTES },
   ],
 }

@@ -131,3 +131,138 @@ export const deleteRecordHandler: PatientHandler<typeof deleteRecord> = async (c
   if (deleted) await files().delete(deleted.storageKey)
   return c.body(null, 204)
 }
+
+// Streamed uploads -------------------------------------------------------------------------------
+
+const StreamQuerySchema = z.object({
+  title: z.string().trim().min(1).max(200).openapi({ example: 'MRI report, Oct 2026' }),
+  type: z.enum(recordTypes).openapi({ example: 'report' }),
+  record_date: z.string().date().optional().openapi({ example: '2026-10-12' }),
+})
+
+export const streamRecord = patientRoute({
+  method: 'put',
+  path: '/v1/records/stream',
+  operationId: 'streamRecord',
+  tags: ['Records'],
+  summary: 'Upload a large document (up to RECORD_STREAM_MAX_BYTES) as the raw body, streamed into storage',
+  description:
+    'For files over the multipart limit: the body is the file itself (Content-Length required: 411 otherwise), never held in memory — it streams into R2 while its sha256 is computed. The type is read from its first bytes (415), and a PDF’s end, a PNG’s IEND or a JPEG’s end marker is checked once stored (422, and nothing kept). The same file again answers the first record (200).',
+  request: {
+    query: StreamQuerySchema,
+    body: {
+      required: true,
+      content: {
+        'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+        'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+  },
+  responses: {
+    201: jsonResponse(RecordSchema, 'Stored.'),
+    200: jsonResponse(RecordSchema, 'This file was uploaded before: that record.'),
+    ...errorResponses(411, 413, 415, 422),
+  },
+})
+
+export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c) => {
+  const { db, files } = c.var.services
+  const patientId = c.var.patientId
+  const fields = c.req.valid('query')
+  const length = Number(c.req.header('content-length'))
+  const body = c.req.raw.body
+  if (!body || !Number.isInteger(length) || c.req.header('transfer-encoding'))
+    throw new ApiError('length_required', 'Send the file with a Content-Length.')
+  if (length === 0) throw new ApiError('unprocessable', 'The file is empty.')
+  // The first bytes name the type; they go on to storage with the rest.
+  const reader = body.getReader()
+  const head: Uint8Array[] = []
+  let headBytes = 0
+  while (headBytes < 16) {
+    const { done, value } = await reader.read()
+    if (done) break
+    head.push(value)
+    headBytes += value.byteLength
+  }
+  const first = new Uint8Array(headBytes)
+  head.reduce((at, chunk) => (first.set(chunk, at), at + chunk.byteLength), 0)
+  const kind = documentKind(first)
+  if (!kind) {
+    await reader.cancel().catch(() => {})
+    throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
+  }
+  const rest = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(first)
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read()
+      if (done) controller.close()
+      else controller.enqueue(value)
+    },
+    cancel: (reason) => reader.cancel(reason),
+  })
+  const [toStorage, toDigest] = rest.tee()
+  const digest = new crypto.DigestStream('SHA-256')
+  const digested = toDigest.pipeTo(digest)
+  const fixed = new FixedLengthStream(length)
+  const piped = toStorage.pipeTo(fixed.writable)
+  const storageKey = `records/${crypto.randomUUID()}`
+  try {
+    await Promise.all([files().put(storageKey, fixed.readable, { httpMetadata: { contentType: kind.contentType } }), piped, digested])
+  } catch (error) {
+    await files()
+      .delete(storageKey)
+      .catch(() => {})
+    throw new ApiError('unprocessable', 'The upload did not arrive whole.', { cause: error })
+  }
+  const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  // Whole? The end of the file, read back from storage.
+  const tail = await files().get(storageKey, { range: { suffix: 2048 } })
+  const end = new Uint8Array((await tail?.arrayBuffer()) ?? new ArrayBuffer(0))
+  const text = String.fromCharCode(...end)
+  const whole =
+    kind.contentType === 'application/pdf'
+      ? /startxref\s+(\d+)\s+%%EOF\s*$/.test(text) && Number(text.match(/startxref\s+(\d+)\s+%%EOF\s*$/)![1]) < length
+      : kind.contentType === 'image/png'
+        ? text.slice(-8, -4) === 'IEND'
+        : end[end.length - 2] === 0xff && end[end.length - 1] === 0xd9
+  if (!whole) {
+    await files().delete(storageKey)
+    throw new ApiError('unprocessable', 'The file is damaged or incomplete (its end is missing).')
+  }
+  const [existing] = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
+  if (existing) {
+    await files().delete(storageKey)
+    return c.json(toRecord(existing), 200)
+  }
+  const [row] = await db
+    .insert(records)
+    .values({
+      id: crypto.randomUUID(),
+      patientId,
+      source: 'uploaded',
+      type: fields.type,
+      title: fields.title,
+      storageKey,
+      contentType: kind.contentType,
+      sizeBytes: length,
+      sha256,
+      recordDate: fields.record_date ?? null,
+      metadata: {},
+    })
+    .onConflictDoNothing({ target: [records.patientId, records.sha256], where: sql`source = 'uploaded'` })
+    .returning()
+  if (!row) {
+    await files().delete(storageKey)
+    const [raced] = await db
+      .select()
+      .from(records)
+      .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
+    return c.json(toRecord(raced!), 200)
+  }
+  return c.json(toRecord(row), 201)
+}
