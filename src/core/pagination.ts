@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { and, eq, lt, or, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import { base64ToBytes, base64url } from './crypto'
 import { invalidField } from './errors'
 
@@ -84,4 +86,11 @@ export function toPage<Row, Item>(
     items: items.map(toItem),
     next_cursor: rows.length > limit && last ? encodeCursor(position(last)) : null,
   }
+}
+
+/** The keyset condition of the next page, newest first: rows older than `after` by (created_at, id). */
+export function olderThan(createdAt: PgColumn, id: PgColumn, after: Position | undefined): SQL | undefined {
+  if (!after) return undefined
+  const at = new Date(after.at)
+  return or(lt(createdAt, at), and(eq(createdAt, at), lt(id, after.id)))
 }

@@ -1,16 +1,17 @@
 import { z } from '@hono/zod-openapi'
-import { and, eq, isNull } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
 import { idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
-import { appointments, hospitals, hospitalShares } from '../../db/schema'
+import { appointments } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { claimJobs, runJob } from './outbox'
 import { missingAnswers } from '../symptoms/rules'
 import { checkContext } from '../symptoms/store'
+import { hospitalSharedWith } from '../hospitals/store'
 import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
 import { createBooking } from './store'
 
@@ -52,17 +53,7 @@ export const bookAppointmentHandler: PatientHandler<typeof bookAppointment> = as
 
 async function book(services: Services, patientId: string, body: z.infer<typeof BookingRequestSchema>) {
   const { db, integrations, config } = services
-  const [found] = await db
-    .select({ hospital: hospitals, shareId: hospitalShares.id })
-    .from(hospitals)
-    .leftJoin(
-      hospitalShares,
-      and(eq(hospitalShares.hospitalId, hospitals.id), eq(hospitalShares.patientId, patientId), isNull(hospitalShares.revokedAt)),
-    )
-    .where(and(eq(hospitals.id, body.hospital_id), eq(hospitals.active, true)))
-  if (!found) throw new ApiError('not_found', 'No such hospital.')
-  if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
-  const { hospital } = found
+  const hospital = await hospitalSharedWith(db, patientId, body.hospital_id)
   const slotStart = new Date(body.slot_start)
   if (slotStart.getTime() <= Date.now()) throw new ApiError('slot_unavailable', 'That slot has already begun.')
   // The doctor's slots of that day (from the edge cache when fresh): a slot and mode they offer.

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { olderThan } from '../../core/pagination'
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { appointments, hmisOutbox, hospitals, type AppointmentRow, type AppointmentStatus, type HmisJobRow } from '../../db/schema'
@@ -115,12 +116,7 @@ export async function listAppointments(
       and(
         eq(appointments.patientId, patientId),
         page.status ? eq(appointments.status, page.status) : undefined,
-        after
-          ? or(
-              lt(appointments.createdAt, new Date(after.at)),
-              and(eq(appointments.createdAt, new Date(after.at)), lt(appointments.id, after.id)),
-            )
-          : undefined,
+        olderThan(appointments.createdAt, appointments.id, after),
       ),
     )
     .orderBy(desc(appointments.createdAt), desc(appointments.id))

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi'
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse, nullableRef } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import {
   ambulanceBookings,
@@ -183,17 +183,7 @@ export const listAmbulanceBookingsHandler: PatientHandler<typeof listAmbulanceBo
   const rows = await db
     .select()
     .from(ambulanceBookings)
-    .where(
-      and(
-        eq(ambulanceBookings.patientId, c.var.patientId),
-        after
-          ? or(
-              lt(ambulanceBookings.createdAt, new Date(after.at)),
-              and(eq(ambulanceBookings.createdAt, new Date(after.at)), lt(ambulanceBookings.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(ambulanceBookings.patientId, c.var.patientId), olderThan(ambulanceBookings.createdAt, ambulanceBookings.id, after)))
     .orderBy(desc(ambulanceBookings.createdAt), desc(ambulanceBookings.id))
     .limit(limit + 1)
   const providers = await providersById(db)

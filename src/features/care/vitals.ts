@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, lte, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { vitals, type VitalRow } from '../../db/schema'
 
@@ -198,9 +198,7 @@ export const listVitalsHandler: PatientHandler<typeof listVitals> = async (c) =>
         type ? eq(vitals.type, type) : undefined,
         from ? gte(vitals.measuredAt, new Date(from)) : undefined,
         to ? lte(vitals.measuredAt, new Date(to)) : undefined,
-        after
-          ? or(lt(vitals.createdAt, new Date(after.at)), and(eq(vitals.createdAt, new Date(after.at)), lt(vitals.id, after.id)))
-          : undefined,
+        olderThan(vitals.createdAt, vitals.id, after),
       ),
     )
     .orderBy(desc(vitals.createdAt), desc(vitals.id))

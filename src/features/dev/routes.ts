@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, type SQL } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { publicRoute, type PublicHandler } from '../../core/routes'
 import type { AppEnv } from '../../core/types'
 import { devOutbox } from '../../db/schema'
@@ -53,11 +53,10 @@ export const listDevOutbox = publicRoute({
 export const listDevOutboxHandler: PublicHandler<typeof listDevOutbox> = async (c) => {
   const { to, limit, cursor } = c.req.valid('query')
   const after = decodeCursor(cursor)
-  const filters: (SQL | undefined)[] = [to ? eq(devOutbox.recipient, to.trim().toLowerCase()) : undefined]
-  if (after) {
-    const at = new Date(after.at)
-    filters.push(or(lt(devOutbox.createdAt, at), and(eq(devOutbox.createdAt, at), lt(devOutbox.id, after.id))))
-  }
+  const filters: (SQL | undefined)[] = [
+    to ? eq(devOutbox.recipient, to.trim().toLowerCase()) : undefined,
+    olderThan(devOutbox.createdAt, devOutbox.id, after),
+  ]
   const rows = await c.var.services.db
     .select()
     .from(devOutbox)

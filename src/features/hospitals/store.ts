@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm'
+import { olderThan } from '../../core/pagination'
+import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { hospitals, hospitalShares, type HospitalRow } from '../../db/schema'
@@ -12,6 +13,24 @@ export async function activeHospital(db: Db, hospitalId: string): Promise<Hospit
     .where(and(eq(hospitals.id, hospitalId), eq(hospitals.active, true)))
   if (!row) throw hospitalNotFound()
   return row
+}
+
+/**
+ * An active hospital the patient shares their profile with, for anything sent to its HMIS
+ * (bookings, lab tests, medicine orders): 404 for no such hospital, 409 profile_not_shared.
+ */
+export async function hospitalSharedWith(db: Db, patientId: string, hospitalId: string): Promise<HospitalRow> {
+  const [found] = await db
+    .select({ hospital: hospitals, shareId: hospitalShares.id })
+    .from(hospitals)
+    .leftJoin(
+      hospitalShares,
+      and(eq(hospitalShares.hospitalId, hospitals.id), eq(hospitalShares.patientId, patientId), isNull(hospitalShares.revokedAt)),
+    )
+    .where(and(eq(hospitals.id, hospitalId), eq(hospitals.active, true)))
+  if (!found) throw hospitalNotFound()
+  if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
+  return found.hospital
 }
 
 export async function hospitalByHfrId(db: Db, hfrId: string): Promise<HospitalRow | undefined> {
@@ -94,17 +113,7 @@ export async function listShares(db: Db, patientId: string, page: { limit: numbe
     .select({ share: hospitalShares, hospital: { name: hospitals.name, timezone: hospitals.timezone } })
     .from(hospitalShares)
     .innerJoin(hospitals, eq(hospitals.id, hospitalShares.hospitalId))
-    .where(
-      and(
-        eq(hospitalShares.patientId, patientId),
-        after
-          ? or(
-              lt(hospitalShares.createdAt, new Date(after.at)),
-              and(eq(hospitalShares.createdAt, new Date(after.at)), lt(hospitalShares.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(hospitalShares.patientId, patientId), olderThan(hospitalShares.createdAt, hospitalShares.id, after)))
     .orderBy(desc(hospitalShares.createdAt), desc(hospitalShares.id))
     .limit(page.limit + 1)
 }

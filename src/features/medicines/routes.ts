@@ -1,9 +1,9 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError, invalidField } from '../../core/errors'
 import { idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { addDays, localDate } from '../../core/time'
 import { medicationDoses, medicationReminders, medications, patientRoutines, patients, records, type MedicationRow } from '../../db/schema'
@@ -163,17 +163,7 @@ export const listMedicationsHandler: PatientHandler<typeof listMedications> = as
   const rows = await c.var.services.db
     .select()
     .from(medications)
-    .where(
-      and(
-        eq(medications.patientId, c.var.patientId),
-        after
-          ? or(
-              lt(medications.createdAt, new Date(after.at)),
-              and(eq(medications.createdAt, new Date(after.at)), lt(medications.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(medications.patientId, c.var.patientId), olderThan(medications.createdAt, medications.id, after)))
     .orderBy(desc(medications.createdAt), desc(medications.id))
     .limit(limit + 1)
   return c.json(

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse, nullableRef } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { notifications, type NotificationRow } from '../../db/schema'
 
@@ -68,12 +68,7 @@ export const listNotificationsHandler: PatientHandler<typeof listNotifications> 
       and(
         eq(notifications.patientId, c.var.patientId),
         unread === 'true' ? isNull(notifications.readAt) : undefined,
-        after
-          ? or(
-              lt(notifications.createdAt, new Date(after.at)),
-              and(eq(notifications.createdAt, new Date(after.at)), lt(notifications.id, after.id)),
-            )
-          : undefined,
+        olderThan(notifications.createdAt, notifications.id, after),
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { jsonResponse, errorResponses } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { accessActions, hospitals, recordAccessLog, records, type AccessAction } from '../../db/schema'
 
@@ -56,17 +56,7 @@ export const listAccessLogHandler: PatientHandler<typeof listAccessLog> = async 
     .from(recordAccessLog)
     .leftJoin(hospitals, eq(hospitals.id, recordAccessLog.hospitalId))
     .leftJoin(records, eq(records.id, recordAccessLog.recordId))
-    .where(
-      and(
-        eq(recordAccessLog.patientId, c.var.patientId),
-        after
-          ? or(
-              lt(recordAccessLog.createdAt, new Date(after.at)),
-              and(eq(recordAccessLog.createdAt, new Date(after.at)), lt(recordAccessLog.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(recordAccessLog.patientId, c.var.patientId), olderThan(recordAccessLog.createdAt, recordAccessLog.id, after)))
     .orderBy(desc(recordAccessLog.createdAt), desc(recordAccessLog.id))
     .limit(limit + 1)
   return c.json(

@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError, invalidField, invalidRequest } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { consents, hospitals, records, recordTypes, type ConsentRow } from '../../db/schema'
 import { consentNotFound, statusOf, statusSql } from './consent-store'
@@ -98,9 +98,7 @@ export const listConsentsHandler: PatientHandler<typeof listConsents> = async (c
       and(
         eq(consents.patientId, c.var.patientId),
         status ? sql`${statusSql('consents')} = ${status}` : undefined,
-        after
-          ? or(lt(consents.createdAt, new Date(after.at)), and(eq(consents.createdAt, new Date(after.at)), lt(consents.id, after.id)))
-          : undefined,
+        olderThan(consents.createdAt, consents.id, after),
       ),
     )
     .orderBy(desc(consents.createdAt), desc(consents.id))

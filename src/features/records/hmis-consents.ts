@@ -9,7 +9,7 @@ import { logAccess } from './access-log'
 import { consentNotFound, coveredRecords, statusOf } from './consent-store'
 import { consentStatuses } from './consents'
 import { fileResponse } from './routes'
-import { RecordSchema, toRecord } from './schema'
+import { documentFileContent, RecordSchema, toRecord } from './schema'
 
 const ConsentRequestSchema = z
   .object({
@@ -207,11 +207,7 @@ export const downloadConsentedRecord = hmisRoute({
   responses: {
     200: {
       description: 'The file.',
-      content: {
-        'application/pdf': { schema: { type: 'string', format: 'binary' } },
-        'image/png': { schema: { type: 'string', format: 'binary' } },
-        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-      },
+      content: documentFileContent,
     },
     ...errorResponses(403, 404),
   },

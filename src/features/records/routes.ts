@@ -1,13 +1,13 @@
 import { z } from '@hono/zod-openapi'
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
 import { records, recordTypes, type RecordRow } from '../../db/schema'
-import { RecordParams, RecordSchema, toRecord } from './schema'
+import { documentFileContent, RecordParams, RecordSchema, toRecord } from './schema'
 
 export const listRecords = patientRoute({
   method: 'get',
@@ -57,9 +57,7 @@ async function recordsPage(
         filters.type ? eq(records.type, filters.type) : undefined,
         filters.from ? sql`${recordDay} >= ${filters.from}::date` : undefined,
         filters.to ? sql`${recordDay} <= ${filters.to}::date` : undefined,
-        after
-          ? or(lt(records.createdAt, new Date(after.at)), and(eq(records.createdAt, new Date(after.at)), lt(records.id, after.id)))
-          : undefined,
+        olderThan(records.createdAt, records.id, after),
       ),
     )
     .orderBy(desc(records.createdAt), desc(records.id))
@@ -99,11 +97,7 @@ export const getRecordFile = patientRoute({
   responses: {
     200: {
       description: 'The file, with its type and a Content-Disposition naming it.',
-      content: {
-        'application/pdf': { schema: { type: 'string', format: 'binary' } },
-        'image/png': { schema: { type: 'string', format: 'binary' } },
-        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-      },
+      content: documentFileContent,
     },
     ...errorResponses(404, 503),
   },

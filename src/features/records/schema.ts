@@ -51,6 +51,13 @@ export const RecordParams = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
 })
 
+/** A document file as a response body (pdf, png or jpg), for the routes that stream one. */
+export const documentFileContent = {
+  'application/pdf': { schema: { type: 'string', format: 'binary' } },
+  'image/png': { schema: { type: 'string', format: 'binary' } },
+  'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+} as const
+
 /** The document types patients and hospitals may send, by their first bytes (never by name or declared type). */
 export function documentKind(bytes: Uint8Array): { contentType: string; extension: string } | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)

@@ -6,7 +6,8 @@ import { idempotent } from '../../core/idempotency'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
-import { records, recordTypes } from '../../db/schema'
+import type { Services } from '../../core/types'
+import { records, recordTypes, type RecordRow } from '../../db/schema'
 import { inspectFile } from './inspect'
 import { documentKind, RecordParams, RecordSchema, toRecord } from './schema'
 
@@ -68,38 +69,18 @@ export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c
   const sha256 = await sha256HexOfBytes(bytes)
 
   const result = await idempotent(db, patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
-    const same = () =>
-      db
-        .select()
-        .from(records)
-        .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
-    const [existing] = await same()
+    const existing = await sameUpload(db, patientId, sha256)
     if (existing) return { status: 200, body: toRecord(existing) }
     // A key that says nothing about whose document it is.
     const storageKey = `records/${crypto.randomUUID()}`
     await files().put(storageKey, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
-    const [row] = await db
-      .insert(records)
-      .values({
-        id: crypto.randomUUID(),
-        patientId,
-        source: 'uploaded',
-        type: fields.type,
-        title: fields.title,
-        storageKey,
-        contentType: kind.contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        recordDate: fields.record_date ?? null,
-        metadata: facts,
-      })
-      .onConflictDoNothing({ target: [records.patientId, records.sha256], where: sql`source = 'uploaded'` })
-      .returning()
-    if (row) return { status: 201, body: toRecord(row) }
-    // The same file raced in: keep the first, drop this copy.
-    await files().delete(storageKey)
-    const [first] = await same()
-    return { status: 200, body: toRecord(first!) }
+    return saveUpload(c.var.services, patientId, fields, {
+      storageKey,
+      contentType: kind.contentType,
+      sizeBytes: bytes.length,
+      sha256,
+      metadata: facts,
+    })
   })
   return c.json(result.body, result.status as 200 | 201)
 }
@@ -231,15 +212,41 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     await files().delete(storageKey)
     throw new ApiError('unprocessable', 'The file is damaged or incomplete (its end is missing).')
   }
-  const [existing] = await db
-    .select()
-    .from(records)
-    .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
+  const existing = await sameUpload(db, patientId, sha256)
   if (existing) {
     await files().delete(storageKey)
     return c.json(toRecord(existing), 200)
   }
+  const saved = await saveUpload(c.var.services, patientId, fields, {
+    storageKey,
+    contentType: kind.contentType,
+    sizeBytes: length,
+    sha256,
+    metadata: {},
+  })
+  return c.json(saved.body, saved.status)
+}
+
+/** The patient's earlier upload of the same file (by sha256), if any. */
+async function sameUpload(db: Services['db'], patientId: string, sha256: string) {
   const [row] = await db
+    .select()
+    .from(records)
+    .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
+  return row
+}
+
+/**
+ * The record of an upload whose file is stored. When the same file raced in meanwhile (the
+ * unique index), the first stays: this copy's object is removed and the first answered (200).
+ */
+async function saveUpload(
+  services: Services,
+  patientId: string,
+  fields: { title: string; type: RecordRow['type']; record_date?: string },
+  file: { storageKey: string; contentType: string; sizeBytes: number; sha256: string; metadata: NonNullable<RecordRow['metadata']> },
+): Promise<{ status: 200 | 201; body: ReturnType<typeof toRecord> }> {
+  const [row] = await services.db
     .insert(records)
     .values({
       id: crypto.randomUUID(),
@@ -247,22 +254,12 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
       source: 'uploaded',
       type: fields.type,
       title: fields.title,
-      storageKey,
-      contentType: kind.contentType,
-      sizeBytes: length,
-      sha256,
       recordDate: fields.record_date ?? null,
-      metadata: {},
+      ...file,
     })
     .onConflictDoNothing({ target: [records.patientId, records.sha256], where: sql`source = 'uploaded'` })
     .returning()
-  if (!row) {
-    await files().delete(storageKey)
-    const [raced] = await db
-      .select()
-      .from(records)
-      .where(and(eq(records.patientId, patientId), eq(records.sha256, sha256), eq(records.source, 'uploaded')))
-    return c.json(toRecord(raced!), 200)
-  }
-  return c.json(toRecord(row), 201)
+  if (row) return { status: 201, body: toRecord(row) }
+  await services.files().delete(file.storageKey)
+  return { status: 200, body: toRecord((await sameUpload(services.db, patientId, file.sha256))!) }
 }

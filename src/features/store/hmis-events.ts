@@ -7,6 +7,7 @@ import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
 import { labBookings, medicineOrders, records } from '../../db/schema'
 import { fileResponse } from '../records/routes'
+import { documentFileContent } from '../records/schema'
 
 // Hospitals tell us what happened to lab bookings and medicine orders: signed events, each
 // applied once (hmis_events), never moving a booking or an order back.
@@ -209,11 +210,7 @@ export const getOrderPrescription = hmisRoute({
   responses: {
     200: {
       description: 'The file.',
-      content: {
-        'application/pdf': { schema: { type: 'string', format: 'binary' } },
-        'image/png': { schema: { type: 'string', format: 'binary' } },
-        'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-      },
+      content: documentFileContent,
     },
     ...errorResponses(404),
   },

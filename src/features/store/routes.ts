@@ -1,44 +1,21 @@
 import { z } from '@hono/zod-openapi'
-import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
-import type { Db } from '../../core/db'
 import { ApiError, invalidField } from '../../core/errors'
 import { idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
-import {
-  hospitals,
-  hospitalShares,
-  labBookings,
-  labBookingStatuses,
-  labTests,
-  medicineOrders,
-  medicineOrderStatuses,
-} from '../../db/schema'
+import { labBookings, labBookingStatuses, labTests, medicineOrders, medicineOrderStatuses } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { runJob } from '../appointments/outbox'
 import { inspectFile } from '../records/inspect'
 import { documentKind } from '../records/schema'
 import { insertStoreJob } from './outbox'
+import { hospitalSharedWith } from '../hospitals/store'
 
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) })
-
-/** A hospital the patient shares their profile with (409 otherwise), for anything sent to its HMIS. */
-async function sharedHospital(db: Db, patientId: string, hospitalId: string) {
-  const [found] = await db
-    .select({ hospital: hospitals, shareId: hospitalShares.id })
-    .from(hospitals)
-    .leftJoin(
-      hospitalShares,
-      and(eq(hospitalShares.hospitalId, hospitals.id), eq(hospitalShares.patientId, patientId), isNull(hospitalShares.revokedAt)),
-    )
-    .where(and(eq(hospitals.id, hospitalId), eq(hospitals.active, true)))
-  if (!found) throw new ApiError('not_found', 'No such hospital.')
-  if (!found.shareId) throw new ApiError('profile_not_shared', 'Share your profile with this hospital first (Scan and Share).')
-  return found.hospital
-}
 
 /** Sends a just-made job within the booking budget; the cron takes over when the hospital is slow or down. */
 async function sendNow(services: Services, job: Parameters<typeof runJob>[1]) {
@@ -160,7 +137,7 @@ export const bookLabTestsHandler: PatientHandler<typeof bookLabTests> = async (c
   if (slot.getTime() <= Date.now() || slot.getTime() > Date.now() + 60 * 86_400_000)
     throw new ApiError('unprocessable', 'preferred_slot must be in the next 60 days.')
   const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
-    const hospital = await sharedHospital(db, c.var.patientId, body.hospital_id)
+    const hospital = await hospitalSharedWith(db, c.var.patientId, body.hospital_id)
     const known = await db.select({ id: labTests.id }).from(labTests).where(inArray(labTests.id, body.test_ids))
     const unknown = body.test_ids.filter((id) => !known.some((k) => k.id === id))
     if (unknown.length) throw invalidField('json', 'test_ids', `unknown tests: ${unknown.join(', ')}`)
@@ -207,17 +184,7 @@ export const listLabBookingsHandler: PatientHandler<typeof listLabBookings> = as
   const rows = await c.var.services.db
     .select()
     .from(labBookings)
-    .where(
-      and(
-        eq(labBookings.patientId, c.var.patientId),
-        after
-          ? or(
-              lt(labBookings.createdAt, new Date(after.at)),
-              and(eq(labBookings.createdAt, new Date(after.at)), lt(labBookings.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(labBookings.patientId, c.var.patientId), olderThan(labBookings.createdAt, labBookings.id, after)))
     .orderBy(desc(labBookings.createdAt), desc(labBookings.id))
     .limit(limit + 1)
   return c.json(
@@ -300,7 +267,7 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
   await inspectFile(bytes, kind.contentType)
   const sha256 = await sha256HexOfBytes(bytes)
   const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
-    const hospital = await sharedHospital(db, c.var.patientId, fields.hospital_id)
+    const hospital = await hospitalSharedWith(db, c.var.patientId, fields.hospital_id)
     const id = crypto.randomUUID()
     const key = `prescriptions/${crypto.randomUUID()}`
     await files().put(key, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
@@ -339,17 +306,7 @@ export const listMedicineOrdersHandler: PatientHandler<typeof listMedicineOrders
   const rows = await c.var.services.db
     .select()
     .from(medicineOrders)
-    .where(
-      and(
-        eq(medicineOrders.patientId, c.var.patientId),
-        after
-          ? or(
-              lt(medicineOrders.createdAt, new Date(after.at)),
-              and(eq(medicineOrders.createdAt, new Date(after.at)), lt(medicineOrders.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
+    .where(and(eq(medicineOrders.patientId, c.var.patientId), olderThan(medicineOrders.createdAt, medicineOrders.id, after)))
     .orderBy(desc(medicineOrders.createdAt), desc(medicineOrders.id))
     .limit(limit + 1)
   return c.json(
