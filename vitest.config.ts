@@ -1,40 +1,6 @@
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
-import { testSecrets } from './test/secrets.ts'
-
-type Inject = <T = string>(key: string) => T
-
-/** The Worker's settings in tests: wrangler.toml [vars], then these. */
-function bindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
-  return {
-    ...testSecrets,
-    ENVIRONMENT: 'development',
-    DATABASE_URL: inject('databaseUrl'),
-    DATABASE_DRIVER: driver,
-    NEON_WS_PROXY: inject('wsProxy'),
-    NEON_WS_PROXY_TLS: 'false',
-    // The Neon project sends through the real HTTP clients (against the fakes); the TCP project
-    // through the development outbox, so both implementations of each port run.
-    SMS_PROVIDER: driver === 'neon-ws' ? 'msg91' : 'console',
-    MSG91_BASE_URL: inject('msg91Url'),
-    EMAIL_PROVIDER: driver === 'neon-ws' ? 'resend' : 'console',
-    RESEND_BASE_URL: inject('resendUrl'),
-    ABDM_ABHA_BASE_URL: inject('abdmUrl'),
-    ABDM_GATEWAY_BASE_URL: inject('abdmUrl'),
-    UPSTREAM_TIMEOUT_MS: '3000',
-    GOOGLE_OAUTH_TOKEN_URL: inject('meetTokenUrl'),
-    GOOGLE_MEET_BASE_URL: inject('meetUrl'),
-    GOOGLE_SERVICE_ACCOUNT_EMAIL: inject<{ serviceAccountEmail: string }>('meet').serviceAccountEmail,
-    GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: inject<{ privateKeyPem: string }>('meet').privateKeyPem,
-    GOOGLE_MEET_USER: inject<{ user: string }>('meet').user,
-    GEMINI_BASE_URL: inject('geminiUrl'),
-    GEMINI_TIMEOUT_MS: '3000',
-    // Small, so that the Files API path is taken by recordings of a few kilobytes.
-    GEMINI_INLINE_MAX_BYTES: '16384',
-    // The whole suite sends far more codes a minute than one deployment should; one test lowers it.
-    OTP_SEND_BUDGET_PER_MINUTE: '100000',
-  }
-}
+import { workerBindings, type Inject } from './test/bindings.ts'
 
 function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string[]) {
   return {
@@ -42,7 +8,7 @@ function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
-          bindings: bindings(inject as Inject, driver),
+          bindings: workerBindings(inject as Inject, driver),
           ...(driver === 'tcp' ? { hyperdrives: { HYPERDRIVE: inject('databaseUrl') } } : {}),
         },
       })),

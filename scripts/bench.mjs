@@ -4,12 +4,15 @@
 // and uncached (every request a new search: the floor plus the HMIS's own time, measured alone).
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
-import { spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
-import { freePort, startPostgres } from './lib/postgres.mjs'
+import { startPostgres } from './lib/postgres.mjs'
+import { startWorker } from './lib/worker.mjs'
 import { randomBytes } from 'node:crypto'
 import { startReferenceHmis } from './hmis/reference.mjs'
 import { hospitals } from './hmis/seed.mjs'
@@ -30,34 +33,8 @@ const exampleSecrets = Object.fromEntries(
     .map((m) => [m[1], m[2]]),
 )
 
-async function startWorker(overrides, { scheduled = false } = {}) {
-  const vars = { ...exampleSecrets, ...overrides }
-  const port = await freePort()
-  const args = [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--port', String(port), '--ip', '127.0.0.1']
-  if (scheduled) args.push('--test-scheduled')
-  for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
-  let output = ''
-  child.stdout.on('data', (d) => (output += d))
-  child.stderr.on('data', (d) => (output += d))
-  const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`${base}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { base, pid: child.pid, stop: () => child.kill('SIGTERM') }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`wrangler dev did not start:\n${output.slice(-2000)}`)
-}
+/** wrangler dev with the example secrets and these settings. */
+const startBenchWorker = (overrides, options) => startWorker({ ...exampleSecrets, ...overrides }, options)
 
 async function login(base) {
   const phone = `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
@@ -285,9 +262,42 @@ async function reminderRun(databaseUrl, base, count) {
   }
 }
 
+/**
+ * The Worker as it would be uploaded (`wrangler deploy --dry-run`): its modules' total size and
+ * their gzip size (what counts against the Workers size limit), and the largest module.
+ */
+function bundleSize() {
+  const out = mkdtempSync(join(tmpdir(), 'phr-bundle-'))
+  try {
+    const built = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      },
+    )
+    if (built.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${built.stderr.slice(-2000)}`)
+    const files = readdirSync(out, { recursive: true })
+      .map((name) => join(out, String(name)))
+      .filter((file) => statSync(file).isFile() && !file.endsWith('.map') && !file.endsWith('README.md'))
+      .map((file) => ({ file: file.slice(out.length + 1), bytes: readFileSync(file) }))
+    const largest = files.reduce((a, b) => (b.bytes.length > a.bytes.length ? b : a))
+    return {
+      bytes: files.reduce((sum, f) => sum + f.bytes.length, 0),
+      gzip: files.reduce((sum, f) => sum + gzipSync(f.bytes, { level: 9 }).length, 0),
+      largest: { file: largest.file, gzip: gzipSync(largest.bytes, { level: 9 }).length },
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
 /** Questionnaires of several sizes, in turn. */
 const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
 
+const bundle = bundleSize()
 const postgres = await startPostgres({ preferUrl: process.env.BENCH_DATABASE_URL, log })
 const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
 const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key-${h.key}`]))
@@ -312,7 +322,7 @@ try {
   })
   {
     // Dose reminders at 10,000 and 100,000 due doses, one scheduled run each (tcp driver).
-    const worker = await startWorker(
+    const worker = await startBenchWorker(
       { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey },
       { scheduled: true },
     )
@@ -321,11 +331,11 @@ try {
         reminderResults.push(await reminderRun(postgres.url, worker.base, count))
       }
     } finally {
-      worker.stop()
+      await worker.stop()
     }
   }
   for (const driver of ['neon-ws', 'tcp']) {
-    const worker = await startWorker({
+    const worker = await startBenchWorker({
       DATABASE_URL: postgres.url,
       DATABASE_DRIVER: driver,
       NEON_WS_PROXY: proxy.endpoint,
@@ -358,7 +368,7 @@ try {
       uploadResults.push({ driver, upload })
       results.push({ driver, routes })
     } finally {
-      worker.stop()
+      await worker.stop()
     }
   }
 } finally {
@@ -392,6 +402,10 @@ for (const r of reminderResults) {
     `dose reminders: ${r.count} due → ${r.reminded} notified in one scheduled run of ${ms(r.ms)} (${r.ok ? 'ok' : 'FAILED'}), one statement`,
   )
 }
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`
+console.log(
+  `Worker bundle: ${kb(bundle.gzip)} gzip (${kb(bundle.bytes)} uncompressed); largest module ${bundle.largest.file}, ${kb(bundle.largest.gzip)} gzip`,
+)
 if (chat) {
   console.log(
     `\nchat fan-out: ${chat.sockets} sockets in one room, ${chat.delivered}/${chat.expected} deliveries, ${chat.perSecond.toFixed(0)} deliveries/s, send→receipt p50 ${ms(chat.p50)}, p95 ${ms(chat.p95)}`,

@@ -176,7 +176,7 @@ describe('answers and triage', () => {
     const stiff = await answer(client, token, fever.id, { 'fever.stiff_neck': true })
     expect(stiff.triage.level).toBe('emergency')
     expect(stiff.triage.rule_ids).toEqual(['fever.stiff_neck'])
-    expect(stiff.triage.emergency).toMatchObject({ call: '112', ambulance_path: '/v1/ambulance/requests' })
+    expect(stiff.triage.emergency).toMatchObject({ call: '112', ambulance_path: '/v1/ambulance-bookings' })
 
     const pair = await answer(client, token, fever.id, { 'fever.temperature': 39.8 })
     expect(pair.triage.level).toBe('emergency_ambulance')

@@ -196,7 +196,7 @@ const TriageSchema = z
     emergency: z
       .object({
         call: z.string().openapi({ example: '112' }),
-        ambulance_path: z.string().openapi({ description: 'Where the app requests an ambulance.', example: '/v1/ambulance/requests' }),
+        ambulance_path: z.string().openapi({ description: 'Where the app requests an ambulance.', example: '/v1/ambulance-bookings' }),
         helplines: z.array(z.object({ name: z.string(), number: z.string() })),
       })
       .nullable()
@@ -307,7 +307,7 @@ export function toSymptomCheck(
       reasons: [...new Set(row.triageRules.map((id) => reasons.get(id)).filter((r): r is string => !!r))],
       rule_ids: row.triageRules,
       advice: ADVICE[row.triageLevel][lang],
-      emergency: emergency ? { call: '112', ambulance_path: '/v1/ambulance/requests', helplines: HELPLINES } : null,
+      emergency: emergency ? { call: '112', ambulance_path: '/v1/ambulance-bookings', helplines: HELPLINES } : null,
     },
     allergies: row.allergies,
     family_history: row.familyHistory,

@@ -1,0 +1,149 @@
+// The Worker over real HTTP: `wrangler dev` started with the test run's Postgres, reference HMIS,
+// FHIR server and fakes, and clients for patients and hospitals whose every response is checked
+// against the /openapi.json that Worker serves (statuses, bodies, declared headers).
+import { createHmac } from 'node:crypto'
+import { expect, inject } from 'vitest'
+import { startWorker } from '../../../scripts/lib/worker.mjs'
+import { workerBindings, type Inject } from '../../bindings'
+import { contract, type Doc } from './contract'
+
+export type Reply = { status: number; json: any; bytes: Uint8Array; headers: Headers }
+type Send = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
+
+/** The hospitals of the test setup: HFR id and inbound secret (test/global-setup.ts). */
+const HOSPITALS: Record<string, string> = {
+  sahyadri: 'IN2710000011',
+  amrita: 'IN3210000022',
+  'sahyadri-fhir': 'IN2710000099',
+  faulty: 'IN2710000077',
+}
+
+let addresses = 0
+
+/** wrangler dev on the tcp driver with the test settings (and these overrides), cron runs on /__scheduled. */
+export async function startE2e(overrides: Record<string, string> = {}) {
+  const vars = { ...workerBindings(inject as Inject, 'tcp'), ...overrides }
+  const worker = await startWorker(vars, { scheduled: true })
+  const doc = (await (await fetch(`${worker.base}/openapi.json`)).json()) as Doc
+  const check = contract(doc)
+  /** What the contract check found, over every call of the run; each test expects it empty. */
+  const problems: string[] = []
+
+  const record = async (method: string, url: string, response: Response): Promise<Reply> => {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    const text = /json/.test(response.headers.get('content-type') ?? '') && bytes.length ? new TextDecoder().decode(bytes) : ''
+    const json = text ? JSON.parse(text) : undefined
+    problems.push(...check(method, new URL(url).pathname, response, json))
+    return { status: response.status, json, bytes, headers: response.headers }
+  }
+
+  async function send(method: string, path: string, options: Send & { ip: string }) {
+    const headers: Record<string, string> = { 'cf-connecting-ip': options.ip, ...options.headers }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    let body: BodyInit | undefined
+    if (options.form) body = options.form
+    else if (options.body instanceof Uint8Array) body = options.body
+    else if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json'
+      body = JSON.stringify(options.body)
+    }
+    const url = `${worker.base}${path}`
+    return record(method, url, await fetch(url, { method, headers, body }))
+  }
+
+  /** A client from its own address (rate limits are per address), optionally logged in. */
+  function client(token?: string, ip = `10.${(addresses >> 8) & 255}.${addresses++ & 255}.${Math.floor(Math.random() * 250)}`) {
+    const call = (method: string, path: string, options: Send = {}) => send(method, path, { token, ...options, ip })
+    return {
+      ip,
+      token,
+      call,
+      get: (path: string, headers?: Record<string, string>) => call('GET', path, { headers }),
+      post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, { body, headers }),
+      put: (path: string, body?: unknown, headers?: Record<string, string>) => call('PUT', path, { body, headers }),
+      patch: (path: string, body?: unknown) => call('PATCH', path, { body }),
+      delete: (path: string) => call('DELETE', path),
+      upload: (path: string, form: FormData, headers?: Record<string, string>) => call('POST', path, { form, headers }),
+    }
+  }
+
+  /** A new patient logged in by phone OTP (the code read from the development outbox), with a name. */
+  async function patient(name = 'Asha Verma') {
+    const phone = `+9195${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+    const anonymous = client()
+    const challenge = ok(await anonymous.post('/v1/auth/otp', { channel: 'phone', identifier: phone }), 202)
+    const outbox = ok(await anonymous.get(`/dev/outbox?to=${encodeURIComponent(phone)}&limit=1`), 200)
+    const otp = String(outbox.items[0].body).match(/\d{6}/)![0]
+    const login = ok(await anonymous.post('/v1/auth/otp/verify', { challenge_id: challenge.challenge_id, otp }), 200)
+    const me = client(login.access_token, anonymous.ip)
+    const profile = ok(await me.patch('/v1/me', { name }), 200)
+    return { ...me, id: profile.id as string, phone }
+  }
+
+  /** Calls as a hospital's HMIS makes them, signed over `<ts>.<METHOD>.<path?query>.<body>` with its inbound secret. */
+  function hospital(key: string) {
+    // A POST signature is accepted once: each call is signed anew, a second later than the last.
+    let last = 0
+    return async (method: string, path: string, payload?: unknown) => {
+      let bytes: Uint8Array = new Uint8Array()
+      const headers: Record<string, string> = { 'x-phr-hospital': HOSPITALS[key]! }
+      if (payload instanceof FormData) {
+        const request = new Request('http://x/', { method: 'POST', body: payload })
+        headers['content-type'] = request.headers.get('content-type')!
+        bytes = new Uint8Array(await request.arrayBuffer())
+      } else if (payload !== undefined) {
+        headers['content-type'] = 'application/json'
+        bytes = new TextEncoder().encode(JSON.stringify(payload))
+      }
+      last = Math.max(Math.floor(Date.now() / 1000), last + 1)
+      const timestamp = String(last)
+      const mac = createHmac('sha256', `test-inbound-${key}`).update(`${timestamp}.${method}.${path}.`).update(bytes)
+      headers['x-phr-timestamp'] = timestamp
+      headers['x-phr-signature'] = `v1=${mac.digest('hex')}`
+      const url = `${worker.base}${path}`
+      return record(method, url, await fetch(url, { method, headers, body: method === 'GET' ? undefined : bytes }))
+    }
+  }
+
+  /** A fetch that checks each response against the document too (for the generated client). */
+  const checkedFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init)
+    const response = await fetch(request)
+    await record(request.method, request.url, response.clone())
+    return response
+  }) as typeof fetch
+
+  /** One run of the every-minute cron, as Cloudflare starts it (now as its scheduled time). */
+  async function cron(pattern = '* * * * *') {
+    const response = await fetch(`${worker.base}/__scheduled?cron=${encodeURIComponent(pattern)}`)
+    await response.arrayBuffer()
+    expect(response.status).toBe(200)
+  }
+
+  return { base: worker.base, doc, problems, client, patient, hospital, checkedFetch, cron, output: worker.output, stop: worker.stop }
+}
+
+export type E2e = Awaited<ReturnType<typeof startE2e>>
+export type Patient = Awaited<ReturnType<E2e['patient']>>
+
+/** The body of a reply that must have this status (the body in the message otherwise). */
+export function ok(reply: Reply, status: number) {
+  expect(reply.status, JSON.stringify(reply.json ?? new TextDecoder().decode(reply.bytes.slice(0, 500)))).toBe(status)
+  return reply.json
+}
+
+/** The code of an error reply that must have this status, in the envelope. */
+export function refused(reply: Reply, status: number, code?: string) {
+  expect(reply.status, JSON.stringify(reply.json)).toBe(status)
+  expect(reply.json).toMatchObject({ error: { code: code ?? expect.any(String), message: expect.any(String) } })
+  expect(reply.headers.get('x-request-id')).toBeTruthy()
+  return reply.json.error.code as string
+}
+
+/** A multipart form: a file part plus text fields. */
+export function formOf(field: string, bytes: Uint8Array, name: string, fields: Record<string, string> = {}) {
+  const form = new FormData()
+  form.append(field, new File([bytes], name))
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  return form
+}
