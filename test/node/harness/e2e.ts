@@ -8,6 +8,8 @@ import { workerBindings, type Inject } from '../../bindings'
 import { contract, type Doc } from './contract'
 
 export type Reply = { status: number; json: any; bytes: Uint8Array; headers: Headers }
+/** How a hospital call is signed: another secret, timestamp or path; `replay` sends it twice and answers the second. */
+type SignOptions = { secret?: string; timestamp?: number; signedPath?: string; replay?: boolean }
 type Send = { token?: string; body?: unknown; form?: FormData; headers?: Record<string, string> }
 
 /** The hospitals of the test setup: HFR id and inbound secret (test/global-setup.ts). */
@@ -84,7 +86,7 @@ export async function startE2e(overrides: Record<string, string> = {}) {
   function hospital(key: string) {
     // A POST signature is accepted once: each call is signed anew, a second later than the last.
     let last = 0
-    return async (method: string, path: string, payload?: unknown) => {
+    return async (method: string, path: string, payload?: unknown, options: SignOptions = {}) => {
       let bytes: Uint8Array = new Uint8Array()
       const headers: Record<string, string> = { 'x-phr-hospital': HOSPITALS[key]! }
       if (payload instanceof FormData) {
@@ -96,12 +98,15 @@ export async function startE2e(overrides: Record<string, string> = {}) {
         bytes = new TextEncoder().encode(JSON.stringify(payload))
       }
       last = Math.max(Math.floor(Date.now() / 1000), last + 1)
-      const timestamp = String(last)
-      const mac = createHmac('sha256', `test-inbound-${key}`).update(`${timestamp}.${method}.${path}.`).update(bytes)
+      const timestamp = String(options.timestamp ?? last)
+      const mac = createHmac('sha256', options.secret ?? `test-inbound-${key}`)
+      mac.update(`${timestamp}.${method}.${options.signedPath ?? path}.`).update(bytes)
       headers['x-phr-timestamp'] = timestamp
       headers['x-phr-signature'] = `v1=${mac.digest('hex')}`
       const url = `${worker.base}${path}`
-      return record(method, url, await fetch(url, { method, headers, body: method === 'GET' ? undefined : bytes }))
+      const send = async () => record(method, url, await fetch(url, { method, headers, body: method === 'GET' ? undefined : bytes }))
+      const reply = await send()
+      return options.replay ? send() : reply
     }
   }
 
