@@ -1,6 +1,7 @@
 import { loadConfig } from './core/config'
 import { ApiError } from './core/errors'
 import { openRequestDatabase } from './core/db'
+import { guardedFiles, type FileStore } from './core/files'
 import { createLogger } from './core/logger'
 import type { Bindings, Services } from './core/types'
 import { createIntegrations } from './integrations'
@@ -18,6 +19,7 @@ export function openServices(
   const config = loadConfig(env)
   const log = createLogger(context)
   const database = openRequestDatabase(config, env.HYPERDRIVE)
+  let files: FileStore | undefined
   return {
     config,
     log,
@@ -28,7 +30,7 @@ export function openServices(
         throw new ApiError('upstream_unavailable', 'File storage is not configured (the RECORDS R2 binding).', {
           details: { service: 'R2' },
         })
-      return env.RECORDS
+      return (files ??= guardedFiles(env.RECORDS))
     },
     roundTrips: database.roundTrips,
     close() {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Config } from './config'
 import type { Db } from './db'
+import type { FileStore } from './files'
 import type { Logger } from './logger'
 
 export type Bindings = {
@@ -25,8 +26,8 @@ export interface Services {
   /** Connects on the first query; one connection for the whole request or run. */
   db: Db
   integrations: Integrations
-  /** The R2 bucket of record files; a 503 when the binding is missing. */
-  files(): R2Bucket
+  /** The R2 bucket of record files, its failures as 503s (core/files); a 503 when the binding is missing. */
+  files(): FileStore
   roundTrips(): number
   /** Closes the connection after the response (waitUntil); safe to call when nothing connected. */
   close(): void

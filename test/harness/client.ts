@@ -32,6 +32,12 @@ export function newClient(ip = `10.${rand(255)}.${rand(255)}.${++counter % 250}`
     put: (path: string, body?: unknown, options?: CallOptions) => call('PUT', path, { ...options, body }),
     patch: (path: string, body?: unknown, options?: CallOptions) => call('PATCH', path, { ...options, body }),
     delete: (path: string, options?: CallOptions) => call('DELETE', path, options),
+    /** POSTs a multipart form, as the app sends a file. */
+    postForm: async (path: string, form: FormData, options: CallOptions = {}) => {
+      const request = new Request('https://phr.test/', { method: 'POST', body: form })
+      const headers = { 'content-type': request.headers.get('content-type')!, ...options.headers }
+      return call('POST', path, { ...options, headers, body: new Uint8Array(await request.arrayBuffer()) })
+    },
   }
 }
 export type Client = ReturnType<typeof newClient>

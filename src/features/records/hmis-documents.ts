@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { and, eq, isNull } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
+import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
 import { notify } from '../../core/notify'
 import { errorResponses, jsonResponse } from '../../core/openapi'
@@ -133,42 +134,44 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
   // A key that says nothing about whose document it is.
   const storageKey = `records/${crypto.randomUUID()}`
   const sha256 = await sha256HexOfBytes(bytes)
-  await c.var.services.files().put(storageKey, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
   const id = crypto.randomUUID()
-  const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(records)
-      .values({
-        id,
-        patientId: share.patientId,
-        source: 'received',
-        type: fields.type,
-        title: fields.title,
-        hospitalId,
-        appointmentId,
-        externalId: fields.document_id ?? null,
-        storageKey,
-        contentType: kind.contentType,
-        sizeBytes: bytes.length,
-        sha256,
-        recordDate: fields.record_date ?? null,
-        prescribedMedicines: medicines,
-      })
-      .onConflictDoNothing()
-      .returning()
-    if (inserted) {
-      await notify(tx, {
-        patientId: share.patientId,
-        type: 'document_received',
-        title: `New ${fields.type.replace('_', ' ')} from ${share.hospitalName}`,
-        body: fields.title,
-        link: { kind: 'record', id },
-        dedupeKey: `record:${id}`,
-      })
-      await logAccess(tx, { patientId: share.patientId, hospitalId, action: 'document_posted', recordId: id })
-    }
-    return inserted
-  })
+  const put = { key: storageKey, body: bytes, contentType: kind.contentType, sha256 }
+  const row = await storeThenSave(c.var.services.files(), c.var.services.log, put, () =>
+    db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(records)
+        .values({
+          id,
+          patientId: share.patientId,
+          source: 'received',
+          type: fields.type,
+          title: fields.title,
+          hospitalId,
+          appointmentId,
+          externalId: fields.document_id ?? null,
+          storageKey,
+          contentType: kind.contentType,
+          sizeBytes: bytes.length,
+          sha256,
+          recordDate: fields.record_date ?? null,
+          prescribedMedicines: medicines,
+        })
+        .onConflictDoNothing()
+        .returning()
+      if (inserted) {
+        await notify(tx, {
+          patientId: share.patientId,
+          type: 'document_received',
+          title: `New ${fields.type.replace('_', ' ')} from ${share.hospitalName}`,
+          body: fields.title,
+          link: { kind: 'record', id },
+          dedupeKey: `record:${id}`,
+        })
+        await logAccess(tx, { patientId: share.patientId, hospitalId, action: 'document_posted', recordId: id })
+      }
+      return inserted
+    }),
+  )
   if (!row) {
     // The same document_id raced in: keep the first, drop this copy.
     await c.var.services.files().delete(storageKey)
