@@ -101,29 +101,42 @@ async function startSystemCluster(bin, log) {
     '-c',
     'log_min_messages=warning',
   ])
-  const child = spawn(run.command, run.args, { stdio: ['ignore', 'ignore', 'pipe'] })
-  let stderr = ''
-  child.stderr.on('data', (d) => (stderr += d))
   // trust auth ignores the password; Hyperdrive bindings insist on one being present.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`
-  try {
-    await waitForPostgres(url)
-  } catch (error) {
-    child.kill('SIGKILL')
-    throw new Error(`${error.message}\n${stderr}`)
+  let child
+  const launch = async () => {
+    child = spawn(run.command, run.args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    try {
+      await waitForPostgres(url)
+    } catch (error) {
+      child.kill('SIGKILL')
+      throw new Error(`${error.message}\n${stderr}`)
+    }
   }
+  // pg_ctl waits until the postmaster and every backend are gone; a signal to `runuser` would
+  // only end runuser, leaving the server (and the stderr pipe it holds) behind.
+  const shutDown = () => {
+    const stop = asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'])
+    const stopped = spawnSync(stop.command, stop.args, { encoding: 'utf8' })
+    if (stopped.status !== 0 && child.exitCode === null) child.kill('SIGKILL')
+    child.stderr.destroy()
+  }
+  await launch()
   log(`postgres: throwaway cluster from ${bin} on port ${port}`)
   return {
     kind: 'system',
     url,
     port,
+    /** Stops the server as an operator's restart does (fast: open connections are cut), waits `downMs`, starts it again. */
+    async restart({ downMs = 0 } = {}) {
+      shutDown()
+      await new Promise((r) => setTimeout(r, downMs))
+      await launch()
+    },
     async stop() {
-      // pg_ctl waits until the postmaster and every backend are gone; a signal to `runuser` would
-      // only end runuser, leaving the server (and the stderr pipe it holds) behind.
-      const stop = asPostgresUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '20', 'stop'])
-      const stopped = spawnSync(stop.command, stop.args, { encoding: 'utf8' })
-      if (stopped.status !== 0 && child.exitCode === null) child.kill('SIGKILL')
-      child.stderr.destroy()
+      shutDown()
       rmSync(dir, { recursive: true, force: true })
     },
   }

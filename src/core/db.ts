@@ -108,10 +108,15 @@ export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): Re
   return { db, roundTrips: () => connection.queries, close: () => connection.close() }
 }
 
-/** Postgres and driver codes that mean "cannot take this connection now": no client should see a 500. */
+/**
+ * Postgres and driver codes that mean "cannot take this connection now" (full, starting, shutting
+ * down, restarted under us, unreachable): no client should see a 500.
+ */
 const UNAVAILABLE = new Set([
   '53300',
   '53400',
+  '57P01',
+  '57P02',
   '57P03',
   '08000',
   '08001',
@@ -121,7 +126,15 @@ const UNAVAILABLE = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'CONNECT_TIMEOUT',
+  // postgres.js, when the server went away under a query
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
 ])
+
+/** What workerd's sockets and the drivers say when the server is gone, without a code. */
+const UNAVAILABLE_MESSAGE =
+  /too many clients|remaining connection slots|cannot connect to the specified address|network connection lost|connection terminated|server closed the connection|socket (?:hang up|closed)/i
 
 const unavailable = (cause: unknown) =>
   new ApiError('upstream_unavailable', 'The database is busy. Please try again in a moment.', {
@@ -137,7 +150,7 @@ const unavailable = (cause: unknown) =>
 export function databaseUnavailable(error: unknown): ApiError | undefined {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++, current = current.cause) {
     const code = (current as { code?: unknown }).code
-    if ((typeof code === 'string' && UNAVAILABLE.has(code)) || /too many clients|remaining connection slots/i.test(current.message)) {
+    if ((typeof code === 'string' && UNAVAILABLE.has(code)) || UNAVAILABLE_MESSAGE.test(current.message)) {
       return unavailable(error)
     }
   }

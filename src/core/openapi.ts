@@ -69,9 +69,12 @@ const errorKinds = {
 
 export type ErrorResponseStatus = keyof typeof errorKinds
 
-/** The shared error responses of a route (`components.responses`); 500 is always included. */
+/**
+ * The shared error responses of a route (`components.responses`). 500 and 503 are always included:
+ * any route may meet the database (or file storage) unavailable, and answers 503 + Retry-After.
+ */
 export function errorResponses(...statuses: ErrorResponseStatus[]) {
-  const all = [...new Set<ErrorResponseStatus>([...statuses, 500])].sort()
+  const all = [...new Set<ErrorResponseStatus>([...statuses, 500, 503])].sort()
   return Object.fromEntries(all.map((status) => [status, { $ref: `#/components/responses/${errorKinds[status][0]}` }])) as Record<
     number,
     { $ref: string }

@@ -15,8 +15,17 @@ export async function callUpstream(service: string, url: string, init: RequestIn
     throw new ApiError(
       timedOut ? 'upstream_timeout' : 'upstream_unavailable',
       timedOut ? `${service} did not answer in time.` : `${service} is not reachable.`,
-      { details: { service }, cause: error },
+      { details: { service }, cause: error, headers: timedOut ? {} : { 'Retry-After': '5' } },
     )
+  }
+  // Unavailable or rate-limiting us: a 503 the client may retry, after the upstream's own Retry-After when it gives one.
+  if (response.status === 503 || response.status === 429) {
+    await response.body?.cancel()
+    const wait = Number(response.headers.get('retry-after'))
+    throw new ApiError('upstream_unavailable', `${service} is unavailable.`, {
+      details: { service, status: response.status },
+      headers: { 'Retry-After': String(Number.isInteger(wait) && wait > 0 && wait <= 300 ? wait : 5) },
+    })
   }
   if (response.status >= 500) await rejectUpstream(service, response)
   return response

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test'
-import { sql, type SQL } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
 import { loadConfig } from '../../src/core/config'
 import { openRequestDatabase, queryRows } from '../../src/core/db'
 

@@ -1,7 +1,7 @@
 // The customer's journeys end to end, over real HTTP against `wrangler dev` (tcp driver), with the
 // reference HMIS, Medplum's FHIR server and the fake Gemini and Meet of the test setup. Every
 // response of every journey is checked against the /openapi.json the Worker serves.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument, pngImage } from '../fixtures/documents'
 import { recording, routineFever } from '../fixtures/symptom-data'
 import { fhirSearch, hmisBookings, hmisOrders, hmisSymptomChecks, meetSpaces } from '../harness/fakes'

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
@@ -27,13 +27,7 @@ export const bookAppointment = patientRoute({
     'Needs a live share with the hospital (409 `profile_not_shared`), a slot and mode the doctor offers (409 `slot_unavailable`), and no overlapping appointment (409 `appointment_conflict`). The booking and its HMIS job are saved together; when the HMIS confirms within HMIS_BOOKING_BUDGET_MS the answer is `booked`, when it is down or slow it is `pending_sync` and a job retries every minute (you are notified of the outcome). Send an `Idempotency-Key` header to make retries safe: the same key and body answer the first response again (422 for another body, 409 while the first is still running).',
   request: {
     body: jsonBody(BookingRequestSchema),
-    headers: z.object({
-      'idempotency-key': z
-        .string()
-        .max(255)
-        .optional()
-        .openapi({ description: 'Makes retries safe (see above).', example: '3f6d0c1e-booking-1' }),
-    }),
+    headers: idempotencyHeader,
   },
   responses: {
     201: jsonResponse(AppointmentSchema, 'Booked, or accepted as pending_sync.'),

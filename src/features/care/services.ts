@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse, nullableRef } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
@@ -129,7 +129,7 @@ export const bookAmbulance = patientRoute({
   summary: 'Pre-book an ambulance (planned transport); in an emergency call 108 or 112',
   request: {
     body: jsonBody(BookingRequestSchema),
-    headers: z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) }),
+    headers: idempotencyHeader,
   },
   responses: { 201: jsonResponse(BookingSchema, 'Requested.'), ...errorResponses(409, 422) },
 })
@@ -146,8 +146,9 @@ export const bookAmbulanceHandler: PatientHandler<typeof bookAmbulance> = async 
   if (body.provider_id && !provider) throw new ApiError('unprocessable', 'No such ambulance provider.')
   const type = body.ambulance_type ?? 'bls'
   if (provider && !provider.types.includes(type)) throw new ApiError('unprocessable', `${provider.name} does not run ${type} ambulances.`)
-  const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
-    const [row] = await db
+  const key = c.req.valid('header')['idempotency-key']
+  const book = async (tx: Db) => {
+    const [row] = await tx
       .insert(ambulanceBookings)
       .values({
         id: crypto.randomUUID(),
@@ -162,7 +163,8 @@ export const bookAmbulanceHandler: PatientHandler<typeof bookAmbulance> = async 
       })
       .returning()
     return { status: 201, body: toBooking(row!, providers) }
-  })
+  }
+  const result = await idempotent(db, c.var.patientId, key, body, book, { atomic: true })
   return c.json(result.body, 201)
 }
 

@@ -34,6 +34,7 @@ export const getHealthHandler: PublicHandler<typeof getHealth> = async (c) => {
     await db.execute(sql`select 1`)
   } catch (error) {
     throw new ApiError('upstream_unavailable', 'The database does not answer.', {
+      headers: { 'Retry-After': '2' },
       details: { service: 'database', version: pkg.version },
       cause: error,
     })

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { queryRows } from '../../core/db'
+import { queryRows, type Db } from '../../core/db'
 import { ApiError, invalidField } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
@@ -118,7 +118,7 @@ export const createMedication = patientRoute({
   summary: 'Add a medicine to my tracker (reminders at each timing, in my time zone)',
   request: {
     body: jsonBody(MedicationCreateSchema),
-    headers: z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) }),
+    headers: idempotencyHeader,
   },
   responses: { 201: jsonResponse(MedicationSchema, 'Added.'), ...errorResponses(409, 422) },
 })
@@ -126,8 +126,9 @@ export const createMedication = patientRoute({
 export const createMedicationHandler: PatientHandler<typeof createMedication> = async (c) => {
   const body = c.req.valid('json')
   const { db } = c.var.services
-  const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
-    const [row] = await db
+  const key = c.req.valid('header')['idempotency-key']
+  const add = async (tx: Db) => {
+    const [row] = await tx
       .insert(medications)
       .values({
         id: crypto.randomUUID(),
@@ -143,7 +144,8 @@ export const createMedicationHandler: PatientHandler<typeof createMedication> = 
       })
       .returning()
     return { status: 201, body: toMedication(row!) }
-  })
+  }
+  const result = await idempotent(db, c.var.patientId, key, body, add, { atomic: true })
   return c.json(result.body, 201)
 }
 

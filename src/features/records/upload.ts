@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
 import { ApiError, invalidField } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { storeThenSave } from '../../core/files'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
@@ -38,7 +39,7 @@ export const uploadRecord = patientRoute({
   description:
     'Multipart `file` + `title`, `type`, `record_date`. The type is read from the file’s bytes, never its name (415 otherwise); over RECORD_UPLOAD_MAX_BYTES is 413 before the body is read; empty, truncated or damaged files are 422. Pages, title and creation date (PDF) or dimensions (images) are read from the file. The same file uploaded again answers the first record (200), stored once. `Idempotency-Key` honoured.',
   request: {
-    headers: z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) }),
+    headers: idempotencyHeader,
     body: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/RecordUploadForm' } } } },
   },
   responses: {
@@ -73,14 +74,15 @@ export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c
     if (existing) return { status: 200, body: toRecord(existing) }
     // A key that says nothing about whose document it is.
     const storageKey = `records/${crypto.randomUUID()}`
-    await files().put(storageKey, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
-    return saveUpload(c.var.services, patientId, fields, {
-      storageKey,
-      contentType: kind.contentType,
-      sizeBytes: bytes.length,
-      sha256,
-      metadata: facts,
-    })
+    return storeThenSave(files(), c.var.services.log, { key: storageKey, body: bytes, contentType: kind.contentType, sha256 }, () =>
+      saveUpload(c.var.services, patientId, fields, {
+        storageKey,
+        contentType: kind.contentType,
+        sizeBytes: bytes.length,
+        sha256,
+        metadata: facts,
+      }),
+    )
   })
   return c.json(result.body, result.status as 200 | 201)
 }
@@ -172,6 +174,7 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     await reader.cancel().catch(() => {})
     throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
   }
+  let received = headBytes
   const rest = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(first)
@@ -179,7 +182,10 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     async pull(controller) {
       const { done, value } = await reader.read()
       if (done) controller.close()
-      else controller.enqueue(value)
+      else {
+        received += value.byteLength
+        controller.enqueue(value)
+      }
     },
     cancel: (reason) => reader.cancel(reason),
   })
@@ -187,15 +193,30 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
   const digest = new crypto.DigestStream('SHA-256')
   const digested = toDigest.pipeTo(digest)
   const fixed = new FixedLengthStream(length)
-  const piped = toStorage.pipeTo(fixed.writable)
+  // Storage failing stops the copy into it (else the pipe would wait on it for ever); the digest reads on.
+  const stopCopy = new AbortController()
+  const piped = toStorage.pipeTo(fixed.writable, { signal: stopCopy.signal })
   const storageKey = `records/${crypto.randomUUID()}`
-  try {
-    await Promise.all([files().put(storageKey, fixed.readable, { httpMetadata: { contentType: kind.contentType } }), piped, digested])
-  } catch (error) {
+  const [stored, ...read] = await Promise.allSettled([
+    files()
+      .put(storageKey, fixed.readable, { httpMetadata: { contentType: kind.contentType } })
+      .catch((error: unknown) => {
+        stopCopy.abort(error)
+        void fixed.readable.cancel(error).catch(() => {})
+        throw error
+      }),
+    piped,
+    digested,
+  ])
+  if (stored.status === 'rejected' || read.some((r) => r.status === 'rejected')) {
     await files()
       .delete(storageKey)
       .catch(() => {})
-    throw new ApiError('unprocessable', 'The upload did not arrive whole.', { cause: error })
+    // Storage failing on a whole body is ours (503); a body cut short is the client's to send again (422).
+    if (stored.status === 'rejected' && received === length) throw stored.reason
+    throw new ApiError('unprocessable', 'The upload did not arrive whole.', {
+      cause: stored.status === 'rejected' ? stored.reason : read.find((r) => r.status === 'rejected'),
+    })
   }
   const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
   // Whole? The end of the file, read back from storage.

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
+import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
@@ -14,8 +15,6 @@ import { inspectFile } from '../records/inspect'
 import { documentKind } from '../records/schema'
 import { insertStoreJob } from './outbox'
 import { hospitalSharedWith } from '../hospitals/store'
-
-const idempotencyHeader = z.object({ 'idempotency-key': z.string().max(255).optional().openapi({ description: 'Makes retries safe.' }) })
 
 /** Sends a just-made job within the booking budget; the cron takes over when the hospital is slow or down. */
 async function sendNow(services: Services, job: Parameters<typeof runJob>[1]) {
@@ -270,19 +269,21 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
     const hospital = await hospitalSharedWith(db, c.var.patientId, fields.hospital_id)
     const id = crypto.randomUUID()
     const key = `prescriptions/${crypto.randomUUID()}`
-    await files().put(key, bytes, { httpMetadata: { contentType: kind.contentType }, sha256 })
-    const job = await db.transaction(async (tx) => {
-      await tx.insert(medicineOrders).values({
-        id,
-        patientId: c.var.patientId,
-        hospitalId: hospital.id,
-        deliveryAddress: fields.delivery_address,
-        prescriptionKey: key,
-        prescriptionType: kind.contentType,
-        prescriptionSha256: sha256,
-      })
-      return insertStoreJob(tx, 'place_medicine_order', hospital.id, id)
-    })
+    const put = { key, body: bytes, contentType: kind.contentType, sha256 }
+    const job = await storeThenSave(files(), services.log, put, () =>
+      db.transaction(async (tx) => {
+        await tx.insert(medicineOrders).values({
+          id,
+          patientId: c.var.patientId,
+          hospitalId: hospital.id,
+          deliveryAddress: fields.delivery_address,
+          prescriptionKey: key,
+          prescriptionType: kind.contentType,
+          prescriptionSha256: sha256,
+        })
+        return insertStoreJob(tx, 'place_medicine_order', hospital.id, id)
+      }),
+    )
     await sendNow(services, job)
     const [row] = await db.select().from(medicineOrders).where(eq(medicineOrders.id, id))
     return { status: 201, body: toOrder(row!) }

@@ -1,8 +1,7 @@
-import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { queryRows, textArray, type Db } from '../../core/db'
 import { ApiError, invalidRequest } from '../../core/errors'
-import { idempotent } from '../../core/idempotency'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
@@ -23,14 +22,6 @@ import {
 import { catalogFor, checkContext, checkNotFound, checkOf, checksForDisplay, type CheckContext } from './store'
 
 const EXTRA_INFO_MAX = 8000
-
-export const idempotencyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .max(255)
-    .optional()
-    .openapi({ description: 'Makes retries safe: the same key and body answer the first response.' }),
-})
 
 /** The check as the app shows it, in the patient's language. */
 export const viewOf = (context: CheckContext, lang: Lang) =>
@@ -130,13 +121,12 @@ export const createSymptomCheck = patientRoute({
 export const createSymptomCheckHandler: PatientHandler<typeof createSymptomCheck> = async (c) => {
   const body = c.req.valid('json')
   const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
-  const result = await idempotent(c.var.services.db, c.var.patientId, c.req.valid('header')['idempotency-key'], body, async () => {
-    const context = await createCheck(c.var.services.db, c.var.patientId, {
-      symptomCodes: body.symptom_codes,
-      appointmentId: body.appointment_id,
-    })
+  const key = c.req.valid('header')['idempotency-key']
+  const create = async (db: Db) => {
+    const context = await createCheck(db, c.var.patientId, { symptomCodes: body.symptom_codes, appointmentId: body.appointment_id })
     return { status: 201, body: viewOf(context, lang) }
-  })
+  }
+  const result = await idempotent(c.var.services.db, c.var.patientId, key, body, create, { atomic: true })
   return c.json(result.body, 201)
 }
 

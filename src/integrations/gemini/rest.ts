@@ -57,7 +57,7 @@ export function geminiRest(options: GeminiOptions): Gemini {
       throw new ApiError(
         timedOut ? 'upstream_timeout' : 'upstream_unavailable',
         timedOut ? `${SERVICE} did not answer in time.` : `${SERVICE} is not reachable.`,
-        { details: { service: SERVICE }, cause: error },
+        { details: { service: SERVICE }, cause: error, headers: timedOut ? {} : { 'Retry-After': '5' } },
       )
     }
     if (response.ok) return response
