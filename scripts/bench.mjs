@@ -1,7 +1,9 @@
 // `npm run bench`: latency of key routes under concurrent load, against `wrangler dev`, a real
 // Postgres and the reference HMIS, each as a ratio to GET /health (one `select 1` through the same
 // driver, the floor), for each database driver: GET /v1/me, a symptom questionnaire, the doctor list from the edge cache,
-// and uncached (every request a new search: the floor plus the HMIS's own time, measured alone).
+// and uncached (every request a new search: the floor plus the HMIS's own time, measured alone), the
+// home screen, saving symptom answers, recording a vital, bookings, the records list; then uploads
+// and Worker memory, the dose-reminder run, chat fan-out and the Worker bundle's gzip size.
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
 import { spawnSync } from 'node:child_process'
@@ -77,6 +79,45 @@ async function bookings(base, hospitalId) {
 }
 
 /**
+ * Saving symptom answers (validation against the questionnaire, triage from the rules, one
+ * conditional update): one draft check per lane, its answers saved again and again.
+ */
+async function answers(base, token) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const checks = []
+  for (let i = 0; i < CONCURRENCY; i++) {
+    const created = await fetch(`${base}/v1/symptom-checks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ symptom_codes: ['fever'] }),
+    })
+    checks.push((await created.json()).id)
+  }
+  const body = JSON.stringify({
+    answers: [
+      { question_id: 'fever.duration', value: { amount: 2, unit: 'days' } },
+      { question_id: 'fever.severity', value: 'moderate' },
+      { question_id: 'fever.measured', value: true },
+      { question_id: 'fever.temperature', value: 38.6 },
+    ],
+  })
+  return load((n) => ({ method: 'PUT', url: `${base}/v1/symptom-checks/${checks[n % checks.length]}/answers`, body }), headers)
+}
+
+/** Recording a vital (range check, conversion, thresholds and any alert in one statement), each at its own time. */
+async function vitals(base, token) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+  const start = Date.now() - REQUESTS * 60_000
+  return load(
+    (n) => ({
+      url: `${base}/v1/vitals`,
+      body: JSON.stringify({ type: 'pulse', value: 60 + (n % 40), unit: 'bpm', measured_at: new Date(start + n * 60_000).toISOString() }),
+    }),
+    headers,
+  )
+}
+
+/**
  * Chat fan-out: SOCKETS sockets in one Mindscape room (one patient's tickets), 10 of them each
  * sending 5 messages (the per-socket limit); every message reaches every socket. Reports
  * deliveries per second and the send-to-receipt p50/p95.
@@ -133,7 +174,7 @@ async function load(url, headers, requests = REQUESTS) {
       const response =
         typeof target === 'string'
           ? await fetch(target, { headers })
-          : await fetch(target.url, { method: 'POST', headers, body: target.body })
+          : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
       await response.arrayBuffer()
       latencies.push(performance.now() - started)
       if (!response.ok) failures++
@@ -353,6 +394,9 @@ try {
         ['GET symptom questions', await load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth)],
         ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
         ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
+        ['GET /v1/home', await load(`${worker.base}/v1/home`, auth)],
+        ['PUT symptom answers', await answers(worker.base, token)],
+        ['POST vitals', await vitals(worker.base, token)],
         ['POST booking (HMIS answers)', await bookings(worker.base, hospitalId)],
       ]
       await fetch(`${hmis.url}/_hmis/faults`, {
@@ -380,13 +424,13 @@ try {
 const ms = (v) => `${v.toFixed(1)} ms`
 console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}\n`)
 console.log(`reference HMIS alone (GET /doctors, from this process): p50 ${ms(hmisAlone.p50)}, p95 ${ms(hmisAlone.p95)}\n`)
-console.log('driver   route                        p50       p95       p99       ×floor p50/p95  db round trips  failures')
+console.log('driver   route                        p50       p95       p99       ×floor p50/p95/p99  db round trips  failures')
 for (const { driver, routes } of results) {
   const floor = routes[0][1]
   for (const [route, r] of routes) {
-    const ratio = `${(r.p50 / floor.p50).toFixed(2)}/${(r.p95 / floor.p95).toFixed(2)}`
+    const ratio = `${(r.p50 / floor.p50).toFixed(2)}/${(r.p95 / floor.p95).toFixed(2)}/${(r.p99 / floor.p99).toFixed(2)}`
     console.log(
-      `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(15)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
+      `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(19)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
     )
   }
 }

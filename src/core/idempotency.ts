@@ -27,8 +27,8 @@ type Claim<T> = { claimed: boolean; request_hash: string; status: string; respon
  *
  * `atomic`: for work that only writes to the database, the key, the work and the stored answer are
  * one transaction — exactly once, even when the connection dies around the commit (a retry then
- * finds the answer or a clean slate), and a concurrent duplicate waits for the first and gets its
- * answer. `run` must use the database it is given.
+ * finds the answer or a clean slate); a concurrent duplicate waits for the first, then answers 409
+ * with Retry-After, and its retry gets the first answer. `run` must use the database it is given.
  *
  * Otherwise (work that calls another service, made safe by its own keys: outbox jobs, file hashes)
  * the key is claimed first: a duplicate while the first runs is 409 with Retry-After; a failed first
@@ -88,7 +88,11 @@ async function claimKey<T>(db: Db, patientId: string, key: string, hash: string)
     select false, request_hash, status, response_status, response_body from idempotency_keys
     where patient_id = ${patientId} and key = ${key} and not exists (select 1 from fresh)`,
   )
-  if (!claim) throw new ApiError('request_in_flight', 'A request with this Idempotency-Key is still being processed.')
+  // Nothing to see: a first request took the key while this statement waited for it (its snapshot predates that commit).
+  if (!claim)
+    throw new ApiError('request_in_flight', 'A request with this Idempotency-Key is still being processed.', {
+      headers: { 'Retry-After': '1' },
+    })
   return claim
 }
 
