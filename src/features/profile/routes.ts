@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { inZone } from '../../core/time'
+import { inZone, localDate } from '../../core/time'
 import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
@@ -111,7 +111,7 @@ async function ownPatient(db: Db, patientId: string) {
 /** Whole years between a date of birth and today in the patient's time zone. */
 export function ageOn(dateOfBirth: string | null, timezone: string, now = new Date()): number | null {
   if (!dateOfBirth) return null
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone }).format(now)
+  const today = localDate(now, timezone)
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
