@@ -117,14 +117,14 @@ describe('share', () => {
   it('answers 504 when the HMIS is too slow, 503 when it is down, and records nothing', async () => {
     const { access_token: token, client } = await loginByPhone()
     const hospital = hospitalId('amrita')
-    await hmisFault({ kind: 'slow', ms: 1500 })
+    await hmisFault({ kind: 'slow', ms: 1500, hospital: 'amrita' })
     const slow = await fetchWithSettings({ HMIS_WRITE_TIMEOUT_MS: '300' }, `/v1/hospitals/${hospital}/share`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '{}',
     })
     await expectError(slow, 504, 'upstream_timeout')
-    await hmisFault({ kind: 'drop' }, 2)
+    await hmisFault({ kind: 'drop', hospital: 'amrita' }, 2)
     await expectError(await client.post(`/v1/hospitals/${hospital}/share`, {}, { token }), 503, 'upstream_unavailable')
     const shares = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
     expect(shares.items).toEqual([])
@@ -212,9 +212,9 @@ describe('doctors', () => {
   it('answers 502 for a malformed HMIS answer and 503 when the HMIS is down; serves repeated reads from the edge cache', async () => {
     const { access_token: token, client } = await loginByPhone()
     const url = (name: string) => `/v1/hospitals/${hospitalId('amrita')}/doctors?name=${name}`
-    await hmisFault({ kind: 'malformed' })
+    await hmisFault({ kind: 'malformed', hospital: 'amrita' })
     await expectError(await client.get(url(`malformed${Date.now()}`), { token }), 502, 'upstream_error')
-    await hmisFault({ kind: 'drop' }, 2)
+    await hmisFault({ kind: 'drop', hospital: 'amrita' }, 2)
     await expectError(await client.get(url(`down${Date.now()}`), { token }), 503, 'upstream_unavailable')
 
     const name = `arun|x${Date.now()}`

@@ -31,7 +31,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       },
     ]),
   )
-  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route? } */
+  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route?, hospital? } */
   const faults = []
   const calls = new Map()
 
@@ -54,8 +54,8 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+)(?=\/|$)/, '/{id}')}`
       calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
 
-      // A fault may name the route it is for (`POST /appointments`); otherwise the next call takes it.
-      const faultAt = faults.findIndex((f) => !f.route || f.route === route)
+      // A fault may name the route (`POST /appointments`) and the hospital (`amrita`) it is for; otherwise the next call takes it.
+      const faultAt = faults.findIndex((f) => (!f.route || f.route === route) && (!f.hospital || f.hospital === hospital.key))
       const fault = faultAt >= 0 ? faults.splice(faultAt, 1)[0] : undefined
       if (fault?.kind === 'drop') return req.socket.destroy()
       if (fault?.kind === 'timeout') return // never answers

@@ -71,6 +71,8 @@ export function restartAbdm() {
 type HmisFault = ({ kind: 'status'; status: number } | { kind: 'drop' | 'timeout' | 'malformed' } | { kind: 'slow'; ms: number }) & {
   /** Only calls to this route take the fault, e.g. `POST /appointments`. */
   route?: string
+  /** Only calls for this hospital (its key, e.g. `amrita`): the end-to-end tests share this HMIS. */
+  hospital?: string
 }
 
 /** The reference HMIS every test shares, or the one kept for fault drills (hospital `faulty`). */

@@ -93,7 +93,8 @@ describe('fuzzing every operation from the OpenAPI document', () => {
     const check = (label: string, reply: Reply, input: unknown) => {
       seen.set(reply.status, (seen.get(reply.status) ?? 0) + 1)
       const text = JSON.stringify(input)?.slice(0, 160)
-      if (reply.status >= 500) failures.push(`${label} → ${reply.status}: ${text} ${JSON.stringify(reply.json)?.slice(0, 200)}`)
+      if (reply.status >= 500)
+        failures.push(`${label} → ${reply.status}: ${text} ${JSON.stringify(reply.json)?.slice(0, 200)}\n${e2e.logOf(reply)}`)
       else if (reply.status >= 400 && typeof reply.json?.error?.code !== 'string')
         failures.push(`${label} → ${reply.status} without the envelope`)
       else return true
@@ -135,7 +136,12 @@ describe('fuzzing every operation from the OpenAPI document', () => {
             jsonBody,
             fc.dictionary(fc.constantFrom(...(query.length ? query : ['x'])), fc.string({ maxLength: 40 })),
             bytes,
-            async (payload, params, file) => check(label, await send(payload, params as Record<string, string>, file), payload),
+            async (payload, params, file) =>
+              check(
+                `${label} ${new URLSearchParams(params as Record<string, string>)}`,
+                await send(payload, params as Record<string, string>, file),
+                payload,
+              ),
           ),
           { numRuns: 8, endOnFailure: true },
         )

@@ -3,7 +3,9 @@
 // against the /openapi.json that Worker serves (statuses, bodies, declared headers).
 import { createHmac } from 'node:crypto'
 import { expect, inject } from 'vitest'
+import { startFakeGemini } from '../../../scripts/fakes/gemini.mjs'
 import { startWorker } from '../../../scripts/lib/worker.mjs'
+import { testSecrets } from '../../secrets'
 import { workerBindings, type Inject } from '../../bindings'
 import { contract, type Doc } from './contract'
 
@@ -22,9 +24,14 @@ const HOSPITALS: Record<string, string> = {
 
 let addresses = 0
 
-/** wrangler dev on the tcp driver with the test settings (and these overrides), cron runs on /__scheduled. */
+/**
+ * wrangler dev on the tcp driver with the test settings (and these overrides), cron runs on
+ * /__scheduled. It gets a fake Gemini of its own (unless given one): the Workers tests inject
+ * Gemini failures into the shared one.
+ */
 export async function startE2e(overrides: Record<string, string> = {}) {
-  const vars = { ...workerBindings(inject as Inject, 'tcp'), ...overrides }
+  const gemini = overrides.GEMINI_BASE_URL ? undefined : await startFakeGemini({ apiKey: testSecrets.GEMINI_API_KEY })
+  const vars = { ...workerBindings(inject as Inject, 'tcp'), ...(gemini ? { GEMINI_BASE_URL: gemini.url } : {}), ...overrides }
   const worker = await startWorker(vars, { scheduled: true })
   const doc = (await (await fetch(`${worker.base}/openapi.json`)).json()) as Doc
   const check = contract(doc)
@@ -125,7 +132,36 @@ export async function startE2e(overrides: Record<string, string> = {}) {
     expect(response.status).toBe(200)
   }
 
-  return { base: worker.base, doc, problems, client, patient, hospital, checkedFetch, cron, output: worker.output, stop: worker.stop }
+  /** The Worker's log lines about one request (by its x-request-id), to explain a 5xx. */
+  const logOf = (reply: Reply) => {
+    const id = reply.headers.get('x-request-id')
+    return id
+      ? worker
+          .output()
+          .split('\n')
+          .filter((line: string) => line.includes(id))
+          .join('\n')
+          .slice(0, 3000)
+      : ''
+  }
+
+  const stop = async () => {
+    await worker.stop()
+    await gemini?.close()
+  }
+  return {
+    base: worker.base,
+    doc,
+    problems,
+    client,
+    patient,
+    hospital,
+    checkedFetch,
+    cron,
+    logOf,
+    output: worker.output,
+    stop,
+  }
 }
 
 export type E2e = Awaited<ReturnType<typeof startE2e>>
