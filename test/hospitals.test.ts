@@ -201,12 +201,29 @@ describe('doctors', () => {
     // Its schedule is 07:30–11:30 in Dubai: slots come out in the hospital's own zone.
     for (const slot of dubai.availability.flatMap((d) => d.slots)) expect(slot.start).toMatch(/T(0[7-9]|1[01]):\d{2}:00\+04:00$/)
 
-    await expectError(await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-nobody`, { token }), 404, 'not_found')
-    await expectError(
-      await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-sah-01?from=2026-12-10&to=2026-12-01`, { token }),
-      400,
-      'validation_failed',
-    )
+    // Twice: the first answer ("no such doctor") must not be kept in the edge cache as an empty body (that was a 500).
+    for (let i = 0; i < 2; i++) {
+      await expectError(await client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-nobody`, { token }), 404, 'not_found')
+    }
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+    const doctorAt = (query: string) => client.get(`/v1/hospitals/${hospitalId('sahyadri')}/doctors/d-sah-01?${query}`, { token })
+    await expectError(await doctorAt(`from=${day(10)}&to=${day(2)}`), 400, 'validation_failed')
+    // Dates the calendar cannot step past, and the distant past or future, are refused, on either adapter.
+    for (const hospital of ['sahyadri', 'sahyadri-fhir']) {
+      for (const query of ['from=9999-12-25&to=9999-12-31', `from=${day(-30)}`, `to=${day(400)}`]) {
+        const refused = await expectError(
+          await client.get(`/v1/hospitals/${hospitalId(hospital)}/doctors/d-sah-01?${query}`, { token }),
+          400,
+          'validation_failed',
+        )
+        expect(failingPaths(refused)).toEqual([query.startsWith('to') ? 'to' : 'from'])
+      }
+      await expectError(
+        await client.get(`/v1/hospitals/${hospitalId(hospital)}/doctors?date=9999-12-31`, { token }),
+        400,
+        'validation_failed',
+      )
+    }
   })
 
   it('answers 502 for a malformed HMIS answer and 503 when the HMIS is down; serves repeated reads from the edge cache', async () => {

@@ -15,6 +15,9 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     const hit = await cache.match(request)
     if (hit) return (await hit.json()) as T
     const value = await load()
+    // "No such doctor" is not kept: there is nothing to write (JSON.stringify(undefined) is no
+    // JSON), and the doctor may be added at the HMIS any moment.
+    if (value === undefined) return value
     await cache.put(request, new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${ttl}` } }))
     return value
   }
