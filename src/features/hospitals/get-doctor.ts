@@ -2,7 +2,7 @@ import { ApiError, invalidField } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { addDays, localDate } from '../../core/time'
-import { DoctorParams, DoctorRangeQuery, DoctorSchema, toDoctor } from './schema'
+import { DoctorParams, DoctorRangeQuery, DoctorSchema, slotDateProblem, toDoctor } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { activeHospital } from './store'
 
@@ -23,8 +23,16 @@ export const getDoctorHandler: PatientHandler<typeof getDoctor> = async (c) => {
   const { hospital_id, doctor_id } = c.req.valid('param')
   const hospital = await activeHospital(db, hospital_id)
   const query = c.req.valid('query')
-  const from = query.from ?? localDate(new Date(), hospital.timezone)
+  const today = localDate(new Date(), hospital.timezone)
+  const from = query.from ?? today
   const to = query.to ?? addDays(from, 6)
+  for (const [field, date] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    const problem = slotDateProblem(date, today)
+    if (problem) throw invalidField('query', field, problem)
+  }
   if (to < from || addDays(from, MAX_DAYS - 1) < to) throw invalidField('query', 'to', `must be on or after from, at most ${MAX_DAYS} days`)
   const doctor = await integrations.hmisFor(hmisLinkOf(hospital)).doctor(doctor_id, { from, to })
   if (!doctor) throw new ApiError('not_found', 'This hospital has no such doctor.')

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { nullableRef } from '../../core/openapi'
-import { inZone, localDate } from '../../core/time'
+import { addDays, inZone, localDate } from '../../core/time'
 import type { HospitalRow, HospitalShareRow } from '../../db/schema'
 import type { HmisDoctor } from '../../integrations/hmis/port'
 import { PatientSchema } from '../profile/schema'
@@ -224,3 +224,13 @@ export const DoctorRangeQuery = z.object({
     .optional()
     .openapi({ description: 'Last local date (from + 6 days when omitted; at most 31 days).', example: '2026-12-07' }),
 })
+
+/**
+ * Slots are asked for between yesterday and a year ahead (the hospital's dates): anything else is a
+ * 400, never a date the calendar arithmetic or the HMIS cannot take (year 9999 plus a day).
+ */
+export function slotDateProblem(date: string, today: string): string | undefined {
+  if (date < addDays(today, -1)) return 'must not be before yesterday'
+  if (date > addDays(today, 366)) return 'must be within a year from today'
+  return undefined
+}

@@ -4,7 +4,7 @@ import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patternProblem } from '../../core/safe-pattern'
 import { localDate } from '../../core/time'
-import { DoctorSchema, DoctorSearchQuery, HospitalParams, toDoctor } from './schema'
+import { DoctorSchema, DoctorSearchQuery, HospitalParams, slotDateProblem, toDoctor } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { activeHospital } from './store'
 
@@ -31,10 +31,13 @@ export const searchDoctorsHandler: PatientHandler<typeof searchDoctors> = async 
     if (problem) throw invalidField('query', field, problem, 'invalid_pattern')
   }
   const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
+  const today = localDate(new Date(), hospital.timezone)
+  const problem = query.date === undefined ? undefined : slotDateProblem(query.date, today)
+  if (problem) throw invalidField('query', 'date', problem)
   const doctors = await integrations.hmisFor(hmisLinkOf(hospital)).searchDoctors({
     name: query.name || undefined,
     specialty: query.specialty || undefined,
-    date: query.date ?? localDate(new Date(), hospital.timezone),
+    date: query.date ?? today,
   })
   return c.json({ items: doctors.slice(0, 200).map((doctor) => toDoctor(doctor, hospital)) }, 200)
 }
