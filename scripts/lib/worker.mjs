@@ -27,7 +27,7 @@ export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
   })
   let output = ''
-  const keep = (d) => (output = (output + d).slice(-20_000))
+  const keep = (d) => (output = (output + d).slice(-500_000))
   child.stdout.on('data', keep)
   child.stderr.on('data', keep)
   const exited = new Promise((resolve) => child.once('exit', resolve))

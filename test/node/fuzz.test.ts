@@ -90,11 +90,11 @@ describe('fuzzing every operation from the OpenAPI document', () => {
 
     const failures: string[] = []
     const seen = new Map<number, number>()
-    const check = (label: string, reply: Reply, input: unknown) => {
+    const check = async (label: string, reply: Reply, input: unknown) => {
       seen.set(reply.status, (seen.get(reply.status) ?? 0) + 1)
       const text = JSON.stringify(input)?.slice(0, 160)
       if (reply.status >= 500)
-        failures.push(`${label} → ${reply.status}: ${text} ${JSON.stringify(reply.json)?.slice(0, 200)}\n${e2e.logOf(reply)}`)
+        failures.push(`${label} → ${reply.status}: ${text} ${JSON.stringify(reply.json)?.slice(0, 200)}\n${await e2e.logOf(reply)}`)
       else if (reply.status >= 400 && typeof reply.json?.error?.code !== 'string')
         failures.push(`${label} → ${reply.status} without the envelope`)
       else return true

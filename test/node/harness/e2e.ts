@@ -132,8 +132,9 @@ export async function startE2e(overrides: Record<string, string> = {}) {
     expect(response.status).toBe(200)
   }
 
-  /** The Worker's log lines about one request (by its x-request-id), to explain a 5xx. */
-  const logOf = (reply: Reply) => {
+  /** The Worker's log lines about one request (by its x-request-id), to explain a 5xx: they reach us a moment after the answer. */
+  const logOf = async (reply: Reply) => {
+    await new Promise((r) => setTimeout(r, 500))
     const id = reply.headers.get('x-request-id')
     return id
       ? worker
