@@ -252,7 +252,8 @@ describe.skipIf(!systemPostgresBin())('Postgres restarted in the middle of a run
       expect(atHmis.filter((b) => b.phr_appointment_id === booking.id)).toHaveLength(1)
     }
     // And the service answers as before.
-    const after = await patients[0]!.put(`/v1/symptom-checks/${[...confirmed.values()][0]}/answers`, {
+    const hers = [...confirmed.entries()].find(([k]) => k.startsWith(patients[0]!.id))![1]
+    const after = await patients[0]!.put(`/v1/symptom-checks/${hers}/answers`, {
       answers: Object.entries(routineFever).map(([question_id, value]) => ({ question_id, value })),
     })
     expect(after.status).toBe(200)
