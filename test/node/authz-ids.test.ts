@@ -9,7 +9,7 @@ import { pdfDocument, pngImage } from '../fixtures/documents'
 import { recording, routineFever } from '../fixtures/symptom-data'
 import { hmisOrders } from '../harness/fakes'
 import { exampleFor, type OpenApiDocument } from '../harness/openapi'
-import { formOf, ok, startE2e, type E2e, type Patient } from './harness/e2e'
+import { formOf, ok, openSlot, shareWith, startE2e, type E2e, type Patient } from './harness/e2e'
 
 let e2e: E2e
 beforeAll(async () => {
@@ -182,14 +182,8 @@ describe('the authorization matrix with real ids', () => {
 async function patientWithEverything() {
   const asha = await e2e.patient()
   const hmis = e2e.hospital('sahyadri')
-  const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-  const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-  const share = ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
-  const { availability } = ok(await asha.get(`/v1/hospitals/${hospital}/doctors/d-sah-01`), 200)
-  const slot = (availability as { slots: { start: string; modes: string[]; available: number }[] }[])
-    .flatMap((d) => d.slots)
-    .filter((s) => s.modes.includes('online') && s.available > 0 && Date.parse(s.start) > Date.now() + 3 * 3600_000)
-    .sort(() => Math.random() - 0.5)[0]!
+  const { hospital, share } = await shareWith(asha)
+  const slot = await openSlot(asha, hospital)
   const booked = ok(
     await asha.post('/v1/appointments', { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start }),
     201,

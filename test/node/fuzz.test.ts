@@ -7,7 +7,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument } from '../fixtures/documents'
-import { formOf, ok, startE2e, type E2e, type Patient, type Reply } from './harness/e2e'
+import { formOf, ok, shareWith, startE2e, type E2e, type Patient, type Reply } from './harness/e2e'
 
 let e2e: E2e
 beforeAll(async () => {
@@ -57,9 +57,7 @@ describe('fuzzing every operation from the OpenAPI document', () => {
   it('never answers 5xx; refusals are in the envelope; every answer is as documented', async () => {
     const asha = await e2e.patient()
     // Something of her own behind most ids: a share, a check, a medicine, a record.
-    const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-    const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-    ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+    await shareWith(asha)
     ok(await asha.post('/v1/symptom-checks', { symptom_codes: ['fever'] }), 201)
     ok(
       await asha.post('/v1/medications', {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument, pngImage } from '../fixtures/documents'
 import { recording, routineFever } from '../fixtures/symptom-data'
 import { fhirSearch, hmisBookings, hmisOrders, hmisSymptomChecks, meetSpaces } from '../harness/fakes'
-import { formOf, ok, refused, startE2e, type E2e, type Patient } from './harness/e2e'
+import { formOf, ok, openSlot, refused, shareWith, startE2e, type E2e, type Patient } from './harness/e2e'
 
 let e2e: E2e
 
@@ -16,16 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop()
 })
-
-/** A random free slot of a doctor, at least three hours ahead, offering that mode. */
-async function openSlot(patient: Patient, hospital: string, doctor = 'd-sah-01', mode = 'online') {
-  const { availability } = ok(await patient.get(`/v1/hospitals/${hospital}/doctors/${doctor}`), 200)
-  const slots = (availability as { slots: { start: string; modes: string[]; available: number }[] }[])
-    .flatMap((d) => d.slots)
-    .filter((s) => s.modes.includes(mode) && s.available > 0 && Date.parse(s.start) > Date.now() + 3 * 3600_000)
-  expect(slots.length).toBeGreaterThan(0)
-  return slots[Math.floor(Math.random() * slots.length)]!
-}
 
 /** A cough questionnaire answered with no red flag. */
 const routineCough = {
@@ -209,9 +199,7 @@ describe('journey 2', () => {
     expect(cough.triage.level).toBe('consultation')
     expect(cough.triage.advice).toEqual(expect.any(String))
 
-    const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-    const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-    ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+    const { hospital } = await shareWith(asha)
     const slot = await openSlot(asha, hospital)
     const booked = ok(
       await asha.post('/v1/appointments', {
@@ -275,9 +263,7 @@ describe('journey 3', () => {
     )
     expect(calm.triage.level).toBe('consultation')
 
-    const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-    const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-    ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+    const { hospital } = await shareWith(asha)
     const slot = await openSlot(asha, hospital, 'd-sah-01', 'in_person')
     const booked = ok(
       await asha.post('/v1/appointments', {
@@ -302,9 +288,7 @@ describe('journey 4', () => {
   it('store, lab test with results, medicine reminder, vitals alert, ambulance, care package, chat', async () => {
     const asha = await e2e.patient()
     const hmis = e2e.hospital('sahyadri')
-    const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-    const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-    const share = ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+    const { hospital, share } = await shareWith(asha)
 
     // Lab test: booked at the hospital, slot confirmed, results posted and linked.
     const tests = ok(await asha.get('/v1/lab-tests'), 200)
@@ -473,9 +457,7 @@ describe('journey 5', () => {
   it('a hospital asks for consent → the patient narrows and approves → the hospital reads → the patient revokes → refused; the access log shows it all', async () => {
     const asha = await e2e.patient()
     const hmis = e2e.hospital('sahyadri')
-    const hospitals = ok(await asha.get('/v1/hospitals'), 200)
-    const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === 'IN2710000011').id as string
-    const share = ok(await asha.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+    const { share } = await shareWith(asha)
     const upload = async (title: string, type: string, date: string) =>
       ok(await asha.upload('/v1/records', formOf('file', pdfDocument({ title }), `${title}.pdf`, { title, type, record_date: date })), 201)
     const cbc = await upload('CBC', 'test_result', '2026-10-10')

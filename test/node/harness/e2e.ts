@@ -189,3 +189,21 @@ export function formOf(field: string, bytes: Uint8Array, name: string, fields: R
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   return form
 }
+
+/** Finds a demo hospital in the list by its HFR id (Sahyadri, REST, by default) and shares the patient's profile with it. */
+export async function shareWith(patient: Patient, hfrId = 'IN2710000011') {
+  const hospitals = ok(await patient.get('/v1/hospitals'), 200)
+  const hospital = hospitals.items.find((h: { hfr_id: string }) => h.hfr_id === hfrId).id as string
+  const share = ok(await patient.post(`/v1/hospitals/${hospital}/share`, {}), 201)
+  return { hospital, share }
+}
+
+/** A random free slot of a doctor, at least three hours ahead, offering that mode. */
+export async function openSlot(patient: Patient, hospital: string, doctor = 'd-sah-01', mode = 'online') {
+  const { availability } = ok(await patient.get(`/v1/hospitals/${hospital}/doctors/${doctor}`), 200)
+  const slots = (availability as { slots: { start: string; modes: string[]; available: number }[] }[])
+    .flatMap((d) => d.slots)
+    .filter((s) => s.modes.includes(mode) && s.available > 0 && Date.parse(s.start) > Date.now() + 3 * 3600_000)
+  expect(slots.length).toBeGreaterThan(0)
+  return slots[Math.floor(Math.random() * slots.length)]!
+}
