@@ -7,6 +7,7 @@ import { HomeSchema } from '../src/features/profile/schema'
 import { RecordSchema } from '../src/features/records/schema'
 import { book, openSlot, runMinuteCron } from './fixtures/appointments'
 import { loginByPhone } from './fixtures/auth'
+import { pdfDocument } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, newClient } from './harness/client'
 import { hmisBookings, hmisFault, meetSpaces } from './harness/fakes'
@@ -307,6 +308,23 @@ describe('hospital calls are signed', () => {
     expect(await redelivered.response.json()).toEqual({ applied: false, status: 'reviewed' })
     const notes = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
     expect(notes.items.filter((n) => n.type === 'appointment_reviewed')).toHaveLength(1)
+  })
+
+  it('checks the signature of a 9.5 MB document over its raw bytes: accepted when signed, refused with another secret', async () => {
+    const { share } = await patientWithShare()
+    const scan = pdfDocument({ padding: 9.5 * 1024 * 1024, title: 'MRI report' })
+    const form = () => {
+      const form = new FormData()
+      form.append('file', new File([scan], 'scan.pdf'))
+      form.append('patient_ref', share.hmis_patient_id)
+      form.append('type', 'test_result')
+      form.append('title', 'MRI report')
+      return form
+    }
+    await expectError((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form(), { secret: 'not-the-secret' })).response, 401, 'unauthorized')
+    const stored = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form())
+    expect(stored.response.status).toBe(201)
+    expect(((await stored.response.json()) as { size_bytes: number }).size_bytes).toBe(scan.length)
   })
 
   it('lets a hospital post documents only for patients who share with it, and not after they revoke', async () => {

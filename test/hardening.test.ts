@@ -6,6 +6,7 @@ import { describeError } from '../src/core/logger'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, failingPaths, newClient } from './harness/client'
 import { runSql } from './harness/sql'
+import { hmisCall } from './harness/hmis'
 import { fetchWithSettings } from './harness/worker'
 
 describe('request bodies', () => {
@@ -61,6 +62,28 @@ describe('request bodies', () => {
       const error = await expectError(await newClient().get(`/dev/outbox?cursor=${encodeURIComponent(cursor)}`), 400, 'validation_failed')
       expect(failingPaths(error)).toEqual(['cursor'])
     }
+  })
+})
+
+describe('malformed multipart bodies', () => {
+  const broken: [string, string, string][] = [
+    ['a part header with no terminator', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"'],
+    ['no boundary', 'multipart/form-data', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n'],
+    ['a part that never ends', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary'],
+  ]
+
+  it.each(broken)('answer 400 malformed_body, never 500, on every multipart route (%s)', async (_why, contentType, text) => {
+    const { access_token: token, client } = await loginByPhone()
+    const check = await client.post('/v1/symptom-checks', { symptom_codes: ['fever'] }, { token })
+    const { id } = (await check.json()) as { id: string }
+    const body = new TextEncoder().encode(text)
+    for (const path of ['/v1/records', '/v1/store/medicine-orders', '/v1/symptom-checks/detect', `/v1/symptom-checks/${id}/audio`, '/v1/scan']) {
+      const response = await client.call('POST', path, { token, body, headers: { 'content-type': contentType } })
+      const error = await expectError(response, 400, 'malformed_body')
+      expect(error.message, path).toMatch(/multipart/)
+    }
+    const hospital = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', body, { contentType })
+    await expectError(hospital.response, 400, 'malformed_body')
   })
 })
 

@@ -75,6 +75,19 @@ describe('record uploads', () => {
     expect(listed.items).toEqual([])
   })
 
+  it('refuses a PDF whose object stream inflates to 128 MB (a decompression bomb) with 422, and keeps nothing', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const bomb = await pdfWithObjectStream(3, 128 * 1024 * 1024)
+    expect(bomb.length).toBeLessThan(1024 * 1024)
+    const error = await expectError(await upload(client, token, bomb), 422, 'unprocessable')
+    expect(error.message).toMatch(/decompression bomb/)
+    const listed = await expectOk(await client.get('/v1/records?source=uploaded', { token }), 200, page)
+    expect(listed.items).toEqual([])
+    // Within the caps (its first megabyte), padding inflates and the pages are still counted.
+    const padded = await expectOk(await upload(client, token, await pdfWithObjectStream(2, 512 * 1024)), 201, RecordSchema)
+    expect(padded.metadata?.page_count).toBe(2)
+  })
+
   it('stores the same file once, honours Idempotency-Key, and keeps uploads to their owner', async () => {
     const owner = await loginByPhone()
     const other = await loginByPhone()

@@ -29,10 +29,26 @@ export async function hmacSha256Hex(key: string, message: string): Promise<strin
   return hex(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(message)))
 }
 
-/** HMAC-SHA256 of raw bytes (a signed request body, exactly as received). */
-export async function hmacSha256HexOfBytes(key: string, bytes: Uint8Array): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  return hex(await crypto.subtle.sign('HMAC', cryptoKey, bytes))
+/**
+ * HMAC-SHA256 (RFC 2104) of parts as if joined — a signed request's prefix and its raw body —
+ * without joining them: WebCrypto's HMAC takes one buffer, so the inner hash is streamed through
+ * the platform's DigestStream instead, and a body of megabytes is never copied.
+ */
+export async function hmacSha256HexOfParts(key: string, parts: Uint8Array[]): Promise<string> {
+  let keyBytes = encoder.encode(key)
+  if (keyBytes.length > 64) keyBytes = new Uint8Array(await crypto.subtle.digest('SHA-256', keyBytes))
+  const padded = (byte: number) => {
+    const block = new Uint8Array(64 + 32).fill(byte)
+    keyBytes.forEach((b, i) => (block[i]! ^= b))
+    return block
+  }
+  const inner = new crypto.DigestStream('SHA-256')
+  const writer = inner.getWriter()
+  for (const part of [padded(0x36).subarray(0, 64), ...parts]) await writer.write(part)
+  await writer.close()
+  const outer = padded(0x5c)
+  outer.set(new Uint8Array(await inner.digest), 64)
+  return hex(await crypto.subtle.digest('SHA-256', outer))
 }
 
 export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {

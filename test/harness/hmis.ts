@@ -19,13 +19,17 @@ export type SignOptions = {
   signature?: string
   unsigned?: boolean
   /** Sign for this path, send to another. */ signedPath?: string
+  /** With a Uint8Array body: its content type (the bytes are sent as they are). */ contentType?: string
 }
 
 /** Signs and sends: JSON bodies as they are, FormData as multipart. Returns the response and the headers used. */
 export async function hmisCall(hospital: string, method: string, path: string, body?: unknown, options: SignOptions = {}) {
   let bytes: Uint8Array = new Uint8Array()
   const headers: Record<string, string> = { 'x-phr-hospital': HFR[hospital]! }
-  if (body instanceof FormData) {
+  if (body instanceof Uint8Array) {
+    headers['content-type'] = options.contentType ?? 'application/octet-stream'
+    bytes = body
+  } else if (body instanceof FormData) {
     const request = new Request('https://x/', { method: 'POST', body })
     headers['content-type'] = request.headers.get('content-type')!
     bytes = new Uint8Array(await request.arrayBuffer())
@@ -36,7 +40,10 @@ export async function hmisCall(hospital: string, method: string, path: string, b
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000))
   if (!options.unsigned) {
     headers['x-phr-timestamp'] = timestamp
-    const signed = new Uint8Array([...new TextEncoder().encode(`${timestamp}.${method}.${options.signedPath ?? path}.`), ...bytes])
+    const prefix = new TextEncoder().encode(`${timestamp}.${method}.${options.signedPath ?? path}.`)
+    const signed = new Uint8Array(prefix.length + bytes.length)
+    signed.set(prefix)
+    signed.set(bytes, prefix.length)
     headers['x-phr-signature'] = options.signature ?? `v1=${await hmac(options.secret ?? `test-inbound-${hospital}`, signed)}`
   }
   const send = () => SELF.fetch(`https://phr.test${path}`, { method, headers, body: method === 'GET' ? undefined : bytes })

@@ -1,3 +1,4 @@
+import { readMultipart } from '../../core/multipart'
 import { ApiError, invalidField } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
@@ -32,7 +33,7 @@ export const scanQrHandler: PatientHandler<typeof scanQr> = async (c) => {
   const type = c.req.header('content-type') ?? ''
   let payload: string
   if (/^multipart\/form-data/i.test(type)) {
-    payload = await qrInPhoto((await c.req.formData()).get('image'), config)
+    payload = await qrInPhoto((await readMultipart(c.req, 'Send a multipart photo `image`.')).get('image'), config)
   } else if (/^application\/json/i.test(type)) {
     const body = await c.req.json().catch(() => {
       throw new ApiError('malformed_body', 'The body is not valid JSON.')

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { invalidField } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { patternProblem } from '../../core/safe-pattern'
+import { patternProblem, SAFE_PATTERN_RULES } from '../../core/safe-pattern'
 import { localDate } from '../../core/time'
 import { DoctorSchema, DoctorSearchQuery, HospitalParams, slotDateProblem, toDoctor } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
@@ -15,7 +15,7 @@ export const searchDoctors = patientRoute({
   tags: ['Doctors'],
   summary: 'Doctors of a hospital by name and specialty (case-insensitive regular expressions), with their slots on a date',
   description:
-    'Patterns are checked here before the HMIS sees them: at most 80 characters, no backreferences or lookarounds, no repeated group that itself repeats or has alternatives (400 `invalid_pattern`). Slots are in the hospital’s time zone; lists are kept at the edge for HMIS_CACHE_SECONDS.',
+    `Both patterns are matched case-insensitively and checked here before the HMIS sees them (400 \`invalid_pattern\` names what is wrong). ${SAFE_PATTERN_RULES} Slots are in the hospital’s time zone; lists are kept at the edge for HMIS_CACHE_SECONDS.`,
   request: { params: HospitalParams, query: DoctorSearchQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(DoctorSchema) }).openapi('DoctorList'), 'Matching doctors.'),

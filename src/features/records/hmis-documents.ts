@@ -1,3 +1,4 @@
+import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, eq, isNull } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
@@ -75,9 +76,7 @@ export const receiveDocument = hmisRoute({
 
 export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = async (c) => {
   const { db, log } = c.var.services
-  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
-    throw new ApiError('unsupported_media_type', 'Send the document as multipart/form-data.')
-  const form = await c.req.formData()
+  const form = await readMultipart(c.req, 'Send the document as multipart/form-data.')
   const { file, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
   const fields = parseInput(DocumentFieldsSchema, rest, 'form')
   if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')

@@ -21,13 +21,42 @@ const latin1 = (bytes: Uint8Array) => {
 
 const broken = (what: string) => new ApiError('unprocessable', `The file is damaged or incomplete (${what}).`)
 
-async function inflate(bytes: Uint8Array): Promise<string | undefined> {
+/** What the object streams of one PDF may inflate to, together: a real one's are a few megabytes. */
+export const MAX_INFLATED_BYTES = 32 * 1024 * 1024
+/** How much one stream may grow beyond its first megabyte: text compresses 5–20×, a bomb 1000×. */
+export const MAX_INFLATION_RATIO = 100
+
+const bomb = () =>
+  new ApiError('unprocessable', 'The file expands to far more than its size when decompressed (a decompression bomb); it was refused.', {
+    details: { max_inflated_bytes: MAX_INFLATED_BYTES, max_ratio: MAX_INFLATION_RATIO },
+  })
+
+/**
+ * Inflates one deflate stream, counting as the bytes come and stopping at `budget.left` or at
+ * MAX_INFLATION_RATIO × its size (422); undefined when it is not valid deflate.
+ */
+async function inflate(bytes: Uint8Array, budget: { left: number }): Promise<string | undefined> {
+  const limit = Math.min(budget.left, Math.max(1024 * 1024, bytes.length * MAX_INFLATION_RATIO))
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate')).getReader()
+  let text = ''
+  let size = 0
   try {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'))
-    return latin1(new Uint8Array(await new Response(stream).arrayBuffer()))
-  } catch {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      size += value.byteLength
+      if (size > limit) {
+        await reader.cancel().catch(() => {})
+        throw bomb()
+      }
+      text += latin1(value)
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error
     return undefined
   }
+  budget.left -= size
+  return text
 }
 
 const PAGE = /\/Type\s*\/Page(?![a-zA-Z])/g
@@ -59,6 +88,7 @@ async function pdfFacts(bytes: Uint8Array): Promise<FileFacts> {
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) throw broken('the cross-reference is not where the file says')
   let pages = text.match(PAGE)?.length ?? 0
   // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
+  const budget = { left: MAX_INFLATED_BYTES }
   for (const match of text.matchAll(/\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g)) {
     const start = match.index! + match[0].length
     let end = text.indexOf('endstream', start)
@@ -67,7 +97,7 @@ async function pdfFacts(bytes: Uint8Array): Promise<FileFacts> {
     const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
     if (length && start + Number(length) <= end) end = start + Number(length)
     else if (text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1
-    const inflated = await inflate(bytes.subarray(start, end))
+    const inflated = await inflate(bytes.subarray(start, end), budget)
     if (inflated) pages += inflated.match(PAGE)?.length ?? 0
   }
   if (pages === 0) throw broken('no pages')

@@ -1,3 +1,4 @@
+import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
@@ -52,9 +53,7 @@ export const uploadRecord = patientRoute({
 export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c) => {
   const { db, files } = c.var.services
   const patientId = c.var.patientId
-  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
-    throw new ApiError('unsupported_media_type', 'Send the document as multipart/form-data.')
-  const form = await c.req.formData()
+  const form = await readMultipart(c.req, 'Send the document as multipart/form-data.')
   const { file, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
   const fields = parseInput(UploadFieldsSchema, rest, 'form')
   if (fields.record_date && fields.record_date > localDate(new Date(Date.now() + 86_400_000), 'Asia/Kolkata'))

@@ -1,3 +1,4 @@
+import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
@@ -252,9 +253,7 @@ export const orderMedicines = patientRoute({
 export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = async (c) => {
   const services = c.var.services
   const { db, files, config } = services
-  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? ''))
-    throw new ApiError('unsupported_media_type', 'Send the order as multipart/form-data.')
-  const form = await c.req.formData()
+  const form = await readMultipart(c.req, 'Send the order as multipart/form-data.')
   const { prescription, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
   const fields = parseInput(OrderFieldsSchema, rest, 'form')
   if (!(prescription instanceof File)) throw invalidField('form', 'prescription', 'must be a file')

@@ -1,3 +1,5 @@
+import type { HonoRequest } from 'hono'
+import { readMultipart } from '../../core/multipart'
 import { ApiError, invalidField } from '../../core/errors'
 
 // What phones record, recognised by its bytes (never by name or declared type), and the MIME type
@@ -39,10 +41,8 @@ export function audioKind(b: Uint8Array): AudioKind | undefined {
 const MIN_AUDIO_BYTES = 512
 
 /** The `audio` file of a multipart request, checked: present, not empty or tiny, a format we take. */
-export async function readAudio(request: { header(name: string): string | undefined; formData(): Promise<FormData> }) {
-  if (!/^multipart\/form-data/i.test(request.header('content-type') ?? ''))
-    throw new ApiError('unsupported_media_type', 'Send the recording as multipart/form-data with an `audio` file.')
-  const form = await request.formData()
+export async function readAudio(request: Pick<HonoRequest, 'header' | 'formData'>) {
+  const form = await readMultipart(request, 'Send the recording as multipart/form-data with an `audio` file.')
   const file = form.get('audio')
   if (!(file instanceof File)) throw invalidField('form', 'audio', 'must be a file')
   const bytes = new Uint8Array(await file.arrayBuffer())
