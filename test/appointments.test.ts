@@ -265,6 +265,65 @@ describe('never lost: the HMIS outbox', () => {
     expect(jobs[0]!.pending).toBe(0)
   }, 120_000)
 
+  it('sends each job once when the HMIS takes 5 s a booking and cron runs overlap past a 12 s lease', async () => {
+    const hospital = hospitalId('faulty')
+    const patients = await Promise.all([0, 1, 2].map(() => patientWithShare('faulty')))
+    // Booked while the HMIS hangs: each answers pending_sync and its job waits for the cron.
+    await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 3, 'faulty')
+    const booked = []
+    for (const p of patients) {
+      const slot = await openSlot(p.client, p.token, hospital)
+      booked.push(await book(p.client, p.token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start }))
+    }
+    expect(booked.map((b) => b.status)).toEqual(['pending_sync', 'pending_sync', 'pending_sync'])
+    const ids = booked.map((b) => b.id)
+    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id in ${sql.raw(`('${ids.join("','")}')`)}`)
+    await hmisFault({ kind: 'slow', ms: 5_000, route: 'POST /appointments' }, 3, 'faulty')
+    // Three jobs take 15 s one after another; a second run starts at 6.5 s and a third at 13 s, past a lease claimed at 0.
+    const lease = { HMIS_OUTBOX_LEASE_SECONDS: '12' }
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => runMinuteCron(lease))
+    await Promise.all([runMinuteCron(lease), later(6_500), later(13_000)])
+    const atHospital = await hmisBookings('sahyadri', 'faulty')
+    for (const id of ids) expect(atHospital.filter((b) => b.phr_appointment_id === id).map((b) => b.received)).toEqual([1])
+    for (const p of patients) {
+      const list = await expectOk(await p.client.get('/v1/appointments', { token: p.token }), 200, page(AppointmentSchema))
+      expect(list.items[0]?.status).toBe('booked')
+    }
+  }, 60_000)
+
+  it('records a job that throws, goes on with the others in the same run, and gives it up at the attempt cap', async () => {
+    const sahyadri = await patientWithShare()
+    const slot = await openSlot(sahyadri.client, sahyadri.token, hospitalId('sahyadri'))
+    const booked = await book(sahyadri.client, sahyadri.token, {
+      hospital_id: hospitalId('sahyadri'),
+      doctor_id: 'd-sah-01',
+      mode: 'online',
+      slot_start: slot.start,
+    })
+    // A job that throws a 404 of our own (its symptom check is gone), first in line, at its ninth attempt.
+    const broken = crypto.randomUUID()
+    await runSql(sql`insert into hmis_outbox (id, kind, hospital_id, appointment_id, symptom_check_id, attempts, next_attempt_at)
+      values (${broken}, 'share_symptom_check', ${hospitalId('sahyadri')}, ${booked.id}, ${crypto.randomUUID()}, 9, now() - interval '1 minute')`)
+    const faulty = await patientWithShare('faulty')
+    const other = await openSlot(faulty.client, faulty.token, hospitalId('faulty'))
+    await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 1, 'faulty')
+    const pending = await book(faulty.client, faulty.token, {
+      hospital_id: hospitalId('faulty'),
+      doctor_id: 'd-sah-01',
+      mode: 'online',
+      slot_start: other.start,
+    })
+    expect(pending.status).toBe('pending_sync')
+    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id = ${pending.id}`)
+    await runMinuteCron()
+    const [job] = await runSql<{ status: string; attempts: number; last_error: string }>(
+      sql`select status, attempts, last_error from hmis_outbox where id = ${broken}`,
+    )
+    expect(job).toMatchObject({ status: 'failed', attempts: 10, last_error: expect.stringContaining('could not be reached after 10 attempts') })
+    const sent = await expectOk(await faulty.client.get(`/v1/appointments/${pending.id}`, { token: faulty.token }), 200, AppointmentSchema)
+    expect(sent.status).toBe('booked')
+  })
+
   it('answers pending_sync within the budget when the HMIS hangs, and rejects with a notification when the HMIS later refuses', async () => {
     const { client, token } = await patientWithShare('faulty')
     const hospital = hospitalId('faulty')

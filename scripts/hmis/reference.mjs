@@ -201,7 +201,11 @@ function handle(hospital, state, method, path, params, body, quirks) {
     if (![id, patient, doctorId, mode, slotStart].every((v) => typeof v === 'string'))
       return [400, error('invalid_request', 'missing fields')]
     const previous = quirks.duplicateBookings ? undefined : [...state.bookings.values()].find((b) => b.phr_appointment_id === id)
-    if (previous) return [200, { appointment_ref: previous.appointment_ref, status: previous.status }]
+    if (previous) {
+      // How many times PHR Edge sent it, for the drills that prove it sends each booking once.
+      previous.received += 1
+      return [200, { appointment_ref: previous.appointment_ref, status: previous.status }]
+    }
     if (![...state.patients.values()].some((p) => p.hmis_patient_id === patient))
       return [422, error('unknown_patient', 'Register the patient first.')]
     const doctor = own.find((d) => d.id === doctorId)
@@ -223,6 +227,7 @@ function handle(hospital, state, method, path, params, body, quirks) {
       mode,
       slot_start: slot.start,
       status: 'booked',
+      received: 1,
     }
     state.bookings.set(booking.appointment_ref, booking)
     return [201, { appointment_ref: booking.appointment_ref, status: booking.status }]

@@ -87,6 +87,7 @@ export const configSchema = z
     HMIS_BOOKING_BUDGET_MS: positiveInt(3_000),
     CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     HMIS_OUTBOX_MAX_ATTEMPTS: positiveInt(10),
+    HMIS_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(900).default(120),
     HMIS_SIGNATURE_TOLERANCE_SECONDS: positiveInt(300),
     HMIS_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     MEET_PROVIDER: z.enum(['google', 'none']).default('google'),

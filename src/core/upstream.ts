@@ -62,13 +62,19 @@ export async function readUpstreamJson<T extends z.ZodTypeAny>(service: string, 
 /**
  * callUpstream for idempotent calls (reads, and writes keyed by our own id): an answer that never
  * came (unreachable) or a 5xx is tried once more. A timeout is not: the caller's budget is spent.
+ * With a `deadline` (epoch ms), each try is cut short to it and none starts after it (504).
  */
-export async function callIdempotent(service: string, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+export async function callIdempotent(service: string, url: string, init: RequestInit, timeoutMs: number, deadline?: number): Promise<Response> {
+  const timeLeft = () => {
+    const left = deadline === undefined ? timeoutMs : Math.min(timeoutMs, deadline - Date.now())
+    if (left <= 0) throw new ApiError('upstream_timeout', `${service}: no time left for this call.`, { details: { service } })
+    return left
+  }
   try {
-    return await callUpstream(service, url, init, timeoutMs)
+    return await callUpstream(service, url, init, timeLeft())
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'upstream_error' || error.code === 'upstream_unavailable')) {
-      return callUpstream(service, url, init, timeoutMs)
+      return callUpstream(service, url, init, timeLeft())
     }
     throw error
   }

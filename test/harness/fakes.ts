@@ -97,7 +97,7 @@ export async function hmisCalls(server: HmisServer = 'shared'): Promise<Record<s
 export async function hmisBookings(
   hospitalKey: string,
   server: HmisServer = 'shared',
-): Promise<{ phr_appointment_id: string; status: string; appointment_ref: string }[]> {
+): Promise<{ phr_appointment_id: string; status: string; appointment_ref: string; received: number }[]> {
   return (await fetch(`${hmisBase(server)}/_hmis/bookings?hospital=${hospitalKey}`)).json()
 }
 

@@ -92,12 +92,13 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
       slotEnd,
       symptomCheckId: body.symptom_check_id ?? null,
     },
+    config.HMIS_OUTBOX_LEASE_SECONDS,
     symptomCheck,
   )
   // Send it now if the hospital answers within the budget; otherwise the cron takes over.
   const budget = { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) }
   if ((await runJob(services, job, budget)) === 'done' && shareJobId) {
-    const [share] = await claimJobs(db, { jobId: shareJobId, limit: 1 })
+    const [share] = await claimJobs(db, services.config, { jobId: shareJobId, limit: 1 })
     if (share) await runJob(services, share, budget)
   }
   const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id))

@@ -20,7 +20,7 @@ export const cancelAppointmentHandler: PatientHandler<typeof cancelAppointment> 
   const reason = (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null
   const { jobId } = await cancelBooking(db, c.var.patientId, id, reason)
   if (jobId) {
-    const [job] = await claimJobs(db, { jobId, limit: 1 })
+    const [job] = await claimJobs(db, config, { jobId, limit: 1 })
     if (job) await runJob(c.var.services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
   }
   const row = await appointmentOf(db, c.var.patientId, id)

@@ -3,9 +3,9 @@ import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { describeError } from '../../core/logger'
 import { notify } from '../../core/notify'
+import type { Config } from '../../core/config'
 import type { Services } from '../../core/types'
 import { appointments, hmisOutbox, hospitals, hospitalShares, type HmisJobRow } from '../../db/schema'
-import { JOB_LEASE_SECONDS } from './store'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { shareFailed, shareSymptomCheck } from '../symptoms/share'
 
@@ -13,6 +13,10 @@ import { shareFailed, shareSymptomCheck } from '../symptoms/share'
 // the hospital answers in time, otherwise by the cron every minute, with exponential backoff and
 // jitter, a lease so that overlapping runs never send a job twice, and a cap after which the
 // appointment is rejected and the patient told. Every failure stays visible on the job row.
+//
+// The lease covers the work in flight: a run claims one job when it is about to send it (never a
+// batch that later jobs would outlive), and that job's HMIS calls are cut short to jobDeadline, so
+// no job can still be talking to the hospital when another run may claim it.
 
 export type JobResult = 'done' | 'retry' | 'refused' | 'failed'
 
@@ -39,12 +43,19 @@ export const jobOf = (r: Record<string, unknown>): HmisJobRow => ({
   updatedAt: new Date(r.updated_at as string),
 })
 
+/**
+ * When a job claimed now must have finished talking to the hospital: a fifth of the lease (at
+ * least 2 s) is left to record the outcome before another run may claim the job.
+ */
+export const jobDeadline = (config: Config, claimedAt = Date.now()) =>
+  claimedAt + config.HMIS_OUTBOX_LEASE_SECONDS * 1000 - Math.max(2000, config.HMIS_OUTBOX_LEASE_SECONDS * 200)
+
 /** Claims due jobs (or one job) for this run: FOR UPDATE SKIP LOCKED, and a lease. */
-export async function claimJobs(db: Db, options: { jobId?: string; limit: number }): Promise<HmisJobRow[]> {
+export async function claimJobs(db: Db, config: Config, options: { jobId?: string; limit: number }): Promise<HmisJobRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`
-    update hmis_outbox set locked_until = now() + make_interval(secs => ${JOB_LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
+    update hmis_outbox set locked_until = now() + make_interval(secs => ${config.HMIS_OUTBOX_LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
     where id in (
       select id from hmis_outbox
       where status = 'pending' and (locked_until is null or locked_until < now())
@@ -70,9 +81,18 @@ export function backoffSeconds(attempts: number): number {
  * refusal thrown as a 409 for the patient to choose again.
  */
 export async function runJob(services: Services, job: HmisJobRow, waiting?: { timeoutMs: number }): Promise<JobResult> {
-  const { db, integrations } = services
   const store = storeJobs[job.kind]
   if (store) return store(services, job, waiting)
+  try {
+    return await sendAppointmentJob(services, job, waiting)
+  } catch (error) {
+    return failedAttempt(services, job, error, () => giveUpAppointmentJob(services, job), waiting)
+  }
+}
+
+async function sendAppointmentJob(services: Services, job: HmisJobRow, waiting?: { timeoutMs: number }): Promise<JobResult> {
+  const { db, integrations } = services
+  const deadline = jobDeadline(services.config)
   if (!job.appointmentId) return finish(db, job, 'failed', 'the job names no appointment')
   const [context] = await db
     .select({ appointment: appointments, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
@@ -89,9 +109,8 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
     .where(eq(appointments.id, job.appointmentId))
   if (!context) return finish(db, job, 'done', 'the appointment no longer exists')
   const { appointment, hospital } = context
-  const hmis = integrations.hmisFor(hmisLinkOf(hospital, waiting?.timeoutMs))
-  try {
-    if (job.kind === 'share_symptom_check') {
+  const hmis = integrations.hmisFor(hmisLinkOf(hospital, { timeoutMs: waiting?.timeoutMs, deadline }))
+  if (job.kind === 'share_symptom_check') {
       const outcome = await shareSymptomCheck(services, job, { appointment, hmisPatientId: context.hmisPatientId, hmis })
       if (outcome === 'later') {
         // Waiting for the booking is not a failed attempt.
@@ -172,41 +191,46 @@ export async function runJob(services: Services, job: HmisJobRow, waiting?: { ti
         dedupeKey: `booked:${appointment.id}`,
       })
     }
-    return 'done'
-  } catch (error) {
-    return failedAttempt(services, job, error, async () => {
-      if (job.kind === 'book_appointment') {
-        return refuse(
-          db,
-          job,
-          appointment,
-          hospital.name,
-          'hmis_unreachable',
-          `The hospital could not be reached after ${job.attempts} attempts.`,
-          'failed',
-        )
-      }
-      if (job.kind === 'share_symptom_check') {
-        await shareFailed(db, job, appointment.patientId, `The hospital could not be reached after ${job.attempts} attempts.`)
-        return 'failed'
-      }
-      return finish(db, job, 'failed', 'the hospital could not be reached')
-    })
+  return 'done'
+}
+
+/** An appointment job that failed HMIS_OUTBOX_MAX_ATTEMPTS times: what failing means for its kind. */
+async function giveUpAppointmentJob(services: Services, job: HmisJobRow): Promise<JobResult> {
+  const { db } = services
+  const reason = `The hospital could not be reached after ${job.attempts} attempts.`
+  const [context] = job.appointmentId
+    ? await db
+        .select({ appointment: appointments, hospitalName: hospitals.name })
+        .from(appointments)
+        .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
+        .where(eq(appointments.id, job.appointmentId))
+    : []
+  if (!context) return finish(db, job, 'failed', reason)
+  if (job.kind === 'book_appointment')
+    return refuse(db, job, context.appointment, context.hospitalName, 'hmis_unreachable', reason, 'failed')
+  if (job.kind === 'share_symptom_check') {
+    await shareFailed(db, job, context.appointment.patientId, reason)
+    return 'failed'
   }
+  return finish(db, job, 'failed', 'the hospital could not be reached')
 }
 
 /**
- * A failed attempt of any job: a 5xx is retried with backoff until HMIS_OUTBOX_MAX_ATTEMPTS, then
- * `giveUp` says what failing means for that kind of job; anything else is the caller's to throw.
+ * A failed attempt of any job — the hospital failing (a 5xx) or anything else thrown (a bug, an
+ * answer we could not handle): recorded on the job and retried with backoff until
+ * HMIS_OUTBOX_MAX_ATTEMPTS, then `giveUp` says what failing means for that kind of job. With a
+ * patient waiting, what is not the hospital failing is theirs to see (a refusal, a conflict): thrown.
  */
 export async function failedAttempt(
   services: Services,
   job: HmisJobRow,
   error: unknown,
   giveUp: () => Promise<JobResult>,
+  waiting?: { timeoutMs: number },
 ): Promise<JobResult> {
-  if (!(error instanceof ApiError) || error.status < 500) throw error
-  services.log.log('warn', 'an HMIS job failed; it will be retried', {
+  const transient = error instanceof ApiError && error.status >= 500
+  if (waiting && !transient) throw error
+  services.log.log(transient ? 'warn' : 'error', transient ? 'an HMIS job failed; it will be retried' : 'an HMIS job threw; it will be retried', {
     job_id: job.id,
     kind: job.kind,
     attempts: job.attempts,
@@ -217,7 +241,7 @@ export async function failedAttempt(
     .update(hmisOutbox)
     .set({
       lockedUntil: null,
-      lastError: `${error.code}: ${error.message}`,
+      lastError: error instanceof ApiError ? `${error.code}: ${error.message}` : `unexpected: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
       nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
       updatedAt: sql`now()`,
     })
@@ -261,14 +285,23 @@ async function refuse(
   return jobStatus === 'failed' ? 'failed' : 'refused'
 }
 
-/** The cron: every due job, a batch at a time, within the run. */
+/**
+ * The cron: every due job within the run, each claimed just before it is sent (its lease starts
+ * then). One job failing in any way never stops the others.
+ */
 export async function syncHmisOutbox(services: Services): Promise<Record<string, number>> {
-  const counts: Record<string, number> = { done: 0, retry: 0, refused: 0, failed: 0 }
+  const counts: Record<string, number> = { done: 0, retry: 0, refused: 0, failed: 0, unrecorded: 0 }
   const started = Date.now()
   while (Date.now() - started < 20_000) {
-    const jobs = await claimJobs(services.db, { limit: 20 })
-    if (jobs.length === 0) break
-    for (const job of jobs) counts[await runJob(services, job)]! += 1
+    const [job] = await claimJobs(services.db, services.config, { limit: 1 })
+    if (!job) break
+    try {
+      counts[await runJob(services, job)]! += 1
+    } catch (error) {
+      // Even the failure could not be recorded (the database failing): its lease lapses and a later run takes it.
+      services.log.log('error', 'an HMIS job failed and could not be recorded', { job_id: job.id, error: describeError(error) })
+      counts.unrecorded! += 1
+    }
   }
   return counts
 }

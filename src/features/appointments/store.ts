@@ -4,9 +4,6 @@ import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { appointments, hmisOutbox, hospitals, type AppointmentRow, type AppointmentStatus, type HmisJobRow } from '../../db/schema'
 
-/** How long a claimed HMIS job is its claimer's before another run may take it. */
-export const JOB_LEASE_SECONDS = 120
-
 /** Statuses in which an appointment holds the patient's time. */
 export const ACTIVE: AppointmentStatus[] = ['pending_sync', 'booked', 'symptoms_shared', 'reviewed']
 
@@ -29,6 +26,8 @@ export async function createBooking(
     slotEnd: Date
     symptomCheckId: string | null
   },
+  /** The job is made already claimed, for this long (HMIS_OUTBOX_LEASE_SECONDS). */
+  leaseSeconds: number,
   /** A symptom check done first: tied to the booking, and submitted with it when complete (`submit`). */
   symptomCheck?: { version: number; submit: boolean },
 ): Promise<{ appointment: AppointmentRow; job: HmisJobRow; shareJobId?: string }> {
@@ -62,7 +61,7 @@ export async function createBooking(
         hospitalId: booking.hospitalId,
         appointmentId: booking.id,
         attempts: 1,
-        lockedUntil: sql`now() + make_interval(secs => ${JOB_LEASE_SECONDS})`,
+        lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
       })
       .returning()
     let shareJobId: string | undefined

@@ -159,7 +159,7 @@ export const bookLabTestsHandler: PatientHandler<typeof bookLabTests> = async (c
         testIds: body.test_ids,
         preferredSlot: slot,
       })
-      return insertStoreJob(tx, 'request_lab_booking', hospital.id, id)
+      return insertStoreJob(tx, 'request_lab_booking', hospital.id, id, services.config.HMIS_OUTBOX_LEASE_SECONDS)
     })
     await sendNow(services, job)
     const [row] = await db.select().from(labBookings).where(eq(labBookings.id, id))
@@ -280,7 +280,7 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
           prescriptionType: kind.contentType,
           prescriptionSha256: sha256,
         })
-        return insertStoreJob(tx, 'place_medicine_order', hospital.id, id)
+        return insertStoreJob(tx, 'place_medicine_order', hospital.id, id, config.HMIS_OUTBOX_LEASE_SECONDS)
       }),
     )
     await sendNow(services, job)

@@ -4,7 +4,6 @@ import { ApiError, invalidField, invalidRequest } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { jobOf, runJob } from '../appointments/outbox'
-import { JOB_LEASE_SECONDS } from '../appointments/store'
 import { attachableAppointment, viewOf } from './checks'
 import { missingAnswers } from './rules'
 import { CheckParams, languageOf, LangQuerySchema, SubmitRequestSchema, SymptomCheckSchema } from './schema'
@@ -54,7 +53,7 @@ export const submitSymptomCheckHandler: PatientHandler<typeof submitSymptomCheck
         ), job as (
           insert into hmis_outbox (id, kind, hospital_id, appointment_id, symptom_check_id, attempts, locked_until)
           select ${crypto.randomUUID()}, 'share_symptom_check', a.hospital_id, a.id, s.id, ${ready ? 1 : 0},
-                 ${ready ? sql`now() + make_interval(secs => ${JOB_LEASE_SECONDS})` : null}
+                 ${ready ? sql`now() + make_interval(secs => ${config.HMIS_OUTBOX_LEASE_SECONDS})` : null}
           from submitted s join appointments a on a.id = s.appointment_id
           returning *
         )

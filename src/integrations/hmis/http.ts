@@ -7,8 +7,9 @@ export type HmisOptions = { secretsKey: string; readTimeoutMs: number; writeTime
 
 /**
  * The HTTP side every adapter shares: the hospital's API key (unsealed once, on first use), our
- * X-Request-Id, JSON of the adapter's media type, the read or write timeout, one retry for these
- * idempotent calls, and a refused credential logged as ours to fix and answered 502.
+ * X-Request-Id, JSON of the adapter's media type, the read or write timeout (cut short to the link's
+ * deadline), one retry for these idempotent calls, and a refused credential logged as ours to fix
+ * and answered 502.
  */
 export function hmisHttp(link: HmisLink, options: HmisOptions, service: string, mediaType: string) {
   let credentials: Promise<HospitalCredentials> | undefined
@@ -30,6 +31,7 @@ export function hmisHttp(link: HmisLink, options: HmisOptions, service: string, 
         body: body === undefined ? undefined : JSON.stringify(body),
       },
       link.timeoutMs ?? (method === 'GET' ? options.readTimeoutMs : options.writeTimeoutMs),
+      link.deadline,
     )
     if (response.status === 401 || response.status === 403) {
       options.log.log('error', 'a hospital refused our API key', {

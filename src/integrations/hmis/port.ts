@@ -38,6 +38,8 @@ export type HmisLink = {
   tokenTtlSeconds: number
   /** Per-hospital override of HMIS_READ_TIMEOUT_MS / HMIS_WRITE_TIMEOUT_MS. */
   timeoutMs: number | null
+  /** Epoch ms by which every call must have ended (an outbox job's lease): calls are cut short to it, none starts after it. */
+  deadline?: number
   /** Sealed `{api_key, inbound_secrets}` (core/sealed). */
   sealedCredentials: string
 }
@@ -67,12 +69,13 @@ export interface Hmis {
 }
 
 /** How to reach a hospital's HMIS, from its registry row; `timeoutMs` overrides the hospital's own. */
-export const hmisLinkOf = (hospital: HospitalRow, timeoutMs?: number): HmisLink => ({
+export const hmisLinkOf = (hospital: HospitalRow, limits: { timeoutMs?: number; deadline?: number } = {}): HmisLink => ({
   hospitalId: hospital.id,
   timezone: hospital.timezone,
   adapter: hospital.adapter,
   baseUrl: hospital.hmisBaseUrl,
-  timeoutMs: timeoutMs ?? hospital.hmisTimeoutMs,
+  timeoutMs: limits.timeoutMs ?? hospital.hmisTimeoutMs,
+  deadline: limits.deadline,
   tokenTtlSeconds: hospital.shareTokenTtlSeconds,
   sealedCredentials: hospital.credentialsSealed,
 })
