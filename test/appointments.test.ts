@@ -10,7 +10,7 @@ import { loginByPhone } from './fixtures/auth'
 import { pdfDocument } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, newClient } from './harness/client'
-import { hmisBookings, hmisFault, meetSpaces } from './harness/fakes'
+import { fakeCalls, hmisBookings, hmisFault, meetSpaces, slowNext } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { expectHiddenFromOthers } from './harness/ownership'
 import { runSql } from './harness/sql'
@@ -41,10 +41,16 @@ describe('the consultation journey', () => {
     expect(reviewed.response.status).toBe(200)
     await reviewed.response.body?.cancel()
 
-    const [first, second] = await Promise.all([
+    // Google answers slowly: while the room is being made, the appointment is not locked.
+    const callsBefore = Object.values(await fakeCalls('meet')).reduce((a, b) => a + b, 0)
+    await slowNext('meet', 1_500, 2)
+    const asked = Promise.all([
       client.get(`/v1/appointments/${booked.id}/video`, { token }),
       client.get(`/v1/appointments/${booked.id}/video`, { token }),
     ])
+    while (Object.values(await fakeCalls('meet')).reduce((a, b) => a + b, 0) === callsBefore) await new Promise((r) => setTimeout(r, 20))
+    expect(await runSql(sql`select id from appointments where id = ${booked.id} for update nowait`)).toHaveLength(1)
+    const [first, second] = await asked
     const [a, b] = [await expectOk(first, 200, VideoSchema), await expectOk(second, 200, VideoSchema)]
     expect(a).toEqual(b)
     expect(a).toMatchObject({ provider: 'google_meet', join_url: expect.stringMatching(/^https:\/\/meet\.google\.com\//) })

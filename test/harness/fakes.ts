@@ -1,8 +1,8 @@
 // The fakes of external services, driven through functions (never a raw fetch to /_fake in a test).
 import { inject } from 'vitest'
 
-type FakeName = 'msg91' | 'resend' | 'abdm' | 'gemini'
-const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl', gemini: 'geminiUrl' } as const
+type FakeName = 'msg91' | 'resend' | 'abdm' | 'gemini' | 'meet'
+const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl', gemini: 'geminiUrl', meet: 'meetUrl' } as const
 
 async function fake<T>(name: FakeName, path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${inject(urls[name])}/_fake/${path}`, init)
@@ -102,8 +102,8 @@ export async function hmisBookings(
 }
 
 /** The rooms the fake Google Meet made. */
-export async function meetSpaces(): Promise<{ meetingUri: string }[]> {
-  return (await fetch(`${inject('meetUrl')}/_fake/spaces`)).json()
+export function meetSpaces() {
+  return fake<{ meetingUri: string }[]>('meet', 'spaces')
 }
 
 /** The patients a hospital of the reference HMIS has registered. */

@@ -1,5 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
-import { queryRows } from '../../core/db'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
@@ -32,16 +31,17 @@ export const getVideoCallHandler: PatientHandler<typeof getVideoCall> = async (c
     })
   }
   if (appointment.joinUrl) return c.json({ join_url: appointment.joinUrl, provider: providerOf(appointment.joinUrl) }, 200)
-  // One room per appointment: the row lock makes a second caller wait for the first one's room.
-  const joinUrl = await db.transaction(async (tx) => {
-    const [locked] = await queryRows<{ join_url: string | null }>(tx, sql`select join_url from appointments where id = ${id} for update`)
-    if (locked?.join_url) return locked.join_url
-    const url = await integrations.video.createRoom()
-    await tx
-      .update(appointments)
-      .set({ joinUrl: url, updatedAt: sql`now()` })
-      .where(and(eq(appointments.id, id), eq(appointments.patientId, c.var.patientId)))
-    return url
-  })
+  // Made with no lock or transaction held (Google may take seconds), then kept only if the
+  // appointment still has none: when two requests race, both answer the first room stored (the
+  // other room stays empty and costs nothing).
+  const made = await integrations.video.createRoom()
+  const mine = and(eq(appointments.id, id), eq(appointments.patientId, c.var.patientId))
+  const [kept] = await db
+    .update(appointments)
+    .set({ joinUrl: made, updatedAt: sql`now()` })
+    .where(and(mine, isNull(appointments.joinUrl)))
+    .returning({ joinUrl: appointments.joinUrl })
+  const [first] = kept ? [kept] : await db.select({ joinUrl: appointments.joinUrl }).from(appointments).where(mine)
+  const joinUrl = first?.joinUrl ?? made
   return c.json({ join_url: joinUrl, provider: providerOf(joinUrl) }, 200)
 }
