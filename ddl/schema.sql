@@ -229,7 +229,7 @@ create table records (
   prescribed_medicines jsonb
 );
 create index records_patient_created_idx on records (patient_id, created_at, id);
-create unique index records_hospital_external_key on records (hospital_id, external_id) where external_id is not null;
+create unique index records_hospital_patient_external_key on records (hospital_id, patient_id, external_id) where external_id is not null;
 create unique index records_patient_upload_sha256_key on records (patient_id, sha256) where source = 'uploaded';
 
 create table notifications (
@@ -1231,6 +1231,7 @@ insert into schema_migrations (version) values
   ('0008_record_uploads'),
   ('0009_consents'),
   ('0010_everyday_care'),
-  ('0011_store');
+  ('0011_store'),
+  ('0012_hardening_ii');
 
 commit;

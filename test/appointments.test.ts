@@ -392,6 +392,35 @@ describe('hospital calls are signed', () => {
     expect(((await stored.response.json()) as { size_bytes: number }).size_bytes).toBe(scan.length)
   })
 
+  it('keeps the same document_id for two patients apart: each gets their own document, each stored once', async () => {
+    const [asha, ravi] = [await patientWithShare(), await patientWithShare()]
+    const post = (patientRef: string, title: string) => {
+      const form = new FormData()
+      form.append('file', new File([pdfDocument({ title })], 'rx.pdf'))
+      form.append('patient_ref', patientRef)
+      form.append('type', 'prescription')
+      form.append('title', title)
+      form.append('document_id', 'rx-0001')
+      return hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)
+    }
+    const first = await post(asha.share.hmis_patient_id, 'Asha’s prescription')
+    expect(first.response.status).toBe(201)
+    await first.response.body?.cancel()
+    const second = await post(ravi.share.hmis_patient_id, 'Ravi’s prescription')
+    expect(second.response.status).toBe(201)
+    await second.response.body?.cancel()
+    const again = await post(ravi.share.hmis_patient_id, 'Ravi’s prescription')
+    expect(again.response.status).toBe(200)
+    await again.response.body?.cancel()
+    for (const [patient, title] of [
+      [asha, 'Asha’s prescription'],
+      [ravi, 'Ravi’s prescription'],
+    ] as const) {
+      const records = await expectOk(await patient.client.get('/v1/records?source=received', { token: patient.token }), 200, page(RecordSchema))
+      expect(records.items.map((r) => r.title)).toEqual([title])
+    }
+  })
+
   it('lets a hospital post documents only for patients who share with it, and not after they revoke', async () => {
     const { client, token, share } = await patientWithShare()
     const post = (hospital: string, patientRef: string, bytes: Uint8Array = pdf) => {

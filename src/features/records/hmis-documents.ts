@@ -26,7 +26,7 @@ const DocumentFieldsSchema = z
       .min(1)
       .max(128)
       .optional()
-      .openapi({ description: 'The HMIS’s id of the document: posting it again stores it once.', example: 'doc-20261201-0042' }),
+      .openapi({ description: 'The HMIS’s id of the document: posting it again for the same patient stores it once (ids are per patient: another patient’s document with the same id is another document).', example: 'doc-20261201-0042' }),
     record_date: z.string().date().optional().openapi({ example: '2026-12-01' }),
     medicines: z.string().max(20_000).optional().openapi({
       description:
@@ -112,7 +112,7 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
     const [existing] = await db
       .select()
       .from(records)
-      .where(and(eq(records.hospitalId, hospitalId), eq(records.externalId, fields.document_id)))
+      .where(and(eq(records.hospitalId, hospitalId), eq(records.patientId, share.patientId), eq(records.externalId, fields.document_id)))
     if (existing) return c.json(toRecord(existing), 200)
   }
   let appointmentId: string | null = null
@@ -177,7 +177,7 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
     const [existing] = await db
       .select()
       .from(records)
-      .where(and(eq(records.hospitalId, hospitalId), eq(records.externalId, fields.document_id!)))
+      .where(and(eq(records.hospitalId, hospitalId), eq(records.patientId, share.patientId), eq(records.externalId, fields.document_id!)))
     return c.json(toRecord(existing!), 200)
   }
   log.log('info', 'document received from a hospital', {
