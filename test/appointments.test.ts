@@ -325,7 +325,11 @@ describe('never lost: the HMIS outbox', () => {
     const [job] = await runSql<{ status: string; attempts: number; last_error: string }>(
       sql`select status, attempts, last_error from hmis_outbox where id = ${broken}`,
     )
-    expect(job).toMatchObject({ status: 'failed', attempts: 10, last_error: expect.stringContaining('could not be reached after 10 attempts') })
+    expect(job).toMatchObject({
+      status: 'failed',
+      attempts: 10,
+      last_error: expect.stringContaining('could not be reached after 10 attempts'),
+    })
     const sent = await expectOk(await faulty.client.get(`/v1/appointments/${pending.id}`, { token: faulty.token }), 200, AppointmentSchema)
     expect(sent.status).toBe('booked')
   })
@@ -386,7 +390,11 @@ describe('hospital calls are signed', () => {
       form.append('title', 'MRI report')
       return form
     }
-    await expectError((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form(), { secret: 'not-the-secret' })).response, 401, 'unauthorized')
+    await expectError(
+      (await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form(), { secret: 'not-the-secret' })).response,
+      401,
+      'unauthorized',
+    )
     const stored = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form())
     expect(stored.response.status).toBe(201)
     expect(((await stored.response.json()) as { size_bytes: number }).size_bytes).toBe(scan.length)
@@ -416,7 +424,11 @@ describe('hospital calls are signed', () => {
       [asha, 'Asha’s prescription'],
       [ravi, 'Ravi’s prescription'],
     ] as const) {
-      const records = await expectOk(await patient.client.get('/v1/records?source=received', { token: patient.token }), 200, page(RecordSchema))
+      const records = await expectOk(
+        await patient.client.get('/v1/records?source=received', { token: patient.token }),
+        200,
+        page(RecordSchema),
+      )
       expect(records.items.map((r) => r.title)).toEqual([title])
     }
   })

@@ -69,7 +69,11 @@ describe('malformed multipart bodies', () => {
   const broken: [string, string, string][] = [
     ['a part header with no terminator', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"'],
     ['no boundary', 'multipart/form-data', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--xyz--\r\n'],
-    ['a part that never ends', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary'],
+    [
+      'a part that never ends',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="a"\r\n\r\nno closing boundary',
+    ],
   ]
 
   it.each(broken)('answer 400 malformed_body, never 500, on every multipart route (%s)', async (_why, contentType, text) => {
@@ -77,7 +81,13 @@ describe('malformed multipart bodies', () => {
     const check = await client.post('/v1/symptom-checks', { symptom_codes: ['fever'] }, { token })
     const { id } = (await check.json()) as { id: string }
     const body = new TextEncoder().encode(text)
-    for (const path of ['/v1/records', '/v1/store/medicine-orders', '/v1/symptom-checks/detect', `/v1/symptom-checks/${id}/audio`, '/v1/scan']) {
+    for (const path of [
+      '/v1/records',
+      '/v1/store/medicine-orders',
+      '/v1/symptom-checks/detect',
+      `/v1/symptom-checks/${id}/audio`,
+      '/v1/scan',
+    ]) {
       const response = await client.call('POST', path, { token, body, headers: { 'content-type': contentType } })
       const error = await expectError(response, 400, 'malformed_body')
       expect(error.message, path).toMatch(/multipart/)

@@ -96,7 +96,8 @@ class PatternReader {
       const repeat = this.quantifier()
       if (repeat) {
         if (atom.assertion) throw new Refused('may not repeat an anchor or a word boundary')
-        if (!atom.plain) throw new Refused('may only repeat a single character, a class, a dot or a group of plain characters: not (a+)+ or (a|b)*')
+        if (!atom.plain)
+          throw new Refused('may only repeat a single character, a class, a dot or a group of plain characters: not (a+)+ or (a|b)*')
         if (atom.width === 0) throw new Refused('may not repeat an empty group')
         cost *= repeat.cost
         plain = false

@@ -64,7 +64,13 @@ export async function readUpstreamJson<T extends z.ZodTypeAny>(service: string, 
  * came (unreachable) or a 5xx is tried once more. A timeout is not: the caller's budget is spent.
  * With a `deadline` (epoch ms), each try is cut short to it and none starts after it (504).
  */
-export async function callIdempotent(service: string, url: string, init: RequestInit, timeoutMs: number, deadline?: number): Promise<Response> {
+export async function callIdempotent(
+  service: string,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  deadline?: number,
+): Promise<Response> {
   const timeLeft = () => {
     const left = deadline === undefined ? timeoutMs : Math.min(timeoutMs, deadline - Date.now())
     if (left <= 0) throw new ApiError('upstream_timeout', `${service}: no time left for this call.`, { details: { service } })

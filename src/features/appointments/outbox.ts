@@ -111,58 +111,58 @@ async function sendAppointmentJob(services: Services, job: HmisJobRow, waiting?:
   const { appointment, hospital } = context
   const hmis = integrations.hmisFor(hmisLinkOf(hospital, { timeoutMs: waiting?.timeoutMs, deadline }))
   if (job.kind === 'share_symptom_check') {
-      const outcome = await shareSymptomCheck(services, job, { appointment, hmisPatientId: context.hmisPatientId, hmis })
-      if (outcome === 'later') {
-        // Waiting for the booking is not a failed attempt.
-        await db
-          .update(hmisOutbox)
-          .set({
-            lockedUntil: null,
-            attempts: sql`${hmisOutbox.attempts} - 1`,
-            nextAttemptAt: sql`now() + interval '30 seconds'`,
-            updatedAt: sql`now()`,
-          })
-          .where(eq(hmisOutbox.id, job.id))
-        return 'retry'
-      }
-      return outcome
-    }
-    if (job.kind === 'cancel_appointment') {
-      if (appointment.hmisAppointmentRef) await hmis.cancelAppointment(appointment.hmisAppointmentRef, appointment.statusReason)
-      return finish(db, job, 'done')
-    }
-    if (appointment.status !== 'pending_sync') return finish(db, job, 'done', `nothing to send: the appointment is ${appointment.status}`)
-    if (!context.hmisPatientId)
-      return refuse(db, job, appointment, hospital.name, 'profile_not_shared', 'Your profile is no longer shared with this hospital.')
-    const outcome = await hmis.bookAppointment({
-      phr_appointment_id: appointment.id,
-      hmis_patient_id: context.hmisPatientId,
-      doctor_id: appointment.doctorId,
-      mode: appointment.mode,
-      slot_start: appointment.slotStart.toISOString(),
-    })
-    if ('refused' in outcome) {
-      if (waiting) {
-        await db.transaction(async (tx) => {
-          await tx.delete(hmisOutbox).where(eq(hmisOutbox.id, job.id))
-          await tx.delete(appointments).where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
+    const outcome = await shareSymptomCheck(services, job, { appointment, hmisPatientId: context.hmisPatientId, hmis })
+    if (outcome === 'later') {
+      // Waiting for the booking is not a failed attempt.
+      await db
+        .update(hmisOutbox)
+        .set({
+          lockedUntil: null,
+          attempts: sql`${hmisOutbox.attempts} - 1`,
+          nextAttemptAt: sql`now() + interval '30 seconds'`,
+          updatedAt: sql`now()`,
         })
-        const slotTaken = outcome.refused.code === 'slot_unavailable'
-        throw new ApiError(
-          slotTaken ? 'slot_unavailable' : 'conflict',
-          slotTaken ? 'That slot was just taken. Please choose another.' : outcome.refused.message,
-          {
-            details: { hmis_code: outcome.refused.code },
-          },
-        )
-      }
-      return refuse(db, job, appointment, hospital.name, outcome.refused.code, outcome.refused.message)
+        .where(eq(hmisOutbox.id, job.id))
+      return 'retry'
     }
-    // One statement: the appointment booked (or, if it was cancelled meanwhile, the booking undone
-    // at the hospital through a cancel job) and the job done.
-    const [result] = await queryRows<{ booked: boolean }>(
-      db,
-      sql`
+    return outcome
+  }
+  if (job.kind === 'cancel_appointment') {
+    if (appointment.hmisAppointmentRef) await hmis.cancelAppointment(appointment.hmisAppointmentRef, appointment.statusReason)
+    return finish(db, job, 'done')
+  }
+  if (appointment.status !== 'pending_sync') return finish(db, job, 'done', `nothing to send: the appointment is ${appointment.status}`)
+  if (!context.hmisPatientId)
+    return refuse(db, job, appointment, hospital.name, 'profile_not_shared', 'Your profile is no longer shared with this hospital.')
+  const outcome = await hmis.bookAppointment({
+    phr_appointment_id: appointment.id,
+    hmis_patient_id: context.hmisPatientId,
+    doctor_id: appointment.doctorId,
+    mode: appointment.mode,
+    slot_start: appointment.slotStart.toISOString(),
+  })
+  if ('refused' in outcome) {
+    if (waiting) {
+      await db.transaction(async (tx) => {
+        await tx.delete(hmisOutbox).where(eq(hmisOutbox.id, job.id))
+        await tx.delete(appointments).where(and(eq(appointments.id, appointment.id), eq(appointments.status, 'pending_sync')))
+      })
+      const slotTaken = outcome.refused.code === 'slot_unavailable'
+      throw new ApiError(
+        slotTaken ? 'slot_unavailable' : 'conflict',
+        slotTaken ? 'That slot was just taken. Please choose another.' : outcome.refused.message,
+        {
+          details: { hmis_code: outcome.refused.code },
+        },
+      )
+    }
+    return refuse(db, job, appointment, hospital.name, outcome.refused.code, outcome.refused.message)
+  }
+  // One statement: the appointment booked (or, if it was cancelled meanwhile, the booking undone
+  // at the hospital through a cancel job) and the job done.
+  const [result] = await queryRows<{ booked: boolean }>(
+    db,
+    sql`
       with booked as (
         update appointments set status = 'booked', hmis_appointment_ref = ${outcome.booked.appointment_ref},
           join_url = ${outcome.booked.join_url ?? null}, updated_at = now()
@@ -179,18 +179,18 @@ async function sendAppointmentJob(services: Services, job: HmisJobRow, waiting?:
         update hmis_outbox set status = 'done', locked_until = null, last_error = null, updated_at = now() where id = ${job.id}
       )
       select exists (select 1 from booked) as booked`,
-    )
-    // A patient who left with pending_sync is told when the retry books it.
-    if (result?.booked && job.attempts > 1) {
-      await notify(db, {
-        patientId: appointment.patientId,
-        type: 'appointment_booked',
-        title: 'Your appointment is confirmed',
-        body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
-        link: { kind: 'appointment', id: appointment.id },
-        dedupeKey: `booked:${appointment.id}`,
-      })
-    }
+  )
+  // A patient who left with pending_sync is told when the retry books it.
+  if (result?.booked && job.attempts > 1) {
+    await notify(db, {
+      patientId: appointment.patientId,
+      type: 'appointment_booked',
+      title: 'Your appointment is confirmed',
+      body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
+      link: { kind: 'appointment', id: appointment.id },
+      dedupeKey: `booked:${appointment.id}`,
+    })
+  }
   return 'done'
 }
 
@@ -230,18 +230,25 @@ export async function failedAttempt(
 ): Promise<JobResult> {
   const transient = error instanceof ApiError && error.status >= 500
   if (waiting && !transient) throw error
-  services.log.log(transient ? 'warn' : 'error', transient ? 'an HMIS job failed; it will be retried' : 'an HMIS job threw; it will be retried', {
-    job_id: job.id,
-    kind: job.kind,
-    attempts: job.attempts,
-    error: describeError(error),
-  })
+  services.log.log(
+    transient ? 'warn' : 'error',
+    transient ? 'an HMIS job failed; it will be retried' : 'an HMIS job threw; it will be retried',
+    {
+      job_id: job.id,
+      kind: job.kind,
+      attempts: job.attempts,
+      error: describeError(error),
+    },
+  )
   if (job.attempts >= services.config.HMIS_OUTBOX_MAX_ATTEMPTS) return giveUp()
   await services.db
     .update(hmisOutbox)
     .set({
       lockedUntil: null,
-      lastError: error instanceof ApiError ? `${error.code}: ${error.message}` : `unexpected: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
+      lastError:
+        error instanceof ApiError
+          ? `${error.code}: ${error.message}`
+          : `unexpected: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500),
       nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(job.attempts)})`,
       updatedAt: sql`now()`,
     })

@@ -14,8 +14,7 @@ export const searchDoctors = patientRoute({
   operationId: 'searchDoctors',
   tags: ['Doctors'],
   summary: 'Doctors of a hospital by name and specialty (case-insensitive regular expressions), with their slots on a date',
-  description:
-    `Both patterns are matched case-insensitively and checked here before the HMIS sees them (400 \`invalid_pattern\` names what is wrong). ${SAFE_PATTERN_RULES} Slots are in the hospital’s time zone; lists are kept at the edge for HMIS_CACHE_SECONDS.`,
+  description: `Both patterns are matched case-insensitively and checked here before the HMIS sees them (400 \`invalid_pattern\` names what is wrong). ${SAFE_PATTERN_RULES} Slots are in the hospital’s time zone; lists are kept at the edge for HMIS_CACHE_SECONDS.`,
   request: { params: HospitalParams, query: DoctorSearchQuery },
   responses: {
     200: jsonResponse(z.object({ items: z.array(DoctorSchema) }).openapi('DoctorList'), 'Matching doctors.'),

@@ -26,7 +26,11 @@ const DocumentFieldsSchema = z
       .min(1)
       .max(128)
       .optional()
-      .openapi({ description: 'The HMIS’s id of the document: posting it again for the same patient stores it once (ids are per patient: another patient’s document with the same id is another document).', example: 'doc-20261201-0042' }),
+      .openapi({
+        description:
+          'The HMIS’s id of the document: posting it again for the same patient stores it once (ids are per patient: another patient’s document with the same id is another document).',
+        example: 'doc-20261201-0042',
+      }),
     record_date: z.string().date().optional().openapi({ example: '2026-12-01' }),
     medicines: z.string().max(20_000).optional().openapi({
       description:

@@ -14,13 +14,7 @@ import { failedAttempt, finish, jobDeadline, storeJobs, type JobResult } from '.
 type Kind = 'request_lab_booking' | 'place_medicine_order'
 
 /** The job of a new lab booking or medicine order, made already claimed so that the request sends it at once. */
-export async function insertStoreJob(
-  db: Db,
-  kind: Kind,
-  hospitalId: string,
-  subjectId: string,
-  leaseSeconds: number,
-): Promise<HmisJobRow> {
+export async function insertStoreJob(db: Db, kind: Kind, hospitalId: string, subjectId: string, leaseSeconds: number): Promise<HmisJobRow> {
   const [job] = await db
     .insert(hmisOutbox)
     .values({

@@ -189,8 +189,7 @@ export function hmisContractDocument() {
       path: '/doctors',
       operationId: 'searchDoctors',
       summary: 'Doctors whose name and specialty match case-insensitive regular expressions, with availability on a date',
-      description:
-        `Both patterns are regular expressions matched case-insensitively (in ECMAScript terms, flags \`iu\`; elsewhere, case-insensitive and Unicode-aware). PHR Edge sends only patterns it has checked: ${SAFE_PATTERN_RULES} The worst accepted pattern takes a few milliseconds against a 200-character name on a backtracking engine. A specialty pattern matches the code or the name. An HMIS must refuse a pattern it will not run with 400 \`invalid_pattern\`, never time out on it.`,
+      description: `Both patterns are regular expressions matched case-insensitively (in ECMAScript terms, flags \`iu\`; elsewhere, case-insensitive and Unicode-aware). PHR Edge sends only patterns it has checked: ${SAFE_PATTERN_RULES} The worst accepted pattern takes a few milliseconds against a 200-character name on a backtracking engine. A specialty pattern matches the code or the name. An HMIS must refuse a pattern it will not run with 400 \`invalid_pattern\`, never time out on it.`,
       request: {
         query: z.object({
           name: z.string().optional().openapi({ example: 'meera|rohan' }),
