@@ -48,6 +48,37 @@ describe('OTP send limits', () => {
     expect(owner.patient.phone).toBe(victim)
   })
 
+  it('limit codes per identity from one address to OTP_SEND_LIMIT_PER_IDENTIFIER a window', async () => {
+    const settings = { OTP_RESEND_COOLDOWN_SECONDS: '1', OTP_SEND_LIMIT_PER_IDENTIFIER: '3' }
+    const ip = newClient().ip
+    const phone = randomPhone()
+    const send = () => fetchWithSettings(settings, '/v1/auth/otp', postJson(ip, '/v1/auth/otp', { channel: 'phone', identifier: phone }))
+    for (let i = 0; i < 3; i++) {
+      const response = await send()
+      expect(response.status).toBe(202)
+      await response.body?.cancel()
+      await new Promise((resolve) => setTimeout(resolve, 1_100))
+    }
+    const refused = await send()
+    // Not the 1 s cooldown: the identity's 15-minute window.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60)
+    await expectError(refused, 429, 'rate_limited')
+    expect(await sentSms(phone)).toHaveLength(3)
+  })
+
+  it('never go past a limit under concurrency: ten requests at once for one phone send one code', async () => {
+    const ip = newClient().ip
+    const phone = randomPhone()
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetchWithSettings({}, '/v1/auth/otp', postJson(ip, '/v1/auth/otp', { channel: 'phone', identifier: phone })),
+      ),
+    )
+    expect(answers.map((a) => a.status).sort()).toEqual([202, ...Array(9).fill(429)])
+    for (const answer of answers) await answer.body?.cancel()
+    expect(await sentSms(phone)).toHaveLength(1)
+  })
+
   it('limit codes per identity from one address, and a verified login clears that', async () => {
     const client = newClient()
     const phone = randomPhone()

@@ -43,37 +43,40 @@ export async function enforceRateLimits(db: Db, limits: Limit[], message: string
 }
 
 /**
- * For limits on what is spent (codes sent, budgets): all or nothing, in one round trip. If any key
- * is already at its limit, nothing is counted and 429 is thrown; otherwise one is counted on every
- * key. A refused request therefore never uses up anyone's allowance.
+ * For limits on what is spent (codes sent, budgets): all or nothing. One is counted on each key
+ * only where that key is under its limit — checked row by row as the upsert takes each lock, so
+ * concurrent requests can never push a key past its limit. If any key was full, what this request
+ * counted on the others is given back (a second round trip, only then) and 429 is thrown: a refused
+ * request never uses up anyone's allowance.
  */
 export async function reserveQuota(db: Db, limits: Limit[], message: string): Promise<void> {
   const values = sql.join(
     limits.map((l) => sql`(${l.key}::text, ${l.max}::int)`),
     sql`, `,
   )
-  const rows = await queryRows<{ retry_after: number | null }>(
+  const [row] = await queryRows<{ counted: string[] | null; retry_after: number | null }>(
     db,
     sql`
     with wanted (key, max) as (values ${values}),
-    full_now as (
-      select greatest(1, ceil(extract(epoch from r.expires_at - now())))::int as retry_after
-      from wanted w join rate_limits r on r.key = w.key and r.expires_at > now() and r.hits >= w.max
-    ),
     counted as (
       insert into rate_limits (key, hits, window_started_at, expires_at)
       select * from (values ${newWindows(limits)}) as v (key, hits, window_started_at, expires_at)
-      where not exists (select 1 from full_now)
       on conflict (key) do update set
         hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
         window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
         expires_at = case when rate_limits.expires_at <= now() then excluded.expires_at else rate_limits.expires_at end
-      returning 1
+      where rate_limits.expires_at <= now() or rate_limits.hits < (select w.max from wanted w where w.key = rate_limits.key)
+      returning key
     )
-    select (select max(retry_after) from full_now) as retry_after`,
+    select (select array_agg(key) from counted) as counted,
+      (select max(greatest(1, ceil(extract(epoch from r.expires_at - now())))::int)
+         from wanted w join rate_limits r on r.key = w.key
+        where w.key not in (select key from counted)) as retry_after`,
   )
-  const retryAfter = Number(rows[0]?.retry_after ?? 0)
-  if (retryAfter > 0) throw rateLimited(message, retryAfter)
+  const counted = row?.counted ?? []
+  if (counted.length === limits.length) return
+  if (counted.length > 0) await releaseQuota(db, counted)
+  throw rateLimited(message, Math.max(1, Number(row?.retry_after ?? 1)))
 }
 
 /** Gives back what reserveQuota counted when the thing was not spent after all (the send failed). */
