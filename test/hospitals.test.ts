@@ -226,13 +226,17 @@ describe('doctors', () => {
     }
   })
 
-  it('answers 502 for a malformed HMIS answer and 503 when the HMIS is down; serves repeated reads from the edge cache', async () => {
+  it('answers 502 for a malformed or oversized HMIS answer and 503 when the HMIS is down; serves repeated reads from the edge cache', async () => {
     const { access_token: token, client } = await loginByPhone()
     const url = (name: string) => `/v1/hospitals/${hospitalId('amrita')}/doctors?name=${name}`
     await hmisFault({ kind: 'malformed', hospital: 'amrita' })
     await expectError(await client.get(url(`malformed${Date.now()}`), { token }), 502, 'upstream_error')
     await hmisFault({ kind: 'drop', hospital: 'amrita' }, 2)
     await expectError(await client.get(url(`down${Date.now()}`), { token }), 503, 'upstream_unavailable')
+    // An answer of 64 MB (valid JSON) is cut off at UPSTREAM_MAX_BYTES, not read into the isolate.
+    await hmisFault({ kind: 'huge', bytes: 64 * 1024 * 1024, hospital: 'amrita' })
+    const huge = await expectError(await client.get(url(`huge${Date.now()}`), { token }), 502, 'upstream_error')
+    expect(huge.message).toMatch(/more than 8192 KB/)
 
     const name = `arun|x${Date.now()}`
     await expectOk(await client.get(url(name), { token }), 200, list(DoctorSchema))

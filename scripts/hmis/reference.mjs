@@ -31,7 +31,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       },
     ]),
   )
-  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed', status?, ms?, route?, hospital? } */
+  /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed'|'huge', status?, ms?, bytes?, route?, hospital? } */
   const faults = []
   const calls = new Map()
 
@@ -64,6 +64,17 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       if (fault?.kind === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' })
         return res.end('{"items": [ {"doctor_id": ')
+      }
+      if (fault?.kind === 'huge') {
+        // Valid JSON of `bytes` bytes (mostly spaces), chunked with no Content-Length.
+        res.writeHead(200, { 'content-type': 'application/json' })
+        const chunk = ' '.repeat(64 * 1024)
+        res.write('{"items": [')
+        for (let sent = 0; sent < (fault.bytes ?? 64 * 1024 * 1024); sent += chunk.length) {
+          if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve))
+          if (res.destroyed) return
+        }
+        return res.end(']}')
       }
 
       if (req.headers.authorization !== `Bearer ${apiKeys[hospital.key]}`)

@@ -41,9 +41,41 @@ export async function rejectUpstream(
   throw new ApiError('upstream_error', message, { details: { service } })
 }
 
+/** The most of an upstream's answer we read: a hospital's whole doctor list with a week of slots is under 2 MB. */
+export const UPSTREAM_MAX_BYTES = 8 * 1024 * 1024
+
+/**
+ * An upstream's answer as text, read up to `maxBytes` (by Content-Length before reading, otherwise
+ * counted as it streams, the rest cancelled): a service answering gigabytes cannot fill the isolate.
+ */
+export async function readUpstreamText(service: string, response: Response, maxBytes = UPSTREAM_MAX_BYTES): Promise<string> {
+  const tooLarge = () =>
+    new ApiError('upstream_error', `${service} answered with more than ${Math.round(maxBytes / 1024)} KB.`, { details: { service } })
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel()
+    throw tooLarge()
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw tooLarge()
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+  return text + decoder.decode()
+}
+
 /** Parses an upstream's JSON with zod: its answers are untrusted input like any other. */
 export async function readUpstreamJson<T extends z.ZodTypeAny>(service: string, response: Response, schema: T): Promise<z.infer<T>> {
-  const text = await response.text()
+  const text = await readUpstreamText(service, response)
   let json: unknown
   try {
     json = JSON.parse(text)

@@ -68,7 +68,12 @@ export function restartAbdm() {
   return fake('abdm', 'restart', { method: 'POST' })
 }
 
-type HmisFault = ({ kind: 'status'; status: number } | { kind: 'drop' | 'timeout' | 'malformed' } | { kind: 'slow'; ms: number }) & {
+type HmisFault = (
+  | { kind: 'status'; status: number }
+  | { kind: 'drop' | 'timeout' | 'malformed' }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'huge'; bytes: number }
+) & {
   /** Only calls to this route take the fault, e.g. `POST /appointments`. */
   route?: string
   /** Only calls for this hospital (its key, e.g. `amrita`): the end-to-end tests share this HMIS. */

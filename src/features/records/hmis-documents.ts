@@ -21,16 +21,11 @@ const DocumentFieldsSchema = z
     type: z.enum(recordTypes).openapi({ example: 'prescription' }),
     title: z.string().trim().min(1).max(200).openapi({ example: 'Prescription — Dr. Meera Kulkarni' }),
     appointment_ref: z.string().max(128).optional().openapi({ example: 'apt-7f3c2a9e' }),
-    document_id: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .openapi({
-        description:
-          'The HMIS’s id of the document: posting it again for the same patient stores it once (ids are per patient: another patient’s document with the same id is another document).',
-        example: 'doc-20261201-0042',
-      }),
+    document_id: z.string().min(1).max(128).optional().openapi({
+      description:
+        'The HMIS’s id of the document: posting it again for the same patient stores it once (ids are per patient: another patient’s document with the same id is another document).',
+      example: 'doc-20261201-0042',
+    }),
     record_date: z.string().date().optional().openapi({ example: '2026-12-01' }),
     medicines: z.string().max(20_000).optional().openapi({
       description:

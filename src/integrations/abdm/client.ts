@@ -3,7 +3,7 @@ import { base64ToBytes, bytesToBase64 } from '../../core/crypto'
 import { ApiError } from '../../core/errors'
 import { formatAbhaNumber } from '../../core/identifiers'
 import type { Logger } from '../../core/logger'
-import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
+import { callUpstream, readUpstreamJson, readUpstreamText, rejectUpstream } from '../../core/upstream'
 import type { AbhaLogin, AbhaProfile } from './port'
 
 export type AbdmOptions = {
@@ -154,7 +154,7 @@ function edgeCache(key: string) {
 /** ABDM's error code (`ABDM-1204`…): its errors come as `{code}` or `[{code}]`. */
 async function abdmErrorCode(response: Response): Promise<string | undefined> {
   try {
-    const body = (await response.clone().json()) as unknown
+    const body = JSON.parse(await readUpstreamText('ABDM', response.clone(), 64 * 1024)) as unknown
     const first = (Array.isArray(body) ? body[0] : body) as { code?: unknown; error?: { code?: unknown } } | undefined
     const code = first?.code ?? first?.error?.code
     return typeof code === 'string' ? code : undefined

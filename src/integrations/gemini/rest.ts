@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { bytesToBase64 } from '../../core/crypto'
 import { ApiError, type ErrorCode } from '../../core/errors'
 import type { Logger } from '../../core/logger'
-import { readUpstreamJson } from '../../core/upstream'
+import { readUpstreamJson, readUpstreamText } from '../../core/upstream'
 import type { Gemini, GeminiPart } from './port'
 
 const SERVICE = 'Gemini'
@@ -61,7 +61,7 @@ export function geminiRest(options: GeminiOptions): Gemini {
       )
     }
     if (response.ok) return response
-    const text = (await response.text().catch(() => '')).slice(0, 500)
+    const text = (await readUpstreamText(SERVICE, response, 64 * 1024).catch(() => '')).slice(0, 500)
     options.log.log('warn', 'Gemini refused a call', { status: response.status, answer: text })
     const code: ErrorCode =
       response.status === 429 || response.status === 503
