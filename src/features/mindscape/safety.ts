@@ -19,10 +19,26 @@ export function cleanMessage(text: string): string {
 }
 
 const SELF_HARM =
-  /\b(kill(ing)? myself|suicid\w*|end (my|it) (life|all)|want(ed)? to die|don'?t want to live|self[- ]?harm|hurt(ing)? myself|cut(ting)? myself|khud ?kushi|aatmahatya|marna chaht[aie]|mar jaun|jaan de d(u|oon)n?)\b/i
+  /\b(kill(ing)? myself|suicid\w*|end (my|it) (life|all)|want(ed)? to die|don'?t want to live|self[- ]?harm|hurt(ing)? myself|cut(ting)? myself)\b/i
 
+// Romanised Hindi as people type it (spellings vary: khudkushi/khud kashi, aatmhatya/atmahatya,
+// chahta/chahti/chahte, jaun/jaaun/jaoon), matched after lower-casing and collapsing long vowels.
+const SELF_HARM_HINGLISH =
+  /\b(khud ?k[ua]s?h?i|khudkhushi|aa?tma? ?hatya|(mujhe )?marna (chaht?[aei]|hai)|mar ja+n?a (chaht?[aei]|hai)|mar ja+(u|o|oo)n?|j(ee|i)na nahi?n? chaht?[aei]|j(ee|i)ne k[ai] (mann?|ichh?a|iccha) nahi?n?|jaan de d(u|oo)n?(ga|gi)?|jaan le l(u|oo)n?(ga|gi)?|(khud|apne aap) ko (khatam|khatm|khtm|maar|mar|nuksa+n|chot)|zi?n?dagi khatam)\b/
+
+// Devanagari, after dropping the nukta (ख़ → ख, ज़ → ज): no \b, which knows only ASCII letters.
+const SELF_HARM_DEVANAGARI =
+  /(आत्म ?हत्या|खुद ?कुशी|मरना (चाहत[ाीे]|है)|मर जाना (चाहत[ाीे]|है)|मर जा[ऊउ][ंँ]?|जीना नहीं चाहत[ाीे]|जीने (का|की) (मन|इच्छा) नहीं|जान दे द[ूु][ंँ]?|(अपनी )?जान ले ल[ूु][ंँ]?|(खुद|अपने आप) को (खत्म|मार|नुकसान|चोट)|(जिंदगी|जिन्दगी) खत्म)/
+
+/** Whether a message speaks of self-harm or suicide, in English, Hindi or romanised Hindi. */
 export function mentionsSelfHarm(text: string): boolean {
-  return SELF_HARM.test(text)
+  const plain = text
+    .normalize('NFC')
+    .replace(/\u093c/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+  const roman = plain.replace(/([a-z])\1{2,}/g, '$1$1')
+  return SELF_HARM.test(plain) || SELF_HARM_HINGLISH.test(roman) || SELF_HARM_DEVANAGARI.test(plain)
 }
 
 export const HELPLINES =
