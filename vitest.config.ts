@@ -6,7 +6,7 @@ function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string
   return {
     plugins: [
       cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: './wrangler.toml' },
+        wrangler: { configPath: './wrangler.toml', environment: 'development' },
         miniflare: {
           bindings: workerBindings(inject as Inject, driver),
           ...(driver === 'tcp' ? { hyperdrives: { HYPERDRIVE: inject('databaseUrl') } } : {}),

@@ -117,6 +117,8 @@ try {
   const wranglerArgs = [
     join(root, 'node_modules/wrangler/bin/wrangler.js'),
     'dev',
+    '--env',
+    'development',
     '--port',
     String(PORT),
     '--ip',

@@ -97,6 +97,18 @@ describe('malformed multipart bodies', () => {
   })
 })
 
+/** Secrets that are not the examples, and the provider settings staging and production need. */
+const realSecrets = {
+  ...Object.fromEntries(Object.keys(EXAMPLE_SECRETS).map((key) => [key, `not-the-example-${key}-0123456789abcdefghijklmnop`])),
+  HOSPITAL_SECRETS_KEY: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
+  MSG91_AUTH_KEY: 'k',
+  MSG91_OTP_TEMPLATE_ID: 't',
+  RESEND_API_KEY: 'r',
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: 'meet@example.iam.gserviceaccount.com',
+  GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: 'k',
+  GOOGLE_MEET_USER: 'u@example.in',
+}
+
 describe('methods, headers and environments', () => {
   it('answers 405 with Allow to a method a path does not take', async () => {
     const response = await newClient().delete('/v1/me')
@@ -117,6 +129,17 @@ describe('methods, headers and environments', () => {
 
   it('answers 404 (not 400) to a malformed query on /dev/outbox outside development', async () => {
     await expectError(await fetchWithSettings({ ENVIRONMENT: 'staging' }, '/dev/outbox?limit=lots'), 404, 'not_found')
+  })
+
+  it.each(['staging', 'production'])('refuses to serve in %s with the console SMS or email provider', async (environment) => {
+    for (const providers of [
+      { SMS_PROVIDER: 'console', EMAIL_PROVIDER: 'resend' },
+      { SMS_PROVIDER: 'msg91', EMAIL_PROVIDER: 'console' },
+    ]) {
+      const response = await fetchWithSettings({ ENVIRONMENT: environment, ...realSecrets, ...providers }, '/health')
+      const error = await expectError(response, 500, 'config_invalid')
+      expect(error.message).toContain('console providers are for development only')
+    }
   })
 
   it.each(['staging', 'production'])('refuses to serve in %s with a secret from .dev.vars.example', async (environment) => {

@@ -19,6 +19,14 @@ describe('configuration', () => {
     }
   })
 
+  it('makes the top level of wrangler.toml (a bare `wrangler deploy`) a deployed environment with real providers', () => {
+    const topLevel = read('wrangler.toml').split(/^\[env\./m)[0]!
+    expect(topLevel).toMatch(/^ENVIRONMENT = "staging"$/m)
+    expect(topLevel).toMatch(/^SMS_PROVIDER = "msg91"$/m)
+    expect(topLevel).toMatch(/^EMAIL_PROVIDER = "resend"$/m)
+    expect(read('wrangler.toml')).toMatch(/^\[env\.development\.vars\]\nENVIRONMENT = "development"$/m)
+  })
+
   it('refuses in staging and production exactly the secrets .dev.vars.example ships', () => {
     const example = Object.fromEntries(
       read('.dev.vars.example')
