@@ -68,7 +68,7 @@ export async function reserveQuota(db: Db, limits: Limit[], message: string): Pr
       where rate_limits.expires_at <= now() or rate_limits.hits < (select w.max from wanted w where w.key = rate_limits.key)
       returning key
     )
-    select (select array_agg(key) from counted) as counted,
+    select (select jsonb_agg(key) from counted) as counted,
       (select max(greatest(1, ceil(extract(epoch from r.expires_at - now())))::int)
          from wanted w join rate_limits r on r.key = w.key
         where w.key not in (select key from counted)) as retry_after`,
