@@ -1,5 +1,9 @@
 import { env } from 'cloudflare:test'
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/core/config'
+import { openRequestDatabase, queryRows } from '../src/core/db'
+import type { Bindings } from '../src/core/types'
 import { HealthSchema } from '../src/features/health/routes'
 import { PatientSchema } from '../src/features/profile/schema'
 import { loginByPhone } from './fixtures/auth'
@@ -24,8 +28,42 @@ describe(`database driver ${env.DATABASE_DRIVER}`, () => {
     expect(me).toMatchObject({ id: patient.id, name: 'Meera Iyer', blood_group: 'O+', phone })
   })
 
-  it('runs a transaction (ABHA-style multi-statement writes roll back together)', async () => {
-    // Concurrency through one driver: ten requests at once each open and close their own connection.
+  it('runs a transaction: its writes commit together, or roll back together when it throws', async () => {
+    const database = openRequestDatabase(loadConfig(env), (env as unknown as Bindings).HYPERDRIVE)
+    const key = `driver-test:${crypto.randomUUID()}`
+    const rows = () => queryRows<{ key: string }>(database.db, sql`select key from rate_limits where key like ${`${key}%`} order by key`)
+    try {
+      await expect(
+        database.db.transaction(async (tx) => {
+          await tx.execute(
+            sql`insert into rate_limits (key, hits, window_started_at, expires_at) values (${`${key}:a`}, 1, now(), now() + interval '1 hour')`,
+          )
+          await tx.execute(
+            sql`insert into rate_limits (key, hits, window_started_at, expires_at) values (${`${key}:b`}, 1, now(), now() + interval '1 hour')`,
+          )
+          // Inside the transaction its own writes are seen…
+          expect(await queryRows(tx, sql`select key from rate_limits where key like ${`${key}%`}`)).toHaveLength(2)
+          throw new Error('the work failed after two writes')
+        }),
+      ).rejects.toThrow('the work failed after two writes')
+      // …and after the throw neither is kept.
+      expect(await rows()).toEqual([])
+      await database.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`insert into rate_limits (key, hits, window_started_at, expires_at) values (${`${key}:a`}, 1, now(), now() + interval '1 hour')`,
+        )
+        await tx.execute(
+          sql`insert into rate_limits (key, hits, window_started_at, expires_at) values (${`${key}:b`}, 1, now(), now() + interval '1 hour')`,
+        )
+      })
+      expect((await rows()).map((r) => r.key)).toEqual([`${key}:a`, `${key}:b`])
+    } finally {
+      await database.db.execute(sql`delete from rate_limits where key like ${`${key}%`}`)
+      await database.close()
+    }
+  })
+
+  it('keeps ten concurrent requests apart, each on its own connection', async () => {
     const client = newClient()
     const answers = await Promise.all(Array.from({ length: 10 }, () => client.get('/health')))
     for (const answer of answers) {

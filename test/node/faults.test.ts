@@ -15,6 +15,7 @@ import { startPostgres, systemPostgresBin } from '../../scripts/lib/postgres.mjs
 import { recording, routineFever } from '../fixtures/symptom-data'
 import { testSecrets } from '../secrets'
 import { ok, refused, startE2e, type E2e, type Patient, type Reply } from './harness/e2e'
+import { toolMissing } from './harness/tools'
 
 let postgres: Awaited<ReturnType<typeof startPostgres>>
 let hmis: Awaited<ReturnType<typeof startReferenceHmis>>
@@ -38,13 +39,16 @@ beforeAll(async () => {
     apiKey: 'drill-hmis-key',
     inboundSecrets: ['test-inbound-sahyadri'],
   })
-  e2e = await startE2e({
-    DATABASE_URL: postgres.url,
-    GEMINI_BASE_URL: gemini.url,
-    HMIS_READ_TIMEOUT_MS: '1500',
-    HMIS_BOOKING_BUDGET_MS: '1500',
-    GEMINI_TIMEOUT_MS: '1500',
-  })
+  e2e = await startE2e(
+    {
+      DATABASE_URL: postgres.url,
+      GEMINI_BASE_URL: gemini.url,
+      HMIS_READ_TIMEOUT_MS: '1500',
+      HMIS_BOOKING_BUDGET_MS: '1500',
+      GEMINI_TIMEOUT_MS: '1500',
+    },
+    { upstreamFailures: true },
+  )
 }, 180_000)
 
 afterAll(async () => {
@@ -177,86 +181,89 @@ describe('Gemini failing', () => {
   })
 })
 
-describe.skipIf(!systemPostgresBin())('Postgres restarted in the middle of a run', () => {
-  it('answers 503 + Retry-After while it is down (never a 500), loses nothing it confirmed, doubles nothing, and the outbox converges', async () => {
-    const patients = [await sharedPatient(), await sharedPatient(), await sharedPatient(), await sharedPatient()]
-    // Each lane: symptom checks created with an Idempotency-Key, each retried with the same key
-    // after a 5xx or a lost connection until it is confirmed, as the app does.
-    const statuses = new Map<number, number>()
-    const confirmed = new Map<string, string>() // idempotency key → check id
-    let running = true
-    const lane = async (patient: Patient, lane: number) => {
-      for (let n = 0; running; n++) {
-        const key = `drill-${lane}-${n}`
-        for (let attempt = 0; ; attempt++) {
-          const reply = await patient
-            .post('/v1/symptom-checks', { symptom_codes: ['fever'] }, { 'idempotency-key': key })
-            .catch(() => ({ status: 0, json: undefined, bytes: new Uint8Array(), headers: new Headers() }) as Reply)
-          statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1)
-          if (reply.status === 201) {
-            confirmed.set(`${patient.id} ${key}`, reply.json.id)
-            break
+describe.skipIf(toolMissing('PostgreSQL (Debian postgresql, for a server to restart)', Boolean(systemPostgresBin())))(
+  'Postgres restarted in the middle of a run',
+  () => {
+    it('answers 503 + Retry-After while it is down (never a 500), loses nothing it confirmed, doubles nothing, and the outbox converges', async () => {
+      const patients = [await sharedPatient(), await sharedPatient(), await sharedPatient(), await sharedPatient()]
+      // Each lane: symptom checks created with an Idempotency-Key, each retried with the same key
+      // after a 5xx or a lost connection until it is confirmed, as the app does.
+      const statuses = new Map<number, number>()
+      const confirmed = new Map<string, string>() // idempotency key → check id
+      let running = true
+      const lane = async (patient: Patient, lane: number) => {
+        for (let n = 0; running; n++) {
+          const key = `drill-${lane}-${n}`
+          for (let attempt = 0; ; attempt++) {
+            const reply = await patient
+              .post('/v1/symptom-checks', { symptom_codes: ['fever'] }, { 'idempotency-key': key })
+              .catch(() => ({ status: 0, json: undefined, bytes: new Uint8Array(), headers: new Headers() }) as Reply)
+            statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1)
+            if (reply.status === 201) {
+              confirmed.set(`${patient.id} ${key}`, reply.json.id)
+              break
+            }
+            if (reply.status !== 0) expect([409, 503], JSON.stringify(reply.json)).toContain(reply.status)
+            if (reply.status === 503) expect(reply.headers.get('retry-after')).toMatch(/^\d+$/)
+            expect(attempt, `${key} never went through`).toBeLessThan(200)
+            await new Promise((r) => setTimeout(r, 100))
           }
-          if (reply.status !== 0) expect([409, 503], JSON.stringify(reply.json)).toContain(reply.status)
-          if (reply.status === 503) expect(reply.headers.get('retry-after')).toMatch(/^\d+$/)
-          expect(attempt, `${key} never went through`).toBeLessThan(200)
-          await new Promise((r) => setTimeout(r, 100))
         }
       }
-    }
-    const lanes = patients.map((p, i) => lane(p, i))
-    // Bookings made just before the restart go through the outbox while the database comes back.
-    await fault({ kind: 'status', status: 503, route: 'POST /appointments' }, 8)
-    const { availability } = ok(await patients[0]!.get(`/v1/hospitals/${hospital}/doctors/d-sah-06`), 200)
-    const starts = (availability as { slots: { start: string; modes: string[] }[] }[])
-      .flatMap((d) => d.slots)
-      .filter((s) => s.modes.includes('in_person') && Date.parse(s.start) > Date.now() + 3 * 3600_000)
-      .map((s) => s.start)
-    const bookings = await Promise.all(
-      patients.map(async (p, i) =>
-        ok(
-          await p.post('/v1/appointments', { hospital_id: hospital, doctor_id: 'd-sah-06', mode: 'in_person', slot_start: starts[i]! }),
-          201,
+      const lanes = patients.map((p, i) => lane(p, i))
+      // Bookings made just before the restart go through the outbox while the database comes back.
+      await fault({ kind: 'status', status: 503, route: 'POST /appointments' }, 8)
+      const { availability } = ok(await patients[0]!.get(`/v1/hospitals/${hospital}/doctors/d-sah-06`), 200)
+      const starts = (availability as { slots: { start: string; modes: string[] }[] }[])
+        .flatMap((d) => d.slots)
+        .filter((s) => s.modes.includes('in_person') && Date.parse(s.start) > Date.now() + 3 * 3600_000)
+        .map((s) => s.start)
+      const bookings = await Promise.all(
+        patients.map(async (p, i) =>
+          ok(
+            await p.post('/v1/appointments', { hospital_id: hospital, doctor_id: 'd-sah-06', mode: 'in_person', slot_start: starts[i]! }),
+            201,
+          ),
         ),
-      ),
-    )
-    expect(bookings.every((b) => b.status === 'pending_sync')).toBe(true)
+      )
+      expect(bookings.every((b) => b.status === 'pending_sync')).toBe(true)
 
-    await new Promise((r) => setTimeout(r, 1000))
-    await (postgres as unknown as { restart(o: { downMs: number }): Promise<void> }).restart({ downMs: 1500 })
-    await new Promise((r) => setTimeout(r, 2000))
-    running = false
-    await Promise.all(lanes)
+      await new Promise((r) => setTimeout(r, 1000))
+      await (postgres as unknown as { restart(o: { downMs: number }): Promise<void> }).restart({ downMs: 1500 })
+      await new Promise((r) => setTimeout(r, 2000))
+      running = false
+      await Promise.all(lanes)
 
-    expect(statuses.get(500) ?? 0, JSON.stringify([...statuses])).toBe(0)
-    expect(statuses.get(503) ?? 0, 'the outage was seen').toBeGreaterThan(0)
-    // Every confirmed check is there, once; no check was made that was not confirmed.
-    const rows = await sql<{ patient_id: string; n: number }>(
-      `select patient_id, count(*)::int as n from symptom_checks where patient_id = any($1) group by patient_id`,
-      [patients.map((p) => p.id)],
-    )
-    for (const patient of patients) {
-      const mine = [...confirmed.entries()].filter(([k]) => k.startsWith(patient.id)).map(([, id]) => id)
-      const listed = ok(await patient.get('/v1/symptom-checks?limit=100'), 200).items.map((c: { id: string }) => c.id)
-      expect(new Set(listed)).toEqual(new Set(mine))
-      expect(rows.find((r) => r.patient_id === patient.id)?.n ?? 0).toBe(mine.length)
-    }
-    // The bookings waiting in the outbox are sent once the database is back.
-    for (let round = 0; round < 4; round++) {
-      await sql(`update hmis_outbox set next_attempt_at = now(), locked_until = null where status = 'pending'`)
-      await e2e.cron()
-    }
-    const atHmis = (await hmisControl('bookings?hospital=sahyadri')) as { phr_appointment_id: string }[]
-    for (const [i, booking] of bookings.entries()) {
-      expect(ok(await patients[i]!.get(`/v1/appointments/${booking.id}`), 200).status).toBe('booked')
-      expect(atHmis.filter((b) => b.phr_appointment_id === booking.id)).toHaveLength(1)
-    }
-    // And the service answers as before.
-    const hers = [...confirmed.entries()].find(([k]) => k.startsWith(patients[0]!.id))![1]
-    const after = await patients[0]!.put(`/v1/symptom-checks/${hers}/answers`, {
-      answers: Object.entries(routineFever).map(([question_id, value]) => ({ question_id, value })),
-    })
-    expect(after.status).toBe(200)
-    expect(e2e.problems).toEqual([])
-  }, 120_000)
-})
+      expect(statuses.get(500) ?? 0, JSON.stringify([...statuses])).toBe(0)
+      expect(statuses.get(503) ?? 0, 'the outage was seen').toBeGreaterThan(0)
+      // Every confirmed check is there, once; no check was made that was not confirmed.
+      const rows = await sql<{ patient_id: string; n: number }>(
+        `select patient_id, count(*)::int as n from symptom_checks where patient_id = any($1) group by patient_id`,
+        [patients.map((p) => p.id)],
+      )
+      for (const patient of patients) {
+        const mine = [...confirmed.entries()].filter(([k]) => k.startsWith(patient.id)).map(([, id]) => id)
+        const listed = ok(await patient.get('/v1/symptom-checks?limit=100'), 200).items.map((c: { id: string }) => c.id)
+        expect(new Set(listed)).toEqual(new Set(mine))
+        expect(rows.find((r) => r.patient_id === patient.id)?.n ?? 0).toBe(mine.length)
+      }
+      // The bookings waiting in the outbox are sent once the database is back.
+      for (let round = 0; round < 4; round++) {
+        await sql(`update hmis_outbox set next_attempt_at = now(), locked_until = null where status = 'pending'`)
+        await e2e.cron()
+      }
+      const atHmis = (await hmisControl('bookings?hospital=sahyadri')) as { phr_appointment_id: string }[]
+      for (const [i, booking] of bookings.entries()) {
+        expect(ok(await patients[i]!.get(`/v1/appointments/${booking.id}`), 200).status).toBe('booked')
+        expect(atHmis.filter((b) => b.phr_appointment_id === booking.id)).toHaveLength(1)
+      }
+      // And the service answers as before.
+      const hers = [...confirmed.entries()].find(([k]) => k.startsWith(patients[0]!.id))![1]
+      const after = await patients[0]!.put(`/v1/symptom-checks/${hers}/answers`, {
+        answers: Object.entries(routineFever).map(([question_id, value]) => ({ question_id, value })),
+      })
+      expect(after.status).toBe(200)
+      expect(e2e.problems).toEqual([])
+    }, 120_000)
+  },
+)

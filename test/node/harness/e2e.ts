@@ -27,9 +27,10 @@ let addresses = 0
 /**
  * wrangler dev on the tcp driver with the test settings (and these overrides), cron runs on
  * /__scheduled. It gets a fake Gemini of its own (unless given one): the Workers tests inject
- * Gemini failures into the shared one.
+ * Gemini failures into the shared one. Any 5xx answer is a problem of the run, but for the fault
+ * drills (`upstreamFailures`), where 502/503/504 are what is tested; a 500 always is.
  */
-export async function startE2e(overrides: Record<string, string> = {}) {
+export async function startE2e(overrides: Record<string, string> = {}, { upstreamFailures = false } = {}) {
   const gemini = overrides.GEMINI_BASE_URL ? undefined : await startFakeGemini({ apiKey: testSecrets.GEMINI_API_KEY })
   const vars = { ...workerBindings(inject as Inject, 'tcp'), ...(gemini ? { GEMINI_BASE_URL: gemini.url } : {}), ...overrides }
   const worker = await startWorker(vars, { scheduled: true })
@@ -43,6 +44,8 @@ export async function startE2e(overrides: Record<string, string> = {}) {
     const text = /json/.test(response.headers.get('content-type') ?? '') && bytes.length ? new TextDecoder().decode(bytes) : ''
     const json = text ? JSON.parse(text) : undefined
     problems.push(...check(method, new URL(url).pathname, response, json))
+    if (response.status === 500 || (response.status > 500 && !upstreamFailures))
+      problems.push(`${method} ${new URL(url).pathname}: unexpected ${response.status} ${text.slice(0, 300)}`)
     return { status: response.status, json, bytes, headers: response.headers }
   }
 
