@@ -65,6 +65,17 @@ describe('request bodies', () => {
   })
 })
 
+describe('ids', () => {
+  it.each(['6c1f2e3d-4b5a-0978-ca6b-5c4d3e2f1a0b', '00000000-0000-0000-0000-000000000000', '6C1F2E3D-4B5A-4978-8A6B-5C4D3E2F1A0B'])(
+    'takes %s (a UUID of any version or variant, as `format: uuid` documents): 404, not 400',
+    async (id) => {
+      const { access_token: token, client } = await loginByPhone()
+      await expectError(await client.get(`/v1/appointments/${id}`, { token }), 404, 'not_found')
+      await expectError(await client.get(`/v1/records/${id}`, { token }), 404, 'not_found')
+    },
+  )
+})
+
 describe('malformed multipart bodies', () => {
   const broken: [string, string, string][] = [
     ['a part header with no terminator', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"'],

@@ -15,6 +15,13 @@ export const jsonBody = <T>(schema: T) => ({ required: true, content: { 'applica
 export const matching = (regex: RegExp, message: string) => z.string().regex(regex, message).openapi({ pattern: regex.source })
 
 /**
+ * The file part of a multipart form, for the document: required (a `z.any()` would be optional),
+ * a binary string. The handler reads and checks the file itself.
+ */
+export const fileField = (description: string) =>
+  z.custom<File>((value) => value instanceof File, 'must be a file').openapi({ type: 'string', format: 'binary', description })
+
+/**
  * A nullable use of a registered component: `anyOf [$ref, null]`. (`.nullable()` on a registered
  * schema makes the generator either drop the null or emit an `allOf` that clients type as never-null.)
  */

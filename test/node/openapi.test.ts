@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { SWAGGER_UI } from '../../src/core/swagger'
 import { testSecrets } from '../secrets'
+import { spectralProblems } from './harness/spectral'
 
 const CLIENT_DIR = new URL('./client/', import.meta.url).pathname
 
@@ -48,6 +49,33 @@ describe('the OpenAPI document', () => {
       })
       const errors = problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)
       expect(errors, environment).toEqual([])
+    }
+  })
+
+  it("passes Stoplight Spectral's spectral:oas rules with no error, in development and in production", async () => {
+    for (const environment of ['development', 'production']) {
+      const { errors } = await spectralProblems(await servedDocument(environment))
+      expect(errors, environment).toEqual([])
+    }
+  })
+
+  it('marks the file of every multipart form required, as the handlers require it', async () => {
+    const schemas = (await servedDocument()).components.schemas as Record<string, { properties?: Record<string, any>; required?: string[] }>
+    const forms = Object.entries(schemas).filter(([, schema]) =>
+      Object.values(schema.properties ?? {}).some((p: { format?: string }) => p.format === 'binary'),
+    )
+    expect(forms.map(([name]) => name).sort()).toEqual([
+      'HmisDocumentForm',
+      'MedicineOrderForm',
+      'RecordUploadForm',
+      'ScanImage',
+      'SymptomAudioForm',
+    ])
+    for (const [name, schema] of forms) {
+      const files = Object.entries(schema.properties!)
+        .filter(([, p]) => p.format === 'binary')
+        .map(([field]) => field)
+      for (const file of files) expect(schema.required ?? [], `${name}.${file}`).toContain(file)
     }
   })
 
@@ -93,6 +121,8 @@ describe('the HMIS contract', () => {
       config: await createConfig({ extends: ['recommended'] }),
     })
     expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`)).toEqual([])
+    // Vendors lint it with Spectral too: not even a warning.
+    expect(await spectralProblems(served)).toEqual({ errors: [], warnings: [] })
   })
 })
 

@@ -6,7 +6,7 @@ const APPOINTMENT_ID = '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b'
 
 export const BookingRequestSchema = z
   .object({
-    hospital_id: z.string().uuid().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
+    hospital_id: z.guid().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
     doctor_id: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,128}$/)
@@ -16,20 +16,15 @@ export const BookingRequestSchema = z
       .string()
       .datetime({ offset: true })
       .openapi({ description: 'The start of one of the doctor’s slots.', example: '2026-12-01T10:30:00+05:30' }),
-    symptom_check_id: z
-      .string()
-      .uuid()
-      .nullable()
-      .optional()
-      .openapi({ description: 'A symptom check done first, to attach.', example: null }),
+    symptom_check_id: z.guid().nullable().optional().openapi({ description: 'A symptom check done first, to attach.', example: null }),
   })
   .strict()
   .openapi('BookingRequest')
 
 export const AppointmentSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: APPOINTMENT_ID }),
-    hospital_id: z.string().uuid().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
+    id: z.guid().openapi({ example: APPOINTMENT_ID }),
+    hospital_id: z.guid().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
     hospital_name: z.string().openapi({ example: 'Sahyadri Hospital, Pune' }),
     doctor_id: z.string().openapi({ example: 'd-sah-01' }),
     doctor_name: z.string().nullable().openapi({ example: 'Dr. Meera Kulkarni' }),
@@ -74,10 +69,7 @@ export function toAppointment(row: AppointmentRow, hospital: Pick<HospitalRow, '
 }
 
 export const AppointmentParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: APPOINTMENT_ID }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: APPOINTMENT_ID }),
 })
 
 export const CancelRequestSchema = z

@@ -15,7 +15,7 @@ export const OtpRequestSchema = z
 
 export const OtpChallengeSchema = z
   .object({
-    challenge_id: z.string().uuid().openapi({ example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
+    challenge_id: z.guid().openapi({ example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
     channel: z.enum(channels).openapi({ example: 'phone' }),
     masked_destination: z.string().openapi({ example: '+91 ******3210' }),
     expires_in: z.number().int().openapi({ description: 'Seconds until the OTP expires.', example: 300 }),
@@ -25,7 +25,7 @@ export const OtpChallengeSchema = z
 
 export const OtpVerifySchema = z
   .object({
-    challenge_id: z.string().uuid().openapi({ description: 'From POST /v1/auth/otp.', example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
+    challenge_id: z.guid().openapi({ description: 'From POST /v1/auth/otp.', example: '0b7e6c1a-3f2d-4a5b-9c8d-7e6f5a4b3c2d' }),
     otp: z
       .string()
       .regex(/^\d{6}$/, 'must be the 6-digit code')

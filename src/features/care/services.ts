@@ -83,7 +83,7 @@ const BookingRequestSchema = z
 
 const BookingSchema = z
   .object({
-    id: z.string().uuid(),
+    id: z.guid(),
     status: z.enum(['requested', 'cancelled']),
     provider: nullableRef(ProviderSchema),
     pickup_address: z.string(),
@@ -208,10 +208,7 @@ export const cancelAmbulanceBooking = patientRoute({
   summary: 'Cancel a pre-booking',
   request: {
     params: z.object({
-      id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'id', in: 'path' } }),
+      id: z.guid().openapi({ param: { name: 'id', in: 'path' } }),
     }),
   },
   responses: { 200: jsonResponse(BookingSchema, 'Cancelled.'), ...errorResponses(404, 409) },
@@ -277,7 +274,7 @@ export const listCarePackagesHandler: PatientHandler<typeof listCarePackages> = 
 
 const ApplicationSchema = z
   .object({
-    id: z.string().uuid(),
+    id: z.guid(),
     package_id: z.string().openapi({ example: 'diabetes' }),
     package_name: z.string().openapi({ example: 'Diabetes care' }),
     status: z.enum(['applied']),

@@ -54,7 +54,7 @@ const VitalRequestSchema = z
 
 export const VitalSchema = z
   .object({
-    id: z.string().uuid(),
+    id: z.guid(),
     type: z.enum(vitalTypes),
     value: z.number().openapi({ example: 128 }),
     diastolic: z.number().nullable().openapi({ example: 84 }),

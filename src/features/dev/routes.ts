@@ -10,7 +10,7 @@ import { devOutbox } from '../../db/schema'
 
 export const OutboxMessageSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }),
+    id: z.guid().openapi({ example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }),
     channel: z.enum(['sms', 'email']).openapi({ example: 'sms' }),
     to: z.string().openapi({ example: '+919999900001' }),
     subject: z.string().nullable().openapi({ example: null }),

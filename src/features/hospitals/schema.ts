@@ -1,12 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { nullableRef } from '../../core/openapi'
+import { fileField, nullableRef } from '../../core/openapi'
 import { addDays, inZone, localDate } from '../../core/time'
 import type { HospitalRow, HospitalShareRow } from '../../db/schema'
 import type { HmisDoctor } from '../../integrations/hmis/port'
 import { PatientSchema } from '../profile/schema'
 
 const modes = z.enum(['in_person', 'online']).openapi({ example: 'online' })
-const uuid = (example: string) => z.string().uuid().openapi({ example })
+const uuid = (example: string) => z.guid().openapi({ example })
 const HOSPITAL_ID = '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21'
 
 export const HospitalSchema = z
@@ -30,10 +30,7 @@ export const HospitalSchema = z
   .openapi('Hospital')
 
 export const HospitalParams = z.object({
-  hospital_id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'hospital_id', in: 'path' }, example: HOSPITAL_ID }),
+  hospital_id: z.guid().openapi({ param: { name: 'hospital_id', in: 'path' }, example: HOSPITAL_ID }),
 })
 
 export const toHospital = (row: HospitalRow): z.infer<typeof HospitalSchema> => ({
@@ -56,7 +53,7 @@ export const ScanRequestSchema = z
 
 export const ScanImageSchema = z
   .object({
-    image: z.any().openapi({ type: 'string', format: 'binary', description: 'A png or jpg photo of the QR (from the gallery).' }),
+    image: fileField('A png or jpg photo of the QR (from the gallery).'),
   })
   .openapi('ScanImage')
 
@@ -95,10 +92,7 @@ export const ShareSchema = z
   .openapi('Share')
 
 export const ShareParams = z.object({
-  share_id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'share_id', in: 'path' }, example: '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f' }),
+  share_id: z.guid().openapi({ param: { name: 'share_id', in: 'path' }, example: '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f' }),
 })
 
 export function toShare(row: HospitalShareRow, hospital: Pick<HospitalRow, 'name' | 'timezone'>): z.infer<typeof ShareSchema> {

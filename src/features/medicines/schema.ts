@@ -56,7 +56,7 @@ export const MedicationUpdateSchema = MedicationFields.partial().strict().openap
 
 export const MedicationSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: MEDICATION_ID }),
+    id: z.guid().openapi({ example: MEDICATION_ID }),
     name: z.string(),
     dosage: z.string(),
     timings: z.array(z.enum(doseTimings)),
@@ -66,7 +66,7 @@ export const MedicationSchema = z
     quantity_on_hand: z.number().nullable(),
     units_per_dose: z.number(),
     days_of_stock: z.number().nullable().openapi({ description: 'How long the stock on hand lasts at this schedule.', example: 30 }),
-    source_record_id: z.string().uuid().nullable().openapi({ description: 'The prescription it came from, if any.' }),
+    source_record_id: z.guid().nullable().openapi({ description: 'The prescription it came from, if any.' }),
     created_at: z.string().datetime({ offset: true }),
   })
   .openapi('Medication')
@@ -87,10 +87,7 @@ export const toMedication = (row: MedicationRow): z.infer<typeof MedicationSchem
 })
 
 export const MedicationParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: MEDICATION_ID }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: MEDICATION_ID }),
 })
 
 export const DoseRequestSchema = z
@@ -104,7 +101,7 @@ export const DoseRequestSchema = z
 
 export const DoseSchema = z
   .object({
-    medication_id: z.string().uuid(),
+    medication_id: z.guid(),
     timing: z.enum(doseTimings).openapi({ example: 'after_breakfast' }),
     date: z.string().date().openapi({ example: '2026-11-27' }),
     status: z.enum(['taken', 'skipped']).openapi({ example: 'taken' }),

@@ -21,7 +21,7 @@ const Incoming = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), text: z.string().min(1).max(MAX_TEXT) }),
   z.object({ type: z.literal('mute'), handle: z.string().min(1).max(64) }),
   z.object({ type: z.literal('unmute'), handle: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('report'), message_id: z.string().uuid(), reason: z.string().max(500).optional() }),
+  z.object({ type: z.literal('report'), message_id: z.guid(), reason: z.string().max(500).optional() }),
 ])
 
 type Attachment = { handle: string; room: string; muted: string[]; sent: number[] }

@@ -8,7 +8,7 @@ import { notifications, type NotificationRow } from '../../db/schema'
 
 export const NotificationSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b' }),
+    id: z.guid().openapi({ example: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b' }),
     type: z.string().openapi({ example: 'appointment_reviewed' }),
     title: z.string().openapi({ example: 'Your doctor has reviewed your symptoms' }),
     body: z.string().openapi({ example: 'Join the video call at 10:30 from the appointment screen.' }),
@@ -38,10 +38,7 @@ const toNotification = (row: NotificationRow): z.infer<typeof NotificationSchema
 })
 
 const IdParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b' }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b' }),
 })
 
 export const listNotifications = patientRoute({

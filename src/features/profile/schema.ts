@@ -3,6 +3,8 @@ import { formatAbhaNumber, normaliseAbha, normaliseEmail, normaliseIndianMobile 
 import { matching, nullableRef } from '../../core/openapi'
 import type { PatientRow } from '../../db/schema'
 
+/** A person's name: letters of any script and their marks, spaces, dots, apostrophes and hyphens. */
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u
 /** What people type for an Indian mobile: digits with +91/0 prefixes, spaces, dashes, brackets. */
 const INDIAN_MOBILE_INPUT = '^[+0-9][0-9 ()-]{9,18}$'
 
@@ -35,7 +37,7 @@ const EmergencyContactSchema = z
 
 export const PatientSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: '3d9a3c1e-2b4f-4c6a-8e1d-5f7a9b0c2d4e' }),
+    id: z.guid().openapi({ example: '3d9a3c1e-2b4f-4c6a-8e1d-5f7a9b0c2d4e' }),
     name: z.string().nullable().openapi({ example: 'Asha Verma' }),
     gender: z.enum(genders).nullable().openapi({ example: 'female' }),
     date_of_birth: z.string().date().nullable().openapi({ example: '1990-04-12' }),
@@ -101,7 +103,14 @@ const EmergencyContactInputSchema = z
 /** Every field optional; null clears it. Unknown fields are refused so that typos do not pass silently. */
 export const ProfileUpdateSchema = z
   .object({
-    name: matching(/^[\p{L}\p{M}][\p{L}\p{M} .'-]*$/u, 'may contain letters, spaces, dots, apostrophes and hyphens')
+    // Checked with Unicode property escapes, which not every client's regex engine has (Spectral's,
+    // Java's before 7, POSIX): so the document describes the rule instead of giving the pattern.
+    name: z
+      .string()
+      .refine((name) => NAME.test(name), 'may contain letters, spaces, dots, apostrophes and hyphens')
+      .openapi({
+        description: 'Letters of any script (with their marks), spaces, dots, apostrophes and hyphens; starts with a letter.',
+      })
       .trim()
       .min(1)
       .max(100)

@@ -23,17 +23,17 @@ export async function logAccess(
 
 const AccessEntrySchema = z
   .object({
-    id: z.string().uuid(),
-    hospital_id: z.string().uuid(),
+    id: z.guid(),
+    hospital_id: z.guid(),
     hospital_name: z.string().nullable().openapi({ example: 'Sahyadri Hospital, Pune' }),
     action: z.enum(accessActions).openapi({
       description:
         'document_posted: the hospital added a document; consent_requested; consent_read: it read a consent; records_listed: it listed what a consent covers; record_downloaded: it downloaded a file.',
       example: 'record_downloaded',
     }),
-    record_id: z.string().uuid().nullable(),
+    record_id: z.guid().nullable(),
     record_title: z.string().nullable().openapi({ example: 'CBC report' }),
-    consent_id: z.string().uuid().nullable(),
+    consent_id: z.guid().nullable(),
     at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T05:30:00.000Z' }),
   })
   .openapi('RecordAccess')

@@ -13,8 +13,8 @@ export const consentStatuses = ['requested', 'granted', 'denied', 'expired', 're
 
 export const ConsentSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: CONSENT_ID }),
-    hospital_id: z.string().uuid(),
+    id: z.guid().openapi({ example: CONSENT_ID }),
+    hospital_id: z.guid(),
     hospital_name: z.string().openapi({ example: 'Sahyadri Hospital, Pune' }),
     purpose: z.string().openapi({ example: 'Follow-up consultation: review of recent test results' }),
     status: z
@@ -29,7 +29,7 @@ export const ConsentSchema = z
     granted: z
       .object({
         record_types: z.array(z.enum(recordTypes)),
-        record_ids: z.array(z.string().uuid()).nullable().openapi({ description: 'null: every record of the types and dates.' }),
+        record_ids: z.array(z.guid()).nullable().openapi({ description: 'null: every record of the types and dates.' }),
         expires_at: z.string().datetime({ offset: true }),
       })
       .nullable(),
@@ -61,10 +61,7 @@ export const toConsent = (row: ConsentRow, hospitalName: string) => ({
 })
 
 const ConsentParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: CONSENT_ID }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: CONSENT_ID }),
 })
 
 async function ownConsent(db: Db, patientId: string, id: string) {
@@ -137,7 +134,7 @@ const ApproveSchema = z
       .optional()
       .openapi({ description: 'Grant only these of the requested types.', example: ['test_result'] }),
     record_ids: z
-      .array(z.string().uuid())
+      .array(z.guid())
       .min(1)
       .max(200)
       .optional()

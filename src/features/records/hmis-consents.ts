@@ -40,13 +40,13 @@ const ConsentRequestSchema = z
 
 const HospitalConsentSchema = z
   .object({
-    consent_id: z.string().uuid(),
+    consent_id: z.guid(),
     request_ref: z.string(),
     status: z.enum(consentStatuses).openapi({ example: 'granted' }),
     granted: z
       .object({
         record_types: z.array(z.enum(recordTypes)),
-        record_ids: z.array(z.string().uuid()).nullable(),
+        record_ids: z.array(z.guid()).nullable(),
         expires_at: z.string().datetime({ offset: true }),
       })
       .nullable(),
@@ -132,10 +132,7 @@ export const requestConsentHandler: HospitalHandler<typeof requestConsent> = asy
 }
 
 const ConsentParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' } }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' } }),
 })
 
 /** A consent of the calling hospital (another hospital's is 404, as if it did not exist). */
@@ -198,10 +195,7 @@ export const downloadConsentedRecord = hmisRoute({
   summary: 'The file of a record a granted consent covers (403 otherwise)',
   request: {
     params: ConsentParams.extend({
-      record_id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'record_id', in: 'path' } }),
+      record_id: z.guid().openapi({ param: { name: 'record_id', in: 'path' } }),
     }),
   },
   responses: {

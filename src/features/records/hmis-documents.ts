@@ -5,7 +5,7 @@ import { sha256HexOfBytes } from '../../core/crypto'
 import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
 import { notify } from '../../core/notify'
-import { errorResponses, jsonResponse } from '../../core/openapi'
+import { errorResponses, fileField, jsonResponse } from '../../core/openapi'
 import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
 import { appointments, doseTimings, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
 import { logAccess } from './access-log'
@@ -51,9 +51,7 @@ export const PrescribedMedicinesSchema = z
   .max(30)
 
 export const HmisDocumentFormSchema = DocumentFieldsSchema.extend({
-  file: z
-    .any()
-    .openapi({ type: 'string', format: 'binary', description: 'pdf, png or jpg (checked by its bytes), at most HMIS_DOCUMENT_MAX_BYTES.' }),
+  file: fileField('pdf, png or jpg (checked by its bytes), at most HMIS_DOCUMENT_MAX_BYTES.'),
 }).openapi('HmisDocumentForm')
 
 export const receiveDocument = hmisRoute({

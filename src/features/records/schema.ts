@@ -3,14 +3,14 @@ import { recordTypes, type RecordRow } from '../../db/schema'
 
 export const RecordSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
+    id: z.guid().openapi({ example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
     source: z
       .enum(['received', 'uploaded'])
       .openapi({ description: 'received: posted by a hospital; uploaded: by you.', example: 'received' }),
     type: z.enum(recordTypes).openapi({ example: 'prescription' }),
     title: z.string().openapi({ example: 'Prescription — Dr. Meera Kulkarni' }),
-    hospital_id: z.string().uuid().nullable().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
-    appointment_id: z.string().uuid().nullable().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
+    hospital_id: z.guid().nullable().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
+    appointment_id: z.guid().nullable().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
     content_type: z.string().openapi({ example: 'application/pdf' }),
     size_bytes: z.number().int().openapi({ example: 48213 }),
     sha256: z.string().openapi({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }),
@@ -45,10 +45,7 @@ export const toRecord = (row: RecordRow): z.infer<typeof RecordSchema> => ({
 })
 
 export const RecordParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
 })
 
 /** A document file as a response body (pdf, png or jpg), for the routes that stream one. */

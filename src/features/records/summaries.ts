@@ -18,7 +18,7 @@ const SYSTEM =
 const SummaryRequestSchema = z
   .object({
     record_ids: z
-      .array(z.string().uuid())
+      .array(z.guid())
       .min(1)
       .max(100)
       .optional()
@@ -29,12 +29,10 @@ const SummaryRequestSchema = z
 
 const SummarySchema = z
   .object({
-    id: z.string().uuid(),
+    id: z.guid(),
     summary: z.string().openapi({ example: 'Your blood count from 20 November is normal…' }),
-    record_ids: z.array(z.string().uuid()),
-    unreadable_record_ids: z
-      .array(z.string().uuid())
-      .openapi({ description: 'Documents that could not be read (also named in the summary).' }),
+    record_ids: z.array(z.guid()),
+    unreadable_record_ids: z.array(z.guid()).openapi({ description: 'Documents that could not be read (also named in the summary).' }),
     model: z.string().openapi({ example: 'gemini-2.5-flash' }),
     created_at: z.string().datetime({ offset: true }),
   })

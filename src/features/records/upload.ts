@@ -5,7 +5,7 @@ import { sha256HexOfBytes } from '../../core/crypto'
 import { ApiError, invalidField } from '../../core/errors'
 import { storeThenSave } from '../../core/files'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
-import { errorResponses, jsonResponse } from '../../core/openapi'
+import { errorResponses, fileField, jsonResponse } from '../../core/openapi'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
@@ -26,9 +26,7 @@ const UploadFieldsSchema = z
   .strict()
 
 export const RecordUploadFormSchema = UploadFieldsSchema.extend({
-  file: z
-    .any()
-    .openapi({ type: 'string', format: 'binary', description: 'pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.' }),
+  file: fileField('pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.'),
 }).openapi('RecordUploadForm')
 
 export const uploadRecord = patientRoute({

@@ -201,10 +201,7 @@ export const getOrderPrescription = hmisRoute({
   summary: 'The prescription of a medicine order placed with this hospital (the pharmacy fetches it)',
   request: {
     params: z.object({
-      id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'id', in: 'path' } }),
+      id: z.guid().openapi({ param: { name: 'id', in: 'path' } }),
     }),
   },
   responses: {

@@ -5,7 +5,7 @@ import { sha256HexOfBytes } from '../../core/crypto'
 import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
-import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { errorResponses, fileField, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
@@ -66,8 +66,8 @@ export const listLabTestsHandler: PatientHandler<typeof listLabTests> = async (c
 
 const LabBookingSchema = z
   .object({
-    id: z.string().uuid(),
-    hospital_id: z.string().uuid(),
+    id: z.guid(),
+    hospital_id: z.guid(),
     doctor_id: z.string().nullable(),
     test_ids: z.array(z.string()),
     preferred_slot: z.string().datetime({ offset: true }),
@@ -78,7 +78,7 @@ const LabBookingSchema = z
     }),
     status_reason: z.string().nullable(),
     confirmed_slot: z.string().datetime({ offset: true }).nullable(),
-    result_record_id: z.string().uuid().nullable().openapi({ description: 'The results, in my records.' }),
+    result_record_id: z.guid().nullable().openapi({ description: 'The results, in my records.' }),
     created_at: z.string().datetime({ offset: true }),
   })
   .openapi('LabBooking')
@@ -104,7 +104,7 @@ const LabBookingRequestSchema = z
       .max(20)
       .refine((t) => new Set(t).size === t.length, 'lists a test twice')
       .openapi({ example: ['cbc', 'lipid_profile'] }),
-    hospital_id: z.string().uuid(),
+    hospital_id: z.guid(),
     doctor_id: z
       .string()
       .regex(/^[A-Za-z0-9._-]{1,128}$/)
@@ -197,21 +197,19 @@ export const listLabBookingsHandler: PatientHandler<typeof listLabBookings> = as
 
 const OrderFieldsSchema = z
   .object({
-    hospital_id: z.string().uuid().openapi({ description: 'The hospital whose pharmacy fills it.' }),
+    hospital_id: z.guid().openapi({ description: 'The hospital whose pharmacy fills it.' }),
     delivery_address: z.string().trim().min(10).max(500).openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
   })
   .strict()
 
 export const MedicineOrderFormSchema = OrderFieldsSchema.extend({
-  prescription: z
-    .any()
-    .openapi({ type: 'string', format: 'binary', description: 'pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.' }),
+  prescription: fileField('pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.'),
 }).openapi('MedicineOrderForm')
 
 const MedicineOrderSchema = z
   .object({
-    id: z.string().uuid(),
-    hospital_id: z.string().uuid(),
+    id: z.guid(),
+    hospital_id: z.guid(),
     delivery_address: z.string(),
     prescription: z.object({ content_type: z.string(), sha256: z.string() }),
     status: z.enum(medicineOrderStatuses).openapi({

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { fileField } from '../../core/openapi'
 import { questionTypes, triageLevels, type QuestionRow, type SymptomCheckRow, type TriageLevel, type TriageRuleRow } from '../../db/schema'
 import type { SymptomInfo } from './store'
 
@@ -113,10 +114,7 @@ const SymptomCode = z
 
 export const CodeParams = z.object({ code: SymptomCode.openapi({ param: { name: 'code', in: 'path' } }) })
 export const CheckParams = z.object({
-  id: z
-    .string()
-    .uuid()
-    .openapi({ param: { name: 'id', in: 'path' }, example: CHECK_ID }),
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: CHECK_ID }),
 })
 
 export const CreateCheckSchema = z
@@ -126,7 +124,7 @@ export const CreateCheckSchema = z
       .min(1)
       .max(5)
       .openapi({ description: 'One to five complaints; the first is the main one.', example: ['fever', 'headache'] }),
-    appointment_id: z.string().uuid().nullable().optional().openapi({ example: null }),
+    appointment_id: z.guid().nullable().optional().openapi({ example: null }),
   })
   .strict()
   .openapi('SymptomCheckCreate')
@@ -175,7 +173,7 @@ export const HistoryRequestSchema = z
 
 export const SubmitRequestSchema = z
   .object({
-    appointment_id: z.string().uuid().optional().openapi({
+    appointment_id: z.guid().optional().openapi({
       description: 'The appointment to share it with; may be omitted when the check is already tied to one.',
       example: APPOINTMENT_ID,
     }),
@@ -206,9 +204,9 @@ const TriageSchema = z
 
 export const SymptomCheckSchema = z
   .object({
-    id: z.string().uuid().openapi({ example: CHECK_ID }),
+    id: z.guid().openapi({ example: CHECK_ID }),
     status: z.enum(['draft', 'submitted']).openapi({ example: 'draft' }),
-    appointment_id: z.string().uuid().nullable().openapi({ example: APPOINTMENT_ID }),
+    appointment_id: z.guid().nullable().openapi({ example: APPOINTMENT_ID }),
     symptoms: z.array(SymptomNameSchema),
     answers: z.array(z.object({ question_id: z.string(), value: z.unknown() })).openapi({
       example: [{ question_id: 'fever.temperature', value: 39.8 }],
@@ -252,11 +250,7 @@ export const DetectResultSchema = z
 
 export const AudioFormSchema = z
   .object({
-    audio: z.any().openapi({
-      type: 'string',
-      format: 'binary',
-      description: 'm4a/AAC, mp3, wav, ogg/opus, webm, 3gp, flac or aiff (checked by its bytes), at most SYMPTOM_AUDIO_MAX_BYTES.',
-    }),
+    audio: fileField('m4a/AAC, mp3, wav, ogg/opus, webm, 3gp, flac or aiff (checked by its bytes), at most SYMPTOM_AUDIO_MAX_BYTES.'),
   })
   .openapi('SymptomAudioForm')
 

@@ -52,7 +52,7 @@ export const HmisDoctorSchema = z
 
 export const HmisPatientSchema = z
   .object({
-    phr_patient_id: z.string().uuid().openapi({ description: 'Our id of the patient: the same patient again updates the record.' }),
+    phr_patient_id: z.guid().openapi({ description: 'Our id of the patient: the same patient again updates the record.' }),
     name: z.string().nullable(),
     gender: z.enum(['male', 'female', 'other', 'undisclosed']).nullable(),
     date_of_birth: date.nullable(),
@@ -75,7 +75,7 @@ export const HmisPatientTokenSchema = z
 
 export const HmisBookingRequestSchema = z
   .object({
-    phr_appointment_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first booking.' }),
+    phr_appointment_id: z.guid().openapi({ description: 'Idempotency key: the same id again answers the first booking.' }),
     hmis_patient_id: z.string(),
     doctor_id: z.string(),
     mode: z.enum(['in_person', 'online']),
@@ -93,8 +93,8 @@ export const HmisBookingSchema = z
 
 export const HmisSymptomCheckSchema = z
   .object({
-    phr_symptom_check_id: z.string().uuid().openapi({ description: 'Idempotency key: the same check again replaces the first copy.' }),
-    phr_appointment_id: z.string().uuid(),
+    phr_symptom_check_id: z.guid().openapi({ description: 'Idempotency key: the same check again replaces the first copy.' }),
+    phr_appointment_id: z.guid(),
     hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
     submitted_at: instant.openapi({ example: '2026-12-01T09:10:00+05:30' }),
     symptoms: z.array(z.object({ code: z.string().openapi({ example: 'fever' }), name: z.string().openapi({ example: 'Fever' }) })).min(1),
@@ -123,7 +123,7 @@ export const HmisSymptomCheckSchema = z
 
 export const HmisLabBookingRequestSchema = z
   .object({
-    phr_booking_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first request.' }),
+    phr_booking_id: z.guid().openapi({ description: 'Idempotency key: the same id again answers the first request.' }),
     hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
     test_codes: z
       .array(z.string())
@@ -143,13 +143,13 @@ export const HmisLabBookingSchema = z
 
 export const HmisMedicineOrderRequestSchema = z
   .object({
-    phr_order_id: z.string().uuid().openapi({ description: 'Idempotency key: the same id again answers the first order.' }),
+    phr_order_id: z.guid().openapi({ description: 'Idempotency key: the same id again answers the first order.' }),
     hmis_patient_id: z.string().openapi({ example: 'UHID-SAH-100001' }),
     delivery_address: z.string().openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
     prescription: z.object({
       url: z.string().url().openapi({
         description: 'Where the pharmacy fetches the prescription: a PHR Edge URL it calls signed, like every call to PHR Edge.',
-        example: 'https://api.phr-edge.in/v1/hmis/medicine-orders/3f1c…/prescription',
+        example: 'https://api.phr-edge.in/v1/hmis/medicine-orders/3f1c9a52-6d0e-4b7a-9c1e-2f8d7a6b5c4d/prescription',
       }),
       content_type: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
       sha256: z.string().openapi({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' }),
@@ -181,6 +181,7 @@ export function hmisContractDocument() {
       path: '/specialties',
       operationId: 'listSpecialties',
       summary: 'The specialties of the hospital (the app shows them as tabs)',
+      description: 'Codes are the HMIS’s own; PHR Edge shows the names and passes a code back as a `specialty` pattern. Cached by PHR Edge for ten times HMIS_CACHE_SECONDS.',
       responses: { 200: json(HmisListSchema(HmisSpecialtySchema), 'Specialties.'), 401: failure('Wrong API key.') },
     }),
     createRoute({
@@ -209,6 +210,7 @@ export function hmisContractDocument() {
       path: '/doctors/{doctor_id}',
       operationId: 'getDoctor',
       summary: 'One doctor with open slots between two local dates (at most 31 days)',
+      description: '`from` and `to` are local dates at the hospital, both included. 404 when the HMIS does not know the doctor.',
       request: {
         params: z.object({ doctor_id: z.string().openapi({ example: 'd-sah-01' }) }),
         query: z.object({
@@ -240,6 +242,7 @@ export function hmisContractDocument() {
       path: '/appointments',
       operationId: 'bookAppointment',
       summary: 'Book a slot (idempotent on phr_appointment_id)',
+      description: 'The same `phr_appointment_id` again answers the first booking (200), never a second one. 409 `slot_unavailable` when the slot is full or not offered for that mode; 422 `unknown_patient` when the patient was never registered.',
       request: { body: { required: true, content: { 'application/json': { schema: HmisBookingRequestSchema } } } },
       responses: {
         201: json(HmisBookingSchema, 'Booked.'),
@@ -255,6 +258,7 @@ export function hmisContractDocument() {
       path: '/appointments/{appointment_ref}/cancel',
       operationId: 'cancelAppointment',
       summary: 'Cancel a booking (idempotent)',
+      description: 'Cancelling a cancelled or unknown booking answers 200 `cancelled` too, so that a retry never fails.',
       request: {
         params: z.object({ appointment_ref: z.string() }),
         body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().nullable() }) } } },
@@ -285,6 +289,7 @@ export function hmisContractDocument() {
       path: '/lab-bookings',
       operationId: 'requestLabSlot',
       summary: 'Request a lab-test slot (idempotent on phr_booking_id)',
+      description: 'The same `phr_booking_id` again answers the first request (200). The slot is confirmed later by an event to PHR Edge (`POST /v1/hmis/lab-bookings/{booking_ref}/events`).',
       request: { body: { required: true, content: { 'application/json': { schema: HmisLabBookingRequestSchema } } } },
       responses: {
         201: json(HmisLabBookingSchema, 'Requested.'),
@@ -323,6 +328,7 @@ export function hmisContractDocument() {
       version: '1.0.0',
       description:
         'What a hospital’s HMIS (or an adapter in front of it) offers so that PHR Edge can share patient profiles, list doctors and book appointments. Times are RFC 3339 with offset; each hospital has an IANA time zone. Errors answer `{"error": {"code", "message"}}`. Calls back to PHR Edge (`/v1/hmis/*`) are described in PHR Edge’s own /openapi.json.',
+      contact: { name: 'PHR Edge hospital integrations', email: 'integrations@phr-edge.in' },
       license: { name: 'Proprietary', url: 'https://phr-edge.in/terms' },
     },
     servers: [{ url: 'https://hmis.example-hospital.in/phr/v1', description: 'Each hospital’s own base URL, registered with PHR Edge.' }],
