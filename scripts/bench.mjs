@@ -9,13 +9,13 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { gzipSync } from 'node:zlib'
+import { createDeflate, gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startWorker } from './lib/worker.mjs'
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 import { startReferenceHmis } from './hmis/reference.mjs'
 import { hospitals } from './hmis/seed.mjs'
 import { registerHospital } from './lib/hospitals.mjs'
@@ -97,8 +97,9 @@ async function answers(base, token) {
     answers: [
       { question_id: 'fever.duration', value: { amount: 2, unit: 'days' } },
       { question_id: 'fever.severity', value: 'moderate' },
-      { question_id: 'fever.measured', value: true },
-      { question_id: 'fever.temperature', value: 38.6 },
+      { question_id: 'screen.fever', value: true },
+      { question_id: 'screen.measured', value: true },
+      { question_id: 'screen.temperature', value: 38.6 },
     ],
   })
   return load((n) => ({ method: 'PUT', url: `${base}/v1/symptom-checks/${checks[n % checks.length]}/answers`, body }), headers)
@@ -335,6 +336,90 @@ function bundleSize() {
   }
 }
 
+/** A PDF of about 1 MB whose object stream inflates to `inflated` bytes (a decompression bomb). */
+async function pdfBomb(inflated) {
+  const deflate = createDeflate({ level: 9 })
+  const chunks = []
+  deflate.on('data', (chunk) => chunks.push(chunk))
+  const done = new Promise((resolve) => deflate.on('end', resolve))
+  deflate.write('<< /Type /Page /Parent 2 0 R >>\n')
+  const block = Buffer.alloc(1024 * 1024, 0x20)
+  for (let left = inflated; left > 0; left -= block.length) {
+    if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve))
+  }
+  deflate.end()
+  await done
+  const stream = Buffer.concat(chunks)
+  const head = Buffer.from(
+    `%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Count 1 >>\nendobj\n3 0 obj\n<< /Type /ObjStm /N 1 /First 0 /Filter /FlateDecode /Length ${stream.length} >>\nstream\n`,
+    'latin1',
+  )
+  const middle = Buffer.from('\nendstream\nendobj\n', 'latin1')
+  const tail = Buffer.from(
+    `4 0 obj\n<< /Type /XRef /Size 5 /Root 1 0 R >>\nendobj\nstartxref\n${head.length + stream.length + middle.length}\n%%EOF\n`,
+    'latin1',
+  )
+  return Buffer.concat([head, stream, middle, tail])
+}
+
+/** Runs `work` while sampling the Worker's resident memory: its result, the wall time and the peak growth. */
+async function measured(worker, work) {
+  const before = treeRssKb(worker.pid)
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(worker.pid))), 20)
+  const started = performance.now()
+  try {
+    const result = await work()
+    return { result, ms: performance.now() - started, peakGrowthMb: (peak - before) / 1024 }
+  } finally {
+    clearInterval(sampler)
+  }
+}
+
+/**
+ * What a hostile client can cost (issue 17): three 9.5 MB hospital posts signed with a wrong secret
+ * under a real HFR id, at once; a 1 MB PDF whose object stream inflates to 1 GiB; and the worst
+ * doctor-search pattern the guard accepts, through to the reference HMIS.
+ */
+async function hostile(worker, token, hfrId, hospitalId) {
+  const body = randomBytes(9.5 * 1024 * 1024)
+  const post = () => {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const signature = createHmac('sha256', 'not-the-secret').update(`${timestamp}.POST./v1/hmis/documents.`).update(body).digest('hex')
+    return fetch(`${worker.base}/v1/hmis/documents`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'x-phr-hospital': hfrId,
+        'x-phr-timestamp': timestamp,
+        'x-phr-signature': `v1=${signature}`,
+      },
+      body,
+    }).then(async (r) => (await r.arrayBuffer(), r.status))
+  }
+  const unsigned = await measured(worker, () => Promise.all([post(), post(), post()]))
+  const bomb = await pdfBomb(1024 * 1024 * 1024)
+  const inflating = await measured(worker, async () => {
+    const form = new FormData()
+    form.append('file', new Blob([bomb]), 'bomb.pdf')
+    form.append('title', 'bomb')
+    form.append('type', 'report')
+    const response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    await response.arrayBuffer()
+    return response.status
+  })
+  const worst = await load(
+    (n) =>
+      `${worker.base}/v1/hospitals/${hospitalId}/doctors?name=${encodeURIComponent(WORST_PATTERN)}&specialty=${encodeURIComponent(`.|z${n}`)}`,
+    { authorization: `Bearer ${token}` },
+    Math.min(REQUESTS, 200),
+  )
+  return { unsigned, bomb: { ...inflating, bytes: bomb.length }, worst }
+}
+
+/** The costliest pattern the doctor-search guard accepts (cost 4096: two unbounded repeats). */
+const WORST_PATTERN = '.*.*x'
+
 /** Questionnaires of several sizes, in turn. */
 const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
 
@@ -346,6 +431,7 @@ const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
 let hmisAlone
 let chat
+let hostileResult
 const uploadResults = []
 const reminderResults = []
 try {
@@ -356,6 +442,7 @@ try {
     adapter: 'rest',
     baseUrl: hmis.baseUrlOf(hospitals[0].key),
     apiKey: hmisKeys[hospitals[0].key],
+    inboundSecrets: ['bench-inbound-secret'],
   })
   // The HMIS on its own, from this process: what an uncached doctor list adds to the floor.
   hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
@@ -411,6 +498,7 @@ try {
       routes.push(['GET records (list)', await load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` })])
       // The floor again at the end: the machine's own drift during the run shows as the gap between the two.
       routes.push(['GET /health again (floor)', await load(`${worker.base}/health`, {})])
+      if (driver === 'tcp') hostileResult = await hostile(worker, uploader, hospitals[0].hfrId, hospitalId)
       uploadResults.push({ driver, upload })
       results.push({ driver, routes })
     } finally {
@@ -454,6 +542,19 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`
 console.log(
   `Worker bundle: ${kb(bundle.gzip)} gzip (${kb(bundle.bytes)} uncompressed); largest module ${bundle.largest.file}, ${kb(bundle.largest.gzip)} gzip`,
 )
+if (hostileResult) {
+  const { unsigned, bomb, worst } = hostileResult
+  const floor = results.find((r) => r.driver === 'tcp').routes[0][1]
+  console.log(
+    `\nhostile (tcp): 3 × 9.5 MB hospital posts with a wrong signature, at once → ${unsigned.result.join('/')} in ${ms(unsigned.ms)}, Worker memory peak +${unsigned.peakGrowthMb.toFixed(0)} MB`,
+  )
+  console.log(
+    `hostile (tcp): a ${kb(bomb.bytes)} PDF inflating to 1 GiB → ${bomb.result} in ${ms(bomb.ms)}, Worker memory peak +${bomb.peakGrowthMb.toFixed(0)} MB`,
+  )
+  console.log(
+    `hostile (tcp): doctors ?name=${WORST_PATTERN} (the costliest accepted pattern), uncached → p50 ${ms(worst.p50)}, p95 ${ms(worst.p95)} (${(worst.p95 / floor.p95).toFixed(2)}× the floor p95), failures ${worst.failures}`,
+  )
+}
 if (chat) {
   console.log(
     `\nchat fan-out: ${chat.sockets} sockets in one room, ${chat.delivered}/${chat.expected} deliveries, ${chat.perSecond.toFixed(0)} deliveries/s, send→receipt p50 ${ms(chat.p50)}, p95 ${ms(chat.p95)}`,

@@ -17,7 +17,16 @@ const root = new URL('../..', import.meta.url).pathname
 export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 } = {}) {
   const port = await freePort()
   const state = mkdtempSync(join(tmpdir(), 'phr-worker-'))
-  const args = [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--env', 'development', '--port', String(port), '--ip', '127.0.0.1']
+  const args = [
+    join(root, 'node_modules/wrangler/bin/wrangler.js'),
+    'dev',
+    '--env',
+    'development',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+  ]
   args.push('--inspector-port', String(await freePort()), '--persist-to', state, '--show-interactive-dev-session=false')
   if (scheduled) args.push('--test-scheduled')
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
