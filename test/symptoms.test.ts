@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppointmentSchema } from '../src/features/appointments/schema'
 import {
+  CheckQuestionsSchema,
   DetectResultSchema,
   AudioResultSchema,
   QuestionnaireSchema,
@@ -12,9 +13,9 @@ import {
 import { book, openSlot, runMinuteCron } from './fixtures/appointments'
 import { loginByPhone } from './fixtures/auth'
 import { hospitalId, shareWith } from './fixtures/hospitals'
-import { answer, audioForm, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
+import { answer, audioForm, calmScreen, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
 import { fetchWithSettings } from './harness/worker'
-import { expectError, expectOk, failingPaths } from './harness/client'
+import { expectError, expectOk, failingPaths, type Client } from './harness/client'
 import { failNext, fhirSearch, geminiFiles, geminiRequests, hmisFault, hmisSymptomChecks, slowNext } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
 import { runSql } from './harness/sql'
@@ -88,7 +89,8 @@ describe('the catalog', () => {
         if (question.type === 'number' && (question.min === null || question.max === null))
           problems.push(`${question.id}: number without a range`)
         for (const condition of question.show_if) {
-          const earlier = q.slice(0, index).find((e) => e.id === condition.question_id)
+          // An earlier question, or one of the screen (asked before every complaint).
+          const earlier = q.slice(0, index).find((e) => e.id === condition.question_id) ?? condition.question_id.startsWith('screen.')
           if (!earlier) problems.push(`${question.id}: show_if on ${condition.question_id}, not an earlier question`)
         }
         const hindi = hi!.questions[index]!
@@ -99,17 +101,72 @@ describe('the catalog', () => {
     expect(problems).toEqual([])
   })
 
-  it('asks fever how high, how long, rash, stiff neck, confusion; cough about breathing, blood, chest pain; headache worst ever, sudden, weakness', async () => {
+  it('asks fever how long, rash, stiff neck, dengue and malaria signs; cough about breathing, blood, chest pain, TB; headache worst ever, sudden, weakness, light', async () => {
     const { client, access_token: token } = await loginByPhone()
     const ids = async (code: string) =>
       (await expectOk(await client.get(`/v1/symptoms/${code}/questions`, { token }), 200, QuestionnaireSchema)).questions.map((q) => q.id)
-    expect(await ids('fever')).toEqual(
-      expect.arrayContaining(['fever.duration', 'fever.temperature', 'fever.rash', 'fever.stiff_neck', 'fever.confusion']),
+    expect(await ids('fever')).toEqual(expect.arrayContaining(['fever.duration', 'fever.chills']))
+    expect(await ids('cough')).toEqual(
+      expect.arrayContaining(['cough.breathing_difficulty', 'cough.blood', 'cough.chest_pain', 'cough.weight_loss', 'cough.night_sweats']),
     )
-    expect(await ids('cough')).toEqual(expect.arrayContaining(['cough.breathing_difficulty', 'cough.blood', 'cough.chest_pain']))
-    expect(await ids('headache')).toEqual(expect.arrayContaining(['headache.worst_ever', 'headache.sudden_onset', 'headache.weakness']))
+    expect(await ids('headache')).toEqual(
+      expect.arrayContaining(['headache.worst_ever', 'headache.sudden_onset', 'headache.weakness', 'headache.light_hurts']),
+    )
+    // The screen is no complaint: it cannot be chosen, listed or asked for on its own.
+    await expectError(await client.get('/v1/symptoms/screen/questions', { token }), 404, 'not_found')
     await expectError(await client.get('/v1/symptoms/not_a_symptom/questions', { token }), 404, 'not_found')
     await expectError(await client.get('/v1/symptoms/Fever%20!/questions', { token }), 400, 'validation_failed')
+  })
+})
+
+describe('the danger-sign screen', () => {
+  const questionsOf = async (client: Client, token: string, id: string) =>
+    (await expectOk(await client.get(`/v1/symptom-checks/${id}/questions`, { token }), 200, CheckQuestionsSchema)).questions
+
+  it('comes first in every check, whatever the complaint, with age and sex prefilled from the profile', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    await (await client.patch('/v1/me', { date_of_birth: '1990-04-12', gender: 'female' }, { token })).body?.cancel()
+    for (const complaint of ['cough', 'injury', 'heartburn']) {
+      const check = await createCheck(client, token, { symptom_codes: [complaint] })
+      const questions = await questionsOf(client, token, check.id)
+      const screen = questions.filter((q) => q.part === 'screen')
+      expect(questions.slice(0, screen.length).every((q) => q.part === 'screen')).toBe(true)
+      expect(questions.at(-1)).toMatchObject({ part: 'complaint', symptom_code: complaint })
+      const byId = Object.fromEntries(questions.map((q) => [q.id, q]))
+      expect(byId['screen.age_years']!.answer).toBeGreaterThanOrEqual(36)
+      expect(byId['screen.sex']).toMatchObject({ answer: 'female', asked: true })
+      // A woman of child-bearing age is asked about pregnancy; a baby's questions are not shown.
+      expect(byId['screen.pregnant']).toMatchObject({ asked: true, answer: null })
+      expect(byId['screen.child']!.asked).toBe(false)
+      expect(byId['screen.age_months']!.asked).toBe(false)
+    }
+  })
+
+  it('asks a baby’s age in months and the child’s danger signs, from the date of birth', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const born = new Date(Date.now() - 75 * 86_400_000).toISOString().slice(0, 10)
+    await (await client.patch('/v1/me', { date_of_birth: born, gender: 'male' }, { token })).body?.cancel()
+    const check = await createCheck(client, token, { symptom_codes: ['fever'] })
+    const byId = Object.fromEntries((await questionsOf(client, token, check.id)).map((q) => [q.id, q]))
+    expect(byId['screen.age_years']!.answer).toBe(0)
+    expect(byId['screen.age_months']).toMatchObject({ asked: true, answer: 2 })
+    expect(byId['screen.child']).toMatchObject({ asked: true, answer: null })
+    expect(byId['screen.pregnant']!.asked).toBe(false)
+    // A baby under three months who feels hot: to the emergency department.
+    const hot = await answer(client, token, check.id, { 'screen.fever': true })
+    expect(hot.triage).toMatchObject({ level: 'emergency', rule_ids: ['screen.fever_young_infant'] })
+  })
+
+  it('is not a complaint: never listed, never chosen, and answers in Hindi too', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const sections = await expectOk(await client.get('/v1/symptoms', { token }), 200, SectionsSchema)
+    expect(sections.sections.flatMap((s) => s.symptoms.map((x) => x.code))).not.toContain('screen')
+    await expectError(await client.post('/v1/symptom-checks', { symptom_codes: ['screen'] }, { token }), 400, 'validation_failed')
+    const check = await createCheck(client, token, { symptom_codes: ['cough'] })
+    const hindi = await expectOk(await client.get(`/v1/symptom-checks/${check.id}/questions?lang=hi`, { token }), 200, CheckQuestionsSchema)
+    expect(hindi.questions.every((q) => DEVANAGARI.test(q.text))).toBe(true)
+    const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/symptom-checks/${check.id}/questions`, { token: other.access_token }), 404, 'not_found')
   })
 })
 
@@ -124,8 +181,8 @@ describe('answers and triage', () => {
         answers: [
           { question_id: 'fever.duration', value: { amount: 2, unit: 'fortnights' } },
           { question_id: 'fever.severity', value: 'unbearable' },
-          { question_id: 'fever.stiff_neck', value: 'yes' },
-          { question_id: 'fever.temperature', value: 39 },
+          { question_id: 'fever.chills', value: 'yes' },
+          { question_id: 'screen.temperature', value: 39 },
           { question_id: 'cough.blood', value: true },
         ],
       },
@@ -137,31 +194,39 @@ describe('answers and triage', () => {
         'answers.cough.blood',
         'answers.fever.duration',
         'answers.fever.severity',
-        'answers.fever.stiff_neck',
-        'answers.fever.temperature',
+        'answers.fever.chills',
+        'answers.screen.temperature',
       ].sort(),
     )
     const reasons = Object.fromEntries((error.details as { path: string; code: string }[]).map((d) => [d.path, d.code]))
     expect(reasons).toMatchObject({
-      'answers.fever.temperature': 'not_asked',
+      'answers.screen.temperature': 'not_asked',
       'answers.cough.blood': 'unknown_question',
       'answers.fever.severity': 'invalid_option',
     })
 
     // Nothing was saved by the refused request; a partial save is fine.
-    const partial = await answer(client, token, check.id, { 'fever.measured': true, 'fever.temperature': 38.4 })
+    const partial = await answer(client, token, check.id, { 'screen.fever': true, 'screen.measured': true, 'screen.temperature': 38.4 })
     expect(partial.answers).toEqual([
-      { question_id: 'fever.measured', value: true },
-      { question_id: 'fever.temperature', value: 38.4 },
+      { question_id: 'screen.fever', value: true },
+      { question_id: 'screen.measured', value: true },
+      { question_id: 'screen.temperature', value: 38.4 },
     ])
     await expectError(
-      await client.put(`/v1/symptom-checks/${check.id}/answers`, { answers: [{ question_id: 'fever.temperature', value: 47 }] }, { token }),
+      await client.put(
+        `/v1/symptom-checks/${check.id}/answers`,
+        { answers: [{ question_id: 'screen.temperature', value: 47 }] },
+        { token },
+      ),
       400,
       'validation_failed',
     )
     // Changing the earlier answer hides the question: its answer goes.
-    const unmeasured = await answer(client, token, check.id, { 'fever.measured': false })
-    expect(unmeasured.answers).toEqual([{ question_id: 'fever.measured', value: false }])
+    const unmeasured = await answer(client, token, check.id, { 'screen.measured': false })
+    expect(unmeasured.answers).toEqual([
+      { question_id: 'screen.fever', value: true },
+      { question_id: 'screen.measured', value: false },
+    ])
     // Submitting names every required question still unanswered.
     const missing = await expectError(await client.post(`/v1/symptom-checks/${check.id}/submit`, {}, { token }), 400, 'validation_failed')
     expect(failingPaths(missing)).toEqual(['appointment_id'])
@@ -173,12 +238,12 @@ describe('answers and triage', () => {
     const routine = await answer(client, token, fever.id, routineFever)
     expect(routine.triage).toMatchObject({ level: 'consultation', reasons: [], emergency: null })
 
-    const stiff = await answer(client, token, fever.id, { 'fever.stiff_neck': true })
+    const stiff = await answer(client, token, fever.id, { 'screen.fever_signs': ['stiff_neck'] })
     expect(stiff.triage.level).toBe('emergency')
     expect(stiff.triage.rule_ids).toEqual(['fever.stiff_neck'])
     expect(stiff.triage.emergency).toMatchObject({ call: '112', ambulance_path: '/v1/ambulance-bookings' })
 
-    const pair = await answer(client, token, fever.id, { 'fever.temperature': 39.8 })
+    const pair = await answer(client, token, fever.id, { 'screen.temperature': 39.8 })
     expect(pair.triage.level).toBe('emergency_ambulance')
     expect(pair.triage.rule_ids[0]).toBe('fever.high_stiff_neck')
     expect(pair.triage.reasons).toContain('Fever of 39.5 °C or more with a stiff neck')
@@ -187,7 +252,7 @@ describe('answers and triage', () => {
     expect((await hindi).triage.reasons.every((r) => DEVANAGARI.test(r))).toBe(true)
 
     // Answers are undone: the triage comes back down (it is computed, not sticky).
-    const calm = await answer(client, token, fever.id, { 'fever.stiff_neck': false, 'fever.temperature': 37.9 })
+    const calm = await answer(client, token, fever.id, { 'screen.fever_signs': [], 'screen.temperature': 37.9 })
     expect(calm.triage.level).toBe('consultation')
 
     const chest = await createCheck(client, token, { symptom_codes: ['chest_pain', 'breathlessness'] })
@@ -195,10 +260,10 @@ describe('answers and triage', () => {
 
     const cough = await createCheck(client, token, { symptom_codes: ['cough'] })
     expect(cough.triage.level).toBe('self_care')
-    const severe = await answer(client, token, cough.id, { 'cough.severity': 'severe' })
+    const severe = await answer(client, token, cough.id, { 'cough.duration': { amount: 2, unit: 'days' }, 'cough.severity': 'severe' })
     expect(severe.triage).toMatchObject({ level: 'consultation_24h', rule_ids: ['cough.severe'] })
     const long = await answer(client, token, cough.id, { 'cough.duration': { amount: 4, unit: 'weeks' } })
-    expect(long.triage.rule_ids).toEqual(expect.arrayContaining(['cough.three_weeks', 'cough.two_weeks']))
+    expect(long.triage.rule_ids).toEqual(expect.arrayContaining(['cough.tb', 'cough.two_weeks']))
 
     await expectError(
       await client.post('/v1/symptom-checks', { symptom_codes: ['fever', 'gout_of_mars'] }, { token }),
@@ -251,7 +316,7 @@ describe('sharing with the hospital', () => {
     const { client, token, appointment } = await bookedPatient()
     const check = await createCheck(client, token, { symptom_codes: ['fever'], appointment_id: appointment.id })
     expect(check.appointment_id).toBe(appointment.id)
-    await answer(client, token, check.id, { ...routineFever, 'fever.temperature': 39.6 })
+    await answer(client, token, check.id, { ...routineFever, 'screen.temperature': 39.6 })
     const history = await expectOk(
       await client.put(
         `/v1/symptom-checks/${check.id}/history`,
@@ -275,7 +340,7 @@ describe('sharing with the hospital', () => {
       allergies: 'Penicillin',
     })
     expect(received[0]!.answers).toContainEqual({
-      question_id: 'fever.temperature',
+      question_id: 'screen.temperature',
       question: 'Highest temperature measured (°C)',
       type: 'number',
       answer: '39.6 °C',
@@ -290,7 +355,7 @@ describe('sharing with the hospital', () => {
     expect(again.sharing?.status).toBe('shared')
     expect((await hmisSymptomChecks('sahyadri')).filter((c) => c.phr_symptom_check_id === check.id)).toHaveLength(1)
     await expectError(
-      await client.put(`/v1/symptom-checks/${check.id}/answers`, { answers: [{ question_id: 'fever.rash', value: true }] }, { token }),
+      await client.put(`/v1/symptom-checks/${check.id}/answers`, { answers: [{ question_id: 'fever.chills', value: true }] }, { token }),
       409,
       'invalid_transition',
     )
@@ -348,6 +413,11 @@ describe('sharing with the hospital', () => {
     const { client, token, appointment } = await bookedPatient('sahyadri-fhir')
     const check = await createCheck(client, token, { symptom_codes: ['cough'], appointment_id: appointment.id })
     await answer(client, token, check.id, {
+      ...calmScreen,
+      'screen.fever': true,
+      'screen.measured': false,
+      'screen.fever_signs': [],
+      'screen.malaria_area': false,
       'cough.duration': { amount: 5, unit: 'days' },
       'cough.severity': 'moderate',
       'cough.type': 'wet',
@@ -355,8 +425,9 @@ describe('sharing with the hospital', () => {
       'cough.blood': false,
       'cough.breathing_difficulty': 'none',
       'cough.chest_pain': false,
-      'cough.fever': true,
-      'cough.weight_loss_sweats': false,
+      'cough.weight_loss': false,
+      'cough.night_sweats': false,
+      'cough.tb_contact': false,
     })
     const submitted = await expectOk(await client.post(`/v1/symptom-checks/${check.id}/submit`, {}, { token }), 200, SymptomCheckSchema)
     expect(submitted).toMatchObject({ sharing: { status: 'shared' }, triage: { level: 'consultation_24h' } })
@@ -368,7 +439,7 @@ describe('sharing with the hospital', () => {
     expect(response).toMatchObject({ status: 'completed', subject: { reference: expect.stringMatching(/^Patient\//) } })
     const items = Object.fromEntries((response.item as { linkId: string; answer: unknown[] }[]).map((i) => [i.linkId, i.answer]))
     expect(items['cough.duration']).toEqual([{ valueQuantity: { value: 5, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } }])
-    expect(items['cough.fever']).toEqual([{ valueBoolean: true }])
+    expect(items['screen.fever']).toEqual([{ valueBoolean: true }])
     expect(items['symptoms']).toEqual([
       { valueCoding: { system: 'https://phr-edge.in/fhir/CodeSystem/symptom', code: 'cough', display: 'Cough' } },
     ])

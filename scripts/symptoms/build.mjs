@@ -27,10 +27,14 @@ export function catalogRows() {
   const byId = new Map()
   const sectionCodes = new Set(sections.map((s) => s.code))
   const symptomCodes = new Set()
+  const screenIds = new Set()
   symptoms.forEach((s, index) => {
     check(!symptomCodes.has(s.code), `symptom ${s.code} twice`)
     symptomCodes.add(s.code)
-    check(sectionCodes.has(s.section), `symptom ${s.code}: no section ${s.section}`)
+    check(['complaint', 'screen'].includes(s.kind), `symptom ${s.code}: kind ${s.kind}`)
+    // The screen is in no section (nobody chooses it) and comes first (complaints' show-if may use its answers).
+    if (s.kind === 'screen') check(s.section === null && index === 0, `the screen ${s.code} must come first, in no section`)
+    else check(sectionCodes.has(s.section), `symptom ${s.code}: no section ${s.section}`)
     check(LEVELS.includes(s.base), `symptom ${s.code}: base level ${s.base}`)
     const local = new Map()
     s.questions.forEach((q, position) => {
@@ -40,12 +44,14 @@ export function catalogRows() {
       const options = q.options?.map(([value, en, hi]) => ({ value, en, hi })) ?? null
       check(['single_choice', 'multi_choice'].includes(q.type) === Boolean(options?.length), `${id}: options and type disagree`)
       if (options) check(new Set(options.map((o) => o.value)).size === options.length, `${id}: repeated option`)
-      const showIf = (q.show_if ?? []).map((c) => ({ question_id: `${s.code}.${c.q}`, op: c.op, value: c.value }))
+      // A key of this questionnaire, or `screen.<key>`: a question of the screen, always asked before.
+      const showIf = (q.show_if ?? []).map((c) => ({ question_id: c.q.includes('.') ? c.q : `${s.code}.${c.q}`, op: c.op, value: c.value }))
       for (const c of showIf) {
-        const earlier = local.get(c.question_id)
-        check(Boolean(earlier), `${id}: show_if on ${c.question_id}, which is not an earlier question`)
+        const earlier = local.get(c.question_id) ?? (screenIds.has(c.question_id) ? byId.get(c.question_id) : undefined)
+        check(Boolean(earlier), `${id}: show_if on ${c.question_id}, which is not an earlier question or one of the screen`)
         if (earlier) check(valueFits(earlier, c), `${id}: show_if value does not fit ${c.question_id}`)
       }
+      check(!q.prefill || ['age_years', 'age_months', 'sex'].includes(q.prefill), `${id}: prefill ${q.prefill}`)
       const row = {
         id,
         symptom_code: s.code,
@@ -59,12 +65,13 @@ export function catalogRows() {
         max_value: q.max ?? null,
         unit: q.unit ?? null,
         show_if: showIf.length ? showIf : null,
+        prefill: q.prefill ?? null,
       }
       local.set(id, row)
       byId.set(id, row)
+      if (s.kind === 'screen') screenIds.add(id)
       questions.push(row)
     })
-    void index
   })
   const allRules = [...rules, ...standardRules()]
   const ruleIds = new Set()
@@ -73,6 +80,7 @@ export function catalogRows() {
     ruleIds.add(r.id)
     check(LEVELS.includes(r.level), `rule ${r.id}: level ${r.level}`)
     check(r.conditions.length >= 1, `rule ${r.id}: no condition`)
+    check(typeof r.source === 'string' && r.source.length >= 8, `rule ${r.id}: no source (the guidance it comes from)`)
     const conditions = r.conditions.map((c) => {
       if (c.symptom) {
         check(symptomCodes.has(c.symptom), `rule ${r.id}: no symptom ${c.symptom}`)
@@ -84,13 +92,14 @@ export function catalogRows() {
       if (question) check(valueFits(question, condition), `rule ${r.id}: ${c.op} ${JSON.stringify(c.value)} does not fit ${c.q}`)
       return condition
     })
-    return { id: r.id, level: r.level, reason_en: r.en, reason_hi: r.hi, conditions }
+    return { id: r.id, level: r.level, reason_en: r.en, reason_hi: r.hi, conditions, source: r.source }
   })
   if (problems.length) throw new Error(`the symptom catalog is inconsistent:\n${problems.join('\n')}`)
   return {
     sections: sections.map((s, i) => ({ code: s.code, position: i + 1, name_en: s.en, name_hi: s.hi })),
     symptoms: symptoms.map((s, i) => ({
       code: s.code,
+      kind: s.kind,
       section_code: s.section,
       position: i + 1,
       name_en: s.en,

@@ -60,11 +60,14 @@ describe('every response of a patient’s day matches /openapi.json', () => {
     const symptomCheck = await call('POST', '/v1/symptom-checks', { symptom_codes: ['fever'] })
     await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, {
       answers: [
-        { question_id: 'fever.measured', value: true },
-        { question_id: 'fever.temperature', value: 39 },
+        { question_id: 'screen.fever', value: true },
+        { question_id: 'screen.measured', value: true },
+        { question_id: 'screen.temperature', value: 39 },
       ],
     })
-    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, { answers: [{ question_id: 'fever.stiff_neck', value: true }] })
+    await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/answers`, {
+      answers: [{ question_id: 'screen.fever_signs', value: ['stiff_neck'] }],
+    })
     await call('PUT', `/v1/symptom-checks/${symptomCheck.json.id}/history`, { allergies: 'Penicillin' })
     await call('GET', `/v1/symptom-checks/${symptomCheck.json.id}`)
     await call('GET', '/v1/symptom-checks')

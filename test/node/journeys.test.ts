@@ -3,7 +3,7 @@
 // response of every journey is checked against the /openapi.json the Worker serves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument, pngImage } from '../fixtures/documents'
-import { recording, routineFever } from '../fixtures/symptom-data'
+import { calmScreen, recording, routineFever } from '../fixtures/symptom-data'
 import { fhirSearch, hmisBookings, hmisOrders, hmisSymptomChecks, meetSpaces } from '../harness/fakes'
 import { formOf, ok, openSlot, refused, shareWith, startE2e, type E2e, type Patient } from './harness/e2e'
 
@@ -19,14 +19,20 @@ afterAll(async () => {
 
 /** A cough questionnaire answered with no red flag. */
 const routineCough = {
+  ...calmScreen,
+  'screen.fever': true,
+  'screen.measured': false,
+  'screen.fever_signs': [],
+  'screen.malaria_area': false,
   'cough.duration': { amount: 3, unit: 'days' },
   'cough.severity': 'mild',
   'cough.type': 'dry',
   'cough.blood': false,
   'cough.breathing_difficulty': 'none',
   'cough.chest_pain': false,
-  'cough.fever': true,
-  'cough.weight_loss_sweats': false,
+  'cough.weight_loss': false,
+  'cough.night_sweats': false,
+  'cough.tb_contact': false,
 }
 
 const answers = (values: Record<string, unknown>) => ({
@@ -246,7 +252,10 @@ describe('journey 3', () => {
     const hindi = ok(await asha.get('/v1/symptoms/fever/questions?lang=hi'), 200)
     expect(JSON.stringify(hindi)).toMatch(/[\u0900-\u097F]/)
     const id = detected.check.id as string
-    const flagged = ok(await asha.put(`/v1/symptom-checks/${id}/answers`, answers({ ...routineFever, 'fever.stiff_neck': true })), 200)
+    const flagged = ok(
+      await asha.put(`/v1/symptom-checks/${id}/answers`, answers({ ...routineFever, 'screen.fever_signs': ['stiff_neck'] })),
+      200,
+    )
     expect(flagged.triage.level).toMatch(/^emergency/)
     // The emergency advice points at a route that books an ambulance.
     const pickup = { pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune', pickup_time: new Date(Date.now() + 600_000).toISOString() }

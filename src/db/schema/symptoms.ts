@@ -20,7 +20,9 @@ export const symptomSections = pgTable('symptom_sections', {
 
 export const symptoms = pgTable('symptoms', {
   code: text('code').primaryKey(),
-  sectionCode: text('section_code').notNull(),
+  /** complaint: a patient chooses it; screen: the danger signs every check asks first, whatever the complaint. */
+  kind: text('kind').$type<'complaint' | 'screen'>().notNull().default('complaint'),
+  sectionCode: text('section_code'),
   position: integer('position').notNull(),
   nameEn: text('name_en').notNull(),
   nameHi: text('name_hi').notNull(),
@@ -41,6 +43,8 @@ export const symptomQuestions = pgTable('symptom_questions', {
   maxValue: numeric('max_value', { mode: 'number' }),
   unit: text('unit'),
   showIf: jsonb('show_if').$type<Condition[] | null>(),
+  /** What of the profile answers it when a check starts. */
+  prefill: text('prefill').$type<'age_years' | 'age_months' | 'sex' | null>(),
 })
 export type QuestionRow = typeof symptomQuestions.$inferSelect
 
@@ -50,6 +54,8 @@ export const triageRules = pgTable('triage_rules', {
   reasonEn: text('reason_en').notNull(),
   reasonHi: text('reason_hi').notNull(),
   conditions: jsonb('conditions').$type<RuleCondition[]>().notNull(),
+  /** The clinical guidance the rule comes from. */
+  source: text('source').notNull(),
 })
 export type TriageRuleRow = typeof triageRules.$inferSelect
 

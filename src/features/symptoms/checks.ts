@@ -7,19 +7,22 @@ import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../c
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { appointments, type SymptomCheckRow } from '../../db/schema'
 import { ACTIVE, appointmentNotFound } from '../appointments/store'
-import { mergeAnswers, triage, type Answers } from './rules'
+import { localDate } from '../../core/time'
+import { isAsked, mergeAnswers, prefilledAnswers, triage, type Answers } from './rules'
 import {
   AnswersRequestSchema,
   CheckParams,
+  CheckQuestionsSchema,
   CreateCheckSchema,
   HistoryRequestSchema,
   languageOf,
   LangQuerySchema,
+  questionView,
   SymptomCheckSchema,
   toSymptomCheck,
   type Lang,
 } from './schema'
-import { catalogFor, checkContext, checkNotFound, checkOf, checksForDisplay, type CheckContext } from './store'
+import { checkContext, checkNotFound, checkOf, checksForDisplay, checkStart, type CheckContext } from './store'
 
 const EXTRA_INFO_MAX = 8000
 
@@ -53,8 +56,8 @@ export async function createCheck(
 ): Promise<CheckContext> {
   const codes = [...new Set(input.symptomCodes)]
   if (input.appointmentId) await attachableAppointment(db, patientId, input.appointmentId)
-  const catalog = await catalogFor(db, codes)
-  const unknown = codes.filter((code) => !catalog.symptoms.some((s) => s.code === code))
+  const { complaints, profile, ...catalog } = await checkStart(db, patientId, codes)
+  const unknown = codes.filter((code) => !complaints.includes(code))
   if (unknown.length)
     throw invalidRequest(
       unknown.map((code) => ({
@@ -64,12 +67,14 @@ export async function createCheck(
         code: 'unknown_symptom',
       })),
     )
-  const first = triage(catalog.symptoms, catalog.rules, {})
+  // Age and sex from the profile, so that the screen asks only what the profile does not know.
+  const answers = prefilledAnswers(catalog.questions, profile, localDate(new Date(), profile.timezone))
+  const first = triage(catalog.symptoms, catalog.rules, answers)
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, triage_level, triage_rules, extra_info)
-        values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${first.level},
-                ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
+    sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, answers, triage_level, triage_rules, extra_info)
+        values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${JSON.stringify(answers)}::jsonb,
+                ${first.level}, ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
         returning to_jsonb(symptom_checks.*) as "check"`,
   )
   return { check: checkOf(row!.check as Record<string, unknown>), ...catalog }
@@ -168,6 +173,37 @@ export const listSymptomChecksHandler: PatientHandler<typeof listSymptomChecks> 
       (row) => ({ at: row.check.createdAt.toISOString(), id: row.check.id }),
       (row) => toSymptomCheck(row.check, row.symptoms, row.rules, undefined, language),
     ),
+    200,
+  )
+}
+
+export const getSymptomCheckQuestions = patientRoute({
+  method: 'get',
+  path: '/v1/symptom-checks/{id}/questions',
+  operationId: 'getSymptomCheckQuestions',
+  tags: ['Symptom checker'],
+  summary: 'Every question of this check, in order: the danger-sign screen, then each complaint’s, with what is asked and answered',
+  description:
+    'The screen (breathing, colour, consciousness, chest pain, bleeding, fits, swelling, fever and temperature, heat, bites and stings, a child’s danger signs, age, sex, pregnancy) is asked whatever the complaint, so that the triage never depends on which complaint was chosen; age and sex come prefilled from the profile and may be changed. Show the questions with `asked: true`; save answers with PUT …/answers and read this again, since an answer may open further questions.',
+  request: { params: CheckParams, query: LangQuerySchema },
+  responses: { 200: jsonResponse(CheckQuestionsSchema, 'The questions.'), ...errorResponses(404) },
+})
+
+export const getSymptomCheckQuestionsHandler: PatientHandler<typeof getSymptomCheckQuestions> = async (c) => {
+  const lang = languageOf(c.req.valid('query').lang, c.req.header('accept-language'))
+  const { check, symptoms, questions } = await checkContext(c.var.services.db, c.var.patientId, c.req.valid('param').id)
+  const screens = new Set(symptoms.filter((s) => s.kind === 'screen').map((s) => s.code))
+  return c.json(
+    {
+      lang,
+      questions: questions.map((q) => ({
+        ...questionView(q, lang),
+        part: screens.has(q.symptomCode) ? ('screen' as const) : ('complaint' as const),
+        symptom_code: screens.has(q.symptomCode) ? null : q.symptomCode,
+        asked: isAsked(q, check.answers),
+        answer: check.answers[q.id] ?? null,
+      })),
+    },
     200,
   )
 }

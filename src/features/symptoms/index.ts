@@ -24,6 +24,7 @@ export const symptomsFeature: Feature = {
       .openapi(checks.createSymptomCheck, checks.createSymptomCheckHandler)
       .openapi(checks.listSymptomChecks, checks.listSymptomChecksHandler)
       .openapi(checks.getSymptomCheck, checks.getSymptomCheckHandler)
+      .openapi(checks.getSymptomCheckQuestions, checks.getSymptomCheckQuestionsHandler)
       .openapi(checks.saveSymptomAnswers, checks.saveSymptomAnswersHandler)
       .openapi(checks.saveSymptomHistory, checks.saveSymptomHistoryHandler)
       .openapi(voice.addSymptomAudio, voice.addSymptomAudioHandler)

@@ -144,6 +144,33 @@ export function mergeAnswers(
   return { answers, issues }
 }
 
+/** Whole years and, under two, whole months of a date of birth on a day (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, today: string): { years: number; months: number } {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
+  const months = Math.max(0, (ty - by) * 12 + (tm - bm) - (td < bd ? 1 : 0))
+  return { years: Math.floor(months / 12), months }
+}
+
+/**
+ * What the profile already answers (age, sex) for the questions marked `prefill`, in order and only
+ * where asked given the answers before them; the patient may change each.
+ */
+export function prefilledAnswers(
+  questions: QuestionRow[],
+  profile: { dateOfBirth: string | null; gender: string | null },
+  today: string,
+): Answers {
+  const age = profile.dateOfBirth ? ageOn(profile.dateOfBirth, today) : undefined
+  const answers: Answers = {}
+  for (const question of questions) {
+    if (!question.prefill || !isAsked(question, answers)) continue
+    const value = question.prefill === 'age_years' ? age?.years : question.prefill === 'age_months' ? age?.months : profile.gender
+    if (value !== undefined && value !== null && !answerProblem(question, value)) answers[question.id] = value
+  }
+  return answers
+}
+
 /** Required questions that are asked and not answered yet. */
 export function missingAnswers(questions: QuestionRow[], answers: Answers): FieldIssue[] {
   return questions

@@ -56,7 +56,7 @@ export const SectionsSchema = z
 
 const ConditionSchema = z
   .object({
-    question_id: z.string().openapi({ example: 'fever.measured' }),
+    question_id: z.string().openapi({ example: 'screen.measured' }),
     op: z.enum(['eq', 'in', 'includes', 'gte', 'lte', 'gte_days', 'lte_days']).openapi({ example: 'eq' }),
     value: z.unknown().openapi({ example: true }),
   })
@@ -64,7 +64,7 @@ const ConditionSchema = z
 
 export const QuestionSchema = z
   .object({
-    id: z.string().openapi({ example: 'fever.temperature' }),
+    id: z.string().openapi({ example: 'screen.temperature' }),
     text: z.string().openapi({ example: 'Highest temperature measured (°C)' }),
     type: z.enum(questionTypes).openapi({ example: 'number' }),
     required: z.boolean().openapi({ example: true }),
@@ -94,6 +94,23 @@ export const QuestionnaireSchema = z
     questions: z.array(QuestionSchema),
   })
   .openapi('Questionnaire')
+
+export const CheckQuestionsSchema = z
+  .object({
+    lang: z.enum(['en', 'hi']).openapi({ example: 'en' }),
+    questions: z.array(
+      QuestionSchema.extend({
+        part: z.enum(['screen', 'complaint']).openapi({
+          description: 'screen: the danger signs asked in every check, first; complaint: the questions of one of its complaints.',
+          example: 'screen',
+        }),
+        symptom_code: z.string().nullable().openapi({ description: 'The complaint it belongs to; null for the screen.', example: null }),
+        asked: z.boolean().openapi({ description: 'Whether its show_if conditions hold for the answers so far.', example: true }),
+        answer: z.unknown().openapi({ description: 'The saved answer; null when there is none.', example: 34 }),
+      }),
+    ),
+  })
+  .openapi('SymptomCheckQuestions')
 
 export const questionView = (q: QuestionRow, lang: Lang) => ({
   id: q.id,
@@ -146,15 +163,16 @@ const AnswerValueSchema = z
 export const AnswersRequestSchema = z
   .object({
     answers: z
-      .array(z.object({ question_id: z.string().max(100).openapi({ example: 'fever.temperature' }), value: AnswerValueSchema }).strict())
+      .array(z.object({ question_id: z.string().max(100).openapi({ example: 'screen.temperature' }), value: AnswerValueSchema }).strict())
       .min(1)
       .max(100)
       .openapi({
         example: [
           { question_id: 'fever.duration', value: { amount: 2, unit: 'days' } },
           { question_id: 'fever.severity', value: 'moderate' },
-          { question_id: 'fever.measured', value: true },
-          { question_id: 'fever.temperature', value: 39.8 },
+          { question_id: 'screen.fever', value: true },
+          { question_id: 'screen.measured', value: true },
+          { question_id: 'screen.temperature', value: 39.8 },
         ],
       }),
   })
@@ -209,7 +227,7 @@ export const SymptomCheckSchema = z
     appointment_id: z.guid().nullable().openapi({ example: APPOINTMENT_ID }),
     symptoms: z.array(SymptomNameSchema),
     answers: z.array(z.object({ question_id: z.string(), value: z.unknown() })).openapi({
-      example: [{ question_id: 'fever.temperature', value: 39.8 }],
+      example: [{ question_id: 'screen.temperature', value: 39.8 }],
     }),
     triage: TriageSchema,
     allergies: z.string().nullable().openapi({ example: null }),

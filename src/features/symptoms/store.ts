@@ -4,9 +4,17 @@ import { ApiError } from '../../core/errors'
 import type { QuestionRow, SymptomCheckRow, TriageLevel, TriageRuleRow } from '../../db/schema'
 
 // Reads of the catalog and of checks, each in one round trip: a check comes with what it needs
-// (its symptoms, their questions, the rules that can apply to them) as JSON columns.
+// (the danger-sign screen and its complaints, their questions, the rules that can apply to them)
+// as JSON columns. The screen (symptoms of kind 'screen') is part of every check, asked first.
 
-export type SymptomInfo = { code: string; nameEn: string; nameHi: string; baseLevel: TriageLevel; sectionCode: string }
+export type SymptomInfo = {
+  code: string
+  kind: 'complaint' | 'screen'
+  nameEn: string
+  nameHi: string
+  baseLevel: TriageLevel
+  sectionCode: string | null
+}
 export type CheckContext = { check: SymptomCheckRow; symptoms: SymptomInfo[]; questions: QuestionRow[]; rules: TriageRuleRow[] }
 export type Catalog = Omit<CheckContext, 'check'>
 
@@ -28,6 +36,7 @@ export const questionOf = (q: Record<string, unknown>): QuestionRow => ({
   maxValue: num(q.max_value),
   unit: (q.unit as string | null) ?? null,
   showIf: (q.show_if as QuestionRow['showIf']) ?? null,
+  prefill: (q.prefill as QuestionRow['prefill']) ?? null,
 })
 
 const ruleOf = (r: Record<string, unknown>): TriageRuleRow => ({
@@ -36,14 +45,16 @@ const ruleOf = (r: Record<string, unknown>): TriageRuleRow => ({
   reasonEn: r.reason_en as string,
   reasonHi: r.reason_hi as string,
   conditions: r.conditions as TriageRuleRow['conditions'],
+  source: r.source as string,
 })
 
 const symptomOf = (s: Record<string, unknown>): SymptomInfo => ({
   code: s.code as string,
+  kind: (s.kind as SymptomInfo['kind']) ?? 'complaint',
   nameEn: s.name_en as string,
   nameHi: s.name_hi as string,
   baseLevel: s.base_level as TriageLevel,
-  sectionCode: s.section_code as string,
+  sectionCode: (s.section_code as string | null) ?? null,
 })
 
 const date = (value: unknown) => (value ? new Date(value as string) : null)
@@ -68,16 +79,22 @@ export const checkOf = (c: Record<string, unknown>): SymptomCheckRow => ({
   updatedAt: new Date(c.updated_at as string),
 })
 
-/** Symptoms, their questions in order, and the rules whose every finding is about these symptoms. */
+/**
+ * The screen and these complaints, their questions in order (the screen's first), and the rules
+ * whose every finding is about them.
+ */
 function catalogColumns(codes: SQL) {
+  const asked = sql`(s.code = any(${codes}) or s.kind = 'screen')`
+  const order = sql`s.kind = 'complaint', array_position(${codes}, s.code)`
   return sql`
-    (select coalesce(jsonb_agg(to_jsonb(s) order by array_position(${codes}, s.code)), '[]') from symptoms s where s.code = any(${codes})) as symptoms,
-    (select coalesce(jsonb_agg(to_jsonb(q) order by array_position(${codes}, q.symptom_code), q.position), '[]')
-       from symptom_questions q where q.symptom_code = any(${codes})) as questions,
+    (select coalesce(jsonb_agg(to_jsonb(s) order by ${order}), '[]') from symptoms s where ${asked}) as symptoms,
+    (select coalesce(jsonb_agg(to_jsonb(q) order by ${order}, q.position), '[]')
+       from symptom_questions q join symptoms s on s.code = q.symptom_code where ${asked}) as questions,
     (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from triage_rules r
        where not exists (
          select 1 from jsonb_array_elements(r.conditions) x
-         where coalesce(x->>'symptom_code', split_part(x->>'question_id', '.', 1)) <> all(${codes}))) as rules`
+         where coalesce(x->>'symptom_code', split_part(x->>'question_id', '.', 1))
+           <> all(${codes} || array(select code from symptoms where kind = 'screen')))) as rules`
 }
 
 const catalogOf = (row: Record<string, unknown>): Catalog => ({
@@ -86,11 +103,35 @@ const catalogOf = (row: Record<string, unknown>): Catalog => ({
   rules: json<Record<string, unknown>[]>(row.rules).map(ruleOf),
 })
 
-/** The catalog for a set of symptom codes (unknown codes are simply absent). */
-export async function catalogFor(db: Db, codes: string[]): Promise<Catalog> {
+/** What a new check starts from: the patient's age and sex as the profile knows them, and their zone. */
+export type Profile = { dateOfBirth: string | null; gender: string | null; timezone: string }
+
+/**
+ * The catalog for a set of complaint codes (unknown codes, and the screen's own, are absent from
+ * `complaints`) and the patient's profile, in one round trip.
+ */
+export async function checkStart(
+  db: Db,
+  patientId: string,
+  codes: string[],
+): Promise<Catalog & { complaints: string[]; profile: Profile }> {
   const codesSql = textArray(codes)
-  const [row] = await queryRows<Record<string, unknown>>(db, sql`select ${catalogColumns(codesSql)}`)
-  return catalogOf(row!)
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${catalogColumns(codesSql)},
+          (select coalesce(jsonb_agg(code), '[]') from symptoms where code = any(${codesSql}) and kind = 'complaint') as complaints,
+          (select jsonb_build_object('date_of_birth', date_of_birth, 'gender', gender, 'timezone', timezone) from patients where id = ${patientId}) as profile`,
+  )
+  const profile = json<{ date_of_birth: string | null; gender: string | null; timezone: string | null } | null>(row!.profile)
+  return {
+    ...catalogOf(row!),
+    complaints: json<string[]>(row!.complaints),
+    profile: {
+      dateOfBirth: profile?.date_of_birth ?? null,
+      gender: profile?.gender ?? null,
+      timezone: profile?.timezone ?? 'Asia/Kolkata',
+    },
+  }
 }
 
 /** One of the patient's checks with its catalog; 404 for anyone else's. */
@@ -136,7 +177,7 @@ export async function sectionsWithSymptoms(db: Db) {
     db,
     sql`select sec.code, sec.name_en, sec.name_hi,
           coalesce((select jsonb_agg(jsonb_build_object('code', s.code, 'name_en', s.name_en, 'name_hi', s.name_hi) order by s.position)
-                    from symptoms s where s.section_code = sec.code), '[]') as symptoms
+                    from symptoms s where s.section_code = sec.code and s.kind = 'complaint'), '[]') as symptoms
         from symptom_sections sec order by sec.position`,
   )
   return rows.map((r) => ({
@@ -153,7 +194,7 @@ export async function questionnaireOf(db: Db, code: string) {
     db,
     sql`select s.code, s.name_en, s.name_hi, s.section_code,
           coalesce((select jsonb_agg(to_jsonb(q) order by q.position) from symptom_questions q where q.symptom_code = s.code), '[]') as questions
-        from symptoms s where s.code = ${code}`,
+        from symptoms s where s.code = ${code} and s.kind = 'complaint'`,
   )
   if (!row) return undefined
   return {
@@ -169,7 +210,7 @@ export async function questionnaireOf(db: Db, code: string) {
 export async function allSymptoms(db: Db) {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select code, name_en, name_hi, to_jsonb(keywords) as keywords from symptoms order by position`,
+    sql`select code, name_en, name_hi, to_jsonb(keywords) as keywords from symptoms where kind = 'complaint' order by position`,
   )
   return rows.map((r) => ({
     code: r.code as string,

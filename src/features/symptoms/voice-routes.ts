@@ -80,7 +80,7 @@ export const detectSymptomsFromVoiceHandler: PatientHandler<typeof detectSymptom
       body: {
         check: viewOf(context, lang),
         transcript,
-        detected_symptoms: context.symptoms.map((s) => ({ code: s.code, name: nameIn(lang, s) })),
+        detected_symptoms: context.symptoms.filter((s) => s.kind === 'complaint').map((s) => ({ code: s.code, name: nameIn(lang, s) })),
         model: integrations.gemini.model,
       },
     }

@@ -100,7 +100,7 @@ export const HmisSymptomCheckSchema = z
     symptoms: z.array(z.object({ code: z.string().openapi({ example: 'fever' }), name: z.string().openapi({ example: 'Fever' }) })).min(1),
     answers: z.array(
       z.object({
-        question_id: z.string().openapi({ example: 'fever.temperature' }),
+        question_id: z.string().openapi({ example: 'screen.temperature' }),
         question: z.string().openapi({ example: 'Highest temperature measured (°C)' }),
         type: z.enum(['yes_no', 'single_choice', 'multi_choice', 'number', 'duration', 'text']).openapi({ example: 'number' }),
         answer: z.string().openapi({ description: 'The answer as the doctor reads it.', example: '39.8 °C' }),
@@ -181,7 +181,8 @@ export function hmisContractDocument() {
       path: '/specialties',
       operationId: 'listSpecialties',
       summary: 'The specialties of the hospital (the app shows them as tabs)',
-      description: 'Codes are the HMIS’s own; PHR Edge shows the names and passes a code back as a `specialty` pattern. Cached by PHR Edge for ten times HMIS_CACHE_SECONDS.',
+      description:
+        'Codes are the HMIS’s own; PHR Edge shows the names and passes a code back as a `specialty` pattern. Cached by PHR Edge for ten times HMIS_CACHE_SECONDS.',
       responses: { 200: json(HmisListSchema(HmisSpecialtySchema), 'Specialties.'), 401: failure('Wrong API key.') },
     }),
     createRoute({
@@ -242,7 +243,8 @@ export function hmisContractDocument() {
       path: '/appointments',
       operationId: 'bookAppointment',
       summary: 'Book a slot (idempotent on phr_appointment_id)',
-      description: 'The same `phr_appointment_id` again answers the first booking (200), never a second one. 409 `slot_unavailable` when the slot is full or not offered for that mode; 422 `unknown_patient` when the patient was never registered.',
+      description:
+        'The same `phr_appointment_id` again answers the first booking (200), never a second one. 409 `slot_unavailable` when the slot is full or not offered for that mode; 422 `unknown_patient` when the patient was never registered.',
       request: { body: { required: true, content: { 'application/json': { schema: HmisBookingRequestSchema } } } },
       responses: {
         201: json(HmisBookingSchema, 'Booked.'),
@@ -289,7 +291,8 @@ export function hmisContractDocument() {
       path: '/lab-bookings',
       operationId: 'requestLabSlot',
       summary: 'Request a lab-test slot (idempotent on phr_booking_id)',
-      description: 'The same `phr_booking_id` again answers the first request (200). The slot is confirmed later by an event to PHR Edge (`POST /v1/hmis/lab-bookings/{booking_ref}/events`).',
+      description:
+        'The same `phr_booking_id` again answers the first request (200). The slot is confirmed later by an event to PHR Edge (`POST /v1/hmis/lab-bookings/{booking_ref}/events`).',
       request: { body: { required: true, content: { 'application/json': { schema: HmisLabBookingRequestSchema } } } },
       responses: {
         201: json(HmisLabBookingSchema, 'Requested.'),
