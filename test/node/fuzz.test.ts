@@ -110,7 +110,7 @@ describe('fuzzing every operation from the OpenAPI document', () => {
         if (r.scheme === 'hmisSignature') return hmis(r.method, path, r.method === 'GET' ? undefined : payload)
         const client = r.scheme === 'bearerAuth' ? asha : e2e.client()
         if (content['multipart/form-data']) {
-          const form = formOf('file', file, 'f.bin', { title: String(payload).slice(0, 50), type: 'report' })
+          const form = formOf('file', file, 'f.bin', { title: (JSON.stringify(payload) ?? 'x').slice(0, 50), type: 'report' })
           form.append('audio', new File([file], 'a.m4a'))
           form.append('prescription', new File([file], 'rx'))
           form.append('image', new File([file], 'qr.png'))

@@ -21,7 +21,8 @@ afterAll(async () => {
 const routineCough = {
   ...calmScreen,
   'screen.fever': true,
-  'screen.measured': false,
+  'screen.measured': true,
+  'screen.temperature': 38.2,
   'screen.fever_signs': [],
   'screen.malaria_area': false,
   'cough.duration': { amount: 3, unit: 'days' },
@@ -74,8 +75,10 @@ describe.each([
 
     // The symptom checker for this appointment, submitted to the hospital.
     const check = ok(await asha.post('/v1/symptom-checks', { symptom_codes: ['fever'], appointment_id: booked.id }), 201)
-    const questions = ok(await asha.get('/v1/symptoms/fever/questions'), 200)
-    expect(questions.questions.length).toBeGreaterThan(5)
+    // The danger-sign screen, then fever's own questions.
+    const questions = ok(await asha.get(`/v1/symptom-checks/${check.id}/questions`), 200)
+    expect(questions.questions.filter((q: { part: string }) => q.part === 'screen').length).toBeGreaterThan(10)
+    expect(questions.questions.at(-1)).toMatchObject({ part: 'complaint', symptom_code: 'fever' })
     const answered = ok(await asha.put(`/v1/symptom-checks/${check.id}/answers`, answers(routineFever)), 200)
     expect(answered.triage.level).toBe('consultation')
     ok(await asha.put(`/v1/symptom-checks/${check.id}/history`, { allergies: 'Penicillin' }), 200)

@@ -19,13 +19,21 @@ const candidate = fc
 /** Names that nearly match: long runs of what the atoms accept, with no `x` for the end to find. */
 const adversarialNames = ['a'.repeat(200), 'ab'.repeat(100), 'a '.repeat(100), 'aab'.repeat(66) + 'aa', 'b'.repeat(199) + '!']
 
+/**
+ * The slowest name's time, each name's the best of three runs: the engine's work, not a garbage
+ * collection or another test that happened to share the core at that moment.
+ */
 function slowestMs(pattern: string): number {
   const regex = new RegExp(pattern, 'iu')
   let slowest = 0
   for (const name of adversarialNames) {
-    const started = performance.now()
-    regex.test(name)
-    slowest = Math.max(slowest, performance.now() - started)
+    let best = Infinity
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now()
+      regex.test(name)
+      best = Math.min(best, performance.now() - started)
+    }
+    slowest = Math.max(slowest, best)
   }
   return slowest
 }
