@@ -161,26 +161,26 @@ create index appointments_patient_slot_idx on appointments (patient_id, slot_sta
 create index appointments_slot_start_idx on appointments (slot_start) where status in ('booked', 'symptoms_shared', 'reviewed');
 create unique index appointments_hospital_ref_key on appointments (hospital_id, hmis_appointment_ref) where hmis_appointment_ref is not null;
 
--- Work for a hospital's HMIS that must survive the HMIS being down: written in the same
--- transaction as the change it belongs to, sent by the request when it can, retried by a cron.
-create table hmis_outbox (
+-- The one outbox of every feature (core/outbox): work that must reach another system (a hospital's
+-- HMIS, …), written in the same transaction as the change it belongs to, delivered through a
+-- Cloudflare Queue; `partition_key` names who it goes to (`hospital:<id>`), `subject_id` the row it is
+-- about; `history` lists every failed attempt and the give-up.
+create table outbox (
   id uuid primary key,
-  kind text not null check (kind in ('book_appointment', 'cancel_appointment', 'share_symptom_check', 'request_lab_booking', 'place_medicine_order')),
-  hospital_id uuid not null,
-  appointment_id uuid,
+  kind text not null check (kind ~ '^[a-z][a-z0-9_]{1,60}$'),
+  partition_key text not null,
+  subject_id uuid not null,
   status text not null default 'pending' check (status in ('pending', 'done', 'failed')),
   attempts integer not null default 0,
   next_attempt_at timestamptz not null default now(),
   locked_until timestamptz,
   last_error text,
+  history jsonb not null default '[]',
   created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now(),
-  symptom_check_id uuid,
-  lab_booking_id uuid,
-  medicine_order_id uuid
+  updated_at timestamptz not null default now()
 );
-create index hmis_outbox_due_idx on hmis_outbox (next_attempt_at) where status = 'pending';
-create index hmis_outbox_appointment_idx on hmis_outbox (appointment_id);
+create index outbox_due_idx on outbox (next_attempt_at) where status = 'pending';
+create index outbox_subject_idx on outbox (subject_id);
 
 -- Idempotency-Key of writes that create something: the first answer, replayed for the same key and body.
 create table idempotency_keys (
@@ -350,7 +350,7 @@ create table symptom_checks (
   allergies text,
   family_history text,
   extra_info text,
-  -- Sharing with the appointment's hospital (through hmis_outbox).
+  -- Sharing with the appointment's hospital (through the outbox).
   share_status text check (share_status in ('pending', 'shared', 'failed')),
   share_error text,
   shared_at timestamptz,
@@ -1354,6 +1354,7 @@ insert into schema_migrations (version) values
   ('0011_store'),
   ('0012_hardening_ii'),
   ('0013_triage_safety'),
-  ('0014_symptom_catalog_v2');
+  ('0014_symptom_catalog_v2'),
+  ('0015_outbox');
 
 commit;

@@ -3,9 +3,11 @@
 // driver, the floor), for each database driver: GET /v1/me, a symptom questionnaire, the doctor list from the edge cache,
 // and uncached (every request a new search: the floor plus the HMIS's own time, measured alone), the
 // home screen, saving symptom answers, recording a vital, bookings, the records list; then uploads
-// and Worker memory, the dose-reminder run, chat fan-out and the Worker bundle's gzip size.
+// and Worker memory, the dose-reminder run, the outbox draining through its queue, chat fan-out
+// and the Worker bundle's gzip size.
 // Round trips per request come from the Server-Timing header the Worker sets.
-// Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10).
+// Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
+// BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_ONLY.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,6 +25,8 @@ import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
+/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), reminders, drain. */
+const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain').split(','))
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
 
@@ -222,13 +226,17 @@ function treeRssKb(rootPid) {
     try {
       const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1])
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)])
-    } catch {}
+    } catch {
+      // The process ended while we looked.
+    }
   }
   let total = 0
   const visit = (pid) => {
     try {
       total += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
-    } catch {}
+    } catch {
+      // The process ended while we looked.
+    }
     for (const child of children.get(pid) ?? []) visit(child)
   }
   visit(rootPid)
@@ -299,6 +307,56 @@ async function reminderRun(databaseUrl, base, count) {
     const ms = performance.now() - started
     const { rows } = await client.query(`select count(*)::int as n from notifications where type = 'medication_due'`)
     return { count, ms, reminded: rows[0].n, ok: response.ok }
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * The outbox draining through the queue (wrangler dev's local Queues): `count` lab bookings left
+ * pending for `partitions` hospitals (all served by the reference HMIS, which answers each call in
+ * `latencyMs`), their jobs overdue as if every message had been lost; the sweeper (one scheduled
+ * run per 5,000) sends them to the queue and the consumer runs them with OUTBOX_CONSUMER_LANES at
+ * once. Reports jobs/s from the first sweep to the last job closed, and whether the HMIS received
+ * each exactly once.
+ */
+async function drain(databaseUrl, base, { count, partitions, hospitalIds }) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query(`delete from outbox; delete from lab_bookings; delete from hospital_shares where hmis_patient_id like 'bench-%'`)
+    // One patient per 20 bookings, shared with every hospital; each booking at one hospital in turn.
+    await client.query(
+      `with p as (select gen_random_uuid() as id from generate_series(1, greatest(1, $1 / 20))),
+       h as (select unnest($2::uuid[]) as id),
+       s as (insert into hospital_shares (id, patient_id, hospital_id, hmis_patient_id, token_number, token_expires_at)
+             select gen_random_uuid(), p.id, h.id, 'bench-' || p.id, 'T-1', now() + interval '1 day' from p, h returning patient_id),
+       b as (insert into lab_bookings (id, patient_id, hospital_id, test_ids, preferred_slot)
+             select gen_random_uuid(), (array(select id from p))[1 + (n % greatest(1, $1 / 20))], ($2::uuid[])[1 + (n % $3)],
+                    array['cbc'], now() + interval '2 days'
+             from generate_series(0, $1 - 1) n returning id, hospital_id)
+       insert into outbox (id, kind, partition_key, subject_id, next_attempt_at)
+       select gen_random_uuid(), 'request_lab_booking', 'hospital:' || hospital_id, id, now() - interval '2 minutes' from b`,
+      [count, hospitalIds.slice(0, partitions), partitions],
+    )
+    await client.query('analyze')
+    const pending = async () => (await client.query(`select count(*)::int as n from outbox where status = 'pending'`)).rows[0].n
+    const started = performance.now()
+    const sweeps = []
+    for (let sent = 0; sent < count; sent += 5000) {
+      const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+      sweeps.push(response.ok)
+      await response.arrayBuffer()
+    }
+    let left = await pending()
+    const deadline = Date.now() + Number(process.env.BENCH_DRAIN_TIMEOUT_MS ?? 900_000)
+    while (left > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250))
+      left = await pending()
+    }
+    const ms = performance.now() - started
+    const { rows } = await client.query(`select status, count(*)::int as n from outbox group by status`)
+    return { count, ms, left, statuses: Object.fromEntries(rows.map((r) => [r.status, r.n])), sweeps }
   } finally {
     await client.end()
   }
@@ -434,6 +492,7 @@ let chat
 let hostileResult
 const uploadResults = []
 const reminderResults = []
+const drainResults = []
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -448,7 +507,7 @@ try {
   hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
     authorization: `Bearer ${hmisKeys[hospitals[0].key]}`,
   })
-  {
+  if (only.has('reminders')) {
     // Dose reminders at 10,000 and 100,000 due doses, one scheduled run each (tcp driver).
     const worker = await startBenchWorker(
       { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey },
@@ -462,7 +521,78 @@ try {
       await worker.stop()
     }
   }
-  for (const driver of ['neon-ws', 'tcp']) {
+  if (only.has('drain')) {
+    // The outbox drain: BENCH_DRAIN_JOBS pending jobs over 20 hospitals, the HMIS answering in 200 ms,
+    // for each OUTBOX_CONSUMER_LANES in BENCH_DRAIN_LANES (1,000 jobs below 16 lanes, which are slow).
+    const hospitalIds = []
+    for (let i = 0; i < 20; i++) {
+      hospitalIds.push(
+        await registerHospital(postgres.url, secretsKey, {
+          ...hospitals[0],
+          hfrId: `IN99${String(i).padStart(8, '0')}`,
+          name: `Bench hospital ${i + 1}`,
+          adapter: 'rest',
+          baseUrl: hmis.baseUrlOf(hospitals[0].key),
+          apiKey: hmisKeys[hospitals[0].key],
+          inboundSecrets: [`bench-inbound-${i}`],
+        }),
+      )
+    }
+    const latencyMs = Number(process.env.BENCH_DRAIN_LATENCY_MS ?? 200)
+    const setLatency = (ms) => fetch(`${hmis.url}/_hmis/latency`, { method: 'POST', body: JSON.stringify({ ms }) }).then((r) => r.json())
+    await setLatency(latencyMs)
+    try {
+      for (const lanes of (process.env.BENCH_DRAIN_LANES ?? '4,8,16,32').split(',').map(Number)) {
+        const worker = await startBenchWorker(
+          {
+            DATABASE_URL: postgres.url,
+            DATABASE_DRIVER: 'tcp',
+            NEON_WS_PROXY: proxy.endpoint,
+            HOSPITAL_SECRETS_KEY: secretsKey,
+            OUTBOX_CONSUMER_LANES: String(lanes),
+          },
+          { scheduled: true },
+        )
+        try {
+          const jobs = Number(process.env.BENCH_DRAIN_JOBS ?? 10_000)
+          const result = await drain(postgres.url, worker.base, {
+            count: lanes < 16 ? Math.min(jobs, 1000) : jobs,
+            partitions: 20,
+            hospitalIds,
+          })
+          // Exactly once at the HMIS: each of the run's bookings received once.
+          const atHmis = new Map(
+            (await fetch(`${hmis.url}/_hmis/lab-bookings?hospital=${hospitals[0].key}`).then((r) => r.json())).map((b) => [
+              b.phr_booking_id,
+              b.received,
+            ]),
+          )
+          const client = new pg.Client({ connectionString: postgres.url })
+          await client.connect()
+          const ids = (await client.query('select id from lab_bookings')).rows.map((r) => r.id)
+          await client.end()
+          // The consumer's own account of each batch (its log line): how long one took.
+          const batchMs = [...worker.output().matchAll(/"message":"outbox batch".*?"ms":(\d+)/g)]
+            .map((m) => Number(m[1]))
+            .sort((a, b) => a - b)
+          drainResults.push({
+            batches: batchMs.length,
+            batchP50: batchMs[Math.floor(batchMs.length / 2)] ?? 0,
+            lanes,
+            latencyMs,
+            ...result,
+            missing: ids.filter((id) => !atHmis.has(id)).length,
+            twice: ids.filter((id) => (atHmis.get(id) ?? 0) > 1).length,
+          })
+        } finally {
+          await worker.stop()
+        }
+      }
+    } finally {
+      await setLatency(0)
+    }
+  }
+  for (const driver of only.has('routes') ? ['neon-ws', 'tcp'] : []) {
     const worker = await startBenchWorker({
       DATABASE_URL: postgres.url,
       DATABASE_DRIVER: driver,
@@ -536,6 +666,11 @@ for (const { driver, upload } of uploadResults) {
 for (const r of reminderResults) {
   console.log(
     `dose reminders: ${r.count} due → ${r.reminded} notified in one scheduled run of ${ms(r.ms)} (${r.ok ? 'ok' : 'FAILED'}), one statement`,
+  )
+}
+for (const r of drainResults) {
+  console.log(
+    `outbox drain: ${r.count} jobs over 20 hospitals, HMIS ${r.latencyMs} ms a call, OUTBOX_CONSUMER_LANES ${String(r.lanes).padEnd(2)} → ${(r.count / (r.ms / 1000)).toFixed(1)} jobs/s (${(r.ms / 1000).toFixed(1)} s, ${r.batches} batches of p50 ${r.batchP50} ms; ${JSON.stringify(r.statuses)}, left ${r.left}); at the HMIS: ${r.missing} missing, ${r.twice} twice`,
   )
 }
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`

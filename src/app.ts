@@ -9,39 +9,10 @@ import { finishDocument, registerErrorComponents } from './core/openapi'
 import { requestIdFor } from './core/request'
 import { createRouter } from './core/routes'
 import { swaggerPage } from './core/swagger'
-import type { AppEnv, Feature } from './core/types'
-import { appointmentsFeature } from './features/appointments'
-import { authFeature } from './features/auth'
-import { devFeature } from './features/dev'
-import { healthFeature } from './features/health'
-import { hospitalsFeature } from './features/hospitals'
-import { mindscapeFeature } from './features/mindscape'
-import { notificationsFeature } from './features/notifications'
-import { recordsFeature } from './features/records'
-import { profileFeature } from './features/profile'
-import { symptomsFeature } from './features/symptoms'
-import { medicinesFeature } from './features/medicines'
-import { careFeature } from './features/care'
-import { storeFeature } from './features/store'
+import type { AppEnv } from './core/types'
+import { features, outboxHandlers } from './all-features'
 import { hmisContractDocument } from './integrations/hmis/contract'
 import { openServices } from './services'
-
-/** Every feature of the API. Each brings its routes (whole public paths), tags and cron jobs. */
-export const features: Feature[] = [
-  healthFeature,
-  authFeature,
-  profileFeature,
-  hospitalsFeature,
-  appointmentsFeature,
-  symptomsFeature,
-  recordsFeature,
-  medicinesFeature,
-  careFeature,
-  storeFeature,
-  notificationsFeature,
-  mindscapeFeature,
-  devFeature,
-]
 
 /** JSON forms here are small; upload routes declare their own, larger limits. */
 const JSON_BODY_LIMIT_BYTES = 64 * 1024
@@ -68,7 +39,12 @@ export function createApp() {
     if (c.req.path.startsWith('/v1/')) c.header('Cache-Control', 'no-store')
   })
   app.use('*', async (c, next) => {
-    const services = openServices(c.env, c.executionCtx, { request_id: c.var.requestId, method: c.req.method, path: c.req.path })
+    const services = openServices(
+      c.env,
+      c.executionCtx,
+      { request_id: c.var.requestId, method: c.req.method, path: c.req.path },
+      outboxHandlers,
+    )
     c.set('services', services)
     try {
       await next()

@@ -2,7 +2,8 @@ import { loadConfig } from './core/config'
 import { ApiError } from './core/errors'
 import { openRequestDatabase } from './core/db'
 import { guardedFiles, type FileStore } from './core/files'
-import { createLogger } from './core/logger'
+import { createLogger, describeError } from './core/logger'
+import { runClaimedJob, sendJobs, sweepJobs, type JobHandlers, type OutboxJob } from './core/outbox'
 import type { Bindings, Services } from './core/types'
 import { createIntegrations } from './integrations'
 
@@ -15,12 +16,21 @@ export function openServices(
   env: Bindings,
   ctx: Pick<ExecutionContext, 'waitUntil'>,
   context: { request_id?: string } & Record<string, unknown>,
+  /** The outbox handlers of every feature (the Durable Objects, which run no jobs, pass none). */
+  handlers: JobHandlers = {},
 ): Services {
   const config = loadConfig(env)
   const log = createLogger(context)
   const database = openRequestDatabase(config, env.HYPERDRIVE)
   let files: FileStore | undefined
-  return {
+  const send = (jobs: Pick<OutboxJob, 'id' | 'nextAttemptAt'>[]) =>
+    ctx.waitUntil(
+      sendJobs(env.OUTBOX_QUEUE, jobs).catch((error: unknown) =>
+        // Not lost: the sweeper finds the jobs once they are overdue.
+        log.log('warn', 'sending outbox jobs to the queue failed', { jobs: jobs.length, error: describeError(error) }),
+      ),
+    )
+  const services: Services = {
     config,
     log,
     db: database.db,
@@ -33,8 +43,18 @@ export function openServices(
       return (files ??= guardedFiles(env.RECORDS))
     },
     roundTrips: database.roundTrips,
+    outbox: {
+      async runNow(job, waiting, preloaded) {
+        const { result, retryInSeconds } = await runClaimedJob(services, handlers, job, waiting, preloaded)
+        if (retryInSeconds !== undefined) send([{ id: job.id, nextAttemptAt: new Date(Date.now() + retryInSeconds * 1000) }])
+        return result
+      },
+      send,
+      sweep: () => sweepJobs(services, env.OUTBOX_QUEUE),
+    },
     close() {
       ctx.waitUntil(database.close().catch((error: unknown) => log.log('warn', 'closing the database failed', { error: String(error) })))
     },
   }
+  return services
 }

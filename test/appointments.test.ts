@@ -13,6 +13,7 @@ import { expectError, expectOk, newClient } from './harness/client'
 import { fakeCalls, hmisBookings, hmisFault, meetSpaces, slowNext } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { expectHiddenFromOthers } from './harness/ownership'
+import { deliverOutbox } from './harness/outbox'
 import { runSql } from './harness/sql'
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
@@ -225,8 +226,47 @@ describe('booking rules', () => {
   })
 })
 
-describe('never lost: the HMIS outbox', () => {
-  it('accepts 50 bookings while the HMIS fails and times out, then books each exactly once; overlapping cron runs send nothing twice', async () => {
+/** The pending jobs of a hospital's partition, due now (as if their backoff had passed); their ids. */
+async function dueJobsOf(hospital: string) {
+  const rows = await runSql<{ id: string }>(
+    sql`update outbox set next_attempt_at = now() where status = 'pending' and partition_key = ${`hospital:${hospital}`} returning id`,
+  )
+  return rows.map((r) => r.id)
+}
+
+const jobOfSubject = async (subjectId: string) =>
+  (
+    await runSql<{ id: string; status: string; attempts: number; last_error: string | null; history: { outcome: string }[] }>(
+      sql`select id, status, attempts, last_error, history from outbox where subject_id = ${subjectId} order by created_at limit 1`,
+    )
+  )[0]!
+
+/** Cancels these appointments as a request that died after its commit would: pending cancel jobs, no message sent; their ids. */
+async function cancellationsWithoutMessage(appointmentIds: string[], overdue = '0 seconds') {
+  const ids = []
+  for (const id of appointmentIds) {
+    const [row] = await runSql<{ hospital_id: string }>(
+      sql`update appointments set status = 'cancelled' where id = ${id} returning hospital_id`,
+    )
+    const [job] = await runSql<{ id: string }>(sql`insert into outbox (id, kind, partition_key, subject_id, next_attempt_at)
+      values (${crypto.randomUUID()}, 'cancel_appointment', ${`hospital:${row!.hospital_id}`}, ${id}, now() - ${overdue}::interval) returning id`)
+    ids.push(job!.id)
+  }
+  return ids
+}
+
+/** Polls until `check` holds (the queue delivers in the background), up to `ms`. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms
+  for (;;) {
+    const value = await read()
+    if (check(value) || Date.now() > until) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe('never lost: the outbox and its queue', () => {
+  it('accepts 50 bookings while the HMIS fails and times out, then books each exactly once; overlapping deliveries send nothing twice', async () => {
     const hospital = hospitalId('faulty')
     const patients = []
     for (let i = 0; i < 50; i++) patients.push(await patientWithShare('faulty'))
@@ -249,32 +289,28 @@ describe('never lost: the HMIS outbox', () => {
     expect(booked.length).toBe(50)
     expect(booked.some((b) => b.status === 'pending_sync')).toBe(true)
 
+    // Each round, two consumers get the same messages at once (Queues delivers at least once).
     for (let round = 0; round < 6; round++) {
-      await runSql(sql`update hmis_outbox set next_attempt_at = now() where status = 'pending' and hospital_id = ${hospital}`)
-      await Promise.all([runMinuteCron(), runMinuteCron()])
+      const due = await dueJobsOf(hospital)
+      await Promise.all([deliverOutbox(due), deliverOutbox(due)])
     }
     const atHospital = await hmisBookings('sahyadri', 'faulty')
-    for (const appointment of booked) {
+    for (const [i, appointment] of booked.entries()) {
       const final = await expectOk(
-        await patients[booked.indexOf(appointment)]!.client.get(`/v1/appointments/${appointment.id}`, {
-          token: patients[booked.indexOf(appointment)]!.token,
-        }),
+        await patients[i]!.client.get(`/v1/appointments/${appointment.id}`, { token: patients[i]!.token }),
         200,
         AppointmentSchema,
       )
       expect(final.status).toBe('booked')
-      expect(atHospital.filter((b) => b.phr_appointment_id === appointment.id)).toHaveLength(1)
+      expect(atHospital.filter((b) => b.phr_appointment_id === appointment.id).map((b) => b.received)).toEqual([1])
     }
-    const jobs = await runSql<{ pending: number }>(
-      sql`select count(*)::int as pending from hmis_outbox where status = 'pending' and hospital_id = ${hospital}`,
-    )
-    expect(jobs[0]!.pending).toBe(0)
+    expect(await dueJobsOf(hospital)).toEqual([])
   }, 120_000)
 
-  it('sends each job once when the HMIS takes 5 s a booking and cron runs overlap past a 12 s lease', async () => {
+  it('sends each job once when the HMIS takes 5 s a booking and deliveries overlap past a 12 s lease', async () => {
     const hospital = hospitalId('faulty')
     const patients = await Promise.all([0, 1, 2].map(() => patientWithShare('faulty')))
-    // Booked while the HMIS hangs: each answers pending_sync and its job waits for the cron.
+    // Booked while the HMIS hangs: each answers pending_sync and its job waits for the queue.
     await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 3, 'faulty')
     const booked = []
     for (const p of patients) {
@@ -283,12 +319,19 @@ describe('never lost: the HMIS outbox', () => {
     }
     expect(booked.map((b) => b.status)).toEqual(['pending_sync', 'pending_sync', 'pending_sync'])
     const ids = booked.map((b) => b.id)
-    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id in ${sql.raw(`('${ids.join("','")}')`)}`)
+    const jobs = await runSql<{ id: string }>(
+      sql`update outbox set next_attempt_at = now() where subject_id in ${sql.raw(`('${ids.join("','")}')`)} returning id`,
+    )
     await hmisFault({ kind: 'slow', ms: 5_000, route: 'POST /appointments' }, 3, 'faulty')
-    // Three jobs take 15 s one after another; a second run starts at 6.5 s and a third at 13 s, past a lease claimed at 0.
-    const lease = { HMIS_OUTBOX_LEASE_SECONDS: '12' }
-    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => runMinuteCron(lease))
-    await Promise.all([runMinuteCron(lease), later(6_500), later(13_000)])
+    // One lane: three jobs take 15 s one after another; the same messages come again at 6.5 s and at 13 s, past a lease taken at 0.
+    const settings = { OUTBOX_LEASE_SECONDS: '12', OUTBOX_CONSUMER_LANES: '1' }
+    const delivery = () =>
+      deliverOutbox(
+        jobs.map((j) => j.id),
+        settings,
+      )
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(delivery)
+    await Promise.all([delivery(), later(6_500), later(13_000)])
     const atHospital = await hmisBookings('sahyadri', 'faulty')
     for (const id of ids) expect(atHospital.filter((b) => b.phr_appointment_id === id).map((b) => b.received)).toEqual([1])
     for (const p of patients) {
@@ -297,7 +340,41 @@ describe('never lost: the HMIS outbox', () => {
     }
   }, 60_000)
 
-  it('records a job that throws, goes on with the others in the same run, and gives it up at the attempt cap', async () => {
+  it('runs at most OUTBOX_PARTITION_CONCURRENCY jobs of one hospital at once: a slow HMIS does not hold up another', async () => {
+    // Three cancellations at each hospital whose requests died before sending them: pending jobs, due now.
+    const bookedAt = async (key: string) => {
+      const p = await patientWithShare(key)
+      const slot = await openSlot(p.client, p.token, hospitalId(key))
+      return (
+        await book(p.client, p.token, { hospital_id: hospitalId(key), doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+      ).id
+    }
+    const slowJobs = await cancellationsWithoutMessage([await bookedAt('faulty'), await bookedAt('faulty'), await bookedAt('faulty')])
+    const quickJobs = await cancellationsWithoutMessage([
+      await bookedAt('sahyadri'),
+      await bookedAt('sahyadri'),
+      await bookedAt('sahyadri'),
+    ])
+    const statuses = async (ids: string[]) =>
+      (await runSql<{ status: string }>(sql`select status from outbox where id in ${sql.raw(`('${ids.join("','")}')`)}`)).map(
+        (r) => r.status,
+      )
+    // The slow hospital's jobs first in the batch, two lanes, one job of a hospital at a time.
+    await hmisFault({ kind: 'slow', ms: 3_000, route: 'POST /appointments/{id}/cancel' }, 1, 'faulty')
+    const delivery = deliverOutbox([...slowJobs, ...quickJobs], { OUTBOX_CONSUMER_LANES: '2', OUTBOX_PARTITION_CONCURRENCY: '1' })
+    // Sahyadri's three are sent while the first of the slow hospital's is still at its HMIS.
+    expect(
+      await eventually(
+        () => statuses(quickJobs),
+        (s) => s.every((status) => status === 'done'),
+      ),
+    ).toEqual(['done', 'done', 'done'])
+    expect(await statuses(slowJobs)).toEqual(['pending', 'pending', 'pending'])
+    expect((await delivery).explicitAcks).toHaveLength(6)
+    expect(await statuses(slowJobs)).toEqual(['done', 'done', 'done'])
+  }, 60_000)
+
+  it('records a job that throws, goes on with the others in the same batch, and gives it up at the attempt cap', async () => {
     const sahyadri = await patientWithShare()
     const slot = await openSlot(sahyadri.client, sahyadri.token, hospitalId('sahyadri'))
     const booked = await book(sahyadri.client, sahyadri.token, {
@@ -306,10 +383,13 @@ describe('never lost: the HMIS outbox', () => {
       mode: 'online',
       slot_start: slot.start,
     })
-    // A job that throws a 404 of our own (its symptom check is gone), first in line, at its ninth attempt.
+    // A job that throws a 404 of our own (its check is tied to another patient's appointment), first in line, at its ninth attempt.
     const broken = crypto.randomUUID()
-    await runSql(sql`insert into hmis_outbox (id, kind, hospital_id, appointment_id, symptom_check_id, attempts, next_attempt_at)
-      values (${broken}, 'share_symptom_check', ${hospitalId('sahyadri')}, ${booked.id}, ${crypto.randomUUID()}, 9, now() - interval '1 minute')`)
+    const check = crypto.randomUUID()
+    await runSql(sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, status, triage_level)
+      values (${check}, ${crypto.randomUUID()}, ${booked.id}, '{fever}', 'submitted', 'consultation')`)
+    await runSql(sql`insert into outbox (id, kind, partition_key, subject_id, attempts, next_attempt_at)
+      values (${broken}, 'share_symptom_check', ${`hospital:${hospitalId('sahyadri')}`}, ${check}, 9, now() - interval '1 minute')`)
     const faulty = await patientWithShare('faulty')
     const other = await openSlot(faulty.client, faulty.token, hospitalId('faulty'))
     await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 1, 'faulty')
@@ -320,15 +400,17 @@ describe('never lost: the HMIS outbox', () => {
       slot_start: other.start,
     })
     expect(pending.status).toBe('pending_sync')
-    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id = ${pending.id}`)
-    await runMinuteCron()
-    const [job] = await runSql<{ status: string; attempts: number; last_error: string }>(
-      sql`select status, attempts, last_error from hmis_outbox where id = ${broken}`,
+    const pendingJob = await jobOfSubject(pending.id)
+    await runSql(sql`update outbox set next_attempt_at = now() where id = ${pendingJob.id}`)
+    await deliverOutbox([broken, pendingJob.id])
+    const [job] = await runSql<{ status: string; attempts: number; last_error: string; history: { outcome: string; note: string }[] }>(
+      sql`select status, attempts, last_error, history from outbox where id = ${broken}`,
     )
     expect(job).toMatchObject({
       status: 'failed',
       attempts: 10,
       last_error: expect.stringContaining('could not be reached after 10 attempts'),
+      history: [{ outcome: 'given_up', note: expect.stringContaining('not_found') }],
     })
     const sent = await expectOk(await faulty.client.get(`/v1/appointments/${pending.id}`, { token: faulty.token }), 200, AppointmentSchema)
     expect(sent.status).toBe('booked')
@@ -343,13 +425,85 @@ describe('never lost: the HMIS outbox', () => {
     const pending = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
     expect(pending.status).toBe('pending_sync')
     expect(Date.now() - started).toBeLessThan(8_000)
+    const job = await jobOfSubject(pending.id)
+    expect(job).toMatchObject({ status: 'pending', attempts: 1, history: [{ outcome: 'failed_attempt' }] })
     await hmisFault({ kind: 'status', status: 409, route: 'POST /appointments' }, 1, 'faulty')
-    await runSql(sql`update hmis_outbox set next_attempt_at = now() where appointment_id = ${pending.id}`)
-    await runMinuteCron()
+    await runSql(sql`update outbox set next_attempt_at = now() where id = ${job.id}`)
+    await deliverOutbox([job.id])
     const rejected = await expectOk(await client.get(`/v1/appointments/${pending.id}`, { token }), 200, AppointmentSchema)
     expect(rejected).toMatchObject({ status: 'rejected', status_reason: expect.stringContaining('hmis_failure') })
     const notes = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
     expect(notes.items[0]).toMatchObject({ type: 'appointment_rejected', link: { kind: 'appointment', id: pending.id } })
+  })
+
+  it('gives up what the queue could not deliver (its dead-letter queue): the booking rejected, the patient told', async () => {
+    const { client, token } = await patientWithShare('faulty')
+    const slot = await openSlot(client, token, hospitalId('faulty'))
+    await hmisFault({ kind: 'timeout', route: 'POST /appointments' }, 1, 'faulty')
+    const pending = await book(client, token, {
+      hospital_id: hospitalId('faulty'),
+      doctor_id: 'd-sah-01',
+      mode: 'online',
+      slot_start: slot.start,
+    })
+    const job = await jobOfSubject(pending.id)
+    const result = await deliverOutbox([job.id], {}, 'phr-outbox-dev-dlq')
+    expect(result.explicitAcks).toHaveLength(1)
+    expect(await jobOfSubject(pending.id)).toMatchObject({
+      status: 'failed',
+      history: [{ outcome: 'failed_attempt' }, { outcome: 'given_up' }],
+    })
+    const rejected = await expectOk(await client.get(`/v1/appointments/${pending.id}`, { token }), 200, AppointmentSchema)
+    expect(rejected).toMatchObject({ status: 'rejected', status_reason: expect.stringContaining('could not be reached') })
+    const notes = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
+    expect(notes.items[0]).toMatchObject({ type: 'appointment_rejected', link: { kind: 'appointment', id: pending.id } })
+    // Delivered again, a closed job is only acknowledged.
+    expect((await deliverOutbox([job.id], {}, 'phr-outbox-dev-dlq')).explicitAcks).toHaveLength(1)
+    expect((await hmisBookings('sahyadri', 'faulty')).filter((b) => b.phr_appointment_id === pending.id)).toEqual([])
+  })
+
+  it('sends again, from the sweeper, a job whose message was lost; the real queue delivers it', async () => {
+    const { client, token } = await patientWithShare()
+    const slot = await openSlot(client, token, hospitalId('sahyadri'))
+    const booked = await book(client, token, {
+      hospital_id: hospitalId('sahyadri'),
+      doctor_id: 'd-sah-01',
+      mode: 'online',
+      slot_start: slot.start,
+    })
+    // A cancellation whose request died after its commit: a pending job, overdue, no message anywhere.
+    await cancellationsWithoutMessage([booked.id], '5 minutes')
+    await runMinuteCron()
+    const atHospital = await eventually(
+      async () => (await hmisBookings('sahyadri')).find((b) => b.phr_appointment_id === booked.id),
+      (b) => b?.status === 'cancelled',
+    )
+    expect(atHospital?.status).toBe('cancelled')
+    const cancellation = await runSql<{ status: string }>(
+      sql`select status from outbox where subject_id = ${booked.id} and kind = 'cancel_appointment'`,
+    )
+    expect(cancellation).toEqual([{ status: 'done' }])
+  })
+})
+
+describe('booking round trips', () => {
+  it('a booking costs at most 5 database round trips (the overlap check and its outbox job in one transaction)', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    // The first booking warms the isolate's copy of the hospital's registry row.
+    const first = await openSlot(client, token, hospital)
+    await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: first.start })
+    let slot = await openSlot(client, token, hospital)
+    while (slot.start === first.start) slot = await openSlot(client, token, hospital)
+    const response = await client.post(
+      '/v1/appointments',
+      { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start },
+      { token },
+    )
+    expect(response.status).toBe(201)
+    const trips = Number(response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1])
+    expect(trips).toBeGreaterThan(0)
+    expect(trips).toBeLessThanOrEqual(5)
   })
 })
 

@@ -123,7 +123,7 @@ describe('file storage failing', () => {
     await expectError(await place(), 503, 'upstream_unavailable')
     expect(await countRows('medicine_orders', patient.id)).toBe(0)
     const jobs = await runSql<{ n: number }>(
-      sql`select count(*)::int as n from hmis_outbox j join medicine_orders o on o.id = j.medicine_order_id where o.patient_id = ${patient.id}`,
+      sql`select count(*)::int as n from outbox j join medicine_orders o on o.id = j.subject_id where o.patient_id = ${patient.id}`,
     )
     expect(jobs[0]!.n).toBe(0)
     expect((await place()).status).toBe(201)

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { EXAMPLE_SECRETS } from '../src/core/config'
+import { EXAMPLE_SECRETS, loadConfig } from '../src/core/config'
 import { describeError } from '../src/core/logger'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, failingPaths, newClient } from './harness/client'
@@ -161,6 +161,16 @@ describe('methods, headers and environments', () => {
     const error = await expectError(response, 500, 'config_invalid')
     expect(error.message).toContain('JWT_SECRET')
     expect(error.message).not.toContain(EXAMPLE_SECRETS.JWT_SECRET!)
+  })
+})
+
+describe('configuration', () => {
+  it('is validated once per isolate (the env object Workers passes every request), frozen; another env anew', async () => {
+    const config = loadConfig(env)
+    expect(loadConfig(env)).toBe(config)
+    expect(Object.isFrozen(config)).toBe(true)
+    expect(() => loadConfig({ ...env, OUTBOX_LEASE_SECONDS: '5' })).toThrow(/OUTBOX_LEASE_SECONDS/)
+    expect(loadConfig({ ...env, OUTBOX_LEASE_SECONDS: '60' }).OUTBOX_LEASE_SECONDS).toBe(60)
   })
 })
 

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppointmentSchema } from '../src/features/appointments/schema'
@@ -10,7 +9,7 @@ import {
   SectionsSchema,
   SymptomCheckSchema,
 } from '../src/features/symptoms/schema'
-import { book, openSlot, runMinuteCron } from './fixtures/appointments'
+import { book, openSlot } from './fixtures/appointments'
 import { loginByPhone } from './fixtures/auth'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { answer, audioForm, calmScreen, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
@@ -18,7 +17,7 @@ import { fetchWithSettings } from './harness/worker'
 import { expectError, expectOk, failingPaths, type Client } from './harness/client'
 import { failNext, fhirSearch, geminiFiles, geminiRequests, hmisFault, hmisSymptomChecks, slowNext } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
-import { runSql } from './harness/sql'
+import { deliverOutbox, dueNow } from './harness/outbox'
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
 const DEVANAGARI = /[\u0900-\u097f]/
@@ -392,7 +391,7 @@ describe('sharing with the hospital', () => {
     )
   })
 
-  it('never loses a check while the HMIS is down: pending, then shared by the cron', async () => {
+  it('never loses a check while the HMIS is down: pending, then shared from the queue', async () => {
     const { client, token, appointment } = await bookedPatient('faulty')
     const check = await createCheck(client, token, { symptom_codes: ['fever'], appointment_id: appointment.id })
     await answer(client, token, check.id, routineFever)
@@ -400,10 +399,7 @@ describe('sharing with the hospital', () => {
     const submitted = await expectOk(await client.post(`/v1/symptom-checks/${check.id}/submit`, {}, { token }), 200, SymptomCheckSchema)
     expect(submitted.sharing).toMatchObject({ status: 'pending' })
     expect((await hmisSymptomChecks('sahyadri', 'faulty')).filter((c) => c.phr_symptom_check_id === check.id)).toHaveLength(0)
-    for (let i = 0; i < 3; i++) {
-      await runSqlDue()
-      await runMinuteCron()
-    }
+    for (let i = 0; i < 3; i++) await deliverOutbox(await dueNow([check.id]))
     const shared = await expectOk(await client.get(`/v1/symptom-checks/${check.id}`, { token }), 200, SymptomCheckSchema)
     expect(shared.sharing).toMatchObject({ status: 'shared' })
     expect((await hmisSymptomChecks('sahyadri', 'faulty')).filter((c) => c.phr_symptom_check_id === check.id)).toHaveLength(1)
@@ -587,8 +583,3 @@ describe('voice', () => {
     expect(same.extra_info).toBeNull()
   })
 })
-
-/** Makes every pending job due now (the outbox backs off between attempts). */
-async function runSqlDue() {
-  await runSql(sql`update hmis_outbox set next_attempt_at = now() where status = 'pending'`)
-}

@@ -34,6 +34,8 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
   /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed'|'huge', status?, ms?, bytes?, route?, hospital? } */
   const faults = []
   const calls = new Map()
+  /** Time every hospital call takes before it is answered (POST /_hmis/latency {ms}): a real HMIS's own pace. */
+  let latencyMs = 0
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', `http://${host}`)
@@ -51,6 +53,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       const match = url.pathname.match(/^\/hospitals\/([a-z-]+)(\/.*)$/)
       const hospital = match && hospitals.find((h) => h.key === match[1])
       if (!hospital) return send(404, error('not_found', 'No such hospital here.'))
+      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs))
       const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+)(?=\/|$)/, '/{id}')}`
       calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
 
@@ -100,6 +103,10 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/faults' && method === 'DELETE') {
       faults.length = 0
       return [200, { queued: 0 }]
+    }
+    if (url.pathname === '/_hmis/latency' && method === 'POST') {
+      latencyMs = Math.max(0, Number(body?.ms ?? 0))
+      return [200, { ms: latencyMs }]
     }
     if (url.pathname === '/_hmis/calls') return [200, Object.fromEntries(calls)]
     const key = url.searchParams.get('hospital')
@@ -272,10 +279,15 @@ function handle(hospital, state, method, path, params, body, quirks) {
     return [201, { order_ref: order.order_ref, status: order.status }]
   }
   if (method === 'POST' && path === '/lab-bookings') {
-    const previous = [...state.labBookings.values()].find((b) => b.phr_booking_id === body?.phr_booking_id)
-    if (previous) return [200, { booking_ref: previous.booking_ref, status: previous.status }]
-    const booking = { booking_ref: `lab-${randomUUID()}`, status: 'requested', ...body }
-    state.labBookings.set(booking.booking_ref, booking)
+    if (typeof body?.phr_booking_id !== 'string') return [400, error('invalid_request', 'phr_booking_id is required')]
+    // Keyed by our id (the idempotency key): a retry answers the first booking, and is counted.
+    const previous = state.labBookings.get(body.phr_booking_id)
+    if (previous) {
+      previous.received += 1
+      return [200, { booking_ref: previous.booking_ref, status: previous.status }]
+    }
+    const booking = { booking_ref: `lab-${randomUUID()}`, status: 'requested', received: 1, ...body }
+    state.labBookings.set(body.phr_booking_id, booking)
     return [201, { booking_ref: booking.booking_ref, status: booking.status }]
   }
   return [404, error('not_found', `No route ${method} ${path}.`)]

@@ -86,8 +86,11 @@ export const configSchema = z
     QR_IMAGE_MAX_PIXELS: positiveInt(24_000_000),
     HMIS_BOOKING_BUDGET_MS: positiveInt(3_000),
     CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
-    HMIS_OUTBOX_MAX_ATTEMPTS: positiveInt(10),
-    HMIS_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(900).default(120),
+    // Below the queue consumer's max_retries (wrangler.toml, 25): the outbox gives up before the queue does.
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(10).max(900).default(120),
+    OUTBOX_CONSUMER_LANES: z.coerce.number().int().min(1).max(32).default(16),
+    OUTBOX_PARTITION_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     HMIS_SIGNATURE_TOLERANCE_SECONDS: positiveInt(300),
     HMIS_DOCUMENT_MAX_BYTES: positiveInt(10 * 1024 * 1024),
     MEET_PROVIDER: z.enum(['google', 'none']).default('google'),
@@ -155,7 +158,13 @@ export function describeConfigIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => `${issue.path.join('.') || '(config)'} ${issue.message}`)
 }
 
+/** Settings validated once per isolate: Workers hands every request of an isolate the same env object. */
+const validated = new WeakMap<object, Config>()
+
+/** The settings of this env, validated (once per env object: a test's own env is validated afresh), frozen. */
 export function loadConfig(env: Record<string, unknown>): Config {
+  const known = validated.get(env)
+  if (known) return known
   const parsed = configSchema.safeParse(env)
   if (!parsed.success) {
     const problems = describeConfigIssues(parsed.error)
@@ -163,5 +172,7 @@ export function loadConfig(env: Record<string, unknown>): Config {
       details: { settings: parsed.error.issues.map((issue) => issue.path.join('.')) },
     })
   }
-  return parsed.data
+  const config = Object.freeze(parsed.data)
+  validated.set(env, config)
+  return config
 }

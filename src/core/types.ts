@@ -10,6 +10,8 @@ export type Bindings = {
   RECORDS?: R2Bucket
   /** One Durable Object per Mindscape room. */
   CHAT_ROOMS?: DurableObjectNamespace
+  /** The outbox's queue (core/outbox): job ids, consumed by this Worker's queue(). */
+  OUTBOX_QUEUE?: Queue<OutboxMessage>
 } & Record<string, unknown>
 
 /**
@@ -29,6 +31,15 @@ export interface Services {
   /** The R2 bucket of record files, its failures as 503s (core/files); a 503 when the binding is missing. */
   files(): FileStore
   roundTrips(): number
+  /** The one outbox of every feature (core/outbox), with the handlers the features declare. */
+  outbox: {
+    /** Runs a claimed job now, a patient waiting: its result; left pending, it goes to the queue for later. */
+    runNow(job: OutboxJob, waiting: { timeoutMs: number }, preloaded?: unknown): Promise<JobResult>
+    /** After the commit that wrote them: the jobs to the queue (in waitUntil), each when it is due. */
+    send(jobs: Pick<OutboxJob, 'id' | 'nextAttemptAt'>[]): void
+    /** The cron's sweep: overdue jobs whose message was lost, to the queue again; how many. */
+    sweep(): Promise<number>
+  }
   /** Closes the connection after the response (waitUntil); safe to call when nothing connected. */
   close(): void
 }
@@ -51,11 +62,57 @@ export type PatientEnv = {
 /** A cron job; `run.at` is the run's scheduled time (what "now" means for it, so that runs are reproducible). */
 export type Job = { name: string; cron: string; run(services: Services, run: { at: Date }): Promise<Record<string, unknown>> }
 
-/** A feature: its OpenAPI tags, its routes (whole public paths, mounted at /) and its cron jobs. */
+/** A feature: its OpenAPI tags, its routes (whole public paths, mounted at /), its cron jobs and its outbox jobs. */
 export type Feature = {
   tags: { name: string; description: string }[]
   routes(): OpenAPIHono<AppEnv>
   jobs?: Job[]
+  /** How its kinds of outbox jobs are done (core/outbox), by kind. */
+  outbox?: JobHandlers
   /** Routes that take files, by exact path or a pattern of paths, with their own body limit. */
   uploads?: { path: string | RegExp; maxBytes: (config: Config) => number }[]
 }
+
+// The outbox (core/outbox): its jobs and what features declare to run them.
+
+export type OutboxJob = {
+  id: string
+  kind: string
+  partitionKey: string
+  subjectId: string
+  status: 'pending' | 'done' | 'failed'
+  attempts: number
+  nextAttemptAt: Date
+  lockedUntil: Date | null
+  lastError: string | null
+}
+
+/**
+ * What one attempt came to. `done`, `refused` and `failed`: the handler has closed the job in its
+ * own statement. `later`: not an attempt (it waits on other work, e.g. a booking not yet at the
+ * hospital) — run again in that many seconds, not counted.
+ */
+export type JobOutcome = 'done' | 'refused' | 'failed' | { later: number }
+/** What the kernel answers for a run: an outcome, or `retry` after a failed attempt. */
+export type JobResult = 'done' | 'refused' | 'failed' | 'retry' | 'later'
+
+export type JobContext = {
+  /** Epoch ms by which the handler's calls must have ended: its lease, less a margin to record the outcome. */
+  deadline: number
+  /** Set when a patient waits for the answer (a request), with the time the handler may spend. */
+  waiting?: { timeoutMs: number }
+  /** What the request already read for the job (its handler knows the shape), saving it a query. */
+  preloaded?: unknown
+}
+
+/** How a feature's kind of job is done, declared in its Feature definition (`outbox`). */
+export type JobHandler = {
+  /** One attempt. A throw is a failed attempt: retried, and given up after OUTBOX_MAX_ATTEMPTS. */
+  run(services: Services, job: OutboxJob, context: JobContext): Promise<JobOutcome>
+  /** The job failed too often (or the queue gave up on it): reject the work, tell the patient, close the job. */
+  giveUp(services: Services, job: OutboxJob, reason: string): Promise<void>
+}
+export type JobHandlers = Record<string, JobHandler>
+
+/** What the queue carries: a job id, nothing else (the row is the truth). */
+export type OutboxMessage = { job: string }

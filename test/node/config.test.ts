@@ -37,4 +37,20 @@ describe('configuration', () => {
     )
     expect(EXAMPLE_SECRETS).toEqual(example)
   })
+
+  it('delivers the outbox through a queue in every environment, with a dead-letter queue and retries beyond the attempt cap', () => {
+    const toml = read('wrangler.toml')
+    const maxAttempts = configSchema.shape.OUTBOX_MAX_ATTEMPTS.unwrap().maxValue!
+    for (const env of ['', 'env.development.', 'env.production.']) {
+      const producer = toml.match(
+        new RegExp(`^\\[\\[${env.replace(/\./g, '\\.')}queues\\.producers\\]\\]\\nbinding = "OUTBOX_QUEUE"\\nqueue = "([a-z-]+)"$`, 'm'),
+      )
+      expect(producer, `${env || 'top level'}: the OUTBOX_QUEUE producer`).not.toBeNull()
+      const queue = producer![1]!
+      const consumer = toml.match(new RegExp(`^queue = "${queue}"\\n((?:[a-z_]+ = .+\\n)+)`, 'm'))?.[1] ?? ''
+      expect(Number(consumer.match(/^max_retries = (\d+)$/m)?.[1]), `${queue}: max_retries`).toBeGreaterThan(maxAttempts)
+      expect(consumer).toMatch(new RegExp(`^dead_letter_queue = "${queue}-dlq"$`, 'm'))
+      expect(toml).toMatch(new RegExp(`^\\[\\[${env.replace(/\./g, '\\.')}queues\\.consumers\\]\\]\\nqueue = "${queue}-dlq"$`, 'm'))
+    }
+  })
 })

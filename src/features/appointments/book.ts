@@ -1,19 +1,17 @@
 import { z } from '@hono/zod-openapi'
-import { eq } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
-import { appointments } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { claimJobs, runJob } from './outbox'
-import { missingAnswers } from '../symptoms/rules'
-import { checkContext } from '../symptoms/store'
-import { hospitalSharedWith } from '../hospitals/store'
+import { claimJobs } from '../../core/outbox'
+import type { BookingContext } from './outbox'
+import { checkForBooking } from '../symptoms'
+import { hospitalRecord } from '../hospitals'
 import { AppointmentSchema, BookingRequestSchema, toAppointment } from './schema'
-import { createBooking } from './store'
+import { appointmentOf, createBooking } from './store'
 
 const DEFAULT_SLOT_MINUTES = 15
 
@@ -47,7 +45,8 @@ export const bookAppointmentHandler: PatientHandler<typeof bookAppointment> = as
 
 async function book(services: Services, patientId: string, body: z.infer<typeof BookingRequestSchema>) {
   const { db, integrations, config } = services
-  const hospital = await hospitalSharedWith(db, patientId, body.hospital_id)
+  // The registry row (HMIS address, zone) may come from the isolate's copy; the live share is checked as the booking is written.
+  const hospital = await hospitalRecord(db, body.hospital_id)
   const slotStart = new Date(body.slot_start)
   if (slotStart.getTime() <= Date.now()) throw new ApiError('slot_unavailable', 'That slot has already begun.')
   // The doctor's slots of that day (from the edge cache when fresh): a slot and mode they offer.
@@ -74,12 +73,9 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
   // A symptom check done first comes with the booking, and goes to the hospital with it when complete.
   let symptomCheck: { version: number; submit: boolean } | undefined
   if (body.symptom_check_id) {
-    const context = await checkContext(db, patientId, body.symptom_check_id)
-    if (context.check.appointmentId || context.check.status !== 'draft')
-      throw new ApiError('conflict', 'This symptom check already belongs to another appointment.')
-    symptomCheck = { version: context.check.version, submit: missingAnswers(context.questions, context.check.answers).length === 0 }
+    symptomCheck = await checkForBooking(db, patientId, body.symptom_check_id)
   }
-  const { appointment, job, shareJobId } = await createBooking(
+  const { appointment, job, hmisPatientId, shareJob } = await createBooking(
     db,
     {
       id: crypto.randomUUID(),
@@ -92,15 +88,21 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
       slotEnd,
       symptomCheckId: body.symptom_check_id ?? null,
     },
-    config.HMIS_OUTBOX_LEASE_SECONDS,
+    config.OUTBOX_LEASE_SECONDS,
     symptomCheck,
   )
-  // Send it now if the hospital answers within the budget; otherwise the cron takes over.
+  // Sent now if the hospital answers within the budget (with what this request already read);
+  // otherwise the outbox's queue takes over, and the patient is told of the outcome.
   const budget = { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) }
-  if ((await runJob(services, job, budget)) === 'done' && shareJobId) {
-    const [share] = await claimJobs(db, services.config, { jobId: shareJobId, limit: 1 })
-    if (share) await runJob(services, share, budget)
+  const sent: BookingContext = { appointment, hospital, hmisPatientId }
+  const result = await services.outbox.runNow(job, budget, sent)
+  if (shareJob) {
+    // The check goes after the booking: now if the booking is at the hospital, else from the queue.
+    const [claimed] = result === 'done' ? await claimJobs(db, config, { ids: [shareJob.id] }) : []
+    if (claimed && (await services.outbox.runNow(claimed, budget)) === 'done')
+      // Shared: the appointment has moved on (symptoms_shared), as the patient sees it now.
+      return toAppointment((await appointmentOf(db, patientId, appointment.id)).appointment, hospital)
+    if (!claimed) services.outbox.send([shareJob])
   }
-  const [row] = await db.select().from(appointments).where(eq(appointments.id, appointment.id))
-  return toAppointment(row ?? appointment, hospital)
+  return toAppointment(sent.booked ?? appointment, hospital)
 }

@@ -1,6 +1,5 @@
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { claimJobs, runJob } from './outbox'
 import { AppointmentParams, AppointmentSchema, CancelRequestSchema, toAppointment } from './schema'
 import { appointmentOf, cancelBooking } from './store'
 
@@ -18,11 +17,9 @@ export const cancelAppointmentHandler: PatientHandler<typeof cancelAppointment> 
   const { db, config } = c.var.services
   const id = c.req.valid('param').id
   const reason = (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null
-  const { jobId } = await cancelBooking(db, c.var.patientId, id, reason)
-  if (jobId) {
-    const [job] = await claimJobs(db, config, { jobId, limit: 1 })
-    if (job) await runJob(c.var.services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
-  }
+  const { job } = await cancelBooking(db, c.var.patientId, id, reason, config.OUTBOX_LEASE_SECONDS)
+  // The hospital told now if it answers within the budget; otherwise from the queue.
+  if (job) await c.var.services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
   const row = await appointmentOf(db, c.var.patientId, id)
   return c.json(toAppointment(row.appointment, row.hospital), 200)
 }

@@ -3,7 +3,7 @@ import type { Feature } from '../../core/types'
 import { bookAppointment, bookAppointmentHandler } from './book'
 import { cancelAppointment, cancelAppointmentHandler } from './cancel'
 import { getAppointment, getAppointmentHandler, listAppointmentsHandler, listAppointmentsRoute } from './list'
-import { syncHmisOutbox } from './outbox'
+import { appointmentJobs } from './outbox'
 import { remindAppointments, removeExpiredRequestState } from './reminders'
 import { receiveAppointmentEvent, receiveAppointmentEventHandler } from './hmis-events'
 import { getVideoCall, getVideoCallHandler } from './video'
@@ -27,8 +27,8 @@ export const appointmentsFeature: Feature = {
       .openapi(cancelAppointment, cancelAppointmentHandler)
       .openapi(getVideoCall, getVideoCallHandler)
       .openapi(receiveAppointmentEvent, receiveAppointmentEventHandler),
+  outbox: appointmentJobs,
   jobs: [
-    { name: 'HMIS outbox', cron: '* * * * *', run: syncHmisOutbox },
     { name: 'appointment reminders', cron: '* * * * *', run: remindAppointments },
     { name: 'expired request state', cron: '17 * * * *', run: removeExpiredRequestState },
   ],

@@ -83,3 +83,22 @@ export const VideoSchema = z
     provider: z.enum(['google_meet', 'hospital']).openapi({ example: 'google_meet' }),
   })
   .openapi('VideoCall')
+
+/** An appointment row from JSON (a CTE's `to_jsonb`). */
+export const appointmentFromJson = (r: Record<string, unknown>): AppointmentRow => ({
+  id: r.id as string,
+  patientId: r.patient_id as string,
+  hospitalId: r.hospital_id as string,
+  doctorId: r.doctor_id as string,
+  doctorName: (r.doctor_name as string | null) ?? null,
+  mode: r.mode as AppointmentRow['mode'],
+  slotStart: new Date(r.slot_start as string),
+  slotEnd: new Date(r.slot_end as string),
+  status: r.status as AppointmentRow['status'],
+  statusReason: (r.status_reason as string | null) ?? null,
+  hmisAppointmentRef: (r.hmis_appointment_ref as string | null) ?? null,
+  joinUrl: (r.join_url as string | null) ?? null,
+  symptomCheckId: (r.symptom_check_id as string | null) ?? null,
+  createdAt: new Date(r.created_at as string),
+  updatedAt: new Date(r.updated_at as string),
+})

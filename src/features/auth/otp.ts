@@ -64,7 +64,7 @@ export async function otpKeys(identity: LoginIdentity, clientIp: string) {
  * challenge is still made that no code will ever pass.
  */
 export async function sendLoginOtp(services: Services, identity: LoginIdentity, clientIp: string) {
-  const { db, config, integrations } = services
+  const { db, config } = services
   const keys = await otpKeys(identity, clientIp)
   // Every request counts against its own address; only codes actually sent count against the
   // identity, and only from that address, so nobody can use up another person's allowance.

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { PatientSchema } from '../profile/schema'
+import { PatientSchema } from '../profile'
 
 const channels = ['phone', 'email', 'abha'] as const
 

@@ -11,6 +11,9 @@ import { ScanImageSchema, ScanRequestSchema } from './schema'
 import { searchDoctors, searchDoctorsHandler } from './search-doctors'
 import { shareProfile, shareProfileHandler } from './share-profile'
 
+// What the hospitals feature offers the others: the registry and the patient's shares.
+export { hospitalRecord, hospitalSharedWith } from './store'
+
 export const hospitalsFeature: Feature = {
   tags: [
     {

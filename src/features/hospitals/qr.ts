@@ -55,15 +55,21 @@ let reader: Promise<typeof import('zxing-wasm/reader')> | undefined
 /** zxing-wasm's reader, loaded and instantiated on the first photo (the .wasm is bundled, not fetched). */
 async function loadReader() {
   const [zxing, wasm] = await Promise.all([import('zxing-wasm/reader'), import('zxing-wasm/reader/zxing_reader.wasm')])
-  await zxing.prepareZXingModule({
-    overrides: {
-      instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) {
-        WebAssembly.instantiate(wasm.default as unknown as WebAssembly.Module, imports).then(done)
-        return {}
+  // A failed instantiation fails the load (the next photo tries again) instead of leaving it waiting.
+  let failed: (error: unknown) => void = () => {}
+  const failure = new Promise<never>((_, reject) => (failed = reject))
+  await Promise.race([
+    zxing.prepareZXingModule({
+      overrides: {
+        instantiateWasm(imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance) => void) {
+          WebAssembly.instantiate(wasm.default as unknown as WebAssembly.Module, imports).then(done, failed)
+          return {}
+        },
       },
-    },
-    fireImmediately: true,
-  })
+      fireImmediately: true,
+    }),
+    failure,
+  ])
   return zxing
 }
 

@@ -3,7 +3,7 @@ import { fileField, nullableRef } from '../../core/openapi'
 import { addDays, inZone, localDate } from '../../core/time'
 import type { HospitalRow, HospitalShareRow } from '../../db/schema'
 import type { HmisDoctor } from '../../integrations/hmis/port'
-import { PatientSchema } from '../profile/schema'
+import { PatientSchema } from '../profile'
 
 const modes = z.enum(['in_person', 'online']).openapi({ example: 'online' })
 const uuid = (example: string) => z.guid().openapi({ example })

@@ -1,7 +1,7 @@
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { profileOf } from '../profile/store'
+import { profileOf } from '../profile'
 import { HospitalParams, ShareRequestSchema, ShareSchema, toShare } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { activeHospital, liveShare, saveShare } from './store'

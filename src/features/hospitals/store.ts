@@ -15,6 +15,25 @@ export async function activeHospital(db: Db, hospitalId: string): Promise<Hospit
   return row
 }
 
+/** Registry rows by id, for the isolate's life: how to reach a hospital changes rarely (a minute is fresh enough). */
+const records = new Map<string, { row: HospitalRow; at: number }>()
+const RECORD_SECONDS = 60
+
+/**
+ * An active hospital's registry row (its HMIS address and adapter, zone, sealed credentials),
+ * read at most once a minute per isolate: a booking needs it before anything else, and nothing
+ * patient-specific is in it. What must be fresh (the patient's live share) is checked where it is
+ * used. 404 for no such hospital.
+ */
+export async function hospitalRecord(db: Db, hospitalId: string): Promise<HospitalRow> {
+  const kept = records.get(hospitalId)
+  if (kept && Date.now() - kept.at < RECORD_SECONDS * 1000) return kept.row
+  const row = await activeHospital(db, hospitalId)
+  if (records.size > 1000) records.clear()
+  records.set(hospitalId, { row, at: Date.now() })
+  return row
+}
+
 /**
  * An active hospital the patient shares their profile with, for anything sent to its HMIS
  * (bookings, lab tests, medicine orders): 404 for no such hospital, 409 profile_not_shared.

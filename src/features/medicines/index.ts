@@ -1,20 +1,27 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { remindDoses, remindRefills } from './reminders'
-import * as routes from './routes'
+import { addPrescribedMedications, addPrescribedMedicationsHandler } from './add-prescribed'
+import { createMedication, createMedicationHandler } from './create-medication'
+import { deleteMedication, deleteMedicationHandler } from './delete-medication'
+import { getRoutine, getRoutineHandler } from './get-routine'
+import { listMedications, listMedicationsHandler } from './list-medications'
+import { logDose, logDoseHandler } from './log-dose'
+import { putRoutine, putRoutineHandler } from './put-routine'
+import { updateMedication, updateMedicationHandler } from './update-medication'
 
 export const medicinesFeature: Feature = {
   tags: [{ name: 'Medicine tracker', description: 'My medicines, my routine, doses taken or skipped; reminders on time in my time zone.' }],
   routes: () =>
     createRouter()
-      .openapi(routes.getRoutine, routes.getRoutineHandler)
-      .openapi(routes.putRoutine, routes.putRoutineHandler)
-      .openapi(routes.createMedication, routes.createMedicationHandler)
-      .openapi(routes.listMedications, routes.listMedicationsHandler)
-      .openapi(routes.updateMedication, routes.updateMedicationHandler)
-      .openapi(routes.deleteMedication, routes.deleteMedicationHandler)
-      .openapi(routes.logDose, routes.logDoseHandler)
-      .openapi(routes.addPrescribedMedications, routes.addPrescribedMedicationsHandler),
+      .openapi(getRoutine, getRoutineHandler)
+      .openapi(putRoutine, putRoutineHandler)
+      .openapi(createMedication, createMedicationHandler)
+      .openapi(listMedications, listMedicationsHandler)
+      .openapi(updateMedication, updateMedicationHandler)
+      .openapi(deleteMedication, deleteMedicationHandler)
+      .openapi(logDose, logDoseHandler)
+      .openapi(addPrescribedMedications, addPrescribedMedicationsHandler),
   jobs: [
     { name: 'dose reminders', cron: '* * * * *', run: remindDoses },
     { name: 'refill reminders', cron: '17 * * * *', run: remindRefills },

@@ -6,7 +6,8 @@ import { jsonBody, jsonResponse, errorResponses } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patients, type PatientRow } from '../../db/schema'
 import { HomeSchema, PatientSchema, ProfileUpdateSchema, toPatient } from './schema'
-import { findPatient, homeOf, ianaTimeZone } from './store'
+import { ianaTimeZone } from '../../core/timezones'
+import { findPatient, homeOf } from './store'
 
 export const getMe = patientRoute({
   method: 'get',

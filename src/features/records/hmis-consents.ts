@@ -8,8 +8,8 @@ import { consents, hospitals, hospitalShares, recordTypes, type ConsentRow } fro
 import { logAccess } from './access-log'
 import { consentNotFound, coveredRecords, statusOf } from './consent-store'
 import { consentStatuses } from './consents'
-import { fileResponse } from './routes'
-import { documentFileContent, RecordSchema, toRecord } from './schema'
+import { documentFileContent, fileResponse } from '../../core/documents'
+import { RecordSchema, toRecord } from './schema'
 
 const ConsentRequestSchema = z
   .object({

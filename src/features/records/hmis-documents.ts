@@ -9,7 +9,8 @@ import { errorResponses, fileField, jsonResponse } from '../../core/openapi'
 import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
 import { appointments, doseTimings, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
 import { logAccess } from './access-log'
-import { documentKind, RecordSchema, toRecord } from './schema'
+import { documentKind } from '../../core/documents'
+import { RecordSchema, toRecord } from './schema'
 
 const DocumentFieldsSchema = z
   .object({

@@ -5,9 +5,9 @@ import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import type { Services } from '../../core/types'
-import { records, recordTypes, type RecordRow } from '../../db/schema'
-import { documentFileContent, RecordParams, RecordSchema, toRecord } from './schema'
+import { records, recordTypes } from '../../db/schema'
+import { documentFileContent, fileResponse } from '../../core/documents'
+import { RecordParams, RecordSchema, toRecord } from './schema'
 
 export const listRecords = patientRoute({
   method: 'get',
@@ -105,30 +105,6 @@ export const getRecordFile = patientRoute({
 
 export const getRecordFileHandler: PatientHandler<typeof getRecordFile> = async (c) =>
   fileResponse(c.var.services, await ownRecord(c.var.services.db, c.var.patientId, c.req.valid('param').id)) as never
-
-/** A record's file streamed from R2, with its type and a Content-Disposition naming it. */
-export async function fileResponse(services: Services, record: RecordRow): Promise<Response> {
-  const object = await services.files().get(record.storageKey)
-  if (!object) {
-    services.log.log('error', 'a record has no file in storage', { record_id: record.id })
-    throw new ApiError('not_found', 'The file of this record is missing.')
-  }
-  const extension = record.contentType === 'application/pdf' ? 'pdf' : record.contentType === 'image/png' ? 'png' : 'jpg'
-  const filename = `${
-    record.title
-      .replace(/[^\p{L}\p{N} ._-]+/gu, '')
-      .trim()
-      .slice(0, 80) || 'record'
-  }.${extension}`
-  return new Response(object.body, {
-    headers: {
-      'content-type': record.contentType,
-      'content-length': String(object.size),
-      'content-disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-      etag: object.httpEtag,
-    },
-  })
-}
 
 export const listHandouts = patientRoute({
   method: 'get',

@@ -49,17 +49,3 @@ export const RecordParams = z.object({
 })
 
 /** A document file as a response body (pdf, png or jpg), for the routes that stream one. */
-export const documentFileContent = {
-  'application/pdf': { schema: { type: 'string', format: 'binary' } },
-  'image/png': { schema: { type: 'string', format: 'binary' } },
-  'image/jpeg': { schema: { type: 'string', format: 'binary' } },
-} as const
-
-/** The document types patients and hospitals may send, by their first bytes (never by name or declared type). */
-export function documentKind(bytes: Uint8Array): { contentType: string; extension: string } | undefined {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return { contentType: 'application/pdf', extension: 'pdf' }
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { contentType: 'image/png', extension: 'png' }
-  if (starts(0xff, 0xd8, 0xff)) return { contentType: 'image/jpeg', extension: 'jpg' }
-  return undefined
-}

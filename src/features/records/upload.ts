@@ -10,8 +10,9 @@ import { parseInput, patientRoute, type PatientHandler } from '../../core/routes
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { records, recordTypes, type RecordRow } from '../../db/schema'
-import { inspectFile } from './inspect'
-import { documentKind, RecordParams, RecordSchema, toRecord } from './schema'
+import { documentKind } from '../../core/documents'
+import { inspectFile } from '../../core/file-inspect'
+import { RecordParams, RecordSchema, toRecord } from './schema'
 
 const UploadFieldsSchema = z
   .object({

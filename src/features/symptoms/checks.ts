@@ -5,10 +5,9 @@ import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { appointments, type SymptomCheckRow } from '../../db/schema'
-import { ACTIVE, appointmentNotFound } from '../appointments/store'
+import { activeAppointmentStatuses, appointments, type SymptomCheckRow } from '../../db/schema'
 import { localDate } from '../../core/time'
-import { isAsked, mergeAnswers, prefilledAnswers, triage, type Answers } from './rules'
+import { isAsked, mergeAnswers, missingAnswers, prefilledAnswers, triage, type Answers } from './rules'
 import {
   AnswersRequestSchema,
   CheckParams,
@@ -36,14 +35,25 @@ export const viewOf = (context: CheckContext, lang: Lang) =>
     lang,
   )
 
+/**
+ * A check done first, for a booking to take with it: its version (the booking ties it only if it did
+ * not change meanwhile), and whether it is complete (then it is submitted with the booking).
+ */
+export async function checkForBooking(db: Db, patientId: string, checkId: string) {
+  const context = await checkContext(db, patientId, checkId)
+  if (context.check.appointmentId || context.check.status !== 'draft')
+    throw new ApiError('conflict', 'This symptom check already belongs to another appointment.')
+  return { version: context.check.version, submit: missingAnswers(context.questions, context.check.answers).length === 0 }
+}
+
 /** An appointment of the patient's that a check may be tied to (booked or about to be). */
 export async function attachableAppointment(db: Db, patientId: string, id: string) {
   const [appointment] = await db
-    .select({ id: appointments.id, status: appointments.status })
+    .select({ id: appointments.id, status: appointments.status, hospitalId: appointments.hospitalId })
     .from(appointments)
     .where(and(eq(appointments.id, id), eq(appointments.patientId, patientId)))
-  if (!appointment) throw appointmentNotFound()
-  if (!ACTIVE.includes(appointment.status))
+  if (!appointment) throw new ApiError('not_found', 'No such appointment.')
+  if (!activeAppointmentStatuses.includes(appointment.status))
     throw new ApiError('invalid_transition', `The appointment is ${appointment.status}: a symptom check can no longer be added to it.`)
   return appointment
 }

@@ -3,8 +3,14 @@ import type { Feature } from '../../core/types'
 import { getSymptomQuestions, getSymptomQuestionsHandler, listSymptoms, listSymptomsHandler } from './catalog'
 import * as checks from './checks'
 import { AudioFormSchema } from './schema'
+import { symptomJobs } from './share'
 import { submitSymptomCheck, submitSymptomCheckHandler } from './submit'
 import * as voice from './voice-routes'
+
+// What the symptom checker offers the others: a check for a booking to take with it, and how answers read.
+export { checkForBooking } from './checks'
+export { answerText } from './answer-text'
+export { questionOf } from './store'
 
 export const symptomsFeature: Feature = {
   tags: [
@@ -30,6 +36,7 @@ export const symptomsFeature: Feature = {
       .openapi(voice.addSymptomAudio, voice.addSymptomAudioHandler)
       .openapi(submitSymptomCheck, submitSymptomCheckHandler)
   },
+  outbox: symptomJobs,
   uploads: [
     { path: '/v1/symptom-checks/detect', maxBytes: (config) => config.SYMPTOM_AUDIO_MAX_BYTES },
     { path: /^\/v1\/symptom-checks\/[^/]+\/audio$/, maxBytes: (config) => config.SYMPTOM_AUDIO_MAX_BYTES },

@@ -3,7 +3,8 @@ import { queryRows } from '../../core/db'
 import { ApiError, invalidField, invalidRequest } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { jobOf, runJob } from '../appointments/outbox'
+import { jobOf } from '../../core/outbox'
+import { hmisPartition } from '../../integrations/hmis/port'
 import { attachableAppointment, viewOf } from './checks'
 import { missingAnswers } from './rules'
 import { CheckParams, languageOf, LangQuerySchema, SubmitRequestSchema, SymptomCheckSchema } from './schema'
@@ -51,22 +52,21 @@ export const submitSymptomCheckHandler: PatientHandler<typeof submitSymptomCheck
           where id = ${id} and patient_id = ${patientId} and status = 'draft' and version = ${context.check.version}
           returning *
         ), job as (
-          insert into hmis_outbox (id, kind, hospital_id, appointment_id, symptom_check_id, attempts, locked_until)
-          select ${crypto.randomUUID()}, 'share_symptom_check', a.hospital_id, a.id, s.id, ${ready ? 1 : 0},
-                 ${ready ? sql`now() + make_interval(secs => ${config.HMIS_OUTBOX_LEASE_SECONDS})` : null}
-          from submitted s join appointments a on a.id = s.appointment_id
+          insert into outbox (id, kind, partition_key, subject_id, attempts, locked_until)
+          select ${crypto.randomUUID()}, 'share_symptom_check', ${hmisPartition(appointment.hospitalId)}, s.id, ${ready ? 1 : 0},
+                 ${ready ? sql`now() + make_interval(secs => ${config.OUTBOX_LEASE_SECONDS})` : null}
+          from submitted s
           returning *
         )
         select to_jsonb(s) as "check", (select to_jsonb(j) from job j) as job from submitted s`,
   )
   if (!row) throw new ApiError('conflict', 'The symptom check changed while submitting; please try again.')
   let check = checkOf(row.check as Record<string, unknown>)
-  if (ready && row.job) {
-    // Sent now if the hospital answers within the budget; otherwise the cron takes over.
-    await runJob(services, jobOf(row.job as Record<string, unknown>), {
-      timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS),
-    })
+  const job = jobOf(row.job as Record<string, unknown>)
+  if (ready) {
+    // Sent now if the hospital answers within the budget; otherwise the outbox's queue takes over.
+    await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
     check = (await checkContext(db, patientId, id)).check
-  }
+  } else services.outbox.send([job])
   return c.json(viewOf({ ...context, check }, lang), 200)
 }

@@ -68,6 +68,9 @@ export interface Hmis {
   placeMedicineOrder(order: HmisMedicineOrderRequest): Promise<HmisOrderOutcome>
 }
 
+/** The outbox partition of a hospital's jobs: they run at most OUTBOX_PARTITION_CONCURRENCY at a time, so one slow HMIS holds up only its own. */
+export const hmisPartition = (hospitalId: string) => `hospital:${hospitalId}`
+
 /** How to reach a hospital's HMIS, from its registry row; `timeoutMs` overrides the hospital's own. */
 export const hmisLinkOf = (hospital: HospitalRow, limits: { timeoutMs?: number; deadline?: number } = {}): HmisLink => ({
   hospitalId: hospital.id,

@@ -1,10 +1,10 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import * as events from './hmis-events'
-import './outbox'
+import { shopJobs } from './outbox'
 import * as routes from './routes'
 
-export const storeFeature: Feature = {
+export const shopFeature: Feature = {
   tags: [{ name: 'Store', description: 'Lab tests and medicine orders, sent to a hospital through the never-lost HMIS outbox.' }],
   routes: () => {
     const router = createRouter()
@@ -19,5 +19,6 @@ export const storeFeature: Feature = {
       .openapi(events.receiveOrderEvent, events.receiveOrderEventHandler)
       .openapi(events.getOrderPrescription, events.getOrderPrescriptionHandler)
   },
+  outbox: shopJobs,
   uploads: [{ path: '/v1/store/medicine-orders', maxBytes: (config) => config.RECORD_UPLOAD_MAX_BYTES + 64 * 1024 }],
 }

@@ -11,16 +11,16 @@ import { parseInput, patientRoute, type PatientHandler } from '../../core/routes
 import type { Services } from '../../core/types'
 import { labBookings, labBookingStatuses, labTests, medicineOrders, medicineOrderStatuses } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { runJob } from '../appointments/outbox'
-import { inspectFile } from '../records/inspect'
-import { documentKind } from '../records/schema'
-import { insertStoreJob } from './outbox'
-import { hospitalSharedWith } from '../hospitals/store'
+import type { OutboxJob } from '../../core/outbox'
+import { documentKind } from '../../core/documents'
+import { inspectFile } from '../../core/file-inspect'
+import { insertOrderJob } from './outbox'
+import { hospitalSharedWith } from '../hospitals'
 
-/** Sends a just-made job within the booking budget; the cron takes over when the hospital is slow or down. */
-async function sendNow(services: Services, job: Parameters<typeof runJob>[1]) {
+/** Sends a just-made job within the booking budget; the outbox's queue takes over when the hospital is slow or down. */
+async function sendNow(services: Services, job: OutboxJob) {
   const { config } = services
-  await runJob(services, job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
 }
 
 // Lab tests ---------------------------------------------------------------------------------------
@@ -159,7 +159,7 @@ export const bookLabTestsHandler: PatientHandler<typeof bookLabTests> = async (c
         testIds: body.test_ids,
         preferredSlot: slot,
       })
-      return insertStoreJob(tx, 'request_lab_booking', hospital.id, id, services.config.HMIS_OUTBOX_LEASE_SECONDS)
+      return insertOrderJob(tx, 'request_lab_booking', hospital.id, id, services.config.OUTBOX_LEASE_SECONDS)
     })
     await sendNow(services, job)
     const [row] = await db.select().from(labBookings).where(eq(labBookings.id, id))
@@ -278,7 +278,7 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
           prescriptionType: kind.contentType,
           prescriptionSha256: sha256,
         })
-        return insertStoreJob(tx, 'place_medicine_order', hospital.id, id, config.HMIS_OUTBOX_LEASE_SECONDS)
+        return insertOrderJob(tx, 'place_medicine_order', hospital.id, id, config.OUTBOX_LEASE_SECONDS)
       }),
     )
     await sendNow(services, job)

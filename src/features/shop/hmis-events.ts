@@ -6,8 +6,7 @@ import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
 import { labBookings, medicineOrders, records } from '../../db/schema'
-import { fileResponse } from '../records/routes'
-import { documentFileContent } from '../records/schema'
+import { documentFileContent, fileResponse } from '../../core/documents'
 
 // Hospitals tell us what happened to lab bookings and medicine orders: signed events, each
 // applied once (hmis_events), never moving a booking or an order back.
@@ -224,6 +223,6 @@ export const getOrderPrescriptionHandler: HospitalHandler<typeof getOrderPrescri
     storageKey: order.prescriptionKey,
     contentType: order.prescriptionType,
     title: 'prescription',
-  } as Parameters<typeof fileResponse>[1])
+  })
   return response as never
 }

@@ -1,5 +1,5 @@
 import { Unzlib } from 'fflate'
-import { ApiError } from '../../core/errors'
+import { ApiError } from './errors'
 
 // What we learn from an uploaded file's own bytes, and whether it is whole: a PDF must have its
 // header, a cross-reference (`startxref` pointing into the file) and `%%EOF`; a PNG its IHDR and

@@ -1,0 +1,46 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { invalidField } from '../../core/errors'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { type PatientHandler, patientRoute } from '../../core/routes'
+import { medications } from '../../db/schema'
+import { MedicationParams, MedicationSchema, MedicationUpdateSchema, toMedication } from './schema'
+import { medicationNotFound, ownMedication } from './store'
+
+export const updateMedication = patientRoute({
+  method: 'patch',
+  path: '/v1/medications/{id}',
+  operationId: 'updateMedication',
+  tags: ['Medicine tracker'],
+  summary: 'Change a medicine (reminders_enabled: false pauses it; a larger stock re-arms the refill reminder)',
+  request: { params: MedicationParams, body: jsonBody(MedicationUpdateSchema) },
+  responses: { 200: jsonResponse(MedicationSchema, 'Changed.'), ...errorResponses(404) },
+})
+
+export const updateMedicationHandler: PatientHandler<typeof updateMedication> = async (c) => {
+  const { db } = c.var.services
+  const { id } = c.req.valid('param')
+  const body = c.req.valid('json')
+  const current = await ownMedication(db, c.var.patientId, id)
+  const startDate = body.start_date ?? current.startDate
+  const endDate = body.end_date === undefined ? current.endDate : body.end_date
+  if (endDate && endDate < startDate) throw invalidField('json', 'end_date', 'must not be before start_date')
+  const restocked = body.quantity_on_hand != null && (current.quantityOnHand === null || body.quantity_on_hand > current.quantityOnHand)
+  const [row] = await db
+    .update(medications)
+    .set({
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.dosage !== undefined ? { dosage: body.dosage } : {}),
+      ...(body.timings !== undefined ? { timings: body.timings } : {}),
+      startDate,
+      endDate,
+      ...(body.reminders_enabled !== undefined ? { remindersEnabled: body.reminders_enabled } : {}),
+      ...(body.quantity_on_hand !== undefined ? { quantityOnHand: body.quantity_on_hand } : {}),
+      ...(body.units_per_dose !== undefined ? { unitsPerDose: body.units_per_dose } : {}),
+      ...(restocked ? { refillNotifiedAt: null } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(medications.id, id), eq(medications.patientId, c.var.patientId)))
+    .returning()
+  if (!row) throw medicationNotFound()
+  return c.json(toMedication(row), 200)
+}
