@@ -1,6 +1,12 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
-import * as services from './services'
+import { applyCarePackage, applyCarePackageHandler } from './apply-care-package'
+import { bookAmbulance, bookAmbulanceHandler } from './book-ambulance'
+import { cancelAmbulanceBooking, cancelAmbulanceBookingHandler } from './cancel-ambulance-booking'
+import { listAmbulanceBookings, listAmbulanceBookingsHandler } from './list-ambulance-bookings'
+import { listAmbulances, listAmbulancesHandler } from './list-ambulances'
+import { listCarePackageApplications, listCarePackageApplicationsHandler } from './list-care-package-applications'
+import { listCarePackages, listCarePackagesHandler } from './list-care-packages'
 import * as vitals from './vitals'
 
 export const careFeature: Feature = {
@@ -14,11 +20,11 @@ export const careFeature: Feature = {
       .openapi(vitals.recordVital, vitals.recordVitalHandler)
       .openapi(vitals.vitalTrends, vitals.vitalTrendsHandler)
       .openapi(vitals.listVitals, vitals.listVitalsHandler)
-      .openapi(services.listAmbulances, services.listAmbulancesHandler)
-      .openapi(services.bookAmbulance, services.bookAmbulanceHandler)
-      .openapi(services.listAmbulanceBookings, services.listAmbulanceBookingsHandler)
-      .openapi(services.cancelAmbulanceBooking, services.cancelAmbulanceBookingHandler)
-      .openapi(services.listCarePackages, services.listCarePackagesHandler)
-      .openapi(services.listCarePackageApplications, services.listCarePackageApplicationsHandler)
-      .openapi(services.applyCarePackage, services.applyCarePackageHandler),
+      .openapi(listAmbulances, listAmbulancesHandler)
+      .openapi(bookAmbulance, bookAmbulanceHandler)
+      .openapi(listAmbulanceBookings, listAmbulanceBookingsHandler)
+      .openapi(cancelAmbulanceBooking, cancelAmbulanceBookingHandler)
+      .openapi(listCarePackages, listCarePackagesHandler)
+      .openapi(listCarePackageApplications, listCarePackageApplicationsHandler)
+      .openapi(applyCarePackage, applyCarePackageHandler),
 }

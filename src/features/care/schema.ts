@@ -1,0 +1,87 @@
+import { z } from '@hono/zod-openapi'
+import { nullableRef } from '../../core/openapi'
+import { type AmbulanceBookingRow, ambulanceTypes } from '../../db/schema'
+
+// Ambulance providers and pre-bookings, care packages and applications, as the API shows them. An
+// emergency is a call (108 / 112), never a form: every answer here carries the numbers to call.
+
+export const CALL_NOW = { emergency: '112', ambulance: '108' }
+
+export const ProviderSchema = z
+  .object({
+    id: z.string().openapi({ example: 'dial-108' }),
+    name: z.string().openapi({ example: '108 Emergency Ambulance (state service, free)' }),
+    phone: z.string().openapi({ example: '108' }),
+    types: z.array(z.enum(ambulanceTypes)).openapi({ example: ['bls', 'als'] }),
+    coverage: z.string(),
+  })
+  .openapi('AmbulanceProvider')
+
+export const BookingRequestSchema = z
+  .object({
+    pickup_address: z.string().trim().min(5).max(500).openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
+    pickup_location: z
+      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .optional()
+      .openapi({ example: { lat: 18.5074, lng: 73.8077 } }),
+    pickup_time: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T09:00:00+05:30' }),
+    ambulance_type: z
+      .enum(ambulanceTypes)
+      .optional()
+      .openapi({ description: 'bls (basic), als (advanced, with a paramedic), patient_transport.', example: 'patient_transport' }),
+    provider_id: z.string().max(40).optional().openapi({ example: 'redhealth' }),
+    notes: z.string().trim().max(1000).optional().openapi({ example: 'Wheelchair needed; second floor, no lift.' }),
+  })
+  .strict()
+  .openapi('AmbulanceBookingRequest')
+
+export const BookingSchema = z
+  .object({
+    id: z.guid(),
+    status: z.enum(['requested', 'cancelled']),
+    provider: nullableRef(ProviderSchema),
+    pickup_address: z.string(),
+    pickup_location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+    pickup_time: z.string().datetime({ offset: true }),
+    ambulance_type: z.enum(ambulanceTypes),
+    notes: z.string().nullable(),
+    call_now: z
+      .object({ emergency: z.string(), ambulance: z.string() })
+      .openapi({ description: 'In an emergency, call: do not wait for a pre-booking.' }),
+    created_at: z.string().datetime({ offset: true }),
+  })
+  .openapi('AmbulanceBooking')
+
+export const toBooking = (row: AmbulanceBookingRow, providers: Map<string, z.infer<typeof ProviderSchema>>) => ({
+  id: row.id,
+  status: row.status,
+  provider: row.providerId ? (providers.get(row.providerId) ?? null) : null,
+  pickup_address: row.pickupAddress,
+  pickup_location: row.pickupLat !== null && row.pickupLng !== null ? { lat: row.pickupLat, lng: row.pickupLng } : null,
+  pickup_time: row.pickupTime.toISOString(),
+  ambulance_type: row.ambulanceType,
+  notes: row.notes,
+  call_now: CALL_NOW,
+  created_at: row.createdAt.toISOString(),
+})
+
+export const PackageSchema = z
+  .object({
+    id: z.string().openapi({ example: 'diabetes' }),
+    name: z.string().openapi({ example: 'Diabetes care' }),
+    description: z.string(),
+    includes: z.array(z.string()),
+    price_inr: z.number().int().openapi({ example: 6999 }),
+    duration_days: z.number().int().openapi({ example: 365 }),
+  })
+  .openapi('CarePackage')
+
+export const ApplicationSchema = z
+  .object({
+    id: z.guid(),
+    package_id: z.string().openapi({ example: 'diabetes' }),
+    package_name: z.string().openapi({ example: 'Diabetes care' }),
+    status: z.enum(['applied']),
+    created_at: z.string().datetime({ offset: true }),
+  })
+  .openapi('CarePackageApplication')

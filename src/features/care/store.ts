@@ -1,0 +1,15 @@
+import type { Db } from '../../core/db'
+import { ambulanceProviders, ambulanceTypes } from '../../db/schema'
+
+// Care's reads that several operations share.
+
+/** Every ambulance provider by id, as the API shows them. */
+export async function providersById(db: Db) {
+  const rows = await db.select().from(ambulanceProviders)
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name: r.name, phone: r.phone, types: r.types as (typeof ambulanceTypes)[number][], coverage: r.coverage },
+    ]),
+  )
+}
