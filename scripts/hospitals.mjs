@@ -3,6 +3,7 @@
 //        --adapter rest --base-url https://hmis.sahyadri.example/phr/v1 --api-key <key the hospital gave us>
 //   npm run hospitals -- rotate-secret --hfr-id IN2710000011     (prints the new inbound signing secret)
 //   npm run hospitals -- reseal --new-key <base64>               (after changing HOSPITAL_SECRETS_KEY)
+// @ts-check (tsconfig.scripts.json)
 import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { registerHospital, resealAll, rotateInboundSecret } from './lib/hospitals.mjs'
@@ -23,7 +24,12 @@ const { values } = parseArgs({
     'new-key': { type: 'string' },
   },
 })
+/** @param {'hfr-id' | 'name' | 'base-url' | 'api-key' | 'new-key'} name */
 const need = (name) => values[name] ?? process.env[name.toUpperCase().replace(/-/g, '_')] ?? fail(`--${name} is required`)
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`hospitals: ${message}`)
   process.exit(2)
@@ -32,13 +38,13 @@ const databaseUrl = process.env.DATABASE_URL ?? fail('set DATABASE_URL')
 const secretsKey = process.env.HOSPITAL_SECRETS_KEY ?? fail('set HOSPITAL_SECRETS_KEY (the Worker’s)')
 
 if (command === 'register') {
-  if (!['rest', 'fhir-r4'].includes(values.adapter)) fail('--adapter is rest or fhir-r4')
+  const adapter = values.adapter === 'rest' || values.adapter === 'fhir-r4' ? values.adapter : fail('--adapter is rest or fhir-r4')
   const inbound = randomBytes(32).toString('base64url')
   const id = await registerHospital(databaseUrl, secretsKey, {
     hfrId: need('hfr-id').toUpperCase(),
     name: need('name'),
     timezone: values.timezone,
-    adapter: values.adapter,
+    adapter,
     baseUrl: need('base-url'),
     apiKey: need('api-key'),
     inboundSecrets: [inbound],

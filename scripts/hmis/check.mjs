@@ -3,6 +3,7 @@
 //   npm run hmis:check -- https://hmis.example-hospital.in/phr/v1 --api-key <the key PHR Edge will use>
 // It exercises every call of the contract, bodies checked against the contract's own schemas, and
 // prints PASS or FAIL for each check with the reason. It books and cancels a test appointment.
+// @ts-check (tsconfig.scripts.json)
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import {
@@ -17,11 +18,34 @@ import {
   HmisMedicineOrderSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
-/** Runs every check; never throws. Each result: { name, ok, reason }. */
+/** @typedef {import('zod').z.infer<typeof HmisDoctorSchema>} Doctor */
+/**
+ * What earlier checks found, for the later ones: each is read only after needs() saw it there.
+ * @typedef {{
+ *   specialty: import('zod').z.infer<typeof HmisSpecialtySchema>,
+ *   doctors: Doctor[],
+ *   slot: { doctor: Doctor, slot: Doctor['availability'][number]['slots'][number] },
+ *   token: import('zod').z.infer<typeof HmisPatientTokenSchema>,
+ *   booking: { id: string, mode: string, ref: string },
+ * }} State
+ */
+
+/**
+ * Runs every check; never throws.
+ * @param {{ baseUrl: string, apiKey: string, timeoutMs?: number }} options
+ * @returns {Promise<{ name: string, ok: boolean, reason?: string }[]>}
+ */
 export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
   const base = baseUrl.replace(/\/+$/, '')
+  /** @type {{ name: string, ok: boolean, reason?: string }[]} */
   const results = []
-  const state = {}
+  const state = /** @type {State} */ ({})
+  /**
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<{ status: number, json: any, ms: number }>}
+   */
   const call = async (method, path, body, { key = apiKey } = {}) => {
     const started = performance.now()
     const response = await fetch(`${base}${path}`, {
@@ -31,6 +55,7 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
       signal: AbortSignal.timeout(timeoutMs),
     })
     const text = await response.text()
+    /** @type {any} */
     let json
     try {
       json = text ? JSON.parse(text) : undefined
@@ -39,6 +64,13 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     }
     return { status: response.status, json, ms: performance.now() - started }
   }
+  /**
+   * @template {import('zod').ZodType} S
+   * @param {S} schema
+   * @param {unknown} value
+   * @param {string} what
+   * @returns {import('zod').z.output<S>}
+   */
   const parse = (schema, value, what) => {
     const parsed = schema.safeParse(value)
     if (!parsed.success)
@@ -50,17 +82,27 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
       )
     return parsed.data
   }
+  /**
+   * @param {{ status: number }} answer
+   * @param {number[]} statuses
+   * @param {string} what
+   */
   const expectStatus = (answer, statuses, what) => {
     if (!statuses.includes(answer.status)) throw new Error(`${what} answered ${answer.status}, expected ${statuses.join(' or ')}`)
   }
+  /**
+   * @param {string} name
+   * @param {() => Promise<void>} run
+   */
   async function check(name, run) {
     try {
       await run()
       results.push({ name, ok: true })
     } catch (error) {
-      results.push({ name, ok: false, reason: error.message })
+      results.push({ name, ok: false, reason: error instanceof Error ? error.message : String(error) })
     }
   }
+  /** @param {...keyof State} keys */
   const needs = (...keys) => {
     for (const key of keys) if (state[key] === undefined) throw new Error(`skipped: an earlier check did not provide ${key}`)
   }
@@ -71,9 +113,9 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
   await check('specialties: GET /specialties lists code and name', async () => {
     const answer = await call('GET', '/specialties')
     expectStatus(answer, [200], 'GET /specialties')
-    const { items } = parse(HmisListSchema(HmisSpecialtySchema), answer.json, 'the answer')
-    if (items.length === 0) throw new Error('no specialties')
-    state.specialty = items[0]
+    const [first] = parse(HmisListSchema(HmisSpecialtySchema), answer.json, 'the answer').items
+    if (!first) throw new Error('no specialties')
+    state.specialty = first
   })
   await check('doctors: GET /doctors lists doctors in the contract shape', async () => {
     const answer = await call('GET', '/doctors')
@@ -84,20 +126,20 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
   })
   await check('doctors: the name pattern is case-insensitive', async () => {
     needs('doctors')
-    const word = state.doctors[0].name.split(/\s+/).find((w) => /^[A-Za-z]{3,}$/.test(w) && !/^dr$/i.test(w))
+    const [doctor] = /** @type {[Doctor, ...Doctor[]]} */ (state.doctors)
+    const word = doctor.name.split(/\s+/).find((w) => /^[A-Za-z]{3,}$/.test(w) && !/^dr$/i.test(w))
     if (!word) throw new Error('no searchable word in the first doctor’s name')
     for (const variant of [word.toUpperCase(), word.toLowerCase()]) {
       const answer = await call('GET', `/doctors?name=${encodeURIComponent(variant)}`)
       expectStatus(answer, [200], `GET /doctors?name=${variant}`)
       const { items } = parse(HmisListSchema(HmisDoctorSchema), answer.json, 'the answer')
-      if (!items.some((d) => d.doctor_id === state.doctors[0].doctor_id))
-        throw new Error(`name=${variant} did not find ${state.doctors[0].name}`)
+      if (!items.some((d) => d.doctor_id === doctor.doctor_id)) throw new Error(`name=${variant} did not find ${doctor.name}`)
     }
   })
   await check('doctors: the name pattern is a regular expression (alternation)', async () => {
     needs('doctors')
     const [a, b] = state.doctors
-    if (!b) throw new Error('needs at least two doctors')
+    if (!a || !b) throw new Error('needs at least two doctors')
     const pattern = `^(${escape(a.name)}|${escape(b.name)})$`
     const answer = await call('GET', `/doctors?name=${encodeURIComponent(pattern)}`)
     expectStatus(answer, [200], 'GET /doctors with an alternation')
@@ -174,14 +216,15 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
   })
   await check('appointments: POST /appointments books a slot', async () => {
     needs('token', 'slot')
-    state.booking = { id: randomUUID(), mode: state.slot.slot.modes[0] }
-    const answer = await call('POST', '/appointments', bookingFor(state, state.booking.id))
+    const booking = { id: randomUUID(), mode: state.slot.slot.modes[0] ?? 'in_person' }
+    const answer = await call('POST', '/appointments', bookingFor(state, booking.id, booking.mode))
     expectStatus(answer, [201], 'POST /appointments')
-    state.booking.ref = parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref
+    // Kept only once booked: the checks that need it skip otherwise.
+    state.booking = { ...booking, ref: parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref }
   })
   await check('appointments: booking again with the same phr_appointment_id is idempotent', async () => {
     needs('booking')
-    const answer = await call('POST', '/appointments', bookingFor(state, state.booking.id))
+    const answer = await call('POST', '/appointments', bookingFor(state, state.booking.id, state.booking.mode))
     expectStatus(answer, [200, 201], 'POST /appointments again')
     if (parse(HmisBookingSchema, answer.json, 'the booking').appointment_ref !== state.booking.ref)
       throw new Error('a second booking was made')
@@ -191,7 +234,7 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     const extra = []
     for (let i = 0; i < state.slot.slot.capacity + 1; i++) {
       const id = randomUUID()
-      const answer = await call('POST', '/appointments', bookingFor(state, id))
+      const answer = await call('POST', '/appointments', bookingFor(state, id, state.booking.mode))
       if (answer.status === 409) {
         if (parse(HmisErrorSchema, answer.json, 'the error').error.code !== 'slot_unavailable')
           throw new Error('the code is not slot_unavailable')
@@ -268,16 +311,22 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
   return results
 }
 
-function bookingFor(state, id) {
+/**
+ * @param {State} state
+ * @param {string} id
+ * @param {string} mode
+ */
+function bookingFor(state, id, mode) {
   return {
     phr_appointment_id: id,
     hmis_patient_id: state.token.hmis_patient_id,
     doctor_id: state.slot.doctor.doctor_id,
-    mode: state.booking.mode,
+    mode,
     slot_start: state.slot.slot.start,
   }
 }
 
+/** @param {string} text */
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 if (import.meta.url === `file://${process.argv[1]}`) {

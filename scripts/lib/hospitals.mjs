@@ -1,5 +1,6 @@
 // Registering hospitals in the database: used by the CLI (npm run hospitals), npm run dev and the
 // test setup. Credentials are sealed with HOSPITAL_SECRETS_KEY exactly as the Worker reads them.
+// @ts-check (tsconfig.scripts.json)
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { seal, unseal } from '../../src/core/sealed.ts'
@@ -42,11 +43,16 @@ export async function registerHospital(databaseUrl, secretsKey, hospital) {
 /**
  * Rotates a hospital's inbound signing secret: the new one first, the previous one still accepted
  * until the next rotation (two secrets during a rotation). Returns the new secret.
+ * @param {string} databaseUrl
+ * @param {string} secretsKey HOSPITAL_SECRETS_KEY
+ * @param {string} hfrId
+ * @param {string} newSecret
  */
 export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSecret) {
   return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query('select credentials_sealed from hospitals where hfr_id = $1 for update', [hfrId])
     if (!rows[0]) throw new Error(`no hospital with HFR id ${hfrId}`)
+    /** @type {{ api_key?: string, inbound_secrets?: string[] }} */
     const credentials = await unseal(secretsKey, rows[0].credentials_sealed)
     credentials.inbound_secrets = [newSecret, ...(credentials.inbound_secrets ?? [])].slice(0, 2)
     await client.query('update hospitals set credentials_sealed = $2, updated_at = now() where hfr_id = $1', [
@@ -57,7 +63,13 @@ export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSec
   })
 }
 
-/** Seals every hospital's credentials again under a new HOSPITAL_SECRETS_KEY. */
+/**
+ * Seals every hospital's credentials again under a new HOSPITAL_SECRETS_KEY; how many.
+ * @param {string} databaseUrl
+ * @param {string} oldKey
+ * @param {string} newKey
+ * @returns {Promise<number>}
+ */
 export async function resealAll(databaseUrl, oldKey, newKey) {
   return withClient(databaseUrl, async (client) => {
     await client.query('begin')
@@ -74,6 +86,12 @@ export async function resealAll(databaseUrl, oldKey, newKey) {
   })
 }
 
+/**
+ * @template T
+ * @param {string} databaseUrl
+ * @param {(client: pg.Client) => Promise<T>} run
+ * @returns {Promise<T>}
+ */
 async function withClient(databaseUrl, run) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()

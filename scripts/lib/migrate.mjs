@@ -44,7 +44,7 @@ export async function migrate(databaseUrl, { dir = MIGRATIONS_DIR, log = (line) 
         await client.query('commit')
       } catch (error) {
         await client.query('rollback')
-        throw new Error(`migration ${migration.version} failed: ${error.message}`)
+        throw new Error(`migration ${migration.version} failed: ${error.message}`, { cause: error })
       }
       done.push(migration.version)
       log(`migrated ${migration.version}`)

@@ -112,7 +112,7 @@ async function startSystemCluster(bin, log) {
       await waitForPostgres(url)
     } catch (error) {
       child.kill('SIGKILL')
-      throw new Error(`${error.message}\n${stderr}`)
+      throw new Error(`${error.message}\n${stderr}`, { cause: error })
     }
   }
   // pg_ctl waits until the postmaster and every backend are gone; a signal to `runuser` would

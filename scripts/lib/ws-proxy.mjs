@@ -1,6 +1,7 @@
 // A WebSocket → TCP proxy for Postgres, speaking what @neondatabase/serverless expects of Neon's
 // own proxy: a WebSocket at /v2?address=host:port whose binary frames are the Postgres wire
 // protocol. Run it next to any Postgres that is not Neon (see README, "Database").
+// @ts-check (tsconfig.scripts.json)
 import { timingSafeEqual } from 'node:crypto'
 import net from 'node:net'
 import { WebSocketServer } from 'ws'
@@ -13,6 +14,8 @@ const CANCEL_REQUEST = 80877102
  * Follows the client→server byte stream message by message (without buffering bodies) and calls
  * onTerminate when the client sends Terminate ('X', length 4). Some servers (PGlite's socket
  * server) keep the connection open after Terminate; the proxy ends it itself.
+ * @param {() => void} onTerminate
+ * @returns {(chunk: Buffer) => void}
  */
 export function terminateWatcher(onTerminate) {
   let startup = true
@@ -47,6 +50,7 @@ export function terminateWatcher(onTerminate) {
   }
 }
 
+/** @param {string[]} allow host:port entries */
 function parseAllowList(allow) {
   return allow.map((entry) => {
     const [host, port] = entry.split(':')
@@ -54,7 +58,10 @@ function parseAllowList(allow) {
   })
 }
 
-/** The allow-list entry of a database URL: its host and port, nothing else. */
+/**
+ * The allow-list entry of a database URL: its host and port, nothing else.
+ * @param {string} databaseUrl
+ */
 export function allowFor(databaseUrl) {
   const url = new URL(databaseUrl)
   return `${url.hostname.replace(/^\[|\]$/g, '')}:${url.port || '5432'}`
@@ -62,6 +69,10 @@ export function allowFor(databaseUrl) {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/
 
+/**
+ * @param {string | null} given
+ * @param {string} expected
+ */
 function sameSecret(given, expected) {
   const a = Buffer.from(given ?? '')
   const b = Buffer.from(expected)
@@ -73,6 +84,7 @@ function sameSecret(given, expected) {
  * an open relay), answers only on `path`, and, given a `secret`, only clients that send it as
  * `?token=` (NEON_WS_PROXY_SECRET on the Worker). Bound to anything but loopback, it requires one.
  * @param {{ port?: number, host?: string, allow: string[], path?: string, secret?: string, log?: (line: string) => void }} options
+ * @returns {Promise<{ port: number, endpoint: string, close(): Promise<void> }>}
  */
 export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2', secret, log = (_line) => {} }) {
   if (!allow?.length) throw new Error('ws-proxy: name the database host:port it may open (allow)')
@@ -92,6 +104,7 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2'
       done(true)
     },
   })
+  /** @type {Set<net.Socket>} */
   const sockets = new Set()
 
   wss.on('connection', (ws, request) => {
@@ -111,6 +124,7 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2'
     const watch = terminateWatcher(() => {
       terminated = true
     })
+    /** @type {Buffer[]} */
     const pending = []
     let connected = false
     socket.on('connect', () => {
@@ -120,7 +134,9 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2'
       if (terminated) socket.end()
     })
     ws.on('message', (data) => {
-      const chunk = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)])
+      const chunk = Buffer.isBuffer(data)
+        ? data
+        : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(/** @type {ArrayBuffer} */ (data))])
       watch(chunk)
       if (connected) {
         socket.write(chunk)
@@ -149,7 +165,7 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2'
   return new Promise((resolve, reject) => {
     wss.once('error', reject)
     wss.once('listening', () => {
-      const actual = wss.address().port
+      const actual = /** @type {import('node:net').AddressInfo} */ (wss.address()).port
       resolve({
         port: actual,
         /** The value for NEON_WS_PROXY. */
@@ -157,7 +173,7 @@ export function startWsProxy({ port = 0, host = '127.0.0.1', allow, path = '/v2'
         async close() {
           for (const socket of sockets) socket.destroy()
           for (const client of wss.clients) client.terminate()
-          await new Promise((done) => wss.close(() => done()))
+          await new Promise((done) => wss.close(() => done(undefined)))
         },
       })
     })

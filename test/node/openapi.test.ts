@@ -86,7 +86,7 @@ describe('the OpenAPI document', () => {
     try {
       execFileSync(process.execPath, [tsc, '-p', CLIENT_DIR], { encoding: 'utf8', stdio: 'pipe' })
     } catch (error) {
-      throw new Error(`the generated client does not compile:\n${(error as { stdout?: string }).stdout}`)
+      throw new Error(`the generated client does not compile:\n${(error as { stdout?: string }).stdout}`, { cause: error })
     }
     // Not a literal specifier: ./client/api.d.ts exists only after the line above, so the repository's
     // own `tsc` must not follow this import (the program was just compiled against it on its own).
