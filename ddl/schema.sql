@@ -29,7 +29,9 @@ create table patients (
   photo_url text,
   timezone text not null default 'Asia/Kolkata',
   created_at timestamptz not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- The language of notifications and pushes.
+  language text not null default 'en' check (language in ('en', 'hi'))
 );
 
 create table patient_identities (
@@ -241,11 +243,59 @@ create table notifications (
   link jsonb,
   dedupe_key text,
   read_at timestamptz,
-  created_at timestamptz(3) not null default now()
+  created_at timestamptz(3) not null default now(),
+  -- The way to the phone (core/push): urgency, state, the push queue's shard (by patient), when it
+  -- may go (quiet hours hold it), attempts, the consumer's lease, what happened.
+  priority text not null default 'normal' check (priority in ('critical', 'high', 'normal')),
+  push_state text not null default 'pending' check (push_state in ('pending', 'held', 'done', 'skipped', 'failed')),
+  push_shard smallint not null default 0 check (push_shard between 0 and 63),
+  push_after timestamptz not null default now(),
+  push_attempts integer not null default 0,
+  push_locked_until timestamptz,
+  push_note text
 );
 create index notifications_patient_created_idx on notifications (patient_id, created_at, id);
 create index notifications_patient_unread_idx on notifications (patient_id) where read_at is null;
 create unique index notifications_patient_dedupe_key on notifications (patient_id, dedupe_key) where dedupe_key is not null;
+create index notifications_push_due_idx on notifications (push_shard, push_after) where push_state in ('pending', 'held');
+
+create table devices (
+  id uuid primary key,
+  patient_id uuid not null,
+  platform text not null check (platform in ('android', 'ios')),
+  -- The FCM registration token: a secret (never logged, never answered whole).
+  push_token text not null,
+  app_version text,
+  locale text,
+  created_at timestamptz(3) not null default now(),
+  last_registered_at timestamptz not null default now()
+);
+create unique index devices_push_token_key on devices (push_token);
+create index devices_patient_idx on devices (patient_id, last_registered_at desc);
+-- FCM treats a token not refreshed for 270 days as stale: housekeeping drops those devices.
+create index devices_stale_idx on devices (last_registered_at);
+
+create table notification_preferences (
+  patient_id uuid primary key,
+  push_off text[] not null default '{}',
+  quiet_start time,
+  quiet_end time,
+  updated_at timestamptz not null default now(),
+  check ((quiet_start is null) = (quiet_end is null))
+);
+
+create table push_deliveries (
+  notification_id uuid not null,
+  device_id uuid not null,
+  status text not null check (status in ('sending', 'sent', 'failed', 'unknown')),
+  fcm_message text,
+  error text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (notification_id, device_id)
+);
+-- Housekeeping drops rows past every notification's TTL (the longest is 7 days).
+create index push_deliveries_created_idx on push_deliveries (created_at);
 
 create table chat_rooms (
   id text primary key check (id ~ '^[a-z0-9-]{1,40}$'),
@@ -498,7 +548,8 @@ create table vital_thresholds (
   field text not null check (field in ('value', 'value2')),
   op text not null check (op in ('gte', 'lte', 'lt', 'gt')),
   value numeric not null,
-  message text not null
+  message text not null,
+  message_hi text not null
 );
 
 create table ambulance_providers (
@@ -546,21 +597,21 @@ create table care_package_applications (
 );
 create index care_package_applications_patient_created_idx on care_package_applications (patient_id, created_at desc, id desc);
 
-insert into vital_thresholds (id, type, field, op, value, message) values
-  ('bp.crisis_systolic', 'blood_pressure', 'value', 'gte', 180, 'Blood pressure in the hypertensive-crisis range (systolic 180 or more)'),
-  ('bp.crisis_diastolic', 'blood_pressure', 'value2', 'gte', 120, 'Blood pressure in the hypertensive-crisis range (diastolic 120 or more)'),
-  ('bp.low', 'blood_pressure', 'value', 'lt', 90, 'Low blood pressure (systolic below 90)'),
-  ('pulse.high', 'pulse', 'value', 'gt', 130, 'Very fast pulse (above 130 per minute at rest)'),
-  ('pulse.low', 'pulse', 'value', 'lt', 40, 'Very slow pulse (below 40 per minute)'),
-  ('spo2.low', 'spo2', 'value', 'lt', 90, 'Oxygen saturation below 90 %'),
-  ('temperature.high', 'temperature', 'value', 'gte', 39.5, 'Fever of 39.5 °C or more'),
-  ('temperature.low', 'temperature', 'value', 'lt', 35, 'Body temperature below 35 °C'),
-  ('glucose.low', 'blood_sugar_fasting', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL'),
-  ('glucose.high', 'blood_sugar_fasting', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL'),
-  ('glucose_random.low', 'blood_sugar_random', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL'),
-  ('glucose_random.high', 'blood_sugar_random', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL'),
-  ('glucose_post_meal.low', 'blood_sugar_post_meal', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL'),
-  ('glucose_post_meal.high', 'blood_sugar_post_meal', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL');
+insert into vital_thresholds (id, type, field, op, value, message, message_hi) values
+  ('bp.crisis_systolic', 'blood_pressure', 'value', 'gte', 180, 'Blood pressure in the hypertensive-crisis range (systolic 180 or more)', 'ब्लड प्रेशर बहुत ज़्यादा (ऊपर का 180 या अधिक)'),
+  ('bp.crisis_diastolic', 'blood_pressure', 'value2', 'gte', 120, 'Blood pressure in the hypertensive-crisis range (diastolic 120 or more)', 'ब्लड प्रेशर बहुत ज़्यादा (नीचे का 120 या अधिक)'),
+  ('bp.low', 'blood_pressure', 'value', 'lt', 90, 'Low blood pressure (systolic below 90)', 'ब्लड प्रेशर कम (ऊपर का 90 से कम)'),
+  ('pulse.high', 'pulse', 'value', 'gt', 130, 'Very fast pulse (above 130 per minute at rest)', 'नब्ज़ बहुत तेज़ (आराम में 130 प्रति मिनट से अधिक)'),
+  ('pulse.low', 'pulse', 'value', 'lt', 40, 'Very slow pulse (below 40 per minute)', 'नब्ज़ बहुत धीमी (40 प्रति मिनट से कम)'),
+  ('spo2.low', 'spo2', 'value', 'lt', 90, 'Oxygen saturation below 90 %', 'ऑक्सीजन 90 % से कम'),
+  ('temperature.high', 'temperature', 'value', 'gte', 39.5, 'Fever of 39.5 °C or more', '39.5 °C या उससे अधिक बुखार'),
+  ('temperature.low', 'temperature', 'value', 'lt', 35, 'Body temperature below 35 °C', 'शरीर का तापमान 35 °C से कम'),
+  ('glucose.low', 'blood_sugar_fasting', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL', 'ब्लड शुगर 70 mg/dL से कम'),
+  ('glucose.high', 'blood_sugar_fasting', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL', 'ब्लड शुगर 300 mg/dL से अधिक'),
+  ('glucose_random.low', 'blood_sugar_random', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL', 'ब्लड शुगर 70 mg/dL से कम'),
+  ('glucose_random.high', 'blood_sugar_random', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL', 'ब्लड शुगर 300 mg/dL से अधिक'),
+  ('glucose_post_meal.low', 'blood_sugar_post_meal', 'value', 'lt', 70, 'Blood sugar below 70 mg/dL', 'ब्लड शुगर 70 mg/dL से कम'),
+  ('glucose_post_meal.high', 'blood_sugar_post_meal', 'value', 'gt', 300, 'Blood sugar above 300 mg/dL', 'ब्लड शुगर 300 mg/dL से अधिक');
 
 insert into ambulance_providers (id, name, phone, types, coverage, position) values
   ('dial-108', '108 Emergency Ambulance (state service, free)', '108', array['bls', 'als'], 'Most states of India, 24×7', 1),
@@ -1355,6 +1406,7 @@ insert into schema_migrations (version) values
   ('0012_hardening_ii'),
   ('0013_triage_safety'),
   ('0014_symptom_catalog_v2'),
-  ('0015_outbox');
+  ('0015_outbox'),
+  ('0016_push');
 
 commit;

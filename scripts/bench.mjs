@@ -4,10 +4,11 @@
 // and uncached (every request a new search: the floor plus the HMIS's own time, measured alone), the
 // home screen, saving symptom answers, recording a vital, bookings, the records list; then uploads
 // and Worker memory, the dose-reminder run, the outbox draining through its queue, chat fan-out
-// and the Worker bundle's gzip size.
+// and the Worker bundle's gzip size; pushes end to end (due doses → reminders → push queue → FCM).
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
-// BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_ONLY.
+// BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
+// (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_ONLY.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,15 +19,17 @@ import { migrate } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startWorker } from './lib/worker.mjs'
 import { createHmac, randomBytes } from 'node:crypto'
+import { startFakeGoogle } from './fakes/google.mjs'
 import { startReferenceHmis } from './hmis/reference.mjs'
+import { serviceAccountKeys } from './lib/keys.mjs'
 import { hospitals } from './hmis/seed.mjs'
 import { registerHospital } from './lib/hospitals.mjs'
 import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
-/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), reminders, drain. */
-const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain').split(','))
+/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), reminders, drain, push. */
+const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain,push').split(','))
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
 
@@ -280,6 +283,62 @@ async function uploads(worker, token, megabytes, count) {
 }
 
 /**
+ * `count` patients (UTC, named 'bench'), each with one medicine due at bedtime one minute ago; with
+ * `devices`, each with an Android phone registered for push. Earlier bench patients are removed.
+ */
+async function dosesDue(client, count, devices = false) {
+  await client.query(`delete from push_deliveries; delete from devices where patient_id in (select id from patients where name = 'bench');
+    delete from notifications where type = 'medication_due'; delete from medication_reminders;
+    delete from medications where name = 'bench'; delete from patient_routines where patient_id in (select id from patients where name = 'bench');
+    delete from patients where name = 'bench'`)
+  const due = new Date(Date.now() - 60_000)
+  const bed = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`
+  await client.query(
+    `with p as (insert into patients (id, name, timezone) select gen_random_uuid(), 'bench', 'UTC' from generate_series(1, $1) returning id),
+     r as (insert into patient_routines (patient_id, bed_at) select id, $2::time from p),
+     d as (insert into devices (id, patient_id, platform, push_token)
+           select gen_random_uuid(), id, 'android', 'bench' || replace(id::text, '-', '') || ':APA91bBench' from p where $3)
+     insert into medications (id, patient_id, name, dosage, timings, start_date)
+     select gen_random_uuid(), id, 'bench', '1 tablet', array['bedtime'], current_date - 1 from p`,
+    [count, bed, devices],
+  )
+}
+
+/**
+ * Pushes end to end: `count` due doses, each patient with a phone; one scheduled run makes the
+ * reminders and asks the push queue for every shard; the consumer (PUSH_CONSUMER_LANES pushes at
+ * once) sends them to the fake FCM answering in its latency. Reports pushes/s from the run to the
+ * last push accepted, and whether any phone got one twice.
+ */
+async function pushRun(databaseUrl, base, fcmUrl, count) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await dosesDue(client, count, true)
+    await client.query('analyze')
+    await fetch(`${fcmUrl}/_fake/fcm/reset`, { method: 'POST' })
+    const stats = () => fetch(`${fcmUrl}/_fake/fcm/stats`).then((r) => r.json())
+    const started = performance.now()
+    const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+    await response.arrayBuffer()
+    const reminded = performance.now() - started
+    let now = await stats()
+    const deadline = Date.now() + Number(process.env.BENCH_PUSH_TIMEOUT_MS ?? 900_000)
+    while (now.sent < count && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 250))
+      now = await stats()
+    }
+    const ms = performance.now() - started
+    const { rows } = await client.query(
+      `select push_state, count(*)::int as n from notifications where type = 'medication_due' group by push_state`,
+    )
+    return { count, ms, reminded, ...now, states: Object.fromEntries(rows.map((r) => [r.push_state, r.n])) }
+  } finally {
+    await client.end()
+  }
+}
+
+/**
  * The dose-reminder run at scale: `count` patients (UTC), each with one medicine due at bedtime one
  * minute ago, then one scheduled run through wrangler dev (/__scheduled). Reports the run's wall
  * time and the reminders made (one SQL statement makes them all).
@@ -288,18 +347,7 @@ async function reminderRun(databaseUrl, base, count) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    await client.query(`delete from notifications where type = 'medication_due'; delete from medication_reminders;
-      delete from medications where name = 'bench'; delete from patient_routines where patient_id in (select id from patients where name = 'bench');
-      delete from patients where name = 'bench'`)
-    const due = new Date(Date.now() - 60_000)
-    const bed = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`
-    await client.query(
-      `with p as (insert into patients (id, name, timezone) select gen_random_uuid(), 'bench', 'UTC' from generate_series(1, $1) returning id),
-       r as (insert into patient_routines (patient_id, bed_at) select id, $2::time from p)
-       insert into medications (id, patient_id, name, dosage, timings, start_date)
-       select gen_random_uuid(), id, 'bench', '1 tablet', array['bedtime'], current_date - 1 from p`,
-      [count, bed],
-    )
+    await dosesDue(client, count)
     await client.query('analyze')
     const started = performance.now()
     const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
@@ -493,6 +541,7 @@ let hostileResult
 const uploadResults = []
 const reminderResults = []
 const drainResults = []
+const pushResults = []
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -592,6 +641,54 @@ try {
       await setLatency(0)
     }
   }
+  if (only.has('push')) {
+    // Pushes: BENCH_PUSHES due doses, each patient with a phone, the fake FCM answering in
+    // BENCH_FCM_LATENCY_MS, for each PUSH_CONSUMER_LANES in BENCH_PUSH_LANES.
+    const keys = serviceAccountKeys()
+    const google = await startFakeGoogle({
+      publicKeyPem: keys.publicKeyPem,
+      meet: { serviceAccountEmail: keys.serviceAccountEmail, user: keys.user },
+      fcm: keys.fcm,
+    })
+    const fcmLatencyMs = Number(process.env.BENCH_FCM_LATENCY_MS ?? 50)
+    await fetch(`${google.fcmUrl}/_fake/fcm/settings`, { method: 'POST', body: JSON.stringify({ latency_ms: fcmLatencyMs }) })
+    try {
+      for (const lanes of (process.env.BENCH_PUSH_LANES ?? '16,32,64').split(',').map(Number)) {
+        const worker = await startBenchWorker(
+          {
+            DATABASE_URL: postgres.url,
+            DATABASE_DRIVER: 'tcp',
+            NEON_WS_PROXY: proxy.endpoint,
+            HOSPITAL_SECRETS_KEY: secretsKey,
+            GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
+            FCM_BASE_URL: google.fcmUrl,
+            FCM_PROJECT_ID: keys.fcm.projectId,
+            FCM_SERVICE_ACCOUNT_EMAIL: keys.fcm.serviceAccountEmail,
+            FCM_SERVICE_ACCOUNT_PRIVATE_KEY: keys.privateKeyPem,
+            PUSH_CONSUMER_LANES: String(lanes),
+          },
+          { scheduled: true },
+        )
+        try {
+          const result = await pushRun(postgres.url, worker.base, google.fcmUrl, Number(process.env.BENCH_PUSHES ?? 100_000))
+          const batchMs = [...worker.output().matchAll(/"message":"push batch".*?"ms":(\d+)/g)]
+            .map((m) => Number(m[1]))
+            .sort((a, b) => a - b)
+          pushResults.push({
+            lanes,
+            fcmLatencyMs,
+            batches: batchMs.length,
+            batchP50: batchMs[Math.floor(batchMs.length / 2)] ?? 0,
+            ...result,
+          })
+        } finally {
+          await worker.stop()
+        }
+      }
+    } finally {
+      await google.close()
+    }
+  }
   for (const driver of only.has('routes') ? ['neon-ws', 'tcp'] : []) {
     const worker = await startBenchWorker({
       DATABASE_URL: postgres.url,
@@ -671,6 +768,11 @@ for (const r of reminderResults) {
 for (const r of drainResults) {
   console.log(
     `outbox drain: ${r.count} jobs over 20 hospitals, HMIS ${r.latencyMs} ms a call, OUTBOX_CONSUMER_LANES ${String(r.lanes).padEnd(2)} → ${(r.count / (r.ms / 1000)).toFixed(1)} jobs/s (${(r.ms / 1000).toFixed(1)} s, ${r.batches} batches of p50 ${r.batchP50} ms; ${JSON.stringify(r.statuses)}, left ${r.left}); at the HMIS: ${r.missing} missing, ${r.twice} twice`,
+  )
+}
+for (const r of pushResults) {
+  console.log(
+    `push: ${r.count} due doses, each patient with a phone, FCM ${r.fcmLatencyMs} ms a send, PUSH_CONSUMER_LANES ${String(r.lanes).padEnd(2)} → ${(r.sent / (r.ms / 1000)).toFixed(0)} pushes/s (${(r.ms / 1000).toFixed(1)} s; reminders made in ${ms(r.reminded)}; ${r.batches} batches of p50 ${r.batchP50} ms; ${JSON.stringify(r.states)}); at FCM: ${r.sent} accepted for ${r.tokens} phones, ${r.twice} twice`,
   )
 }
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`

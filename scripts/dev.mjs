@@ -4,7 +4,7 @@
 //   - the WebSocket proxy the Neon driver needs in front of a non-Neon Postgres (port 8788)
 //   - a local fake ABDM for ABHA login (port 8790)
 //   - the reference HMIS (port 8791) with three demo hospitals registered
-//   - a fake Google Meet (port 8792) with a throwaway service-account key
+//   - a fake Google (port 8792: OAuth and Meet; port 8794: FCM) with a throwaway service-account key
 //   - a fake Gemini (port 8793): say `SPEECH:<words>|END` inside a recording's bytes to be heard
 //   - wrangler dev on http://localhost:8787 (Swagger UI at /docs)
 import { spawn } from 'node:child_process'
@@ -12,7 +12,7 @@ import { appendFileSync, copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeAbdm } from './fakes/abdm.mjs'
 import { startFakeGemini } from './fakes/gemini.mjs'
-import { startFakeMeet } from './fakes/meet.mjs'
+import { startFakeGoogle } from './fakes/google.mjs'
 import { serviceAccountKeys } from './lib/keys.mjs'
 import { migrate, seed } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
@@ -100,15 +100,16 @@ try {
   }
   log(`reference HMIS on ${hmis.url}; hospitals registered: ${demoHospitals.map((h) => `${h.name} (${h.hfrId})`).join(', ')}`)
   const keys = serviceAccountKeys()
-  const meet = await startFakeMeet({
+  const google = await startFakeGoogle({
     publicKeyPem: keys.publicKeyPem,
-    serviceAccountEmail: keys.serviceAccountEmail,
-    user: keys.user,
+    meet: { serviceAccountEmail: keys.serviceAccountEmail, user: keys.user },
+    fcm: keys.fcm,
     port: 8792,
+    fcmPort: 8794,
     log,
   })
-  stops.push(() => meet.close())
-  log(`fake Google Meet on ${meet.url}`)
+  stops.push(() => google.close())
+  log(`fake Google Meet on ${google.url}; fake FCM on ${google.fcmUrl} (what a phone got: GET /dev/push?token=…)`)
   const gemini = await startFakeGemini({ apiKey: vars.GEMINI_API_KEY || 'dev-only-gemini-api-key', port: 8793, log })
   stops.push(() => gemini.close())
   log(`fake Gemini on ${gemini.url}`)
@@ -133,9 +134,17 @@ try {
     '--var',
     `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
     '--var',
-    `GOOGLE_OAUTH_TOKEN_URL:${meet.tokenUrl}`,
+    `GOOGLE_OAUTH_TOKEN_URL:${google.tokenUrl}`,
     '--var',
-    `GOOGLE_MEET_BASE_URL:${meet.url}`,
+    `GOOGLE_MEET_BASE_URL:${google.url}`,
+    '--var',
+    `FCM_BASE_URL:${google.fcmUrl}`,
+    '--var',
+    `FCM_PROJECT_ID:${keys.fcm.projectId}`,
+    '--var',
+    `FCM_SERVICE_ACCOUNT_EMAIL:${keys.fcm.serviceAccountEmail}`,
+    '--var',
+    `FCM_SERVICE_ACCOUNT_PRIVATE_KEY:${keys.privateKeyPem}`,
     '--var',
     `GEMINI_BASE_URL:${gemini.url}`,
     '--var',

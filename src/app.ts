@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import pkg from '../package.json'
 import { limitBody } from './core/body-limit'
 import { databaseUnavailable } from './core/db'
+import { withPushScope } from './core/notify'
 import { ApiError, codeForStatus } from './core/errors'
 import { createLogger, describeError } from './core/logger'
 import { finishDocument, registerErrorComponents } from './core/openapi'
@@ -47,7 +48,11 @@ export function createApp() {
     )
     c.set('services', services)
     try {
-      await next()
+      // The notifications this request makes are pushed from the queue once it is done.
+      await withPushScope(
+        () => next(),
+        (shards) => services.push.kick(shards),
+      )
     } finally {
       if (services.config.SERVER_TIMING && c.res.status !== 101) c.header('Server-Timing', `db;desc="${services.roundTrips()} round trips"`)
       services.close()

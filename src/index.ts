@@ -1,8 +1,10 @@
 import { outboxHandlers } from './all-features'
 import { createApp } from './app'
 import { describeError } from './core/logger'
+import { withPushScope } from './core/notify'
 import { consumeJobs, deadLetters, sendJobs, type OutboxMessage } from './core/outbox'
-import type { Bindings } from './core/types'
+import type { Bindings, PushShardMessage } from './core/types'
+import { consumePushBatch } from './features/notifications'
 import { jobs } from './jobs'
 import { openServices } from './services'
 
@@ -17,14 +19,20 @@ export default {
     const services = openServices(env, ctx, { cron: controller.cron }, outboxHandlers)
     const failed: string[] = []
     try {
-      for (const job of jobs.filter((j) => j.cron === controller.cron)) {
-        try {
-          services.log.log('info', `${job.name} done`, await job.run(services, { at: new Date(controller.scheduledTime) }))
-        } catch (error) {
-          services.log.log('error', `${job.name} failed`, { error: describeError(error) })
-          failed.push(job.name)
-        }
-      }
+      // The notifications the jobs make (reminders) are pushed from the push queue, shard by shard.
+      await withPushScope(
+        async () => {
+          for (const job of jobs.filter((j) => j.cron === controller.cron)) {
+            try {
+              services.log.log('info', `${job.name} done`, await job.run(services, { at: new Date(controller.scheduledTime) }))
+            } catch (error) {
+              services.log.log('error', `${job.name} failed`, { error: describeError(error) })
+              failed.push(job.name)
+            }
+          }
+        },
+        (shards) => services.push.kick(shards),
+      )
     } finally {
       services.close()
     }
@@ -35,12 +43,28 @@ export default {
    * The outbox's queue (wrangler.toml [[queues.consumers]]): a batch of job ids, run with bounded
    * concurrency; its dead-letter queue (named `…-dlq`): jobs the queue gave up on, given up.
    */
-  async queue(batch, env, ctx) {
+  async queue(anyBatch, env, ctx) {
+    const batch = anyBatch as MessageBatch<OutboxMessage>
     const open = () => openServices(env, ctx, { queue: batch.queue }, outboxHandlers)
+    if (batch.queue.startsWith('phr-push')) {
+      const services = open()
+      try {
+        const started = Date.now()
+        const counts = await consumePushBatch(anyBatch as MessageBatch<PushShardMessage>, services)
+        services.log.log('info', 'push batch', { shards: batch.messages.length, ...counts, ms: Date.now() - started })
+      } finally {
+        services.close()
+      }
+      return
+    }
     if (batch.queue.endsWith('-dlq')) {
       const services = open()
       try {
-        services.log.log('warn', 'outbox dead letters', { given_up: await deadLetters(batch, services, outboxHandlers) })
+        const given = await withPushScope(
+          () => deadLetters(batch, services, outboxHandlers),
+          (shards) => services.push.kick(shards),
+        )
+        services.log.log('warn', 'outbox dead letters', { given_up: given })
       } finally {
         services.close()
       }
@@ -55,16 +79,21 @@ export default {
     // another lane's statements: a connection per lane.
     const lane = config.DATABASE_DRIVER === 'tcp' ? () => ({ ...first, close() {} }) : open
     try {
-      const counts = await consumeJobs(
-        batch,
-        lane,
-        outboxHandlers,
-        { lanes: config.OUTBOX_CONSUMER_LANES, perPartition: config.OUTBOX_PARTITION_CONCURRENCY },
-        (jobs) => sendJobs(env.OUTBOX_QUEUE, jobs),
+      // The notifications the jobs make (a booking rejected, a check not sent) are pushed after the batch.
+      const counts = await withPushScope(
+        () =>
+          consumeJobs(
+            batch,
+            lane,
+            outboxHandlers,
+            { lanes: config.OUTBOX_CONSUMER_LANES, perPartition: config.OUTBOX_PARTITION_CONCURRENCY },
+            (jobs) => sendJobs(env.OUTBOX_QUEUE, jobs),
+          ),
+        (shards) => first.push.kick(shards),
       )
       log.log('info', 'outbox batch', { messages: batch.messages.length, ...counts, ms: Date.now() - started })
     } finally {
       first.close()
     }
   },
-} satisfies ExportedHandler<Bindings, OutboxMessage>
+} satisfies ExportedHandler<Bindings, OutboxMessage | PushShardMessage>

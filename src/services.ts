@@ -52,6 +52,18 @@ export function openServices(
       send,
       sweep: () => sweepJobs(services, env.OUTBOX_QUEUE),
     },
+    push: {
+      kick(shards) {
+        const queue = env.PUSH_QUEUE
+        if (!queue || shards.length === 0) return
+        ctx.waitUntil(
+          queue.sendBatch(shards.map((shard) => ({ body: { shard } }))).catch((error: unknown) =>
+            // Not lost: the sweeper finds the shard's due notifications within a minute.
+            log.log('warn', 'asking the push queue failed', { shards: shards.length, error: describeError(error) }),
+          ),
+        )
+      },
+    },
     close() {
       ctx.waitUntil(database.close().catch((error: unknown) => log.log('warn', 'closing the database failed', { error: String(error) })))
     },

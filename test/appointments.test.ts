@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppointmentSchema, VideoSchema } from '../src/features/appointments/schema'
-import { NotificationSchema } from '../src/features/notifications/routes'
+import { NotificationSchema } from '../src/features/notifications/schema'
 import { HomeSchema } from '../src/features/profile/schema'
 import { RecordSchema } from '../src/features/records/schema'
 import { book, openSlot, runMinuteCron } from './fixtures/appointments'
@@ -43,13 +43,13 @@ describe('the consultation journey', () => {
     await reviewed.response.body?.cancel()
 
     // Google answers slowly: while the room is being made, the appointment is not locked.
-    const callsBefore = Object.values(await fakeCalls('meet')).reduce((a, b) => a + b, 0)
-    await slowNext('meet', 1_500, 2)
+    const callsBefore = Object.values(await fakeCalls('google')).reduce((a, b) => a + b, 0)
+    await slowNext('google', 1_500, 2)
     const asked = Promise.all([
       client.get(`/v1/appointments/${booked.id}/video`, { token }),
       client.get(`/v1/appointments/${booked.id}/video`, { token }),
     ])
-    while (Object.values(await fakeCalls('meet')).reduce((a, b) => a + b, 0) === callsBefore) await new Promise((r) => setTimeout(r, 20))
+    while (Object.values(await fakeCalls('google')).reduce((a, b) => a + b, 0) === callsBefore) await new Promise((r) => setTimeout(r, 20))
     expect(await runSql(sql`select id from appointments where id = ${booked.id} for update nowait`)).toHaveLength(1)
     const [first, second] = await asked
     const [a, b] = [await expectOk(first, 200, VideoSchema), await expectOk(second, 200, VideoSchema)]

@@ -4,6 +4,12 @@ export type Inject = <T = string>(key: string) => T
 
 /** The Worker's settings in tests: wrangler.toml [vars], then these (also `wrangler dev` in test/node/e2e). */
 export function workerBindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
+  const google = inject<{
+    privateKeyPem: string
+    serviceAccountEmail: string
+    user: string
+    fcm: { serviceAccountEmail: string; projectId: string }
+  }>('google')
   return {
     ...testSecrets,
     ENVIRONMENT: 'development',
@@ -20,11 +26,17 @@ export function workerBindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
     ABDM_ABHA_BASE_URL: inject('abdmUrl'),
     ABDM_GATEWAY_BASE_URL: inject('abdmUrl'),
     UPSTREAM_TIMEOUT_MS: '3000',
-    GOOGLE_OAUTH_TOKEN_URL: inject('meetTokenUrl'),
-    GOOGLE_MEET_BASE_URL: inject('meetUrl'),
-    GOOGLE_SERVICE_ACCOUNT_EMAIL: inject<{ serviceAccountEmail: string }>('meet').serviceAccountEmail,
-    GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: inject<{ privateKeyPem: string }>('meet').privateKeyPem,
-    GOOGLE_MEET_USER: inject<{ user: string }>('meet').user,
+    GOOGLE_OAUTH_TOKEN_URL: inject('googleTokenUrl'),
+    GOOGLE_MEET_BASE_URL: inject('googleUrl'),
+    GOOGLE_SERVICE_ACCOUNT_EMAIL: google.serviceAccountEmail,
+    GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: google.privateKeyPem,
+    GOOGLE_MEET_USER: google.user,
+    // Pushes go to the fake FCM (the fake Google's tokens, its own service account and project).
+    FCM_BASE_URL: inject('fcmUrl'),
+    FCM_PROJECT_ID: google.fcm.projectId,
+    FCM_SERVICE_ACCOUNT_EMAIL: google.fcm.serviceAccountEmail,
+    FCM_SERVICE_ACCOUNT_PRIVATE_KEY: google.privateKeyPem,
+    FCM_TIMEOUT_MS: '3000',
     GEMINI_BASE_URL: inject('geminiUrl'),
     GEMINI_TIMEOUT_MS: '3000',
     // Small, so that the Files API path is taken by recordings of a few kilobytes.

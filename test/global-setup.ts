@@ -1,11 +1,11 @@
 // Starts what the Worker under test talks to, once for the whole run: a real Postgres
 // (TEST_DATABASE_URL, else a throwaway cluster from the system's binaries, else PGlite), the
-// migrations, the WebSocket proxy, and the fake SMS, email and ABDM servers. Their addresses reach
+// migrations, the WebSocket proxy, and the fake SMS, email, ABDM, Gemini and Google servers. Their addresses reach
 // the Workers pool's bindings and the tests through `provide`.
 import type { TestProject } from 'vitest/node'
 import { startFakeAbdm } from '../scripts/fakes/abdm.mjs'
 import { startFakeGemini } from '../scripts/fakes/gemini.mjs'
-import { startFakeMeet } from '../scripts/fakes/meet.mjs'
+import { startFakeGoogle } from '../scripts/fakes/google.mjs'
 import { serviceAccountKeys } from '../scripts/lib/keys.mjs'
 import { startFakeMsg91 } from '../scripts/fakes/msg91.mjs'
 import { startFakeResend } from '../scripts/fakes/resend.mjs'
@@ -29,10 +29,12 @@ declare module 'vitest' {
     abdmUrl: string
     hmisUrl: string
     hmisFaultyUrl: string
-    meetUrl: string
+    /** The fake Google: OAuth, Meet and FCM. */
+    googleUrl: string
+    fcmUrl: string
     geminiUrl: string
-    meetTokenUrl: string
-    meet: { privateKeyPem: string; serviceAccountEmail: string; user: string }
+    googleTokenUrl: string
+    google: { privateKeyPem: string; serviceAccountEmail: string; user: string; fcm: { serviceAccountEmail: string; projectId: string } }
     /** Demo hospital key (seed.mjs) → its id in the database; `<key>` on the REST adapter. */
     hospitalIds: Record<string, string>
     hmisApiKeys: Record<string, string>
@@ -97,12 +99,22 @@ export default async function setup(project: TestProject) {
   })
 
   const keys = serviceAccountKeys()
-  const meet = await startFakeMeet({ publicKeyPem: keys.publicKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
-  project.provide('meetUrl', meet.url)
+  const google = await startFakeGoogle({
+    publicKeyPem: keys.publicKeyPem,
+    meet: { serviceAccountEmail: keys.serviceAccountEmail, user: keys.user },
+    fcm: keys.fcm,
+  })
+  project.provide('googleUrl', google.url)
+  project.provide('fcmUrl', google.fcmUrl)
   const gemini = await startFakeGemini({ apiKey: testSecrets.GEMINI_API_KEY })
   project.provide('geminiUrl', gemini.url)
-  project.provide('meetTokenUrl', meet.tokenUrl)
-  project.provide('meet', { privateKeyPem: keys.privateKeyPem, serviceAccountEmail: keys.serviceAccountEmail, user: keys.user })
+  project.provide('googleTokenUrl', google.tokenUrl)
+  project.provide('google', {
+    privateKeyPem: keys.privateKeyPem,
+    serviceAccountEmail: keys.serviceAccountEmail,
+    user: keys.user,
+    fcm: keys.fcm,
+  })
 
   project.provide('databaseUrl', postgres.url)
   project.provide('fhirUrl', fhir.url)
@@ -127,7 +139,7 @@ export default async function setup(project: TestProject) {
       hmis.close(),
       faulty.close(),
       fhir.close(),
-      meet.close(),
+      google.close(),
       gemini.close(),
     ])
     await postgres.stop()

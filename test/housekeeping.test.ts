@@ -1,6 +1,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { NOTIFICATION_KINDS } from '../src/core/notification-kinds'
 import worker from '../src/index'
 import { runSql } from './harness/sql'
 
@@ -16,5 +17,24 @@ describe('the housekeeping cron', () => {
     await waitOnExecutionContext(ctx)
     const left = await runSql<{ key: string }>(sql`select key from rate_limits where key in (${expired}, ${live})`)
     expect(left.map((r) => r.key)).toEqual([live])
+  })
+
+  it('drops push claims past every notification’s TTL and devices FCM would call stale, and keeps the rest', async () => {
+    // The 8-day window is safe only while no kind's push outlives 7 days.
+    expect(Math.max(...Object.values(NOTIFICATION_KINDS).map((k) => k.ttlSeconds))).toBeLessThanOrEqual(7 * 86_400)
+    const patient = crypto.randomUUID()
+    const [stale, fresh] = [crypto.randomUUID(), crypto.randomUUID()]
+    await runSql(sql`insert into devices (id, patient_id, platform, push_token, last_registered_at) values
+      (${stale}, ${patient}, 'android', ${`stale:${stale}`}, now() - interval '271 days'),
+      (${fresh}, ${patient}, 'ios', ${`fresh:${fresh}`}, now() - interval '200 days')`)
+    const [old, recent] = [crypto.randomUUID(), crypto.randomUUID()]
+    await runSql(sql`insert into push_deliveries (notification_id, device_id, status, created_at) values
+      (${old}, ${fresh}, 'sent', now() - interval '9 days'), (${recent}, ${fresh}, 'sent', now() - interval '1 day')`)
+    const ctx = createExecutionContext()
+    await worker.scheduled(createScheduledController({ cron: '17 * * * *', scheduledTime: Date.now() }), env, ctx)
+    await waitOnExecutionContext(ctx)
+    expect((await runSql<{ id: string }>(sql`select id from devices where patient_id = ${patient}`)).map((r) => r.id)).toEqual([fresh])
+    const left = await runSql<{ id: string }>(sql`select notification_id as id from push_deliveries where device_id = ${fresh}`)
+    expect(left.map((r) => r.id)).toEqual([recent])
   })
 })

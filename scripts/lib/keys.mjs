@@ -1,4 +1,4 @@
-// A throwaway service-account key pair for the fake Google Meet (tests and npm run dev).
+// A throwaway service-account key pair for the fake Google (Meet and FCM; tests and npm run dev).
 import { generateKeyPairSync } from 'node:crypto'
 
 export function serviceAccountKeys() {
@@ -8,5 +8,6 @@ export function serviceAccountKeys() {
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     serviceAccountEmail: 'phr-edge-meet@phr-edge-dev.iam.gserviceaccount.com',
     user: 'consultations@phr-edge.in',
+    fcm: { serviceAccountEmail: 'phr-edge-push@phr-edge-dev.iam.gserviceaccount.com', projectId: 'phr-edge-dev' },
   }
 }

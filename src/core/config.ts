@@ -99,6 +99,16 @@ export const configSchema = z
     GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalText,
     GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY: optionalText,
     GOOGLE_MEET_USER: optionalText,
+    PUSH_PROVIDER: z.enum(['fcm', 'none']).default('fcm'),
+    FCM_BASE_URL: httpUrl.default('https://fcm.googleapis.com'),
+    FCM_PROJECT_ID: optionalText,
+    FCM_SERVICE_ACCOUNT_EMAIL: optionalText,
+    FCM_SERVICE_ACCOUNT_PRIVATE_KEY: optionalText,
+    FCM_TIMEOUT_MS: positiveInt(10_000),
+    PUSH_CONSUMER_LANES: z.coerce.number().int().min(1).max(64).default(32),
+    PUSH_BATCH_SIZE: z.coerce.number().int().min(10).max(1000).default(200),
+    PUSH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    DEVICES_PER_PATIENT: z.coerce.number().int().min(1).max(50).default(10),
     GEMINI_API_KEY: optionalText,
     GEMINI_BASE_URL: httpUrl.default('https://generativelanguage.googleapis.com'),
     GEMINI_API_VERSION: z
@@ -134,6 +144,11 @@ export const configSchema = z
       config.ENVIRONMENT === 'production' && config.MEET_PROVIDER === 'google',
       ['GOOGLE_SERVICE_ACCOUNT_EMAIL', 'GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', 'GOOGLE_MEET_USER'],
       'MEET_PROVIDER=google in production',
+    )
+    requireWhen(
+      config.ENVIRONMENT === 'production' && config.PUSH_PROVIDER === 'fcm',
+      ['FCM_PROJECT_ID', 'FCM_SERVICE_ACCOUNT_EMAIL', 'FCM_SERVICE_ACCOUNT_PRIVATE_KEY'],
+      'PUSH_PROVIDER=fcm in production',
     )
     if (
       (config.ENVIRONMENT === 'production' || config.ENVIRONMENT === 'staging') &&

@@ -1,22 +1,82 @@
-import { sql } from 'drizzle-orm'
-import type { NotificationLink } from '../db/schema'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import { sql, type SQL } from 'drizzle-orm'
+import type { NotificationLink, NotificationPriority } from '../db/schema'
 import type { Db } from './db'
+import { kindOf, type NotificationType } from './notification-kinds'
+
+/** A text in each language a patient may choose (`patients.language`); a plain string is the same in all. */
+export type Localized = string | { en: string; hi: string }
 
 export type NewNotification = {
   patientId: string
-  type: string
-  title: string
-  body: string
+  type: NotificationType
+  title: Localized
+  body: Localized
   link?: NotificationLink
   /** Notifications with the same key for a patient are made once (reminders, events redelivered). */
   dedupeKey?: string
+  /** The kind's own by default (core/notification-kinds); `critical` pushes through quiet hours. */
+  priority?: NotificationPriority
 }
 
-/** Adds an in-app notification (every feature that tells the patient something uses this). */
+/** The push queue's shards: a patient's notifications are all in one, by the first byte of their id. */
+export const PUSH_SHARDS = 64
+
+/** A patient's push shard, as the SQL below computes it. */
+export const pushShardOf = (patientId: string) => parseInt(patientId.slice(0, 2), 16) % PUSH_SHARDS
+
+/** The same in SQL, for set-based inserts of notifications. */
+export const pushShardSql = (patientId: SQL) => sql`(get_byte(uuid_send(${patientId}), 0) % ${PUSH_SHARDS})::smallint`
+
+/** One text in the patient's language, for an insert that joins `patients` as `p`. */
+export const inLanguage = (en: SQL, hi: SQL) => sql`case when p.language = 'hi' then ${hi} else ${en} end`
+
+const textOf = (text: Localized, language: 'en' | 'hi') => (typeof text === 'string' ? text : text[language])
+
+/**
+ * The shards that got notifications during this request, cron run or queue batch: whoever opened
+ * the scope (core/app, src/index.ts) asks the push queue to run them once the work is done. A
+ * notification whose transaction rolls back leaves a shard with nothing to do: harmless.
+ */
+const touched = new AsyncLocalStorage<Set<number>>()
+
+/** Runs `work` and then `kick` with the shards its notifications went to (none: not called). */
+export async function withPushScope<T>(work: () => Promise<T>, kick: (shards: number[]) => void): Promise<T> {
+  const shards = new Set<number>()
+  try {
+    return await touched.run(shards, work)
+  } finally {
+    if (shards.size > 0) kick([...shards])
+  }
+}
+
+/** Notes that this patient's shard has a notification to push (set-based inserts call it themselves). */
+export function notePush(patientIds: Iterable<string>) {
+  const shards = touched.getStore()
+  if (shards) for (const id of patientIds) shards.add(pushShardOf(id))
+}
+
+/** Notes that every shard may have notifications to push (a set-based insert for many patients). */
+export function noteEveryShard() {
+  const shards = touched.getStore()
+  if (shards) for (let shard = 0; shard < PUSH_SHARDS; shard++) shards.add(shard)
+}
+
+/**
+ * Adds an in-app notification in the patient's language (every feature that tells the patient
+ * something uses this); its push follows from the queue once the work that made it is done.
+ */
 export async function notify(db: Db, notification: NewNotification): Promise<void> {
+  const { title, body } = notification
+  const priority = notification.priority ?? kindOf(notification.type).priority
   await db.execute(sql`
-    insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
-    values (${crypto.randomUUID()}, ${notification.patientId}, ${notification.type}, ${notification.title}, ${notification.body},
-            ${notification.link ? JSON.stringify(notification.link) : null}::jsonb, ${notification.dedupeKey ?? null})
+    insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+    select ${crypto.randomUUID()}, p.id, ${notification.type},
+           ${inLanguage(sql`${textOf(title, 'en')}`, sql`${textOf(title, 'hi')}`)},
+           ${inLanguage(sql`${textOf(body, 'en')}`, sql`${textOf(body, 'hi')}`)},
+           ${notification.link ? JSON.stringify(notification.link) : null}::jsonb, ${notification.dedupeKey ?? null}, ${priority},
+           ${pushShardSql(sql`p.id`)}
+    from patients p where p.id = ${notification.patientId}
     on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing`)
+  notePush([notification.patientId])
 }

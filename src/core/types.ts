@@ -12,7 +12,12 @@ export type Bindings = {
   CHAT_ROOMS?: DurableObjectNamespace
   /** The outbox's queue (core/outbox): job ids, consumed by this Worker's queue(). */
   OUTBOX_QUEUE?: Queue<OutboxMessage>
+  /** The push queue: shards of notifications to push (core/notify), consumed by this Worker's queue(). */
+  PUSH_QUEUE?: Queue<PushShardMessage>
 } & Record<string, unknown>
+
+/** What the push queue carries: a shard whose due notifications to push (the rows are the truth). */
+export type PushShardMessage = { shard: number }
 
 /**
  * The external services of a request. Empty here: `src/integrations/index.ts` declares its members
@@ -40,6 +45,8 @@ export interface Services {
     /** The cron's sweep: overdue jobs whose message was lost, to the queue again; how many. */
     sweep(): Promise<number>
   }
+  /** Push notifications: these shards have notifications to push; the push queue runs them (waitUntil). */
+  push: { kick(shards: number[]): void }
   /** Closes the connection after the response (waitUntil); safe to call when nothing connected. */
   close(): void
 }

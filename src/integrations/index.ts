@@ -17,6 +17,8 @@ import { restHmis } from './hmis/rest'
 import { googleMeet } from './meet/google'
 import type { VideoRooms } from './meet/port'
 import type { Gemini } from './gemini/port'
+import { fcmSender } from './push/fcm'
+import type { PushSender } from './push/port'
 import { geminiRest } from './gemini/rest'
 
 declare module '../core/types' {
@@ -28,6 +30,7 @@ declare module '../core/types' {
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
     gemini: Gemini
+    push: PushSender
   }
 }
 
@@ -86,6 +89,20 @@ export function createIntegrations(config: Config, db: Db, log: Logger, requestI
             timeoutMs,
           })
         : videoNotConfigured,
+    push:
+      config.PUSH_PROVIDER === 'fcm' && config.FCM_PROJECT_ID && config.FCM_SERVICE_ACCOUNT_EMAIL && config.FCM_SERVICE_ACCOUNT_PRIVATE_KEY
+        ? fcmSender({
+            baseUrl: config.FCM_BASE_URL,
+            projectId: config.FCM_PROJECT_ID,
+            account: {
+              tokenUrl: config.GOOGLE_OAUTH_TOKEN_URL,
+              email: config.FCM_SERVICE_ACCOUNT_EMAIL,
+              privateKeyPem: config.FCM_SERVICE_ACCOUNT_PRIVATE_KEY,
+              timeoutMs,
+            },
+            timeoutMs: config.FCM_TIMEOUT_MS,
+          })
+        : { send: async () => ({ failed: 'push is not configured on this server' }) },
     hmisFor: (link) =>
       cachedHmis(
         link.adapter === 'fhir-r4' ? fhirHmis(link, hmisOptions) : restHmis(link, hmisOptions),

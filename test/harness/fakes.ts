@@ -1,8 +1,8 @@
 // The fakes of external services, driven through functions (never a raw fetch to /_fake in a test).
 import { inject } from 'vitest'
 
-type FakeName = 'msg91' | 'resend' | 'abdm' | 'gemini' | 'meet'
-const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl', gemini: 'geminiUrl', meet: 'meetUrl' } as const
+type FakeName = 'msg91' | 'resend' | 'abdm' | 'gemini' | 'google' | 'fcm'
+const urls = { msg91: 'msg91Url', resend: 'resendUrl', abdm: 'abdmUrl', gemini: 'geminiUrl', google: 'googleUrl', fcm: 'fcmUrl' } as const
 
 async function fake<T>(name: FakeName, path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${inject(urls[name])}/_fake/${path}`, init)
@@ -108,7 +108,50 @@ export async function hmisBookings(
 
 /** The rooms the fake Google Meet made. */
 export function meetSpaces() {
-  return fake<{ meetingUri: string }[]>('meet', 'spaces')
+  return fake<{ meetingUri: string }[]>('google', 'spaces')
+}
+
+/** An FCM HTTP v1 message as the fake FCM received it. */
+export type FcmMessage = {
+  name: string
+  received_at: string
+  message: {
+    token: string
+    notification: { title: string; body: string }
+    data: Record<string, string>
+    android: { priority: 'HIGH' | 'NORMAL'; ttl: string; collapse_key?: string; notification?: { channel_id?: string; tag?: string } }
+    apns: { headers: Record<string, string>; payload: { aps: Record<string, unknown> } }
+  }
+}
+
+/** The pushes the fake FCM delivered to a registration token, newest first. */
+export function pushesTo(token: string) {
+  return fake<FcmMessage[]>('fcm', `messages?token=${encodeURIComponent(token)}`)
+}
+
+/** Waits (up to `ms`) until the phone with that token has at least `count` pushes; them, newest first. */
+export async function waitForPushes(token: string, count = 1, ms = 10_000) {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const pushes = await pushesTo(token)
+    if (pushes.length >= count || Date.now() > deadline) return pushes
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** FCM forgets that token: sends to it answer 404 UNREGISTERED (the app was uninstalled). */
+export function unregisterToken(token: string) {
+  return fake('fcm', 'fcm/unregister', { method: 'POST', body: JSON.stringify({ token }) })
+}
+
+/** The next `count` sends to that token answer `status` (429, 503, 500) with that Retry-After. */
+export function fcmFault(token: string, status: 429 | 503 | 500, retryAfterSeconds?: number, count = 1) {
+  return fake('fcm', 'fcm/fault', { method: 'POST', body: JSON.stringify({ token, status, retry_after: retryAfterSeconds, count }) })
+}
+
+/** Google revokes the access tokens it gave for FCM: the next push with one answers 401. */
+export function revokeFcmAccessTokens() {
+  return fake('google', 'revoke', { method: 'POST', body: JSON.stringify({ scope: 'https://www.googleapis.com/auth/firebase.messaging' }) })
 }
 
 /** The patients a hospital of the reference HMIS has registered. */

@@ -222,6 +222,10 @@ async function patientWithEverything() {
     201,
   )
   ok(
+    await asha.post('/v1/devices', { platform: 'android', push_token: `asha-phone:APA91b${crypto.randomUUID().replaceAll('-', '')}` }),
+    201,
+  )
+  ok(
     await asha.post('/v1/ambulance-bookings', {
       pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune',
       pickup_time: new Date(Date.now() + 86_400_000).toISOString(),

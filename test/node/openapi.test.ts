@@ -25,6 +25,7 @@ function nodeApp(environment = 'development') {
     SMS_PROVIDER: environment === 'production' ? 'msg91' : 'console',
     EMAIL_PROVIDER: environment === 'production' ? 'resend' : 'console',
     MEET_PROVIDER: 'none',
+    PUSH_PROVIDER: 'none',
   }
   const ctx = { waitUntil: () => {}, passThroughOnException: () => {}, props: {} }
   const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) =>

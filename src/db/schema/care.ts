@@ -85,6 +85,7 @@ export const vitalThresholds = pgTable('vital_thresholds', {
   op: text('op').$type<'gte' | 'lte' | 'lt' | 'gt'>().notNull(),
   value: numeric('value', { mode: 'number' }).notNull(),
   message: text('message').notNull(),
+  messageHi: text('message_hi').notNull(),
 })
 
 export const ambulanceProviders = pgTable('ambulance_providers', {

@@ -27,6 +27,8 @@ export const patients = pgTable('patients', {
   emergencyContact: jsonb('emergency_contact').$type<EmergencyContact>(),
   photoUrl: text('photo_url'),
   timezone: text('timezone').notNull().default('Asia/Kolkata'),
+  /** The language of notifications and pushes. */
+  language: text('language').$type<'en' | 'hi'>().notNull().default('en'),
   createdAt: createdAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

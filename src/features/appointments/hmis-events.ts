@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { notify } from '../../core/notify'
+import { notify, type Localized } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
 import { appointments, type AppointmentRow, type AppointmentStatus } from '../../db/schema'
@@ -96,7 +96,7 @@ export const receiveAppointmentEventHandler: HospitalHandler<typeof receiveAppoi
 }
 
 async function apply(tx: Parameters<typeof notify>[0], appointment: AppointmentRow, event: z.infer<typeof AppointmentEventSchema>) {
-  const target: Partial<Record<typeof event.event, AppointmentStatus>> = {
+  const target: Partial<Record<typeof event.event, 'reviewed' | 'completed' | 'cancelled' | 'missed'>> = {
     reviewed: 'reviewed',
     completed: 'completed',
     cancelled: 'cancelled',
@@ -121,8 +121,8 @@ async function apply(tx: Parameters<typeof notify>[0], appointment: AppointmentR
     await notify(tx, {
       patientId: appointment.patientId,
       type: 'appointment_rescheduled',
-      title: 'Your appointment was moved',
-      body: event.reason ?? 'The hospital moved your appointment to a new time.',
+      title: { en: 'Your appointment was moved', hi: 'आपकी अपॉइंटमेंट का समय बदल गया' },
+      body: event.reason ?? { en: 'The hospital moved your appointment to a new time.', hi: 'अस्पताल ने आपकी अपॉइंटमेंट का समय बदल दिया है।' },
       link,
     })
     return { applied: true, status: appointment.status }
@@ -142,18 +142,30 @@ async function apply(tx: Parameters<typeof notify>[0], appointment: AppointmentR
     .update(appointments)
     .set({ status: next, statusReason: event.reason ?? null, joinUrl: event.join_url ?? appointment.joinUrl, updatedAt: sql`now()` })
     .where(eq(appointments.id, appointment.id))
-  const messages: Record<string, [string, string]> = {
+  const messages: Record<typeof next, [Localized, Localized]> = {
     reviewed: [
-      'Your doctor has reviewed your symptoms',
+      { en: 'Your doctor has reviewed your symptoms', hi: 'डॉक्टर ने आपके लक्षण देख लिए हैं' },
       appointment.mode === 'online'
-        ? 'You can join the video call from your appointment.'
-        : 'Please come to the hospital at your appointment time.',
+        ? { en: 'You can join the video call from your appointment.', hi: 'आप अपनी अपॉइंटमेंट से वीडियो कॉल में जुड़ सकते हैं।' }
+        : { en: 'Please come to the hospital at your appointment time.', hi: 'कृपया अपॉइंटमेंट के समय अस्पताल आएँ।' },
     ],
-    completed: ['Your consultation is complete', 'Your prescription and documents will appear under Records › Received Documents.'],
-    cancelled: ['The hospital cancelled your appointment', event.reason ?? 'Please book another slot.'],
-    missed: ['You missed your appointment', 'Please book another slot if you still need a consultation.'],
+    completed: [
+      { en: 'Your consultation is complete', hi: 'आपका परामर्श पूरा हुआ' },
+      {
+        en: 'Your prescription and documents will appear under Records › Received Documents.',
+        hi: 'आपका पर्चा और दस्तावेज़ रिकॉर्ड › प्राप्त दस्तावेज़ में दिखेंगे।',
+      },
+    ],
+    cancelled: [
+      { en: 'The hospital cancelled your appointment', hi: 'अस्पताल ने आपकी अपॉइंटमेंट रद्द कर दी' },
+      event.reason ?? { en: 'Please book another slot.', hi: 'कृपया कोई दूसरा समय बुक करें।' },
+    ],
+    missed: [
+      { en: 'You missed your appointment', hi: 'आपकी अपॉइंटमेंट छूट गई' },
+      { en: 'Please book another slot if you still need a consultation.', hi: 'अगर अब भी परामर्श चाहिए तो कृपया दूसरा समय बुक करें।' },
+    ],
   }
-  const [title, body] = messages[next]!
+  const [title, body] = messages[next]
   await notify(tx, {
     patientId: appointment.patientId,
     type: `appointment_${next}`,

@@ -115,8 +115,11 @@ async function sendBooking(services: Services, job: OutboxJob, context: JobConte
     await notify(db, {
       patientId: appointment.patientId,
       type: 'appointment_booked',
-      title: 'Your appointment is confirmed',
-      body: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
+      title: { en: 'Your appointment is confirmed', hi: 'आपकी अपॉइंटमेंट पक्की हो गई' },
+      body: {
+        en: `${hospital.name} confirmed your appointment${appointment.doctorName ? ` with ${appointment.doctorName}` : ''}.`,
+        hi: `${hospital.name} ने ${appointment.doctorName ? `${appointment.doctorName} के साथ ` : ''}आपकी अपॉइंटमेंट पक्की कर दी है।`,
+      },
       link: { kind: 'appointment', id: appointment.id },
       dedupeKey: `booked:${appointment.id}`,
     })
@@ -146,8 +149,8 @@ function refuseBooking(
     tell: {
       patientId: appointment.patientId,
       type: 'appointment_rejected',
-      title: 'Your appointment could not be booked',
-      body: `${hospitalName}: ${message} Please choose another slot.`,
+      title: { en: 'Your appointment could not be booked', hi: 'आपकी अपॉइंटमेंट बुक नहीं हो सकी' },
+      body: { en: `${hospitalName}: ${message} Please choose another slot.`, hi: `${hospitalName}: ${message} कृपया कोई दूसरा समय चुनें।` },
       link: { kind: 'appointment', id: appointment.id },
       dedupeKey: `rejected:${appointment.id}`,
     },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
+import { inLanguage, noteEveryShard, pushShardSql } from '../../core/notify'
 import type { Services } from '../../core/types'
 
 /**
@@ -11,23 +12,32 @@ export async function remindAppointments(services: Services): Promise<Record<str
     services.db,
     sql`
     with due as (
-      select a.id, a.patient_id, a.mode, h.name as hospital, a.doctor_name,
+      select a.id, a.patient_id, a.mode, h.name as hospital, a.doctor_name, a.slot_start,
         to_char(a.slot_start at time zone h.timezone, 'DD Mon YYYY, HH24:MI') as local_time,
         case when a.slot_start <= now() + interval '1 hour' then '1h' else '24h' end as kind
       from appointments a join hospitals h on h.id = a.hospital_id
       where a.status in ('booked', 'symptoms_shared', 'reviewed') and a.slot_start > now() and a.slot_start <= now() + interval '24 hours'
     ), sent as (
-      insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
-      select gen_random_uuid(), patient_id, 'appointment_reminder',
-        case when kind = '1h' then 'Your appointment is in less than an hour' else 'Your appointment is tomorrow' end,
-        concat_ws(' ', coalesce(doctor_name, 'Your doctor'), 'at', hospital, 'on', local_time, case when mode = 'online' then '(video call).' else '(in person).' end),
-        jsonb_build_object('kind', 'appointment', 'id', id), concat('reminder-', kind, ':', id)
-      from due
+      insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+      select gen_random_uuid(), d.patient_id, 'appointment_reminder',
+        ${inLanguage(
+          sql`case when kind = '1h' then 'Your appointment is in less than an hour' else 'Your appointment is tomorrow' end`,
+          sql`case when kind = '1h' then 'आपकी अपॉइंटमेंट एक घंटे के अंदर है' else 'आपकी अपॉइंटमेंट कल है' end`,
+        )},
+        ${inLanguage(
+          sql`concat_ws(' ', coalesce(doctor_name, 'Your doctor'), 'at', hospital, 'on', local_time, case when mode = 'online' then '(video call).' else '(in person).' end)`,
+          sql`concat(coalesce(doctor_name, 'आपके डॉक्टर'), ', ', hospital, ', ', local_time, case when mode = 'online' then ' (वीडियो कॉल)।' else ' (अस्पताल में)।' end)`,
+        )},
+        jsonb_build_object('kind', 'appointment', 'id', d.id), concat('reminder-', kind, ':', d.id),
+        -- Within the hour it is critical: it rings through quiet hours.
+        case when kind = '1h' then 'critical' else 'high' end, ${pushShardSql(sql`d.patient_id`)}
+      from due d join patients p on p.id = d.patient_id
       on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
       returning 1
     )
     select count(*)::int as sent from sent`,
   )
+  if (row?.sent) noteEveryShard()
   return { reminders_sent: row?.sent ?? 0 }
 }
 

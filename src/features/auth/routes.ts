@@ -5,8 +5,9 @@ import { clientIp } from '../../core/request'
 import { patientRoute, publicRoute, type PatientHandler, type PublicHandler } from '../../core/routes'
 import { issueToken, verifyToken } from '../../core/tokens'
 import { toPatient } from '../profile'
+import { forgetDevice } from '../notifications'
 import { checkLoginOtp, loginIdentityFor, sendLoginOtp } from './otp'
-import { LoginSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
+import { LoginSchema, LogoutSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
 import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken, startSession } from './store'
 
 export const requestLoginOtp = publicRoute({
@@ -103,12 +104,19 @@ export const logout = patientRoute({
   operationId: 'logout',
   tags: ['Auth'],
   summary: 'End this session: its refresh tokens stop working at once',
-  description: 'The access token itself expires within ACCESS_TOKEN_TTL_SECONDS.',
-  responses: { 204: { description: 'Logged out.' } },
+  description:
+    'The access token itself expires within ACCESS_TOKEN_TTL_SECONDS. With `device_id`, that phone stops receiving pushes too (a device that is not mine, or gone already, is ignored: logging out always succeeds).',
+  request: { body: { ...jsonBody(LogoutSchema), required: false } },
+  responses: { 204: { description: 'Logged out.' }, ...errorResponses() },
 })
 
 export const logoutHandler: PatientHandler<typeof logout> = async (c) => {
-  await revokeSession(c.var.services.db, c.var.sessionId, c.var.patientId, 'logout')
+  const { db } = c.var.services
+  const deviceId = c.req.header('content-type') ? c.req.valid('json').device_id : undefined
+  await Promise.all([
+    revokeSession(db, c.var.sessionId, c.var.patientId, 'logout'),
+    deviceId ? forgetDevice(db, c.var.patientId, deviceId) : undefined,
+  ])
   return c.body(null, 204)
 }
 

@@ -47,6 +47,16 @@ export const LoginSchema = TokenPairSchema.extend({
   patient: PatientSchema,
 }).openapi('Login')
 
+export const LogoutSchema = z
+  .object({
+    device_id: z.guid().optional().openapi({
+      description: "This phone's device (POST /v1/devices): removed, so that nothing more is pushed to it.",
+      example: '3f2e1d0c-9b8a-4776-8655-4433221100ff',
+    }),
+  })
+  .strict()
+  .openapi('LogoutRequest')
+
 export const RefreshSchema = z
   .object({
     refresh_token: z.string().min(1).max(4096).openapi({

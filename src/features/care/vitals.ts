@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
+import { inLanguage, notePush, pushShardSql } from '../../core/notify'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
@@ -123,7 +124,7 @@ export const recordVitalHandler: PatientHandler<typeof recordVital> = async (c) 
     c.var.services.db,
     sql`with reading as (select ${value}::numeric as v, ${diastolic}::numeric as v2),
         crossed as (
-          select t.id, t.message from vital_thresholds t, reading
+          select t.id, t.message, t.message_hi from vital_thresholds t, reading
           where t.type = ${body.type}
             and ((t.field = 'value' and (${compare('reading.v')})) or (t.field = 'value2' and reading.v2 is not null and (${compare('reading.v2')})))
         ), saved as (
@@ -132,11 +133,16 @@ export const recordVitalHandler: PatientHandler<typeof recordVital> = async (c) 
                   coalesce((select array_agg(id order by id) from crossed), '{}'))
           returning *
         ), alert as (
-          insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
-          select gen_random_uuid(), ${c.var.patientId}, 'vital_critical', 'A reading needs attention',
-                 (select string_agg(message, '; ' order by id) from crossed) || '. If you feel unwell, call 112.',
-                 jsonb_build_object('kind', 'vital', 'id', ${id}::text), 'vital:' || ${id}::text
-          where exists (select 1 from crossed)
+          insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+          select gen_random_uuid(), p.id, 'vital_critical',
+                 ${inLanguage(sql`'A reading needs attention'`, sql`'एक रीडिंग पर ध्यान दें'`)},
+                 ${inLanguage(
+                   sql`(select string_agg(message, '; ' order by id) from crossed) || '. If you feel unwell, call 112.'`,
+                   sql`(select string_agg(message_hi, '; ' order by id) from crossed) || '। तबीयत ठीक न लगे तो 112 पर कॉल करें।'`,
+                 )},
+                 jsonb_build_object('kind', 'vital', 'id', ${id}::text), 'vital:' || ${id}::text, 'critical', ${pushShardSql(sql`p.id`)}
+          from patients p
+          where p.id = ${c.var.patientId} and exists (select 1 from crossed)
         ), latest as (
           select (select value from vitals where patient_id = ${c.var.patientId} and type = 'height' order by measured_at desc limit 1) as height,
                  (select value from vitals where patient_id = ${c.var.patientId} and type = 'weight' order by measured_at desc limit 1) as weight
@@ -160,6 +166,8 @@ export const recordVitalHandler: PatientHandler<typeof recordVital> = async (c) 
   const height = body.type === 'height' ? value : row!.height === null ? null : Number(row!.height)
   const weight = body.type === 'weight' ? value : row!.weight === null ? null : Number(row!.weight)
   const messages = new Map(Object.entries((row!.messages as Record<string, string> | null) ?? {}))
+  // A critical reading made an alert: its push goes from the queue once this request is done.
+  if (messages.size > 0) notePush([c.var.patientId])
   return c.json(
     {
       ...toVital(vital, messages),

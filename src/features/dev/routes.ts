@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { and, desc, eq, type SQL } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { ApiError } from '../../core/errors'
+import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { publicRoute, type PublicHandler } from '../../core/routes'
@@ -77,4 +78,54 @@ export const listDevOutboxHandler: PublicHandler<typeof listDevOutbox> = async (
     }),
   )
   return c.json(page, 200)
+}
+
+export const DevPushSchema = z
+  .object({
+    name: z.string().openapi({ example: 'projects/phr-edge-dev/messages/4f9c2a7e1b3d5c6a8e0f1a2b' }),
+    received_at: z.string().openapi({ example: '2026-11-30T09:00:01.250Z' }),
+    message: z.record(z.string(), z.unknown()).openapi({
+      description: 'The FCM HTTP v1 message as FCM received it: token, notification, data, android, apns.',
+      example: {
+        token: 'dT3xq8bPQm2k:APA91bHc7rXw2vJmQ0o9Lr5eZyU4tN6sKpA1fG8hWjD3cV0bX2nM7qE9yT5uI1oP4aS6dF8gH0jK2lZ4xC6vB8nM1qW3eR5tY7uI9oP',
+        notification: { title: 'A reading needs attention', body: 'Oxygen saturation below 90 %. If you feel unwell, call 112.' },
+        data: { notification_id: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b', type: 'vital_critical', priority: 'critical' },
+      },
+    }),
+  })
+  .openapi('DevPush')
+
+export const listDevPushes = publicRoute({
+  method: 'get',
+  path: '/dev/push',
+  operationId: 'listDevPushes',
+  tags: ['Operations'],
+  summary: 'Development only: the pushes the local fake FCM delivered to a registration token, newest first',
+  description:
+    'What a real phone with that token would have got. Exists only when ENVIRONMENT=development (404 otherwise, and absent from the document).',
+  'x-development-only': true,
+  request: {
+    query: z.object({
+      token: z
+        .string()
+        .min(16)
+        .max(4096)
+        .openapi({
+          description: 'The push_token registered with POST /v1/devices.',
+          example: 'dT3xq8bPQm2k:APA91bHc7rXw2vJmQ0o9Lr5eZyU4tN6sKpA1fG8h',
+        }),
+    }),
+  },
+  responses: {
+    200: jsonResponse(z.object({ items: z.array(DevPushSchema) }).openapi('DevPushList'), 'Pushes, newest first.'),
+    ...errorResponses(400, 404, 502, 503, 504),
+  },
+})
+
+export const listDevPushesHandler: PublicHandler<typeof listDevPushes> = async (c) => {
+  const { config } = c.var.services
+  const url = `${config.FCM_BASE_URL.replace(/\/+$/, '')}/_fake/messages?token=${encodeURIComponent(c.req.valid('query').token)}`
+  const response = await callUpstream('FCM', url, {}, config.UPSTREAM_TIMEOUT_MS)
+  if (!response.ok) await rejectUpstream('FCM', response, 'The local fake FCM did not answer (is `npm run dev` running it?).')
+  return c.json({ items: await readUpstreamJson('FCM', response, z.array(DevPushSchema)) }, 200)
 }

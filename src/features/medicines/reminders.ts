@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
+import { inLanguage, noteEveryShard, pushShardSql } from '../../core/notify'
 import type { Services } from '../../core/types'
 
 // Dose reminders, set-based: one statement finds every dose whose local time (the patient's
@@ -17,6 +18,16 @@ const TIMING_TIME = sql`case t.timing
     when 'before_dinner' then r.dinner_at - interval '30 minutes'
     when 'after_dinner' then r.dinner_at + interval '30 minutes'
     else r.bed_at end`
+
+/** A timing as a Hindi reader says it. */
+const TIMING_HI = sql`case f.timing
+    when 'before_breakfast' then 'नाश्ते से पहले'
+    when 'after_breakfast' then 'नाश्ते के बाद'
+    when 'before_lunch' then 'दोपहर के खाने से पहले'
+    when 'after_lunch' then 'दोपहर के खाने के बाद'
+    when 'before_dinner' then 'रात के खाने से पहले'
+    when 'after_dinner' then 'रात के खाने के बाद'
+    else 'सोते समय' end`
 
 export async function remindDoses(services: Services, run: { at: Date }) {
   const at = run.at.toISOString()
@@ -48,17 +59,19 @@ export async function remindDoses(services: Services, run: { at: Date }) {
           on conflict do nothing
           returning medication_id, dose_date, timing, patient_id
         ), sent as (
-          insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
-          select gen_random_uuid(), f.patient_id, 'medication_due', 'Time for ' || m.name,
-                 m.dosage || ', ' || replace(f.timing, '_', ' '),
+          insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+          select gen_random_uuid(), f.patient_id, 'medication_due',
+                 ${inLanguage(sql`'Time for ' || m.name`, sql`m.name || ' लेने का समय'`)},
+                 ${inLanguage(sql`m.dosage || ', ' || replace(f.timing, '_', ' ')`, sql`m.dosage || ', ' || ${TIMING_HI}`)},
                  jsonb_build_object('kind', 'medication', 'id', m.id),
-                 'dose:' || m.id || ':' || f.dose_date || ':' || f.timing
-          from fresh f join medications m on m.id = f.medication_id
+                 'dose:' || m.id || ':' || f.dose_date || ':' || f.timing, 'high', ${pushShardSql(sql`f.patient_id`)}
+          from fresh f join medications m on m.id = f.medication_id join patients p on p.id = f.patient_id
           on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
           returning 1
         )
         select (select count(*) from sent)::int as reminded`,
   )
+  if (result?.reminded) noteEveryShard()
   return { reminded: result?.reminded ?? 0 }
 }
 
@@ -74,16 +87,21 @@ export async function remindRefills(services: Services, run: { at: Date }) {
             and m.quantity_on_hand / (m.units_per_dose * greatest(1, cardinality(m.timings))) <= ${services.config.MEDICATION_REFILL_DAYS}
           returning m.id, m.patient_id, m.name, m.quantity_on_hand, m.units_per_dose, cardinality(m.timings) as per_day
         ), sent as (
-          insert into notifications (id, patient_id, type, title, body, link, dedupe_key)
-          select gen_random_uuid(), l.patient_id, 'medication_refill', 'Time to refill ' || l.name,
-                 'About ' || floor(l.quantity_on_hand / (l.units_per_dose * greatest(1, l.per_day)))::int || ' days left.',
+          insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+          select gen_random_uuid(), l.patient_id, 'medication_refill',
+                 ${inLanguage(sql`'Time to refill ' || l.name`, sql`l.name || ' दोबारा मँगाने का समय'`)},
+                 ${inLanguage(
+                   sql`'About ' || floor(l.quantity_on_hand / (l.units_per_dose * greatest(1, l.per_day)))::int || ' days left.'`,
+                   sql`'लगभग ' || floor(l.quantity_on_hand / (l.units_per_dose * greatest(1, l.per_day)))::int || ' दिन की दवा बची है।'`,
+                 )},
                  jsonb_build_object('kind', 'medication', 'id', l.id),
-                 'refill:' || l.id || ':' || ${run.at.toISOString()}
-          from low l
+                 'refill:' || l.id || ':' || ${run.at.toISOString()}, 'normal', ${pushShardSql(sql`l.patient_id`)}
+          from low l join patients p on p.id = l.patient_id
           on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
           returning 1
         )
         select (select count(*) from sent)::int as reminded`,
   )
+  if (result?.reminded) noteEveryShard()
   return { reminded: result?.reminded ?? 0 }
 }

@@ -47,6 +47,7 @@ export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
   if (body.address !== undefined) changes.address = body.address && { country: 'IN', ...body.address }
   if (body.emergency_contact !== undefined) changes.emergencyContact = body.emergency_contact
   if (body.photo !== undefined) changes.photoUrl = body.photo
+  if (body.language !== undefined) changes.language = body.language
   if (body.timezone !== undefined) changes.timezone = await ianaTimeZone(c.var.services.db, body.timezone)
   const [row] = await c.var.services.db
     .update(patients)

@@ -50,6 +50,7 @@ export const PatientSchema = z
     emergency_contact: nullableRef(EmergencyContactSchema),
     photo: z.string().url().nullable().openapi({ example: 'https://cdn.example.in/photos/asha.jpg' }),
     timezone: z.string().openapi({ example: 'Asia/Kolkata' }),
+    language: z.enum(['en', 'hi']).openapi({ description: 'The language of notifications and pushes.', example: 'hi' }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
     updated_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
   })
@@ -72,6 +73,7 @@ export function toPatient(row: PatientRow): Patient {
     emergency_contact: row.emergencyContact ?? null,
     photo: row.photoUrl,
     timezone: row.timezone,
+    language: row.language,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -156,6 +158,9 @@ export const ProfileUpdateSchema = z
       description: 'An IANA time zone name (not an offset). Stored as the IANA database spells it.',
       example: 'Asia/Kolkata',
     }),
+    language: z
+      .enum(['en', 'hi'])
+      .openapi({ description: 'English or Hindi: the language notifications are written and pushed in.', example: 'hi' }),
   })
   .partial()
   .strict()

@@ -120,7 +120,7 @@ export const requestConsentHandler: HospitalHandler<typeof requestConsent> = asy
     await notify(tx, {
       patientId: share.patientId,
       type: 'consent_requested',
-      title: `${share.hospitalName} asks to see your records`,
+      title: { en: `${share.hospitalName} asks to see your records`, hi: `${share.hospitalName} आपके रिकॉर्ड देखना चाहता है` },
       body: body.purpose,
       link: { kind: 'consent', id: created.id },
       dedupeKey: `consent:${created.id}`,

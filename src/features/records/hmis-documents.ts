@@ -7,10 +7,19 @@ import { ApiError, invalidField } from '../../core/errors'
 import { notify } from '../../core/notify'
 import { errorResponses, fileField, jsonResponse } from '../../core/openapi'
 import { hmisRoute, parseInput, type HospitalHandler } from '../../core/routes'
-import { appointments, doseTimings, hospitals, hospitalShares, records, recordTypes } from '../../db/schema'
+import { appointments, doseTimings, hospitals, hospitalShares, records, recordTypes, type RecordType } from '../../db/schema'
 import { logAccess } from './access-log'
 import { documentKind } from '../../core/documents'
 import { RecordSchema, toRecord } from './schema'
+
+/** A document type as a Hindi reader says it, for the notification. */
+const DOCUMENT_TYPE_HI: Record<RecordType, string> = {
+  prescription: 'पर्चा',
+  handout: 'जानकारी पत्र',
+  test_result: 'जाँच का नतीजा',
+  report: 'रिपोर्ट',
+  other: 'दस्तावेज़',
+}
 
 const DocumentFieldsSchema = z
   .object({
@@ -159,7 +168,10 @@ export const receiveDocumentHandler: HospitalHandler<typeof receiveDocument> = a
         await notify(tx, {
           patientId: share.patientId,
           type: 'document_received',
-          title: `New ${fields.type.replace('_', ' ')} from ${share.hospitalName}`,
+          title: {
+            en: `New ${fields.type.replace('_', ' ')} from ${share.hospitalName}`,
+            hi: `${share.hospitalName} से नया ${DOCUMENT_TYPE_HI[fields.type]}`,
+          },
           body: fields.title,
           link: { kind: 'record', id },
           dedupeKey: `record:${id}`,

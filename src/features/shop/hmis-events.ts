@@ -3,10 +3,24 @@ import { and, eq, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { notify } from '../../core/notify'
+import { inZone } from '../../core/time'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
-import { labBookings, medicineOrders, records } from '../../db/schema'
+import { hospitals, labBookings, medicineOrders, records } from '../../db/schema'
 import { documentFileContent, fileResponse } from '../../core/documents'
+
+const LAB_TITLES = {
+  confirmed: { en: 'Your lab slot is confirmed', hi: 'आपका लैब का समय पक्का हो गया' },
+  results_ready: { en: 'Your lab results are ready', hi: 'आपकी लैब रिपोर्ट तैयार है' },
+  cancelled: { en: 'Your lab booking was cancelled', hi: 'आपकी लैब बुकिंग रद्द हो गई' },
+}
+
+const ORDER_TITLES = {
+  accepted: { en: 'Your medicine order was accepted', hi: 'आपका दवा का ऑर्डर स्वीकार हो गया' },
+  dispatched: { en: 'Your medicine order was dispatched', hi: 'आपकी दवा भेज दी गई है' },
+  delivered: { en: 'Your medicine order was delivered', hi: 'आपकी दवा पहुँच गई' },
+  cancelled: { en: 'Your medicine order was cancelled', hi: 'आपका दवा का ऑर्डर रद्द हो गया' },
+}
 
 // Hospitals tell us what happened to lab bookings and medicine orders: signed events, each
 // applied once (hmis_events), never moving a booking or an order back.
@@ -95,21 +109,24 @@ export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = a
         updatedAt: sql`now()`,
       })
       .where(eq(labBookings.id, booking.id))
+    // The confirmed slot as the patient reads it: the hospital's local date and time.
+    let slotTime = ''
+    if (target === 'confirmed' && event.slot_start) {
+      const [hospital] = await tx.select({ timezone: hospitals.timezone }).from(hospitals).where(eq(hospitals.id, hospitalId))
+      slotTime = inZone(new Date(event.slot_start), hospital?.timezone ?? 'Asia/Kolkata')
+        .slice(0, 16)
+        .replace('T', ' ')
+    }
     await notify(tx, {
       patientId: booking.patientId,
       type: `lab_${target}`,
-      title:
-        target === 'confirmed'
-          ? 'Your lab slot is confirmed'
-          : target === 'results_ready'
-            ? 'Your lab results are ready'
-            : 'Your lab booking was cancelled',
+      title: LAB_TITLES[target],
       body:
         target === 'confirmed'
-          ? `Please come at ${new Date(event.slot_start!).toISOString()}.`
+          ? { en: `Please come at ${slotTime}.`, hi: `कृपया ${slotTime} पर आएँ।` }
           : target === 'results_ready'
-            ? 'Find them in your records.'
-            : (event.reason ?? 'The hospital cancelled it.'),
+            ? { en: 'Find them in your records.', hi: 'ये आपके रिकॉर्ड में हैं।' }
+            : (event.reason ?? { en: 'The hospital cancelled it.', hi: 'अस्पताल ने इसे रद्द कर दिया।' }),
       ...(resultRecordId ? { link: { kind: 'record' as const, id: resultRecordId } } : {}),
       dedupeKey: `lab:${booking.id}:${target}`,
     })
@@ -177,14 +194,14 @@ export const receiveOrderEventHandler: HospitalHandler<typeof receiveOrderEvent>
     await notify(tx, {
       patientId: order.patientId,
       type: `medicine_order_${event.event}`,
-      title: `Your medicine order was ${event.event}`,
+      title: ORDER_TITLES[event.event],
       body:
         event.reason ??
         (event.event === 'dispatched'
-          ? 'It is on its way.'
+          ? { en: 'It is on its way.', hi: 'यह रास्ते में है।' }
           : event.event === 'delivered'
-            ? 'It has been delivered.'
-            : 'The pharmacy has it.'),
+            ? { en: 'It has been delivered.', hi: 'यह पहुँचा दिया गया है।' }
+            : { en: 'The pharmacy has it.', hi: 'फ़ार्मेसी को मिल गया है।' }),
       dedupeKey: `order:${order.id}:${event.event}`,
     })
     return { applied: true, status: event.event }

@@ -32,8 +32,20 @@ export async function insertOrderJob(db: Db, kind: Kind, hospitalId: string, sub
 }
 
 const WORDS = {
-  request_lab_booking: { table: labBookings, done: 'requested', what: 'lab test booking', refColumn: 'hmis_booking_ref' },
-  place_medicine_order: { table: medicineOrders, done: 'placed', what: 'medicine order', refColumn: 'hmis_order_ref' },
+  request_lab_booking: {
+    table: labBookings,
+    done: 'requested',
+    what: 'lab test booking',
+    whatHi: 'लैब जाँच की बुकिंग',
+    refColumn: 'hmis_booking_ref',
+  },
+  place_medicine_order: {
+    table: medicineOrders,
+    done: 'placed',
+    what: 'medicine order',
+    whatHi: 'दवा की बुकिंग',
+    refColumn: 'hmis_order_ref',
+  },
 }
 
 /** The order or booking of a job, its hospital and the patient's live share there. */
@@ -73,8 +85,8 @@ async function reject(db: Db, job: OutboxJob, reason: string, jobStatus: 'done' 
         .where(and(eq(table.id, context.subject.id), eq(table.status, 'pending_sync'))),
     tell: {
       patientId: context.subject.patientId,
-      type: `${kind === 'request_lab_booking' ? 'lab_booking' : 'medicine_order'}_rejected`,
-      title: `Your ${WORDS[kind].what} did not go through`,
+      type: kind === 'request_lab_booking' ? 'lab_booking_rejected' : 'medicine_order_rejected',
+      title: { en: `Your ${WORDS[kind].what} did not go through`, hi: `आपकी ${WORDS[kind].whatHi} नहीं हो सकी` },
       body: `${context.hospital.name}: ${reason}`,
       dedupeKey: `rejected:${context.subject.id}`,
     },

@@ -1,14 +1,16 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { queryRows, textArray, type Db } from '../../core/db'
 import { ApiError, invalidRequest } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { activeAppointmentStatuses, appointments, type SymptomCheckRow } from '../../db/schema'
+import { activeAppointmentStatuses, appointments, type SymptomCheckRow, type TriageLevel } from '../../db/schema'
+import { inLanguage, notePush, pushShardSql } from '../../core/notify'
 import { localDate } from '../../core/time'
 import { isAsked, mergeAnswers, missingAnswers, prefilledAnswers, triage, type Answers } from './rules'
 import {
+  ADVICE,
   AnswersRequestSchema,
   CheckParams,
   CheckQuestionsSchema,
@@ -58,6 +60,27 @@ export async function attachableAppointment(db: Db, patientId: string, id: strin
   return appointment
 }
 
+/**
+ * At an emergency level, a critical notification in the statement that saves the check (`saved`):
+ * once per check, pushed through quiet hours, so that a patient who leaves the result screen still
+ * has the advice on the phone. Nothing at other levels.
+ */
+const isEmergency = (level: TriageLevel) => level === 'emergency' || level === 'emergency_ambulance'
+
+function emergencyAlert(level: TriageLevel): SQL {
+  if (!isEmergency(level)) return sql``
+  const advice = ADVICE[level]
+  return sql`, alert as (
+      insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+      select gen_random_uuid(), p.id, 'triage_emergency',
+             ${inLanguage(sql`${'Get emergency care now'}`, sql`${'अभी आपातकालीन देखभाल लें'}`)},
+             ${inLanguage(sql`${advice.en}`, sql`${advice.hi}`)},
+             jsonb_build_object('kind', 'symptom_check', 'id', s.id::text), 'triage:' || s.id::text, 'critical', ${pushShardSql(sql`p.id`)}
+      from saved s join patients p on p.id = s.patient_id
+      on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
+    )`
+}
+
 /** Makes a draft check for these symptoms (their base triage), optionally tied to an appointment. */
 export async function createCheck(
   db: Db,
@@ -82,11 +105,15 @@ export async function createCheck(
   const first = triage(catalog.symptoms, catalog.rules, answers)
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, answers, triage_level, triage_rules, extra_info)
-        values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${JSON.stringify(answers)}::jsonb,
-                ${first.level}, ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
-        returning to_jsonb(symptom_checks.*) as "check"`,
+    sql`with saved as (
+          insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, answers, triage_level, triage_rules, extra_info)
+          values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${JSON.stringify(answers)}::jsonb,
+                  ${first.level}, ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
+          returning *
+        )${emergencyAlert(first.level)}
+        select to_jsonb(saved.*) as "check" from saved`,
   )
+  if (isEmergency(first.level)) notePush([patientId])
   return { check: checkOf(row!.check as Record<string, unknown>), ...catalog }
 }
 
@@ -110,12 +137,16 @@ export async function changeDraft(
     const result = triage(context.symptoms, context.rules, changed.answers as Answers)
     const [row] = await queryRows<Record<string, unknown>>(
       db,
-      sql`update symptom_checks set answers = ${JSON.stringify(changed.answers)}::jsonb, triage_level = ${result.level},
-            triage_rules = ${textArray(result.ruleIds)}, allergies = ${changed.allergies}, family_history = ${changed.familyHistory},
-            extra_info = ${changed.extraInfo}, version = version + 1, updated_at = now()
-          where id = ${id} and patient_id = ${patientId} and version = ${context.check.version} and status = 'draft'
-          returning to_jsonb(symptom_checks.*) as "check"`,
+      sql`with saved as (
+            update symptom_checks set answers = ${JSON.stringify(changed.answers)}::jsonb, triage_level = ${result.level},
+              triage_rules = ${textArray(result.ruleIds)}, allergies = ${changed.allergies}, family_history = ${changed.familyHistory},
+              extra_info = ${changed.extraInfo}, version = version + 1, updated_at = now()
+            where id = ${id} and patient_id = ${patientId} and version = ${context.check.version} and status = 'draft'
+            returning *
+          )${emergencyAlert(result.level)}
+          select to_jsonb(saved.*) as "check" from saved`,
     )
+    if (row && isEmergency(result.level)) notePush([patientId])
     if (row) return { ...context, check: checkOf(row.check as Record<string, unknown>) }
   }
   throw new ApiError('conflict', 'The symptom check changed while saving; please try again.')

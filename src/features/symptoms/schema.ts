@@ -272,7 +272,8 @@ export const AudioFormSchema = z
   })
   .openapi('SymptomAudioForm')
 
-const ADVICE: Record<TriageLevel, { en: string; hi: string }> = {
+/** What to do at each level, in English and Hindi (the check's `advice`; the emergency alert's body). */
+export const ADVICE: Record<TriageLevel, { en: string; hi: string }> = {
   emergency_ambulance: {
     en: 'Call 112 for an ambulance now. Do not wait for an appointment.',
     hi: 'अभी 112 पर एम्बुलेंस बुलाएँ। अपॉइंटमेंट का इंतज़ार न करें।',

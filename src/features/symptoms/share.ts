@@ -109,8 +109,8 @@ function shareFailed(db: Db, job: OutboxJob, patientId: string, reason: string) 
     tell: {
       patientId,
       type: 'symptom_check_not_shared',
-      title: 'Your symptom check could not be sent to the hospital',
-      body: `${reason} Please show it to the doctor at your visit.`,
+      title: { en: 'Your symptom check could not be sent to the hospital', hi: 'आपकी लक्षण जाँच अस्पताल को नहीं भेजी जा सकी' },
+      body: { en: `${reason} Please show it to the doctor at your visit.`, hi: `${reason} कृपया मिलने पर इसे डॉक्टर को दिखाएँ।` },
       link: { kind: 'symptom_check', id: job.subjectId },
       dedupeKey: `check-failed:${job.subjectId}`,
     },
