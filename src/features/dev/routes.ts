@@ -106,14 +106,10 @@ export const listDevPushes = publicRoute({
   'x-development-only': true,
   request: {
     query: z.object({
-      token: z
-        .string()
-        .min(16)
-        .max(4096)
-        .openapi({
-          description: 'The push_token registered with POST /v1/devices.',
-          example: 'dT3xq8bPQm2k:APA91bHc7rXw2vJmQ0o9Lr5eZyU4tN6sKpA1fG8h',
-        }),
+      token: z.string().min(16).max(4096).openapi({
+        description: 'The push_token registered with POST /v1/devices.',
+        example: 'dT3xq8bPQm2k:APA91bHc7rXw2vJmQ0o9Lr5eZyU4tN6sKpA1fG8h',
+      }),
     }),
   },
   responses: {
