@@ -558,7 +558,10 @@ create table ambulance_providers (
   phone text not null,
   types text[] not null,
   coverage text not null,
-  position integer not null default 0
+  position integer not null default 0,
+  kind text not null default 'helpline' check (kind in ('helpline', 'operator')),
+  -- The operator's dispatch desk, which gets the booking by SMS (E.164); never shown to patients.
+  dispatcher_phone text
 );
 
 create table ambulance_bookings (
@@ -571,11 +574,21 @@ create table ambulance_bookings (
   pickup_time timestamptz not null,
   ambulance_type text not null check (ambulance_type in ('bls', 'als', 'patient_transport')),
   notes text,
-  status text not null default 'requested' check (status in ('requested', 'cancelled')),
+  status text not null default 'requested',
   created_at timestamptz(3) not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- Why it is declined (the dispatcher's words, or that the operator could not be reached).
+  status_reason text,
+  -- [{status, at, by}], oldest first: what the patient and the dispatcher did, and when.
+  history jsonb not null default '[]',
+  -- When the dispatcher's SMS went out (a cancellation is sent only after it).
+  dispatched_at timestamptz,
+  constraint ambulance_bookings_status_check
+    check (status in ('requested', 'accepted', 'declined', 'arrived', 'completed', 'cancelled', 'expired'))
 );
 create index ambulance_bookings_patient_created_idx on ambulance_bookings (patient_id, created_at desc, id desc);
+-- The expiry sweep: requests nobody accepted, by pickup time.
+create index ambulance_bookings_requested_pickup_idx on ambulance_bookings (pickup_time) where status = 'requested';
 
 create table care_packages (
   id text primary key,
@@ -619,6 +632,8 @@ insert into ambulance_providers (id, name, phone, types, coverage, position) val
   ('dial-112', '112 National Emergency Number', '112', array['bls', 'als'], 'All of India: police, fire and ambulance', 3),
   ('ziqitza', 'Ziqitza Health Care (1298)', '1298', array['bls', 'als', 'patient_transport'], 'Mumbai, Pune and other cities', 4),
   ('redhealth', 'RED.Health Emergency', '+918069471111', array['bls', 'als', 'patient_transport'], 'Bengaluru, Delhi NCR, Hyderabad, Pune and other cities', 5);
+update ambulance_providers set kind = 'operator', dispatcher_phone = '+919999912980' where id = 'ziqitza';
+update ambulance_providers set kind = 'operator', dispatcher_phone = '+919999947111' where id = 'redhealth';
 
 insert into care_packages (id, name, description, includes, price_inr, duration_days, position) values
   ('diabetes', 'Diabetes care', 'A year of regular check-ups and tests to keep blood sugar in range.', array['4 physician consultations', '4 HbA1c tests', 'Fasting and post-meal blood sugar every quarter', 'Annual eye (retina) and foot examination', 'Diet counselling'], 6999, 365, 1),
@@ -1407,6 +1422,7 @@ insert into schema_migrations (version) values
   ('0013_triage_safety'),
   ('0014_symptom_catalog_v2'),
   ('0015_outbox'),
-  ('0016_push');
+  ('0016_push'),
+  ('0017_ambulance_dispatch');
 
 commit;

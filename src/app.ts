@@ -43,7 +43,8 @@ export function createApp() {
     const services = openServices(
       c.env,
       c.executionCtx,
-      { request_id: c.var.requestId, method: c.req.method, path: c.req.path },
+      // A dispatcher's link is a credential: its token never reaches the logs.
+      { request_id: c.var.requestId, method: c.req.method, path: c.req.path.startsWith('/dispatch/') ? '/dispatch/{token}' : c.req.path },
       outboxHandlers,
     )
     c.set('services', services)

@@ -50,7 +50,11 @@ export default async function setup(project: TestProject) {
   const postgres = await startPostgres({ preferUrl: process.env.TEST_DATABASE_URL, log })
   await migrate(postgres.url, { log: () => {} })
   const proxy = await startWsProxy({ allow: [allowFor(postgres.url)], secret: testSecrets.NEON_WS_PROXY_SECRET })
-  const msg91 = await startFakeMsg91({ authKey: testSecrets.MSG91_AUTH_KEY, templateId: testSecrets.MSG91_OTP_TEMPLATE_ID })
+  const msg91 = await startFakeMsg91({
+    authKey: testSecrets.MSG91_AUTH_KEY,
+    templateId: testSecrets.MSG91_OTP_TEMPLATE_ID,
+    dispatchTemplateId: testSecrets.MSG91_DISPATCH_TEMPLATE_ID,
+  })
   const resend = await startFakeResend({ apiKey: testSecrets.RESEND_API_KEY })
   const abdm = await startFakeAbdm({ clientId: testSecrets.ABDM_CLIENT_ID, clientSecret: testSecrets.ABDM_CLIENT_SECRET })
 

@@ -240,7 +240,7 @@ describe('answers and triage', () => {
     const stiff = await answer(client, token, fever.id, { 'screen.fever_signs': ['stiff_neck'] })
     expect(stiff.triage.level).toBe('emergency')
     expect(stiff.triage.rule_ids).toEqual(['fever.stiff_neck'])
-    expect(stiff.triage.emergency).toMatchObject({ call: '112', ambulance_path: '/v1/ambulance-bookings' })
+    expect(stiff.triage.emergency).toMatchObject({ call: '112', ambulance: '108', providers_path: '/v1/ambulances' })
 
     const pair = await answer(client, token, fever.id, { 'screen.temperature': 39.8 })
     expect(pair.triage.level).toBe('emergency_ambulance')

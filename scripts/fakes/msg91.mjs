@@ -3,21 +3,22 @@
 import { randomUUID } from 'node:crypto'
 import { startFakeServer } from './server.mjs'
 
-export async function startFakeMsg91({ authKey, templateId, port = 0, log = (_line) => {} }) {
+export async function startFakeMsg91({ authKey, templateId, dispatchTemplateId, port = 0, log = (_line) => {} }) {
   const messages = []
   const fake = await startFakeServer(
     'MSG91',
     {
       'POST /api/v5/flow': ({ headers, body }) => {
         if (headers.authkey !== authKey) return [401, { type: 'error', message: 'Authentication failure' }]
-        if (body?.template_id !== templateId) return [400, { type: 'error', message: 'Invalid template_id' }]
+        if (body?.template_id !== templateId && (!dispatchTemplateId || body?.template_id !== dispatchTemplateId))
+          return [400, { type: 'error', message: 'Invalid template_id' }]
         const recipients = Array.isArray(body?.recipients) ? body.recipients : []
         if (recipients.length === 0 || !recipients.every((r) => /^91[6-9]\d{9}$/.test(r.mobiles ?? ''))) {
           return [400, { type: 'error', message: 'Invalid mobile number' }]
         }
         const requestId = randomUUID().replace(/-/g, '').slice(0, 24)
         for (const { mobiles, ...variables } of recipients) {
-          messages.unshift({ id: requestId, to: `+${mobiles}`, variables, at: new Date().toISOString() })
+          messages.unshift({ id: requestId, to: `+${mobiles}`, template_id: body.template_id, variables, at: new Date().toISOString() })
           log(`[fake MSG91] to +${mobiles}: ${JSON.stringify(variables)}`)
         }
         return [200, { type: 'success', message: requestId }]

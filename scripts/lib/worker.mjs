@@ -12,7 +12,7 @@ const root = new URL('../..', import.meta.url).pathname
 /**
  * Starts `wrangler dev` with these settings and waits until GET /health answers 200.
  * `scheduled`: cron runs at GET /__scheduled?cron=… (wrangler's --test-scheduled).
- * Returns { base, pid, output(), stop() }.
+ * Returns { base, pid, output(), alive(), stop() }.
  */
 export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 } = {}) {
   const port = await freePort()
@@ -55,7 +55,7 @@ export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 
       (r) => r.arrayBuffer().then(() => r.ok),
       () => false,
     )
-    if (up) return { base, pid: child.pid, output: () => output, stop }
+    if (up) return { base, pid: child.pid, output: () => output, alive: () => child.exitCode === null && child.signalCode === null, stop }
     await new Promise((r) => setTimeout(r, 250))
   }
   await stop()

@@ -83,6 +83,15 @@ export const NOTIFICATION_KINDS = {
     label: { en: 'Medicine order delivered', hi: 'दवा पहुँच गई' },
   },
   medicine_order_cancelled: { priority: 'normal', ttlSeconds: 2 * DAY, label: { en: 'Medicine order cancelled', hi: 'दवा का ऑर्डर रद्द' } },
+  ambulance_accepted: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking accepted', hi: 'एम्बुलेंस बुकिंग स्वीकार' } },
+  ambulance_declined: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking declined', hi: 'एम्बुलेंस बुकिंग अस्वीकार' } },
+  ambulance_arrived: { priority: 'critical', ttlSeconds: 2 * HOUR, label: { en: 'Ambulance at the pickup', hi: 'एम्बुलेंस पहुँच गई' } },
+  ambulance_completed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Ambulance trip completed', hi: 'एम्बुलेंस यात्रा पूरी' } },
+  ambulance_expired: {
+    priority: 'high',
+    ttlSeconds: DAY,
+    label: { en: 'Ambulance pre-booking not accepted in time', hi: 'एम्बुलेंस बुकिंग समय पर स्वीकार नहीं हुई' },
+  },
 } as const satisfies Record<string, Kind>
 
 export type NotificationType = keyof typeof NOTIFICATION_KINDS

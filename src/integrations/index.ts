@@ -115,6 +115,7 @@ export function createIntegrations(config: Config, db: Db, log: Logger, requestI
             baseUrl: config.MSG91_BASE_URL,
             authKey: config.MSG91_AUTH_KEY!,
             templateId: config.MSG91_OTP_TEMPLATE_ID!,
+            dispatchTemplateId: config.MSG91_DISPATCH_TEMPLATE_ID,
             timeoutMs,
           })
         : outboxSmsSender(db),

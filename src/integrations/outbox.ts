@@ -1,7 +1,7 @@
 import type { Db } from '../core/db'
 import { devOutbox } from '../db/schema'
 import { loginOtpEmail, type EmailSender } from './email/port'
-import type { SmsSender } from './sms/port'
+import { dispatchSmsText, type SmsSender } from './sms/port'
 
 /**
  * Development providers: instead of sending, they keep the message in `dev_outbox`, readable at
@@ -16,6 +16,9 @@ export function outboxSmsSender(db: Db): SmsSender {
         recipient: phoneE164,
         body: `${otp} is your PHR Edge login code. It expires in ${ttlMinutes} minutes. Do not share it.`,
       })
+    },
+    async sendDispatch(phoneE164, message) {
+      await db.insert(devOutbox).values({ id: crypto.randomUUID(), channel: 'sms', recipient: phoneE164, body: dispatchSmsText(message) })
     },
   }
 }

@@ -21,7 +21,9 @@ export type Operation = {
   tags?: string[]
   security?: Record<string, string[]>[]
   requestBody?: { content: Record<string, { schema: Schema }> }
-  responses: Record<string, { $ref?: string; headers?: Record<string, unknown> }>
+  responses: Record<string, { $ref?: string; headers?: Record<string, unknown>; content?: Record<string, unknown> }>
+  /** A page for people (the dispatcher's): its refusals are pages, not the error envelope. */
+  'x-html-page'?: boolean
 }
 export type OpenApiDocument = {
   openapi: string

@@ -260,9 +260,10 @@ describe('journey 3', () => {
       200,
     )
     expect(flagged.triage.level).toMatch(/^emergency/)
-    // The emergency advice points at a route that books an ambulance.
-    const pickup = { pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune', pickup_time: new Date(Date.now() + 600_000).toISOString() }
-    ok(await asha.post(flagged.triage.emergency.ambulance_path, pickup), 201)
+    // The emergency advice says call 112 and 108 now, and where the providers' numbers are: never a pre-booking.
+    expect(flagged.triage.emergency).toMatchObject({ call: '112', ambulance: '108' })
+    const providers = ok(await asha.get(flagged.triage.emergency.providers_path), 200)
+    expect(providers.items.map((p: { phone: string }) => p.phone)).toContain('108')
     const calm = ok(
       await asha.put(
         `/v1/symptom-checks/${id}/answers`,

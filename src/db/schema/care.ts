@@ -1,4 +1,4 @@
-import { boolean, date, integer, numeric, pgTable, primaryKey, text, time, uuid } from 'drizzle-orm/pg-core'
+import { boolean, date, integer, jsonb, numeric, pgTable, primaryKey, text, time, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
 export const doseTimings = [
@@ -95,6 +95,9 @@ export const ambulanceProviders = pgTable('ambulance_providers', {
   types: text('types').array().notNull(),
   coverage: text('coverage').notNull(),
   position: integer('position').notNull().default(0),
+  /** helpline: to call (108, 102, 112), never pre-booked; operator: takes pre-bookings by SMS to its dispatcher. */
+  kind: text('kind').$type<'helpline' | 'operator'>().notNull().default('helpline'),
+  dispatcherPhone: text('dispatcher_phone'),
 })
 
 export const ambulanceTypes = ['bls', 'als', 'patient_transport'] as const
@@ -108,10 +111,17 @@ export const ambulanceBookings = pgTable('ambulance_bookings', {
   pickupTime: timestamptz('pickup_time').notNull(),
   ambulanceType: text('ambulance_type').$type<(typeof ambulanceTypes)[number]>().notNull(),
   notes: text('notes'),
-  status: text('status').$type<'requested' | 'cancelled'>().notNull().default('requested'),
+  status: text('status').$type<AmbulanceStatus>().notNull().default('requested'),
   createdAt: paginatedCreatedAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  statusReason: text('status_reason'),
+  history: jsonb('history').$type<AmbulanceEvent[]>().notNull().default([]),
+  dispatchedAt: timestamptz('dispatched_at'),
 })
+export const ambulanceStatuses = ['requested', 'accepted', 'declined', 'arrived', 'completed', 'cancelled', 'expired'] as const
+export type AmbulanceStatus = (typeof ambulanceStatuses)[number]
+/** One change of a booking: to what, when, and who made it. */
+export type AmbulanceEvent = { status: AmbulanceStatus; at: string; by: 'patient' | 'dispatcher' | 'system' }
 export type AmbulanceBookingRow = typeof ambulanceBookings.$inferSelect
 
 export const carePackages = pgTable('care_packages', {

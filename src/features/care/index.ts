@@ -3,6 +3,9 @@ import type { Feature } from '../../core/types'
 import { applyCarePackage, applyCarePackageHandler } from './apply-care-package'
 import { bookAmbulance, bookAmbulanceHandler } from './book-ambulance'
 import { cancelAmbulanceBooking, cancelAmbulanceBookingHandler } from './cancel-ambulance-booking'
+import { dispatchJobs, expireAmbulanceRequests } from './dispatch'
+import { actOnDispatch, actOnDispatchHandler, openDispatchPage, openDispatchPageHandler } from './dispatch-page'
+import { getAmbulanceBooking, getAmbulanceBookingHandler } from './get-ambulance-booking'
 import { listAmbulanceBookings, listAmbulanceBookingsHandler } from './list-ambulance-bookings'
 import { listAmbulances, listAmbulancesHandler } from './list-ambulances'
 import { listCarePackageApplications, listCarePackageApplicationsHandler } from './list-care-package-applications'
@@ -12,7 +15,11 @@ import * as vitals from './vitals'
 export const careFeature: Feature = {
   tags: [
     { name: 'Vitals', description: 'Readings with plausible ranges and unit conversions, critical alerts, trends in my time zone.' },
-    { name: 'Ambulance', description: 'Providers to call, and pre-bookings of planned transport.' },
+    {
+      name: 'Ambulance',
+      description:
+        'Providers to call, and pre-bookings of planned transport that reach the operator’s dispatcher (an SMS with a link to a small page).',
+    },
     { name: 'Care packages', description: 'Packages of care for long-term conditions and life stages.' },
   ],
   routes: () =>
@@ -23,8 +30,13 @@ export const careFeature: Feature = {
       .openapi(listAmbulances, listAmbulancesHandler)
       .openapi(bookAmbulance, bookAmbulanceHandler)
       .openapi(listAmbulanceBookings, listAmbulanceBookingsHandler)
+      .openapi(getAmbulanceBooking, getAmbulanceBookingHandler)
       .openapi(cancelAmbulanceBooking, cancelAmbulanceBookingHandler)
+      .openapi(openDispatchPage, openDispatchPageHandler)
+      .openapi(actOnDispatch, actOnDispatchHandler)
       .openapi(listCarePackages, listCarePackagesHandler)
       .openapi(listCarePackageApplications, listCarePackageApplicationsHandler)
       .openapi(applyCarePackage, applyCarePackageHandler),
+  jobs: [{ name: 'ambulance expiry', cron: '* * * * *', run: expireAmbulanceRequests }],
+  outbox: dispatchJobs,
 }

@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi'
 import { asc } from 'drizzle-orm'
 import { jsonResponse } from '../../core/openapi'
 import { type PatientHandler, patientRoute } from '../../core/routes'
-import { ambulanceProviders, ambulanceTypes } from '../../db/schema'
-import { CALL_NOW, ProviderSchema } from './schema'
+import { ambulanceProviders } from '../../db/schema'
+import { CALL_NOW, ProviderSchema, toProvider } from './schema'
 
 export const listAmbulances = patientRoute({
   method: 'get',
@@ -26,13 +26,7 @@ export const listAmbulancesHandler: PatientHandler<typeof listAmbulances> = asyn
   return c.json(
     {
       call_now: CALL_NOW,
-      items: rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        phone: r.phone,
-        types: r.types as (typeof ambulanceTypes)[number][],
-        coverage: r.coverage,
-      })),
+      items: rows.map(toProvider),
     },
     200,
   )

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { nullableRef } from '../../core/openapi'
-import { type AmbulanceBookingRow, ambulanceTypes } from '../../db/schema'
+import { type AmbulanceBookingRow, ambulanceProviders, ambulanceStatuses, ambulanceTypes } from '../../db/schema'
 
 // Ambulance providers and pre-bookings, care packages and applications, as the API shows them. An
 // emergency is a call (108 / 112), never a form: every answer here carries the numbers to call.
@@ -14,8 +14,24 @@ export const ProviderSchema = z
     phone: z.string().openapi({ example: '108' }),
     types: z.array(z.enum(ambulanceTypes)).openapi({ example: ['bls', 'als'] }),
     coverage: z.string(),
+    pre_booking: z.boolean().openapi({
+      description:
+        'Takes pre-bookings (POST /v1/ambulance-bookings): an operator whose dispatcher gets them. Helplines (108, 102, 112) are to call.',
+      example: false,
+    }),
   })
   .openapi('AmbulanceProvider')
+
+export type Provider = z.infer<typeof ProviderSchema>
+
+export const toProvider = (r: typeof ambulanceProviders.$inferSelect): Provider => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  types: r.types as (typeof ambulanceTypes)[number][],
+  coverage: r.coverage,
+  pre_booking: r.kind === 'operator' && !!r.dispatcherPhone,
+})
 
 export const BookingRequestSchema = z
   .object({
@@ -29,7 +45,11 @@ export const BookingRequestSchema = z
       .enum(ambulanceTypes)
       .optional()
       .openapi({ description: 'bls (basic), als (advanced, with a paramedic), patient_transport.', example: 'patient_transport' }),
-    provider_id: z.string().max(40).optional().openapi({ example: 'redhealth' }),
+    provider_id: z
+      .string()
+      .max(40)
+      .optional()
+      .openapi({ description: 'A provider that takes pre-bookings; the first one running this type when left out.', example: 'redhealth' }),
     notes: z.string().trim().max(1000).optional().openapi({ example: 'Wheelchair needed; second floor, no lift.' }),
   })
   .strict()
@@ -38,7 +58,24 @@ export const BookingRequestSchema = z
 export const BookingSchema = z
   .object({
     id: z.guid(),
-    status: z.enum(['requested', 'cancelled']),
+    status: z.enum(ambulanceStatuses).openapi({
+      description:
+        'requested → accepted | declined (status_reason says why) → arrived → completed; cancelled by me; expired when nobody accepted before the pickup time.',
+      example: 'accepted',
+    }),
+    status_reason: z.string().nullable().openapi({ example: null }),
+    history: z
+      .array(
+        z.object({
+          status: z.enum(ambulanceStatuses),
+          at: z.string().datetime({ offset: true }),
+          by: z.enum(['patient', 'dispatcher', 'system']),
+        }),
+      )
+      .openapi({
+        description: 'Every change, oldest first.',
+        example: [{ status: 'requested', at: '2026-11-30T09:00:00.000Z', by: 'patient' }],
+      }),
     provider: nullableRef(ProviderSchema),
     pickup_address: z.string(),
     pickup_location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
@@ -49,12 +86,19 @@ export const BookingSchema = z
       .object({ emergency: z.string(), ambulance: z.string() })
       .openapi({ description: 'In an emergency, call: do not wait for a pre-booking.' }),
     created_at: z.string().datetime({ offset: true }),
+    updated_at: z.string().datetime({ offset: true }),
   })
   .openapi('AmbulanceBooking')
 
-export const toBooking = (row: AmbulanceBookingRow, providers: Map<string, z.infer<typeof ProviderSchema>>) => ({
+export const BookingParams = z.object({
+  id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: '5b7c9d1e-2f3a-4b5c-8d6e-7f8091a2b3c4' }),
+})
+
+export const toBooking = (row: AmbulanceBookingRow, providers: Map<string, Provider>) => ({
   id: row.id,
   status: row.status,
+  status_reason: row.statusReason,
+  history: row.history,
   provider: row.providerId ? (providers.get(row.providerId) ?? null) : null,
   pickup_address: row.pickupAddress,
   pickup_location: row.pickupLat !== null && row.pickupLng !== null ? { lat: row.pickupLat, lng: row.pickupLng } : null,
@@ -63,6 +107,7 @@ export const toBooking = (row: AmbulanceBookingRow, providers: Map<string, z.inf
   notes: row.notes,
   call_now: CALL_NOW,
   created_at: row.createdAt.toISOString(),
+  updated_at: row.updatedAt.toISOString(),
 })
 
 export const PackageSchema = z

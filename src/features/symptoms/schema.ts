@@ -211,9 +211,14 @@ const TriageSchema = z
     advice: z.string().openapi({ example: 'See a doctor within 24 hours.' }),
     emergency: z
       .object({
-        call: z.string().openapi({ example: '112' }),
-        ambulance_path: z.string().openapi({ description: 'Where the app requests an ambulance.', example: '/v1/ambulance-bookings' }),
+        call: z.string().openapi({ description: 'Call this first, now.', example: '112' }),
+        ambulance: z.string().openapi({ description: 'The state ambulance, free.', example: '108' }),
         helplines: z.array(z.object({ name: z.string(), number: z.string() })),
+        providers_path: z.string().openapi({
+          description:
+            'Where the app lists ambulance providers with their numbers to call (never a pre-booking: that is for planned transport).',
+          example: '/v1/ambulances',
+        }),
       })
       .nullable()
       .openapi({ description: 'For the two emergency levels: what to do now.' }),
@@ -292,6 +297,7 @@ export const ADVICE: Record<TriageLevel, { en: string; hi: string }> = {
 
 const HELPLINES = [
   { name: 'Emergency', number: '112' },
+  { name: 'Ambulance (state service, free)', number: '108' },
   { name: 'Tele-MANAS (mental health)', number: '14416' },
   { name: 'Tele-MANAS (toll-free)', number: '1-800-891-4416' },
 ]
@@ -320,7 +326,7 @@ export function toSymptomCheck(
       reasons: [...new Set(row.triageRules.map((id) => reasons.get(id)).filter((r): r is string => !!r))],
       rule_ids: row.triageRules,
       advice: ADVICE[row.triageLevel][lang],
-      emergency: emergency ? { call: '112', ambulance_path: '/v1/ambulance-bookings', helplines: HELPLINES } : null,
+      emergency: emergency ? { call: '112', ambulance: '108', helplines: HELPLINES, providers_path: '/v1/ambulances' } : null,
     },
     allergies: row.allergies,
     family_history: row.familyHistory,
