@@ -28,6 +28,26 @@ describe(`database driver ${env.DATABASE_DRIVER}`, () => {
     expect(me).toMatchObject({ id: patient.id, name: 'Meera Iyer', blood_group: 'O+', phone })
   })
 
+  it('reads arrays that raw statements answer (preferences switched off, adherence) the same on either driver', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const prefs = (await (
+      await client.put('/v1/me/notification-preferences', { push: { medication_refill: false, document_received: false } }, { token })
+    ).json()) as { push: Record<string, boolean> }
+    expect(prefs.push).toMatchObject({ medication_refill: false, document_received: false, medication_due: true, lab_cancelled: true })
+    const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)
+    const med = (await (
+      await client.post(
+        '/v1/medications',
+        { name: 'Metformin 500 mg', dosage: '1 tablet', timings: ['bedtime'], start_date: yesterday },
+        { token },
+      )
+    ).json()) as { id: string }
+    const record = (await (await client.get(`/v1/medications/adherence?from=${yesterday}&to=${yesterday}`, { token })).json()) as {
+      items: { medication_id: string; scheduled: number; missed: number; current_streak: number }[]
+    }
+    expect(record.items).toEqual([expect.objectContaining({ medication_id: med.id, scheduled: 1, missed: 1, current_streak: 0 })])
+  })
+
   it('runs a transaction: its writes commit together, or roll back together when it throws', async () => {
     const database = openRequestDatabase(loadConfig(env), (env as unknown as Bindings).HYPERDRIVE)
     const key = `driver-test:${crypto.randomUUID()}`

@@ -1,9 +1,25 @@
 import { integer, jsonb, pgTable, primaryKey, smallint, text, time, uuid } from 'drizzle-orm/pg-core'
+import type { DoseTiming } from './care'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
+export const linkKinds = [
+  'appointment',
+  'record',
+  'hospital',
+  'symptom_check',
+  'consent',
+  'medication',
+  'vital',
+  'ambulance_booking',
+  'lab_booking',
+  'medicine_order',
+] as const
 export type NotificationLink = {
-  kind: 'appointment' | 'record' | 'hospital' | 'symptom_check' | 'consent' | 'medication' | 'vital' | 'ambulance_booking'
+  kind: (typeof linkKinds)[number]
   id: string
+  /** A dose reminder names the dose: its local date and timing (POST /v1/medications/{id}/doses takes both). */
+  date?: string
+  timing?: DoseTiming
 }
 
 export type NotificationPriority = 'critical' | 'high' | 'normal'

@@ -6,7 +6,9 @@ import { createMedication, createMedicationHandler } from './create-medication'
 import { deleteMedication, deleteMedicationHandler } from './delete-medication'
 import { getRoutine, getRoutineHandler } from './get-routine'
 import { listMedications, listMedicationsHandler } from './list-medications'
+import { getMedicationAdherence, getMedicationAdherenceHandler } from './adherence'
 import { logDose, logDoseHandler } from './log-dose'
+import { getMedicationSchedule, getMedicationScheduleHandler } from './schedule'
 import { putRoutine, putRoutineHandler } from './put-routine'
 import { updateMedication, updateMedicationHandler } from './update-medication'
 
@@ -18,6 +20,8 @@ export const medicinesFeature: Feature = {
       .openapi(putRoutine, putRoutineHandler)
       .openapi(createMedication, createMedicationHandler)
       .openapi(listMedications, listMedicationsHandler)
+      .openapi(getMedicationSchedule, getMedicationScheduleHandler)
+      .openapi(getMedicationAdherence, getMedicationAdherenceHandler)
       .openapi(updateMedication, updateMedicationHandler)
       .openapi(deleteMedication, deleteMedicationHandler)
       .openapi(logDose, logDoseHandler)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { inLanguage, noteEveryShard, pushShardSql } from '../../core/notify'
 import type { Services } from '../../core/types'
+import { timingTime } from './timings'
 
 // Dose reminders, set-based: one statement finds every dose whose local time (the patient's
 // routine, in their time zone, DST included) has come within the catch-up window, records it in
@@ -10,14 +11,7 @@ import type { Services } from '../../core/types'
 // deleted or already-logged doses are never announced; a dose older than the window is not either.
 
 /** The local time of each timing, from the routine (30 minutes either side of a meal). */
-const TIMING_TIME = sql`case t.timing
-    when 'before_breakfast' then r.breakfast_at - interval '30 minutes'
-    when 'after_breakfast' then r.breakfast_at + interval '30 minutes'
-    when 'before_lunch' then r.lunch_at - interval '30 minutes'
-    when 'after_lunch' then r.lunch_at + interval '30 minutes'
-    when 'before_dinner' then r.dinner_at - interval '30 minutes'
-    when 'after_dinner' then r.dinner_at + interval '30 minutes'
-    else r.bed_at end`
+const TIMING_TIME = timingTime(sql`t.timing`, 'r')
 
 /** A timing as a Hindi reader says it. */
 const TIMING_HI = sql`case f.timing
@@ -63,7 +57,7 @@ export async function remindDoses(services: Services, run: { at: Date }) {
           select gen_random_uuid(), f.patient_id, 'medication_due',
                  ${inLanguage(sql`'Time for ' || m.name`, sql`m.name || ' लेने का समय'`)},
                  ${inLanguage(sql`m.dosage || ', ' || replace(f.timing, '_', ' ')`, sql`m.dosage || ', ' || ${TIMING_HI}`)},
-                 jsonb_build_object('kind', 'medication', 'id', m.id),
+                 jsonb_build_object('kind', 'medication', 'id', m.id, 'date', f.dose_date::text, 'timing', f.timing),
                  'dose:' || m.id || ':' || f.dose_date || ':' || f.timing, 'high', ${pushShardSql(sql`f.patient_id`)}
           from fresh f join medications m on m.id = f.medication_id join patients p on p.id = f.patient_id
           on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing

@@ -118,7 +118,7 @@ export async function pushShards(services: Services, shards: number[]): Promise<
               )
               returning id, patient_id, type, title, body, link, priority, created_at, push_attempts
             )
-            select c.*, p.timezone, f.push_off, f.quiet_start::text, f.quiet_end::text,
+            select c.*, p.timezone, to_jsonb(f.push_off) as push_off, f.quiet_start::text, f.quiet_end::text,
               coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'platform', d.platform, 'token', d.push_token) order by d.id)
                         from devices d where d.patient_id = c.patient_id), '[]') as devices
             from claimed c left join patients p on p.id = c.patient_id left join notification_preferences f on f.patient_id = c.patient_id`,
@@ -171,6 +171,7 @@ export async function pushShards(services: Services, shards: number[]): Promise<
           type: row.type,
           priority: row.priority,
           ...(row.link ? { link_kind: row.link.kind, link_id: row.link.id } : {}),
+          ...(row.link?.date && row.link.timing ? { link_date: row.link.date, link_timing: row.link.timing } : {}),
         },
         priority: row.priority,
         ttlSeconds,

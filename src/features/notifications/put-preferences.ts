@@ -49,7 +49,7 @@ export const putNotificationPreferencesHandler: PatientHandler<typeof putNotific
           quiet_start = case when ${quietGiven} then excluded.quiet_start else notification_preferences.quiet_start end,
           quiet_end = case when ${quietGiven} then excluded.quiet_end else notification_preferences.quiet_end end,
           updated_at = now()
-        returning push_off, quiet_start::text, quiet_end::text`,
+        returning to_jsonb(push_off) as push_off, quiet_start::text, quiet_end::text`,
   )
   if (quietGiven) notePush([c.var.patientId])
   return c.json(toPreferences({ pushOff: row!.push_off, quietStart: row!.quiet_start, quietEnd: row!.quiet_end }), 200)

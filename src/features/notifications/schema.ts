@@ -1,21 +1,24 @@
 import { z } from '@hono/zod-openapi'
 import { NOTIFICATION_TYPES } from '../../core/notification-kinds'
 import { matching, nullableRef } from '../../core/openapi'
-import type { DeviceRow, NotificationRow } from '../../db/schema'
+import { doseTimings, linkKinds, type DeviceRow, type NotificationRow } from '../../db/schema'
 
 export const NotificationSchema = z
   .object({
     id: z.guid().openapi({ example: '1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b' }),
-    type: z.string().openapi({ example: 'appointment_reviewed' }),
+    type: z.enum(NOTIFICATION_TYPES).openapi({ example: 'appointment_reviewed' }),
     title: z.string().openapi({ example: 'Your doctor has reviewed your symptoms' }),
     body: z.string().openapi({ example: 'Join the video call at 10:30 from the appointment screen.' }),
     link: nullableRef(
       z
         .object({
-          kind: z
-            .enum(['appointment', 'record', 'hospital', 'symptom_check', 'consent', 'medication', 'vital', 'ambulance_booking'])
-            .openapi({ example: 'appointment' }),
+          kind: z.enum(linkKinds).openapi({ example: 'appointment' }),
           id: z.string().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
+          date: z.string().date().optional().openapi({ description: 'A dose reminder: the dose’s local date.', example: '2026-12-01' }),
+          timing: z
+            .enum(doseTimings)
+            .optional()
+            .openapi({ description: 'A dose reminder: the dose’s timing.', example: 'after_breakfast' }),
         })
         .openapi('DeepLink', { description: 'What the notification opens in the app.' }),
     ),
@@ -26,7 +29,7 @@ export const NotificationSchema = z
 
 export const toNotification = (row: NotificationRow): z.infer<typeof NotificationSchema> => ({
   id: row.id,
-  type: row.type,
+  type: row.type as z.infer<typeof NotificationSchema>['type'],
   title: row.title,
   body: row.body,
   link: row.link ?? null,

@@ -127,7 +127,7 @@ export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = a
           : target === 'results_ready'
             ? { en: 'Find them in your records.', hi: 'ये आपके रिकॉर्ड में हैं।' }
             : (event.reason ?? { en: 'The hospital cancelled it.', hi: 'अस्पताल ने इसे रद्द कर दिया।' }),
-      ...(resultRecordId ? { link: { kind: 'record' as const, id: resultRecordId } } : {}),
+      link: resultRecordId ? { kind: 'record', id: resultRecordId } : { kind: 'lab_booking', id: booking.id },
       dedupeKey: `lab:${booking.id}:${target}`,
     })
     return { applied: true, status: target }
@@ -202,6 +202,7 @@ export const receiveOrderEventHandler: HospitalHandler<typeof receiveOrderEvent>
           : event.event === 'delivered'
             ? { en: 'It has been delivered.', hi: 'यह पहुँचा दिया गया है।' }
             : { en: 'The pharmacy has it.', hi: 'फ़ार्मेसी को मिल गया है।' }),
+      link: { kind: 'medicine_order', id: order.id },
       dedupeKey: `order:${order.id}:${event.event}`,
     })
     return { applied: true, status: event.event }

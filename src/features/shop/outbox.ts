@@ -88,6 +88,7 @@ async function reject(db: Db, job: OutboxJob, reason: string, jobStatus: 'done' 
       type: kind === 'request_lab_booking' ? 'lab_booking_rejected' : 'medicine_order_rejected',
       title: { en: `Your ${WORDS[kind].what} did not go through`, hi: `आपकी ${WORDS[kind].whatHi} नहीं हो सकी` },
       body: `${context.hospital.name}: ${reason}`,
+      link: { kind: kind === 'request_lab_booking' ? 'lab_booking' : 'medicine_order', id: context.subject.id },
       dedupeKey: `rejected:${context.subject.id}`,
     },
   })
