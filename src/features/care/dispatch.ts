@@ -3,6 +3,7 @@ import type { Config } from '../../core/config'
 import { base64url, timingSafeEqual } from '../../core/crypto'
 import { queryRows, type Db } from '../../core/db'
 import { finishJob, finishJobWith, type JobHandlers, type OutboxJob } from '../../core/outbox'
+import { kindOf } from '../../core/notification-kinds'
 import { inLanguage, notePush, pushShardSql } from '../../core/notify'
 import type { Services } from '../../core/types'
 import type { AmbulanceBookingRow, AmbulanceStatus } from '../../db/schema'
@@ -64,7 +65,7 @@ function tellPatient(status: AmbulanceStatus, reason?: string | null) {
       insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
       select gen_random_uuid(), p.id, ${`ambulance_${status}`}, ${inLanguage(sql`${words.title.en}`, sql`${words.title.hi}`)},
              ${inLanguage(sql`${body.en}`, sql`${body.hi}`)}, jsonb_build_object('kind', 'ambulance_booking', 'id', c.id::text),
-             'ambulance:' || c.id::text || ':' || ${status}::text, ${status === 'arrived' ? 'critical' : status === 'completed' ? 'normal' : 'high'},
+             'ambulance:' || c.id::text || ':' || ${status}::text, ${kindOf(`ambulance_${status}`).priority},
              ${pushShardSql(sql`p.id`)}
       from changed c join patients p on p.id = c.patient_id
       on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
