@@ -1,4 +1,5 @@
-import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { and, eq, isNull } from 'drizzle-orm'
+import { boolean, integer, jsonb, pgTable, text, uuid, type PgColumn } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 import type { PostalAddress } from './patients'
 
@@ -34,3 +35,10 @@ export const hospitalShares = pgTable('hospital_shares', {
   createdAt: paginatedCreatedAt(),
 })
 export type HospitalShareRow = typeof hospitalShares.$inferSelect
+
+/**
+ * The join condition of a row's live share: the share of its patient with its hospital, not
+ * revoked (a left join on it gives the hospital's patient id, or null once the share is gone).
+ */
+export const liveShareOf = (row: { patientId: PgColumn; hospitalId: PgColumn }) =>
+  and(eq(hospitalShares.patientId, row.patientId), eq(hospitalShares.hospitalId, row.hospitalId), isNull(hospitalShares.revokedAt))

@@ -4,7 +4,7 @@ import { ApiError } from '../../core/errors'
 import { notify } from '../../core/notify'
 import { finishJob, newJob, rejectWork, type JobContext, type JobHandlers, type JobOutcome, type OutboxJob } from '../../core/outbox'
 import type { Services } from '../../core/types'
-import { appointments, hospitals, hospitalShares, outbox, type AppointmentRow, type HospitalRow } from '../../db/schema'
+import { appointments, hospitals, hospitalShares, outbox, type AppointmentRow, type HospitalRow, liveShareOf } from '../../db/schema'
 import { hmisLinkOf, hmisPartition as hospitalPartition } from '../../integrations/hmis/port'
 import { appointmentFromJson } from './schema'
 
@@ -27,14 +27,7 @@ async function bookingContext(db: Db, appointmentId: string): Promise<BookingCon
     .select({ appointment: appointments, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
     .from(appointments)
     .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
-    .leftJoin(
-      hospitalShares,
-      and(
-        eq(hospitalShares.patientId, appointments.patientId),
-        eq(hospitalShares.hospitalId, appointments.hospitalId),
-        sql`${hospitalShares.revokedAt} is null`,
-      ),
-    )
+    .leftJoin(hospitalShares, liveShareOf(appointments))
     .where(eq(appointments.id, appointmentId))
   return context
 }

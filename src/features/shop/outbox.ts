@@ -12,7 +12,7 @@ import {
   type OutboxJob,
 } from '../../core/outbox'
 import type { Services } from '../../core/types'
-import { hospitals, hospitalShares, labBookings, medicineOrders, outbox } from '../../db/schema'
+import { hospitals, hospitalShares, labBookings, medicineOrders, outbox, liveShareOf } from '../../db/schema'
 import { hmisLinkOf, hmisPartition, type HmisOrderOutcome } from '../../integrations/hmis/port'
 
 // Lab bookings and medicine orders reach the hospital through the one outbox (core/outbox): the row
@@ -57,14 +57,7 @@ async function contextOf(db: Db, job: OutboxJob) {
     .select({ subject: table, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
     .from(table)
     .innerJoin(hospitals, eq(hospitals.id, table.hospitalId))
-    .leftJoin(
-      hospitalShares,
-      and(
-        eq(hospitalShares.patientId, table.patientId),
-        eq(hospitalShares.hospitalId, table.hospitalId),
-        sql`${hospitalShares.revokedAt} is null`,
-      ),
-    )
+    .leftJoin(hospitalShares, liveShareOf(table))
     .where(eq(table.id, subjectId))
   return context
 }

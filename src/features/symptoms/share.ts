@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { finishJob, rejectWork, type JobHandlers, type JobOutcome, type OutboxJob } from '../../core/outbox'
 import type { Services } from '../../core/types'
-import { appointments, hospitals, hospitalShares, symptomChecks } from '../../db/schema'
+import { appointments, hospitals, hospitalShares, symptomChecks, liveShareOf } from '../../db/schema'
 import { hmisLinkOf, type HmisSymptomCheck } from '../../integrations/hmis/port'
 import { answerText } from './answer-text'
 import { checkContext } from './store'
@@ -18,14 +18,7 @@ async function shareContext(db: Db, checkId: string) {
     .from(symptomChecks)
     .innerJoin(appointments, eq(appointments.id, symptomChecks.appointmentId))
     .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
-    .leftJoin(
-      hospitalShares,
-      and(
-        eq(hospitalShares.patientId, appointments.patientId),
-        eq(hospitalShares.hospitalId, appointments.hospitalId),
-        sql`${hospitalShares.revokedAt} is null`,
-      ),
-    )
+    .leftJoin(hospitalShares, liveShareOf(appointments))
     .where(eq(symptomChecks.id, checkId))
   return found
 }
