@@ -33,6 +33,14 @@ const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain,push').s
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
 
+/** The consumer's own account of each batch (its log line `message`): how many, and how long the median took. */
+function batchTimes(worker, message) {
+  const ms = [...worker.output().matchAll(new RegExp(`"message":"${message}".*?"ms":(\\d+)`, 'g'))]
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b)
+  return { batches: ms.length, batchP50: ms[Math.floor(ms.length / 2)] ?? 0 }
+}
+
 /** The development secrets of .dev.vars.example, so that the bench runs from a fresh clone too. */
 const exampleSecrets = Object.fromEntries(
   readFileSync(join(root, '.dev.vars.example'), 'utf8')
@@ -556,16 +564,19 @@ try {
     apiKey: hmisKeys[hospitals[0].key],
     inboundSecrets: ['bench-inbound-secret'],
   })
+  /** wrangler dev on the tcp driver with cron runs at /__scheduled, and these settings. */
+  const scheduledTcpWorker = (settings) =>
+    startBenchWorker(
+      { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey, ...settings },
+      { scheduled: true },
+    )
   // The HMIS on its own, from this process: what an uncached doctor list adds to the floor.
   hmisAlone = await load((n) => `${hmis.baseUrlOf(hospitals[0].key)}/doctors?name=${encodeURIComponent(`meera|zz${n}`)}`, {
     authorization: `Bearer ${hmisKeys[hospitals[0].key]}`,
   })
   if (only.has('reminders')) {
     // Dose reminders at 10,000 and 100,000 due doses, one scheduled run each (tcp driver).
-    const worker = await startBenchWorker(
-      { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey },
-      { scheduled: true },
-    )
+    const worker = await scheduledTcpWorker({})
     try {
       for (const count of (process.env.BENCH_REMINDERS ?? '10000,100000').split(',').map(Number)) {
         reminderResults.push(await reminderRun(postgres.url, worker.base, count))
@@ -596,16 +607,7 @@ try {
     await setLatency(latencyMs)
     try {
       for (const lanes of (process.env.BENCH_DRAIN_LANES ?? '4,8,16,32').split(',').map(Number)) {
-        const worker = await startBenchWorker(
-          {
-            DATABASE_URL: postgres.url,
-            DATABASE_DRIVER: 'tcp',
-            NEON_WS_PROXY: proxy.endpoint,
-            HOSPITAL_SECRETS_KEY: secretsKey,
-            OUTBOX_CONSUMER_LANES: String(lanes),
-          },
-          { scheduled: true },
-        )
+        const worker = await scheduledTcpWorker({ OUTBOX_CONSUMER_LANES: String(lanes) })
         try {
           const jobs = Number(process.env.BENCH_DRAIN_JOBS ?? 10_000)
           const result = await drain(postgres.url, worker.base, {
@@ -628,12 +630,8 @@ try {
           const ids = (await client.query('select id from lab_bookings')).rows.map((r) => r.id)
           await client.end()
           // The consumer's own account of each batch (its log line): how long one took.
-          const batchMs = [...worker.output().matchAll(/"message":"outbox batch".*?"ms":(\d+)/g)]
-            .map((m) => Number(m[1]))
-            .sort((a, b) => a - b)
           drainResults.push({
-            batches: batchMs.length,
-            batchP50: batchMs[Math.floor(batchMs.length / 2)] ?? 0,
+            ...batchTimes(worker, 'outbox batch'),
             lanes,
             latencyMs,
             ...result,
@@ -661,21 +659,14 @@ try {
     await fetch(`${google.fcmUrl}/_fake/fcm/settings`, { method: 'POST', body: JSON.stringify({ latency_ms: fcmLatencyMs }) })
     try {
       for (const lanes of (process.env.BENCH_PUSH_LANES ?? '16,32,64').split(',').map(Number)) {
-        const worker = await startBenchWorker(
-          {
-            DATABASE_URL: postgres.url,
-            DATABASE_DRIVER: 'tcp',
-            NEON_WS_PROXY: proxy.endpoint,
-            HOSPITAL_SECRETS_KEY: secretsKey,
-            GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
-            FCM_BASE_URL: google.fcmUrl,
-            FCM_PROJECT_ID: keys.fcm.projectId,
-            FCM_SERVICE_ACCOUNT_EMAIL: keys.fcm.serviceAccountEmail,
-            FCM_SERVICE_ACCOUNT_PRIVATE_KEY: keys.privateKeyPem,
-            PUSH_CONSUMER_LANES: String(lanes),
-          },
-          { scheduled: true },
-        )
+        const worker = await scheduledTcpWorker({
+          GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl,
+          FCM_BASE_URL: google.fcmUrl,
+          FCM_PROJECT_ID: keys.fcm.projectId,
+          FCM_SERVICE_ACCOUNT_EMAIL: keys.fcm.serviceAccountEmail,
+          FCM_SERVICE_ACCOUNT_PRIVATE_KEY: keys.privateKeyPem,
+          PUSH_CONSUMER_LANES: String(lanes),
+        })
         try {
           const result = await pushRun(
             postgres.url,
@@ -686,16 +677,7 @@ try {
           ).catch((error) => {
             throw new Error(`${error.message}; its output ends:\n${worker.output().slice(-4000)}`)
           })
-          const batchMs = [...worker.output().matchAll(/"message":"push batch".*?"ms":(\d+)/g)]
-            .map((m) => Number(m[1]))
-            .sort((a, b) => a - b)
-          pushResults.push({
-            lanes,
-            fcmLatencyMs,
-            batches: batchMs.length,
-            batchP50: batchMs[Math.floor(batchMs.length / 2)] ?? 0,
-            ...result,
-          })
+          pushResults.push({ lanes, fcmLatencyMs, ...batchTimes(worker, 'push batch'), ...result })
         } finally {
           await worker.stop()
         }
