@@ -79,6 +79,24 @@ describe('OTP send limits', () => {
     expect(await sentSms(phone)).toHaveLength(1)
   })
 
+  it('never answer 500 to a burst: eight phones asked eight times at once each get exactly one code', async () => {
+    // Refused requests give back what they counted while others are counting the same keys: the
+    // counters must be locked in one order, or Postgres kills one of them as a deadlock (a 500).
+    const phones = Array.from({ length: 8 }, () => ({ ip: newClient().ip, phone: randomPhone() }))
+    const answers = await Promise.all(
+      phones.flatMap(({ ip, phone }) =>
+        Array.from({ length: 8 }, () =>
+          fetchWithSettings({}, '/v1/auth/otp', postJson(ip, '/v1/auth/otp', { channel: 'phone', identifier: phone })),
+        ),
+      ),
+    )
+    for (const answer of answers) await answer.body?.cancel()
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s !== 202 && s !== 429)).toEqual([])
+    expect(statuses.filter((s) => s === 202)).toHaveLength(phones.length)
+    for (const { phone } of phones) expect(await sentSms(phone)).toHaveLength(1)
+  })
+
   it('limit codes per identity from one address, and a verified login clears that', async () => {
     const client = newClient()
     const phone = randomPhone()

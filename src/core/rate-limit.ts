@@ -11,6 +11,20 @@ function rateLimited(message: string, retryAfter: number) {
   })
 }
 
+/**
+ * Every statement here locks counter rows in key order. A request that gives back what it counted
+ * runs while others are counting the same keys (the shared send budget, an identity's keys); two
+ * statements taking the same rows in different orders is a deadlock, and Postgres kills one.
+ * Byte order on both sides (keys are ASCII; `collate "C"` in SQL), whatever the database's collation.
+ */
+const inKeyOrder = (limits: Limit[]) => [...limits].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+
+const keyList = (keys: string[]) =>
+  sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )
+
 const newWindows = (limits: Limit[]) =>
   sql.join(
     limits.map((limit) => sql`(${limit.key}, 1, now(), now() + make_interval(secs => ${limit.windowSeconds}::int))`),
@@ -27,7 +41,7 @@ export async function enforceRateLimits(db: Db, limits: Limit[], message: string
     db,
     sql`
     insert into rate_limits (key, hits, window_started_at, expires_at)
-    values ${newWindows(limits)}
+    values ${newWindows(inKeyOrder(limits))}
     on conflict (key) do update set
       hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
       window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
@@ -60,7 +74,7 @@ export async function reserveQuota(db: Db, limits: Limit[], message: string): Pr
     with wanted (key, max) as (values ${values}),
     counted as (
       insert into rate_limits (key, hits, window_started_at, expires_at)
-      select * from (values ${newWindows(limits)}) as v (key, hits, window_started_at, expires_at)
+      select * from (values ${newWindows(inKeyOrder(limits))}) as v (key, hits, window_started_at, expires_at)
       on conflict (key) do update set
         hits = case when rate_limits.expires_at <= now() then 1 else rate_limits.hits + 1 end,
         window_started_at = case when rate_limits.expires_at <= now() then now() else rate_limits.window_started_at end,
@@ -82,11 +96,9 @@ export async function reserveQuota(db: Db, limits: Limit[], message: string): Pr
 /** Gives back what reserveQuota counted when the thing was not spent after all (the send failed). */
 export async function releaseQuota(db: Db, keys: string[]): Promise<void> {
   await db.execute(
-    sql`update rate_limits set hits = greatest(0, hits - 1)
-        where key in (${sql.join(
-          keys.map((k) => sql`${k}`),
-          sql`, `,
-        )}) and expires_at > now()`,
+    sql`update rate_limits r set hits = greatest(0, r.hits - 1)
+        from (select key from rate_limits where key in (${keyList(keys)}) and expires_at > now() order by key collate "C" for update) l
+        where r.key = l.key`,
   )
 }
 
@@ -94,7 +106,9 @@ export async function releaseQuota(db: Db, keys: string[]): Promise<void> {
 export async function clearRateLimits(db: Db, keys: string[], prefixes: string[]): Promise<void> {
   // Prefixes are hex digests and address groups: no LIKE wildcard in them (index: text_pattern_ops).
   const matches = [...keys.map((k) => sql`key = ${k}`), ...prefixes.map((p) => sql`key like ${`${p}%`}`)]
-  await db.execute(sql`delete from rate_limits where ${sql.join(matches, sql` or `)}`)
+  await db.execute(
+    sql`delete from rate_limits where key in (select key from rate_limits where ${sql.join(matches, sql` or `)} order by key collate "C" for update)`,
+  )
 }
 
 /**
