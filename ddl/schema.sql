@@ -664,7 +664,7 @@ create table lab_bookings (
   doctor_id text,
   test_ids text[] not null,
   preferred_slot timestamptz not null,
-  status text not null default 'pending_sync' check (status in ('pending_sync', 'requested', 'confirmed', 'results_ready', 'rejected', 'cancelled')),
+  status text not null default 'pending_sync' check (status in ('pending_sync', 'requested', 'confirmed', 'sampled', 'results_ready', 'rejected', 'cancelled')),
   status_reason text,
   hmis_booking_ref text,
   confirmed_slot timestamptz,
@@ -687,7 +687,11 @@ create table medicine_orders (
   status_reason text,
   hmis_order_ref text,
   created_at timestamptz(3) not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- The prescription record the order was made from (its file is the one the pharmacy fetches).
+  prescription_record_id uuid,
+  -- [{name, dosage}] from that record's prescribed medicines, when the hospital sent them.
+  medicines jsonb
 );
 create index medicine_orders_patient_created_idx on medicine_orders (patient_id, created_at desc, id desc);
 create index medicine_orders_hospital_ref_idx on medicine_orders (hospital_id, hmis_order_ref);
@@ -1423,6 +1427,7 @@ insert into schema_migrations (version) values
   ('0014_symptom_catalog_v2'),
   ('0015_outbox'),
   ('0016_push'),
-  ('0017_ambulance_dispatch');
+  ('0017_ambulance_dispatch'),
+  ('0018_store_lifecycle');
 
 commit;

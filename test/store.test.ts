@@ -6,7 +6,7 @@ import { loginByPhone } from './fixtures/auth'
 import { pdfDocument, pngImage } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, type Client } from './harness/client'
-import { hmisFault, hmisOrders } from './harness/fakes'
+import { fhirSearch, hmisFault, hmisOrders, hmisSetStatus } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { deliverOutbox, dueNow } from './harness/outbox'
 
@@ -207,4 +207,155 @@ describe('from prescription to tracker', () => {
     bad.append('medicines', '[{"name":"X","dosage":"1","timings":["at_noon"],"duration_days":3}]')
     await expectError((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', bad)).response, 400, 'validation_failed')
   })
+})
+
+const LabBookingView = LabBooking.extend({
+  hospital_name: z.string(),
+  tests: z.array(z.object({ id: z.string(), name: z.string() })),
+  preferred_slot: z.string(),
+  cancellable: z.boolean(),
+})
+const OrderView = Order.extend({
+  hospital_name: z.string(),
+  prescription: z.object({ content_type: z.string(), sha256: z.string(), record_id: z.string().nullable() }),
+  medicines: z.array(z.object({ name: z.string(), dosage: z.string() })).nullable(),
+  cancellable: z.boolean(),
+})
+const notificationTypes = async (client: Client, token: string) =>
+  ((await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string; data?: unknown }[] }).items.map(
+    (n) => n.type,
+  )
+
+/** A prescription with its medicines, posted by the hospital into the patient's records. */
+async function receivedPrescription(hospital: string, hmisPatientId: string, file = pdfDocument({ title: 'Rx' })) {
+  const form = new FormData()
+  form.append('file', new File([file], 'rx.pdf'))
+  form.append('patient_ref', hmisPatientId)
+  form.append('type', 'prescription')
+  form.append('title', 'Prescription — Dr. Meera Kulkarni')
+  form.append('medicines', JSON.stringify([{ name: 'Metformin 500 mg', dosage: '1 tablet', timings: ['after_dinner'], duration_days: 30 }]))
+  return expectOk((await hmisCall(hospital, 'POST', '/v1/hmis/documents', form)).response, 201, RecordSchema)
+}
+
+describe('opening and cancelling what I ordered', () => {
+  it('a lab booking opens with its test and hospital names in the hospital’s zone, cancels at the HMIS, and not once the sample is taken', async () => {
+    const { client, token } = await sharedPatient('sahyadri')
+    const body = { test_ids: ['lipid_profile', 'cbc'], hospital_id: hospitalId('sahyadri'), preferred_slot: '2026-12-20T02:30:00Z' }
+    const booked = await expectOk(await client.post('/v1/lab-tests/bookings', body, { token }), 201, LabBookingView)
+    const opened = await expectOk(await client.get(`/v1/lab-tests/bookings/${booked.id}`, { token }), 200, LabBookingView)
+    expect(opened).toMatchObject({ status: 'requested', cancellable: true, preferred_slot: '2026-12-20T08:00:00+05:30' })
+    expect(opened.tests.map((t) => t.name)).toEqual(['Lipid profile', 'Complete blood count (CBC)'])
+    expect(opened.hospital_name).toMatch(/Sahyadri/)
+    const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/lab-tests/bookings/${booked.id}`, { token: other.access_token }), 404, 'not_found')
+    await expectError(
+      await other.client.post(`/v1/lab-tests/bookings/${booked.id}/cancel`, {}, { token: other.access_token }),
+      404,
+      'not_found',
+    )
+
+    const cancelled = await expectOk(
+      await client.post(`/v1/lab-tests/bookings/${booked.id}/cancel`, { reason: 'Travelling that week' }, { token }),
+      200,
+      LabBookingView,
+    )
+    expect(cancelled).toMatchObject({ status: 'cancelled', status_reason: 'Travelling that week', cancellable: false })
+    const atHmis = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === booked.id)!
+    expect(atHmis).toMatchObject({ status: 'cancelled', cancel_reason: 'Travelling that week' })
+    await expectError(await client.post(`/v1/lab-tests/bookings/${booked.id}/cancel`, {}, { token }), 409, 'invalid_transition')
+
+    // Sampled: no longer the patient's to cancel.
+    const second = await expectOk(await client.post('/v1/lab-tests/bookings', body, { token }), 201, LabBookingView)
+    const ref = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === second.id)!.booking_ref as string
+    const sampled = await hmisCall('sahyadri', 'POST', `/v1/hmis/lab-bookings/${ref}/events`, {
+      event_id: `s-${second.id}`,
+      event: 'sample_collected',
+    })
+    expect(((await sampled.response.json()) as { status: string }).status).toBe('sampled')
+    await expectError(await client.post(`/v1/lab-tests/bookings/${second.id}/cancel`, {}, { token }), 409, 'invalid_transition')
+    expect(await notificationTypes(client, token)).toContain('lab_sampled')
+  })
+
+  it('a lab booking at a FHIR hospital is cancelled as its ServiceRequest revoked', async () => {
+    const { client, token } = await sharedPatient('sahyadri-fhir')
+    const body = { test_ids: ['hba1c'], hospital_id: hospitalId('sahyadri-fhir'), preferred_slot: soon() }
+    const booked = await expectOk(await client.post('/v1/lab-tests/bookings', body, { token }), 201, LabBookingView)
+    expect(booked.status).toBe('requested')
+    const request = async () =>
+      (await fhirSearch(`ServiceRequest?identifier=${encodeURIComponent(`https://phr-edge.in/fhir/sid/lab-booking-id|${booked.id}`)}`))
+        .entry?.[0]?.resource
+    expect((await request())?.status).toBe('active')
+    await expectOk(
+      await client.post(`/v1/lab-tests/bookings/${booked.id}/cancel`, { reason: 'Done elsewhere' }, { token }),
+      200,
+      LabBookingView,
+    )
+    expect(await request()).toMatchObject({ status: 'revoked', note: [{ text: 'Cancelled by the patient: Done elsewhere' }] })
+  })
+
+  it('a hospital that says it is too late puts the order back as dispatched, and the patient is told', async () => {
+    const { client, token } = await sharedPatient('sahyadri')
+    const fields = { hospital_id: hospitalId('sahyadri'), delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }
+    const placed = await expectOk(await order(client, token, pngImage(120, 80), fields), 201, OrderView)
+    expect(placed).toMatchObject({ status: 'placed', cancellable: true, medicines: null, prescription: { record_id: null } })
+    const ref = (await hmisOrders('medicine-orders', 'sahyadri')).find((o) => o.phr_order_id === placed.id)!.order_ref as string
+    // The pharmacy sent it out; its event has not reached us yet.
+    await hmisSetStatus('medicine-order', 'sahyadri', ref, 'dispatched')
+    const answer = await expectOk(await client.post(`/v1/store/medicine-orders/${placed.id}/cancel`, undefined, { token }), 200, OrderView)
+    expect(answer).toMatchObject({ status: 'dispatched', status_reason: 'The order has left the pharmacy.', cancellable: false })
+    expect(await notificationTypes(client, token)).toContain('medicine_order_not_cancelled')
+    await expectError(await client.post(`/v1/store/medicine-orders/${placed.id}/cancel`, {}, { token }), 409, 'invalid_transition')
+  })
+
+  it('orders from a prescription in my records (its medicines named, its file fetched by the pharmacy), then cancels while the HMIS is down', async () => {
+    const { client, token, share } = await sharedPatient('faulty')
+    const file = pdfDocument({ title: 'Rx for the pharmacy' })
+    const record = await receivedPrescription('faulty', share.hmis_patient_id, file)
+    const body = {
+      hospital_id: hospitalId('faulty'),
+      delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038',
+      prescription_record_id: record.id,
+    }
+    const placed = await expectOk(await client.post('/v1/store/medicine-orders', body, { token }), 201, OrderView)
+    expect(placed).toMatchObject({
+      status: 'placed',
+      prescription: { record_id: record.id, content_type: 'application/pdf' },
+      medicines: [{ name: 'Metformin 500 mg', dosage: '1 tablet' }],
+    })
+    const atHmis = (await hmisOrders('medicine-orders', 'sahyadri', 'faulty')).find((o) => o.phr_order_id === placed.id)!
+    const fetched = (await hmisCall('faulty', 'GET', new URL(atHmis.prescription.url).pathname)).response
+    expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(file)
+
+    // Someone else's record, or one that is no prescription, is refused.
+    const other = await sharedPatient('faulty')
+    await expectError(await other.client.post('/v1/store/medicine-orders', body, { token: other.token }), 404, 'not_found')
+
+    // The HMIS is down: cancelled here at once, and at the hospital when it is back.
+    await hmisFault({ kind: 'status', status: 503, route: `POST /medicine-orders/${atHmis.order_ref}/cancel` }, 2, 'faulty')
+    const cancelled = await expectOk(await client.post(`/v1/store/medicine-orders/${placed.id}/cancel`, {}, { token }), 200, OrderView)
+    expect(cancelled.status).toBe('cancelled')
+    const still = (await hmisOrders('medicine-orders', 'sahyadri', 'faulty')).find((o) => o.phr_order_id === placed.id)!
+    expect(still.status).toBe('placed')
+    await deliverOutbox(await dueNow([placed.id]))
+    const after = (await hmisOrders('medicine-orders', 'sahyadri', 'faulty')).find((o) => o.phr_order_id === placed.id)!
+    expect(after.status).toBe('cancelled')
+    expect((await expectOk(await client.get(`/v1/store/medicine-orders/${placed.id}`, { token }), 200, OrderView)).status).toBe('cancelled')
+  })
+
+  it('a cancellation made before the order reached the hospital cancels what a timed-out attempt left there', async () => {
+    const { client, token } = await sharedPatient('faulty')
+    // The pharmacy takes the order but the answer never comes back: PHR Edge cannot know.
+    await hmisFault({ kind: 'slow', ms: 3_500, route: 'POST /medicine-orders' }, 1, 'faulty')
+    const fields = { hospital_id: hospitalId('faulty'), delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }
+    const placed = await expectOk(await order(client, token, pngImage(90, 90), fields), 201, OrderView)
+    expect(placed.status).toBe('pending_sync')
+    await expectOk(await client.post(`/v1/store/medicine-orders/${placed.id}/cancel`, {}, { token }), 200, OrderView)
+    const atHmis = () => hmisOrders('medicine-orders', 'sahyadri', 'faulty').then((all) => all.filter((o) => o.phr_order_id === placed.id))
+    await expect.poll(atHmis, { timeout: 5_000 }).toHaveLength(1)
+    // The placement runs again to learn the reference; the cancellation, which waited for it, cancels it there.
+    for (let round = 0; round < 3 && (await atHmis())[0]?.status !== 'cancelled'; round++) await deliverOutbox(await dueNow([placed.id]))
+    expect(await atHmis()).toMatchObject([{ status: 'cancelled' }])
+    const seen = await expectOk(await client.get(`/v1/store/medicine-orders/${placed.id}`, { token }), 200, OrderView)
+    expect(seen.status).toBe('cancelled')
+  }, 20_000)
 })

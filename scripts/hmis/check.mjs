@@ -16,6 +16,7 @@ import {
   HmisSymptomCheckSchema,
   HmisMedicineOrderRequestSchema,
   HmisMedicineOrderSchema,
+  HmisLabBookingSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** @typedef {import('zod').z.infer<typeof HmisDoctorSchema>} Doctor */
@@ -27,6 +28,8 @@ import {
  *   slot: { doctor: Doctor, slot: Doctor['availability'][number]['slots'][number] },
  *   token: import('zod').z.infer<typeof HmisPatientTokenSchema>,
  *   booking: { id: string, mode: string, ref: string },
+ *   labBooking: import('zod').z.infer<typeof HmisLabBookingSchema>,
+ *   order: import('zod').z.infer<typeof HmisMedicineOrderSchema>,
  * }} State
  */
 
@@ -287,6 +290,15 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     const again = await call('POST', '/lab-bookings', request)
     expectStatus(again, [200, 201], 'POST /lab-bookings again')
     if (first.json?.booking_ref !== again.json?.booking_ref) throw new Error('a second lab booking was made')
+    state.labBooking = parse(HmisLabBookingSchema, first.json, 'the lab booking')
+  })
+  await check('lab bookings: POST /lab-bookings/{ref}/cancel cancels, and again (a retry) is not an error', async () => {
+    needs('labBooking')
+    const path = `/lab-bookings/${encodeURIComponent(state.labBooking.booking_ref)}/cancel`
+    const answer = await call('POST', path, { reason: 'conformance test' })
+    expectStatus(answer, [200], 'POST …/cancel')
+    if (parse(HmisLabBookingSchema, answer.json, 'the lab booking').status !== 'cancelled') throw new Error('the status is not cancelled')
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
   })
   await check('medicine orders: POST /medicine-orders is idempotent on phr_order_id', async () => {
     needs('token')
@@ -307,6 +319,15 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     expectStatus(again, [200, 201], 'POST /medicine-orders again')
     if (parse(HmisMedicineOrderSchema, first.json, 'the order').order_ref !== again.json?.order_ref)
       throw new Error('a second order was made')
+    state.order = parse(HmisMedicineOrderSchema, first.json, 'the order')
+  })
+  await check('medicine orders: POST /medicine-orders/{ref}/cancel cancels, and again (a retry) is not an error', async () => {
+    needs('order')
+    const path = `/medicine-orders/${encodeURIComponent(state.order.order_ref)}/cancel`
+    const answer = await call('POST', path, { reason: 'conformance test' })
+    expectStatus(answer, [200], 'POST …/cancel')
+    if (parse(HmisMedicineOrderSchema, answer.json, 'the order').status !== 'cancelled') throw new Error('the status is not cancelled')
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
   })
   return results
 }

@@ -115,6 +115,15 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/symptom-checks' && key) return [200, state[key].symptomChecks]
     if (url.pathname === '/_hmis/lab-bookings' && key) return [200, [...state[key].labBookings.values()]]
     if (url.pathname === '/_hmis/medicine-orders' && key) return [200, [...state[key].medicineOrders.values()]]
+    // What the hospital did on its own side (the sample collected, the order dispatched), before its event reaches PHR Edge.
+    if (url.pathname === '/_hmis/status' && method === 'POST' && key) {
+      const { kind, ref, status } = body ?? {}
+      const all = kind === 'lab-booking' ? [...state[key].labBookings.values()] : [...state[key].medicineOrders.values()]
+      const found = all.find((o) => (o.booking_ref ?? o.order_ref) === ref)
+      if (!found) return [404, error('not_found', 'No such booking or order.')]
+      found.status = status
+      return [200, found]
+    }
     return [404, error('not_found', 'No such control.')]
   }
 
@@ -289,6 +298,19 @@ function handle(hospital, state, method, path, params, body, quirks) {
     const booking = { booking_ref: `lab-${randomUUID()}`, status: 'requested', received: 1, ...body }
     state.labBookings.set(body.phr_booking_id, booking)
     return [201, { booking_ref: booking.booking_ref, status: booking.status }]
+  }
+  // Cancellations: idempotent; too late once the sample is collected or the order left the pharmacy.
+  const cancelOrder = path.match(/^\/(lab-bookings|medicine-orders)\/([a-z0-9-]+)\/cancel$/)
+  if (method === 'POST' && cancelOrder) {
+    const [, kind, ref] = cancelOrder
+    const found =
+      kind === 'lab-bookings' ? [...state.labBookings.values()].find((b) => b.booking_ref === ref) : state.medicineOrders.get(ref)
+    if (!found) return [404, error('not_found', 'No such booking or order.')]
+    if (['sampled', 'results_ready', 'dispatched', 'delivered'].includes(found.status))
+      return [409, error('too_late', kind === 'lab-bookings' ? 'The sample has been collected.' : 'The order has left the pharmacy.')]
+    found.status = 'cancelled'
+    found.cancel_reason = body?.reason ?? null
+    return [200, kind === 'lab-bookings' ? { booking_ref: ref, status: 'cancelled' } : { order_ref: ref, status: 'cancelled' }]
   }
   return [404, error('not_found', `No route ${method} ${path}.`)]
 }

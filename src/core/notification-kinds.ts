@@ -83,6 +83,17 @@ export const NOTIFICATION_KINDS = {
     label: { en: 'Medicine order delivered', hi: 'दवा पहुँच गई' },
   },
   medicine_order_cancelled: { priority: 'normal', ttlSeconds: 2 * DAY, label: { en: 'Medicine order cancelled', hi: 'दवा का ऑर्डर रद्द' } },
+  medicine_order_not_cancelled: {
+    priority: 'high',
+    ttlSeconds: 2 * DAY,
+    label: { en: 'Medicine order not cancelled', hi: 'दवा का ऑर्डर रद्द नहीं हुआ' },
+  },
+  lab_booking_not_cancelled: {
+    priority: 'high',
+    ttlSeconds: 2 * DAY,
+    label: { en: 'Lab booking not cancelled', hi: 'लैब बुकिंग रद्द नहीं हुई' },
+  },
+  lab_sampled: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Lab sample collected', hi: 'लैब सैंपल लिया गया' } },
   ambulance_accepted: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking accepted', hi: 'एम्बुलेंस बुकिंग स्वीकार' } },
   ambulance_declined: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking declined', hi: 'एम्बुलेंस बुकिंग अस्वीकार' } },
   ambulance_arrived: { priority: 'critical', ttlSeconds: 2 * HOUR, label: { en: 'Ambulance at the pickup', hi: 'एम्बुलेंस पहुँच गई' } },

@@ -25,6 +25,12 @@ export const fileField = (description: string) =>
  * A nullable use of a registered component: `anyOf [$ref, null]`. (`.nullable()` on a registered
  * schema makes the generator either drop the null or emit an `allOf` that clients type as never-null.)
  */
+/** The optional body of every patient's cancel (an appointment, an order, a booking): why, in their words. */
+export const CancelRequestSchema = z
+  .object({ reason: z.string().trim().max(500).nullable().optional().openapi({ example: 'Feeling better' }) })
+  .strict()
+  .openapi('CancelRequest')
+
 export const nullableRef = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()])
 
 const FieldIssueSchema = z

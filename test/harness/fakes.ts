@@ -190,3 +190,18 @@ export async function hmisOrders(
 ): Promise<Record<string, any>[]> {
   return (await fetch(`${hmisBase(server)}/_hmis/${kind}?hospital=${hospitalKey}`)).json()
 }
+
+/** Moves an order or lab booking on at the reference HMIS only (the pharmacy dispatched it), before any event reaches us. */
+export async function hmisSetStatus(
+  kind: 'lab-booking' | 'medicine-order',
+  hospitalKey: string,
+  ref: string,
+  status: string,
+  server: HmisServer = 'shared',
+) {
+  const response = await fetch(`${hmisBase(server)}/_hmis/status?hospital=${hospitalKey}`, {
+    method: 'POST',
+    body: JSON.stringify({ kind, ref, status }),
+  })
+  if (!response.ok) throw new Error(`the reference HMIS has no ${kind} ${ref}: ${response.status}`)
+}

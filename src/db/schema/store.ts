@@ -1,4 +1,4 @@
-import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
 export const labTests = pgTable('lab_tests', {
@@ -12,7 +12,7 @@ export const labTests = pgTable('lab_tests', {
   position: integer('position').notNull().default(0),
 })
 
-export const labBookingStatuses = ['pending_sync', 'requested', 'confirmed', 'results_ready', 'rejected', 'cancelled'] as const
+export const labBookingStatuses = ['pending_sync', 'requested', 'confirmed', 'sampled', 'results_ready', 'rejected', 'cancelled'] as const
 export const labBookings = pgTable('lab_bookings', {
   id: uuid('id').primaryKey(),
   patientId: uuid('patient_id').notNull(),
@@ -43,4 +43,8 @@ export const medicineOrders = pgTable('medicine_orders', {
   hmisOrderRef: text('hmis_order_ref'),
   createdAt: paginatedCreatedAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  /** The prescription record the order was made from (its file is the one the pharmacy fetches). */
+  prescriptionRecordId: uuid('prescription_record_id'),
+  /** From that record's prescribed medicines, when the hospital sent them. */
+  medicines: jsonb('medicines').$type<{ name: string; dosage: string }[] | null>(),
 })

@@ -1,6 +1,6 @@
-import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { CancelRequestSchema, errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { AppointmentParams, AppointmentSchema, CancelRequestSchema, toAppointment } from './schema'
+import { AppointmentParams, AppointmentSchema, toAppointment } from './schema'
 import { appointmentOf, cancelBooking } from './store'
 
 export const cancelAppointment = patientRoute({

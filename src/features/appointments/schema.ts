@@ -72,11 +72,6 @@ export const AppointmentParams = z.object({
   id: z.guid().openapi({ param: { name: 'id', in: 'path' }, example: APPOINTMENT_ID }),
 })
 
-export const CancelRequestSchema = z
-  .object({ reason: z.string().trim().max(500).nullable().optional().openapi({ example: 'Feeling better' }) })
-  .strict()
-  .openapi('CancelRequest')
-
 export const VideoSchema = z
   .object({
     join_url: z.string().url().openapi({ example: 'https://meet.google.com/abc-mnop-xyz' }),

@@ -11,6 +11,7 @@ import { documentFileContent, fileResponse } from '../../core/documents'
 
 const LAB_TITLES = {
   confirmed: { en: 'Your lab slot is confirmed', hi: 'आपका लैब का समय पक्का हो गया' },
+  sampled: { en: 'Your sample was collected', hi: 'आपका सैंपल ले लिया गया' },
   results_ready: { en: 'Your lab results are ready', hi: 'आपकी लैब रिपोर्ट तैयार है' },
   cancelled: { en: 'Your lab booking was cancelled', hi: 'आपकी लैब बुकिंग रद्द हो गई' },
 }
@@ -30,7 +31,10 @@ const EventResultSchema = z.object({ applied: z.boolean(), status: z.string() })
 const LabEventSchema = z
   .object({
     event_id: z.string().min(1).max(128).openapi({ example: 'lab-evt-0001' }),
-    event: z.enum(['slot_confirmed', 'results_ready', 'cancelled']).openapi({ example: 'slot_confirmed' }),
+    event: z.enum(['slot_confirmed', 'sample_collected', 'results_ready', 'cancelled']).openapi({
+      description: 'sample_collected: the booking can no longer be cancelled by the patient.',
+      example: 'slot_confirmed',
+    }),
     slot_start: z
       .string()
       .datetime({ offset: true })
@@ -45,7 +49,22 @@ const LabEventSchema = z
   .strict()
   .openapi('HmisLabEvent')
 
-const LAB_STAGE: Record<string, number> = { pending_sync: 0, requested: 1, confirmed: 2, results_ready: 3, rejected: 9, cancelled: 9 }
+const LAB_STAGE: Record<string, number> = {
+  pending_sync: 0,
+  requested: 1,
+  confirmed: 2,
+  sampled: 3,
+  results_ready: 4,
+  rejected: 9,
+  cancelled: 9,
+}
+
+const LAB_TARGET = {
+  slot_confirmed: 'confirmed',
+  sample_collected: 'sampled',
+  results_ready: 'results_ready',
+  cancelled: 'cancelled',
+} as const
 
 /** Records the event id; false when it was applied before. */
 async function firstTime(tx: Parameters<typeof notify>[0], hospitalId: string, eventId: string) {
@@ -61,7 +80,7 @@ export const receiveLabEvent = hmisRoute({
   path: '/v1/hmis/lab-bookings/{booking_ref}/events',
   operationId: 'receiveLabEvent',
   tags: ['HMIS callbacks'],
-  summary: 'A hospital confirms a lab slot, says the results are ready (posted as a document first), or cancels',
+  summary: 'A hospital confirms a lab slot, collects the sample, says the results are ready (posted as a document first), or cancels',
   request: {
     params: z.object({
       booking_ref: z
@@ -87,7 +106,7 @@ export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = a
       .for('update')
     if (!booking) throw new ApiError('not_found', 'No lab booking with this reference at your hospital.')
     if (!(await firstTime(tx, hospitalId, event.event_id))) return { applied: false, status: booking.status }
-    const target = event.event === 'slot_confirmed' ? 'confirmed' : event.event === 'results_ready' ? 'results_ready' : 'cancelled'
+    const target = LAB_TARGET[event.event]
     if (LAB_STAGE[booking.status]! >= 9) throw new ApiError('invalid_transition', `The booking is ${booking.status}.`)
     if (LAB_STAGE[target]! <= LAB_STAGE[booking.status]! && target !== 'cancelled') return { applied: false, status: booking.status }
     let resultRecordId: string | null = null
@@ -126,7 +145,9 @@ export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = a
           ? { en: `Please come at ${slotTime}.`, hi: `कृपया ${slotTime} पर आएँ।` }
           : target === 'results_ready'
             ? { en: 'Find them in your records.', hi: 'ये आपके रिकॉर्ड में हैं।' }
-            : (event.reason ?? { en: 'The hospital cancelled it.', hi: 'अस्पताल ने इसे रद्द कर दिया।' }),
+            : target === 'sampled'
+              ? { en: 'The results will come to your records.', hi: 'रिपोर्ट आपके रिकॉर्ड में आएगी।' }
+              : (event.reason ?? { en: 'The hospital cancelled it.', hi: 'अस्पताल ने इसे रद्द कर दिया।' }),
       link: resultRecordId ? { kind: 'record', id: resultRecordId } : { kind: 'lab_booking', id: booking.id },
       dedupeKey: `lab:${booking.id}:${target}`,
     })

@@ -1,6 +1,7 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import * as events from './hmis-events'
+import * as lifecycle from './lifecycle'
 import { shopJobs } from './outbox'
 import * as routes from './routes'
 
@@ -13,8 +14,12 @@ export const shopFeature: Feature = {
       .openapi(routes.listLabTests, routes.listLabTestsHandler)
       .openapi(routes.bookLabTests, routes.bookLabTestsHandler)
       .openapi(routes.listLabBookings, routes.listLabBookingsHandler)
+      .openapi(lifecycle.getLabBooking, lifecycle.getLabBookingHandler)
+      .openapi(lifecycle.cancelLabBooking, lifecycle.cancelLabBookingHandler)
       .openapi(routes.orderMedicines, routes.orderMedicinesHandler)
       .openapi(routes.listMedicineOrders, routes.listMedicineOrdersHandler)
+      .openapi(lifecycle.getMedicineOrder, lifecycle.getMedicineOrderHandler)
+      .openapi(lifecycle.cancelMedicineOrder, lifecycle.cancelMedicineOrderHandler)
       .openapi(events.receiveLabEvent, events.receiveLabEventHandler)
       .openapi(events.receiveOrderEvent, events.receiveOrderEventHandler)
       .openapi(events.getOrderPrescription, events.getOrderPrescriptionHandler)

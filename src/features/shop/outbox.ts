@@ -18,12 +18,23 @@ import { hmisLinkOf, hmisPartition, type HmisOrderOutcome } from '../../integrat
 // Lab bookings and medicine orders reach the hospital through the one outbox (core/outbox): the row
 // and its job are written together, the request sends the job within the booking budget, the queue
 // retries with backoff, and a refusal or the retry cap rejects it with the reason and tells the
-// patient.
+// patient. A cancellation is a job of its own (cancel_lab_booking, cancel_medicine_order), written
+// with the status change: it waits for a placement still under way, so that what the hospital got
+// is always cancelled, and a hospital that says it is too late puts the row back where it is.
 
 type Kind = 'request_lab_booking' | 'place_medicine_order'
+type CancelKind = 'cancel_lab_booking' | 'cancel_medicine_order'
 
-/** The job of a new lab booking or medicine order, made already claimed so that the request sends it at once. */
-export async function insertOrderJob(db: Db, kind: Kind, hospitalId: string, subjectId: string, leaseSeconds: number): Promise<OutboxJob> {
+const PLACEMENT_OF: Record<CancelKind, Kind> = { cancel_lab_booking: 'request_lab_booking', cancel_medicine_order: 'place_medicine_order' }
+
+/** The job of a new lab booking or medicine order (or of its cancellation), made already claimed so that the request sends it at once. */
+export async function insertOrderJob(
+  db: Db,
+  kind: Kind | CancelKind,
+  hospitalId: string,
+  subjectId: string,
+  leaseSeconds: number,
+): Promise<OutboxJob> {
   const [job] = await db
     .insert(outbox)
     .values(newJob({ kind, partitionKey: hmisPartition(hospitalId), subjectId }, { leaseSeconds }))
@@ -38,6 +49,9 @@ const WORDS = {
     what: 'lab test booking',
     whatHi: 'लैब जाँच की बुकिंग',
     refColumn: 'hmis_booking_ref',
+    /** Where the hospital says a cancellation is too late: the sample is collected. */
+    tooLate: 'sampled',
+    stillOn: 'requested',
   },
   place_medicine_order: {
     table: medicineOrders,
@@ -45,12 +59,13 @@ const WORDS = {
     what: 'medicine order',
     whatHi: 'दवा की बुकिंग',
     refColumn: 'hmis_order_ref',
+    tooLate: 'dispatched',
+    stillOn: 'placed',
   },
 }
 
-/** The order or booking of a job, its hospital and the patient's live share there. */
-async function contextOf(db: Db, job: OutboxJob) {
-  const kind = job.kind as Kind
+/** The order or booking of a job (of this kind), its hospital and the patient's live share there. */
+async function contextOf(db: Db, job: OutboxJob, kind = job.kind as Kind) {
   const table = WORDS[kind].table
   const subjectId = job.subjectId
   const [context] = await db
@@ -99,7 +114,11 @@ async function attempt(services: Services, job: OutboxJob, context: JobContext):
     return 'done'
   }
   const { subject, hospital } = found
-  if (subject.status !== 'pending_sync') {
+  // Cancelled before it was sent: nothing to send, unless an earlier attempt may have reached the
+  // hospital (it timed out): then it is sent again (idempotent) to learn its reference, and the
+  // cancellation, waiting for this job, cancels it there.
+  const learnRef = subject.status === 'cancelled' && job.attempts > 1
+  if (subject.status !== 'pending_sync' && !learnRef) {
     await finishJob(db, job.id, 'done', `nothing to send: it is ${subject.status}`)
     return 'done'
   }
@@ -132,16 +151,97 @@ async function attempt(services: Services, job: OutboxJob, context: JobContext):
     })
   }
   if ('refused' in outcome) {
-    await reject(db, job, outcome.refused.message, 'done')
+    if (learnRef) await finishJob(db, job.id, 'done', `refused, and cancelled anyway: ${outcome.refused.message}`)
+    else await reject(db, job, outcome.refused.message, 'done')
     return 'refused'
   }
+  // The reference is kept even when the patient cancelled meanwhile: the cancellation needs it.
   await finishJobWith(
     db,
     job.id,
-    sql`update ${table} set status = ${words.done}, ${sql.identifier(words.refColumn)} = ${outcome.ref}, updated_at = now()
-        where id = ${subject.id} and status = 'pending_sync'`,
+    sql`update ${table} set ${sql.identifier(words.refColumn)} = ${outcome.ref},
+          status = case when status = 'pending_sync' then ${words.done} else status end, updated_at = now()
+        where id = ${subject.id}`,
   )
   return 'done'
+}
+
+/**
+ * A cancellation reaches the hospital: by the reference once the placement has one; it waits while
+ * the placement is still under way; a hospital that never got it has nothing to cancel.
+ */
+async function sendCancellation(services: Services, job: OutboxJob, context: JobContext): Promise<JobOutcome> {
+  const { db, integrations } = services
+  const kind = PLACEMENT_OF[job.kind as CancelKind]
+  const words = WORDS[kind]
+  const found = await contextOf(db, job, kind)
+  if (!found || found.subject.status !== 'cancelled') {
+    await finishJob(db, job.id, 'done', `nothing to cancel: it is ${found?.subject.status ?? 'gone'}`)
+    return 'done'
+  }
+  const { subject, hospital } = found
+  const ref = 'hmisBookingRef' in subject ? subject.hmisBookingRef : subject.hmisOrderRef
+  if (!ref) {
+    const [placing] = await db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.subjectId, subject.id), eq(outbox.kind, kind), eq(outbox.status, 'pending')))
+    if (placing) return { later: 30 }
+    await finishJob(db, job.id, 'done', 'it never reached the hospital')
+    return 'done'
+  }
+  const hmis = integrations.hmisFor(hmisLinkOf(hospital, { timeoutMs: context.waiting?.timeoutMs, deadline: context.deadline }))
+  const outcome =
+    kind === 'request_lab_booking'
+      ? await hmis.cancelLabBooking(ref, subject.statusReason)
+      : await hmis.cancelMedicineOrder(ref, subject.statusReason)
+  if (outcome === 'cancelled') {
+    await finishJob(db, job.id, 'done')
+    return 'done'
+  }
+  // The hospital keeps it: back to where it is there, the patient told why.
+  const table = words.table
+  const status = outcome.refused.code === 'too_late' ? words.tooLate : words.stillOn
+  await rejectWork(db, job, {
+    reason: `${outcome.refused.code}: ${outcome.refused.message}`,
+    jobStatus: 'done',
+    mark: (tx) =>
+      tx.execute(
+        sql`update ${table} set status = ${status}, status_reason = ${outcome.refused.message}, updated_at = now()
+            where id = ${subject.id} and status = 'cancelled'`,
+      ),
+    tell: notCancelled(kind, subject, hospital.name, outcome.refused.message),
+  })
+  return 'refused'
+}
+
+function notCancelled(kind: Kind, subject: { id: string; patientId: string }, hospitalName: string, why: string) {
+  const lab = kind === 'request_lab_booking'
+  return {
+    patientId: subject.patientId,
+    type: lab ? 'lab_booking_not_cancelled' : 'medicine_order_not_cancelled',
+    title: { en: `Your ${WORDS[kind].what} could not be cancelled`, hi: `आपकी ${WORDS[kind].whatHi} रद्द नहीं हो सकी` },
+    body: `${hospitalName}: ${why}`,
+    link: { kind: lab ? 'lab_booking' : 'medicine_order', id: subject.id },
+    dedupeKey: `not-cancelled:${subject.id}`,
+  } as const
+}
+
+const cancelJob = {
+  run: sendCancellation,
+  async giveUp(services: Services, job: OutboxJob) {
+    // Cancelled here, not known to be cancelled there: the patient is told to call the hospital.
+    const kind = PLACEMENT_OF[job.kind as CancelKind]
+    const found = await contextOf(services.db, job, kind)
+    if (!found) return finishJob(services.db, job.id, 'failed', 'the hospital could not be told')
+    const why = `We could not reach the hospital to cancel it after ${job.attempts} attempts. Please call them.`
+    await rejectWork(services.db, job, {
+      reason: why,
+      jobStatus: 'failed',
+      mark: async () => {},
+      tell: notCancelled(kind, found.subject, found.hospital.name, why),
+    })
+  },
 }
 
 const orderJob = {
@@ -150,4 +250,9 @@ const orderJob = {
     reject(services.db, job, `The hospital could not be reached after ${job.attempts} attempts.`, 'failed'),
 }
 
-export const shopJobs: JobHandlers = { request_lab_booking: orderJob, place_medicine_order: orderJob }
+export const shopJobs: JobHandlers = {
+  request_lab_booking: orderJob,
+  place_medicine_order: orderJob,
+  cancel_lab_booking: cancelJob,
+  cancel_medicine_order: cancelJob,
+}

@@ -1,20 +1,21 @@
 import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { sha256HexOfBytes } from '../../core/crypto'
 import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, fileField, jsonBody, jsonResponse } from '../../core/openapi'
-import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
+import { decodeCursor, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
-import { labBookings, labBookingStatuses, labTests, medicineOrders, medicineOrderStatuses } from '../../db/schema'
+import { labBookings, labTests, medicineOrders, records } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import type { OutboxJob } from '../../core/outbox'
 import { documentKind } from '../../core/documents'
 import { inspectFile } from '../../core/file-inspect'
 import { insertOrderJob } from './outbox'
+import { LabBookingSchema, labBookingOf, labBookingsPage, MedicineOrderSchema, orderOf, ordersPage, toLabBooking, toOrder } from './schema'
 import { hospitalSharedWith } from '../hospitals'
 
 /** Sends a just-made job within the booking budget; the outbox's queue takes over when the hospital is slow or down. */
@@ -63,38 +64,6 @@ export const listLabTestsHandler: PatientHandler<typeof listLabTests> = async (c
     200,
   )
 }
-
-const LabBookingSchema = z
-  .object({
-    id: z.guid(),
-    hospital_id: z.guid(),
-    doctor_id: z.string().nullable(),
-    test_ids: z.array(z.string()),
-    preferred_slot: z.string().datetime({ offset: true }),
-    status: z.enum(labBookingStatuses).openapi({
-      description:
-        'pending_sync (the hospital not yet reached) → requested → confirmed → results_ready; or rejected (see status_reason), cancelled.',
-      example: 'requested',
-    }),
-    status_reason: z.string().nullable(),
-    confirmed_slot: z.string().datetime({ offset: true }).nullable(),
-    result_record_id: z.guid().nullable().openapi({ description: 'The results, in my records.' }),
-    created_at: z.string().datetime({ offset: true }),
-  })
-  .openapi('LabBooking')
-
-const toLabBooking = (b: typeof labBookings.$inferSelect) => ({
-  id: b.id,
-  hospital_id: b.hospitalId,
-  doctor_id: b.doctorId,
-  test_ids: b.testIds,
-  preferred_slot: b.preferredSlot.toISOString(),
-  status: b.status,
-  status_reason: b.statusReason,
-  confirmed_slot: b.confirmedSlot?.toISOString() ?? null,
-  result_record_id: b.resultRecordId,
-  created_at: b.createdAt.toISOString(),
-})
 
 const LabBookingRequestSchema = z
   .object({
@@ -162,8 +131,7 @@ export const bookLabTestsHandler: PatientHandler<typeof bookLabTests> = async (c
       return insertOrderJob(tx, 'request_lab_booking', hospital.id, id, services.config.OUTBOX_LEASE_SECONDS)
     })
     await sendNow(services, job)
-    const [row] = await db.select().from(labBookings).where(eq(labBookings.id, id))
-    return { status: 201, body: toLabBooking(row!) }
+    return { status: 201, body: await labBookingOf(db, c.var.patientId, id) }
   })
   return c.json(result.body, 201)
 }
@@ -181,14 +149,9 @@ export const listLabBookings = patientRoute({
 export const listLabBookingsHandler: PatientHandler<typeof listLabBookings> = async (c) => {
   const { limit, cursor } = c.req.valid('query')
   const after = decodeCursor(cursor)
-  const rows = await c.var.services.db
-    .select()
-    .from(labBookings)
-    .where(and(eq(labBookings.patientId, c.var.patientId), olderThan(labBookings.createdAt, labBookings.id, after)))
-    .orderBy(desc(labBookings.createdAt), desc(labBookings.id))
-    .limit(limit + 1)
+  const rows = await labBookingsPage(c.var.services.db, c.var.patientId, limit, after)
   return c.json(
-    toPage(rows, limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toLabBooking),
+    toPage(rows, limit, (r) => ({ at: r.booking.createdAt.toISOString(), id: r.booking.id }), toLabBooking),
     200,
   )
 }
@@ -202,35 +165,13 @@ const OrderFieldsSchema = z
   })
   .strict()
 
+const MedicineOrderFromRecordSchema = OrderFieldsSchema.extend({
+  prescription_record_id: z.guid().openapi({ description: 'A prescription in my records.' }),
+}).openapi('MedicineOrderFromRecord')
+
 export const MedicineOrderFormSchema = OrderFieldsSchema.extend({
   prescription: fileField('pdf, png or jpg (checked by its bytes), at most RECORD_UPLOAD_MAX_BYTES.'),
 }).openapi('MedicineOrderForm')
-
-const MedicineOrderSchema = z
-  .object({
-    id: z.guid(),
-    hospital_id: z.guid(),
-    delivery_address: z.string(),
-    prescription: z.object({ content_type: z.string(), sha256: z.string() }),
-    status: z.enum(medicineOrderStatuses).openapi({
-      description:
-        'pending_sync (the hospital not yet reached) → placed → accepted → dispatched → delivered; or rejected (see status_reason), cancelled.',
-      example: 'placed',
-    }),
-    status_reason: z.string().nullable(),
-    created_at: z.string().datetime({ offset: true }),
-  })
-  .openapi('MedicineOrder')
-
-const toOrder = (o: typeof medicineOrders.$inferSelect) => ({
-  id: o.id,
-  hospital_id: o.hospitalId,
-  delivery_address: o.deliveryAddress,
-  prescription: { content_type: o.prescriptionType, sha256: o.prescriptionSha256 },
-  status: o.status,
-  status_reason: o.statusReason,
-  created_at: o.createdAt.toISOString(),
-})
 
 export const orderMedicines = patientRoute({
   method: 'post',
@@ -238,9 +179,17 @@ export const orderMedicines = patientRoute({
   operationId: 'orderMedicines',
   tags: ['Store'],
   summary: 'Order medicines: a prescription (pdf, png, jpg) and a delivery address, to a hospital’s pharmacy (never lost)',
+  description:
+    'Either upload the prescription (multipart/form-data), or name one already in my records (application/json, `prescription_record_id`: a prescription a hospital sent or I uploaded); the order then carries the medicines the hospital sent with it.',
   request: {
     headers: idempotencyHeader,
-    body: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/MedicineOrderForm' } } } },
+    body: {
+      required: false,
+      content: {
+        'multipart/form-data': { schema: { $ref: '#/components/schemas/MedicineOrderForm' } },
+        'application/json': { schema: MedicineOrderFromRecordSchema },
+      },
+    },
   },
   responses: {
     201: jsonResponse(MedicineOrderSchema, 'Placed, or pending_sync while the hospital is down.'),
@@ -251,7 +200,13 @@ export const orderMedicines = patientRoute({
 export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = async (c) => {
   const services = c.var.services
   const { db, files, config } = services
-  const form = await readMultipart(c.req, 'Send the order as multipart/form-data.')
+  const idempotencyKey = c.req.valid('header')['idempotency-key']
+  if (isJsonRequest(c.req.header('content-type'))) {
+    // Validated by the route's JSON schema (the multipart form is read below); its type is not inferred next to a $ref.
+    const body = (c.req.valid as (target: 'json') => z.infer<typeof MedicineOrderFromRecordSchema>)('json')
+    return c.json(await orderFromRecord(services, c.var.patientId, body, idempotencyKey), 201)
+  }
+  const form = await readMultipart(c.req, 'Send the order as multipart/form-data, or as JSON naming a prescription in your records.')
   const { prescription, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
   const fields = parseInput(OrderFieldsSchema, rest, 'form')
   if (!(prescription instanceof File)) throw invalidField('form', 'prescription', 'must be a file')
@@ -262,7 +217,7 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
   if (!kind) throw new ApiError('unsupported_media_type', 'Prescriptions must be pdf, png or jpg.')
   await inspectFile(bytes, kind.contentType)
   const sha256 = await sha256HexOfBytes(bytes)
-  const result = await idempotent(db, c.var.patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
+  const result = await idempotent(db, c.var.patientId, idempotencyKey, { ...fields, sha256 }, async () => {
     const hospital = await hospitalSharedWith(db, c.var.patientId, fields.hospital_id)
     const id = crypto.randomUUID()
     const key = `prescriptions/${crypto.randomUUID()}`
@@ -282,10 +237,51 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
       }),
     )
     await sendNow(services, job)
-    const [row] = await db.select().from(medicineOrders).where(eq(medicineOrders.id, id))
-    return { status: 201, body: toOrder(row!) }
+    return { status: 201, body: await orderOf(db, c.var.patientId, id) }
   })
   return c.json(result.body, 201)
+}
+
+const isJsonRequest = (contentType: string | undefined) => /^application\/json\b/i.test(contentType ?? '')
+
+const PRESCRIPTION_TYPES = ['application/pdf', 'image/png', 'image/jpeg']
+
+/** An order from a prescription in the patient's records: its file (nothing uploaded again) and the medicines the hospital sent with it. */
+async function orderFromRecord(
+  services: Services,
+  patientId: string,
+  body: z.infer<typeof MedicineOrderFromRecordSchema>,
+  idempotencyKey: string | undefined,
+) {
+  const { db, config } = services
+  const result = await idempotent(db, patientId, idempotencyKey, body, async () => {
+    const [record] = await db
+      .select()
+      .from(records)
+      .where(and(eq(records.id, body.prescription_record_id), eq(records.patientId, patientId)))
+    if (!record) throw new ApiError('not_found', 'No such record.')
+    if (record.type !== 'prescription' || !PRESCRIPTION_TYPES.includes(record.contentType))
+      throw invalidField('json', 'prescription_record_id', 'must be a prescription (pdf, png or jpg) in your records')
+    const hospital = await hospitalSharedWith(db, patientId, body.hospital_id)
+    const id = crypto.randomUUID()
+    const job = await db.transaction(async (tx) => {
+      await tx.insert(medicineOrders).values({
+        id,
+        patientId,
+        hospitalId: hospital.id,
+        deliveryAddress: body.delivery_address,
+        prescriptionKey: record.storageKey,
+        prescriptionType: record.contentType,
+        prescriptionSha256: record.sha256,
+        prescriptionRecordId: record.id,
+        medicines: record.prescribedMedicines?.map((m) => ({ name: m.name, dosage: m.dosage })) ?? null,
+      })
+      return insertOrderJob(tx, 'place_medicine_order', hospital.id, id, config.OUTBOX_LEASE_SECONDS)
+    })
+    await sendNow(services, job)
+    return { status: 201, body: await orderOf(db, patientId, id) }
+  })
+  return result.body
 }
 
 export const listMedicineOrders = patientRoute({
@@ -301,14 +297,9 @@ export const listMedicineOrders = patientRoute({
 export const listMedicineOrdersHandler: PatientHandler<typeof listMedicineOrders> = async (c) => {
   const { limit, cursor } = c.req.valid('query')
   const after = decodeCursor(cursor)
-  const rows = await c.var.services.db
-    .select()
-    .from(medicineOrders)
-    .where(and(eq(medicineOrders.patientId, c.var.patientId), olderThan(medicineOrders.createdAt, medicineOrders.id, after)))
-    .orderBy(desc(medicineOrders.createdAt), desc(medicineOrders.id))
-    .limit(limit + 1)
+  const rows = await ordersPage(c.var.services.db, c.var.patientId, limit, after)
   return c.json(
-    toPage(rows, limit, (r) => ({ at: r.createdAt.toISOString(), id: r.id }), toOrder),
+    toPage(rows, limit, (r) => ({ at: r.order.createdAt.toISOString(), id: r.order.id }), toOrder),
     200,
   )
 }

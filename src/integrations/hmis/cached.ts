@@ -35,5 +35,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     shareSymptomCheck: (ref, check) => hmis.shareSymptomCheck(ref, check),
     requestLabSlot: (booking) => hmis.requestLabSlot(booking),
     placeMedicineOrder: (order) => hmis.placeMedicineOrder(order),
+    cancelLabBooking: (ref, reason) => hmis.cancelLabBooking(ref, reason),
+    cancelMedicineOrder: (ref, reason) => hmis.cancelMedicineOrder(ref, reason),
   }
 }

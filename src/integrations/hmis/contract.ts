@@ -161,6 +161,10 @@ export const HmisMedicineOrderSchema = z
   .object({ order_ref: z.string().min(1).max(128).openapi({ example: 'rx-9a2b' }), status: z.string().openapi({ example: 'placed' }) })
   .openapi('HmisMedicineOrder')
 
+export const HmisCancelRequestSchema = z
+  .object({ reason: z.string().nullable().openapi({ example: 'Bought them nearby' }) })
+  .openapi('HmisCancelRequest')
+
 export const HmisErrorSchema = z
   .object({ error: z.object({ code: z.string().openapi({ example: 'slot_unavailable' }), message: z.string() }) })
   .openapi('HmisError')
@@ -314,6 +318,44 @@ export function hmisContractDocument() {
         201: json(HmisMedicineOrderSchema, 'Placed.'),
         200: json(HmisMedicineOrderSchema, 'Placed before: the same order.'),
         422: failure('`unknown_patient`, or the pharmacy does not deliver there.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/lab-bookings/{booking_ref}/cancel',
+      operationId: 'cancelLabBooking',
+      summary: 'The patient cancels a lab booking (idempotent)',
+      description:
+        'Cancelling a cancelled or unknown booking answers 200 (404 counts as cancelled too), so that a retry never fails. 409 `too_late` once the sample is collected: PHR Edge then shows the booking as `sampled` and tells the patient.',
+      request: {
+        params: z.object({ booking_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: HmisCancelRequestSchema } } },
+      },
+      responses: {
+        200: json(HmisLabBookingSchema, 'Cancelled.'),
+        404: failure('No such booking (counted as cancelled).'),
+        409: failure('`too_late`: the sample was collected.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/medicine-orders/{order_ref}/cancel',
+      operationId: 'cancelMedicineOrder',
+      summary: 'The patient cancels a medicine order (idempotent)',
+      description:
+        'Cancelling a cancelled or unknown order answers 200 (404 counts as cancelled too), so that a retry never fails. 409 `too_late` once it left the pharmacy: PHR Edge then shows the order as `dispatched` and tells the patient.',
+      request: {
+        params: z.object({ order_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: HmisCancelRequestSchema } } },
+      },
+      responses: {
+        200: json(HmisMedicineOrderSchema, 'Cancelled.'),
+        404: failure('No such order (counted as cancelled).'),
+        409: failure('`too_late`: the order was dispatched.'),
         401: failure('Wrong API key.'),
       },
     }),

@@ -405,6 +405,31 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
     async placeMedicineOrder() {
       return { refused: { code: 'not_supported', message: 'This hospital takes no pharmacy orders through its FHIR server.' } }
     },
+    async cancelLabBooking(bookingRef, reason) {
+      // The ServiceRequest revoked; one the lab completed is too late.
+      const path = `ServiceRequest/${encodeURIComponent(bookingRef)}`
+      const read = await call('GET', path)
+      if (read.status === 404 || read.status === 410) {
+        await read.body?.cancel()
+        return 'cancelled'
+      }
+      if (!read.ok) await rejectUpstream(SERVICE, read)
+      const request = await readUpstreamJson(SERVICE, read, Resource)
+      if (request.status === 'completed') return { refused: { code: 'too_late', message: 'The lab has already done the test.' } }
+      if (request.status === 'revoked') return 'cancelled'
+      const updated = await call('PUT', path, {
+        ...request,
+        status: 'revoked',
+        ...(reason ? { note: [...((request.note as unknown[] | undefined) ?? []), { text: `Cancelled by the patient: ${reason}` }] } : {}),
+      })
+      if (!updated.ok) await rejectUpstream(SERVICE, updated)
+      await updated.body?.cancel()
+      return 'cancelled'
+    },
+    async cancelMedicineOrder() {
+      // Never placed (placeMedicineOrder refuses): nothing to cancel.
+      return 'cancelled'
+    },
   }
 }
 

@@ -24,6 +24,9 @@ export type HmisMedicineOrderRequest = z.infer<typeof HmisMedicineOrderRequestSc
 /** Done with the HMIS's reference, or a refusal it will repeat. */
 export type HmisOrderOutcome = { ref: string } | { refused: { code: string; message: string } }
 
+/** Cancelled (or unknown there), or a refusal it will repeat (`too_late`). */
+export type HmisCancelOutcome = 'cancelled' | { refused: { code: string; message: string } }
+
 /** What the HMIS said to a booking: done, or a refusal it will repeat (slot taken, unknown patient…). */
 export type HmisBookingOutcome = { booked: HmisBooking } | { refused: { code: string; message: string } }
 
@@ -66,6 +69,10 @@ export interface Hmis {
   requestLabSlot(booking: HmisLabBookingRequest): Promise<HmisOrderOutcome>
   /** Idempotent on phr_order_id. */
   placeMedicineOrder(order: HmisMedicineOrderRequest): Promise<HmisOrderOutcome>
+  /** Idempotent; an unknown reference counts as cancelled. `refused` (`too_late`) once the sample is collected. */
+  cancelLabBooking(bookingRef: string, reason: string | null): Promise<HmisCancelOutcome>
+  /** Idempotent; an unknown reference counts as cancelled. `refused` (`too_late`) once it was dispatched. */
+  cancelMedicineOrder(orderRef: string, reason: string | null): Promise<HmisCancelOutcome>
 }
 
 /** The outbox partition of a hospital's jobs: they run at most OUTBOX_PARTITION_CONCURRENCY at a time, so one slow HMIS holds up only its own. */

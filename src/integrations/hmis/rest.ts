@@ -11,13 +11,27 @@ import {
   HmisMedicineOrderSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
-import type { Hmis, HmisLink } from './port'
+import type { Hmis, HmisCancelOutcome, HmisLink } from './port'
 
 const SERVICE = 'The hospital system (HMIS)'
 
 /** Our own HMIS contract over HTTP (src/integrations/hmis/contract.ts; README "HMIS contract"). */
 export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
   const call = hmisHttp(link, options, SERVICE, 'application/json')
+
+  /** A cancellation: done when the HMIS says so or does not know the reference; `too_late` and other 409/422s are refusals. */
+  async function cancel(path: string, reason: string | null): Promise<HmisCancelOutcome> {
+    const response = await call('POST', path, { reason })
+    if (response.status === 404) {
+      await response.body?.cancel()
+      return 'cancelled'
+    }
+    if (response.status === 409 || response.status === 422)
+      return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+    if (!response.ok) await rejectUpstream(SERVICE, response)
+    await response.body?.cancel()
+    return 'cancelled'
+  }
 
   return {
     async specialties() {
@@ -90,5 +104,7 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (!response.ok) await rejectUpstream(SERVICE, response)
       return { ref: (await readUpstreamJson(SERVICE, response, HmisMedicineOrderSchema)).order_ref }
     },
+    cancelLabBooking: (bookingRef, reason) => cancel(`/lab-bookings/${encodeURIComponent(bookingRef)}/cancel`, reason),
+    cancelMedicineOrder: (orderRef, reason) => cancel(`/medicine-orders/${encodeURIComponent(orderRef)}/cancel`, reason),
   }
 }
