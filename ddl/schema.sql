@@ -597,18 +597,38 @@ create table care_packages (
   includes text[] not null,
   price_inr integer not null,
   duration_days integer not null,
-  position integer not null default 0
+  position integer not null default 0,
+  -- The hospital that offers it (registered with `npm run hospitals -- offer-package`); a package
+  -- no hospital offers is not listed.
+  hospital_id uuid,
+  -- The package's code in the hospital's HMIS (what the application names).
+  hmis_code text,
+  active boolean not null default true
 );
+create unique index care_packages_hospital_code_key on care_packages (hospital_id, hmis_code);
+create index care_packages_offered_idx on care_packages (position) where hospital_id is not null and active;
 
 create table care_package_applications (
   id uuid primary key,
   patient_id uuid not null,
   package_id text not null,
-  status text not null default 'applied' check (status in ('applied')),
+  -- applied → contacted → enrolled | declined (by the hospital, with signed events), or withdrawn.
+  status text not null default 'applied' check (status in ('applied', 'contacted', 'enrolled', 'declined', 'withdrawn')),
   created_at timestamptz(3) not null default now(),
-  constraint care_package_applications_patient_package_key unique (patient_id, package_id)
+  hospital_id uuid,
+  -- Why it was declined (the hospital's words) or withdrawn (the patient's).
+  status_reason text,
+  -- The application's reference in the hospital's HMIS, once it got it.
+  hmis_application_ref text,
+  -- When the hospital acknowledged it (null while the outbox is still trying).
+  sent_at timestamptz,
+  updated_at timestamptz not null default now()
 );
 create index care_package_applications_patient_created_idx on care_package_applications (patient_id, created_at desc, id desc);
+-- One live application per patient and package; after a withdrawal or a decline, a new one.
+create unique index care_package_applications_live_key on care_package_applications (patient_id, package_id)
+  where status in ('applied', 'contacted', 'enrolled');
+create index care_package_applications_hospital_ref_idx on care_package_applications (hospital_id, hmis_application_ref);
 
 insert into vital_thresholds (id, type, field, op, value, message, message_hi) values
   ('bp.crisis_systolic', 'blood_pressure', 'value', 'gte', 180, 'Blood pressure in the hypertensive-crisis range (systolic 180 or more)', 'ब्लड प्रेशर बहुत ज़्यादा (ऊपर का 180 या अधिक)'),
@@ -1428,6 +1448,7 @@ insert into schema_migrations (version) values
   ('0015_outbox'),
   ('0016_push'),
   ('0017_ambulance_dispatch'),
-  ('0018_store_lifecycle');
+  ('0018_store_lifecycle'),
+  ('0019_care_packages_at_hospitals');
 
 commit;

@@ -3,10 +3,14 @@
 //        --adapter rest --base-url https://hmis.sahyadri.example/phr/v1 --api-key <key the hospital gave us>
 //   npm run hospitals -- rotate-secret --hfr-id IN2710000011     (prints the new inbound signing secret)
 //   npm run hospitals -- reseal --new-key <base64>               (after changing HOSPITAL_SECRETS_KEY)
+//   npm run hospitals -- offer-package --hfr-id IN2710000011 --file packages.json
+//        (a JSON array: [{"id": "diabetes", "hmisCode": "DM-CARE-1Y"}] for a catalog package, or with
+//        name, description, includes, priceInr, durationDays for a new one; applications go to that HMIS)
 // @ts-check (tsconfig.scripts.json)
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { registerHospital, resealAll, rotateInboundSecret } from './lib/hospitals.mjs'
+import { hospitalIdOf, offerCarePackages, registerHospital, resealAll, rotateInboundSecret } from './lib/hospitals.mjs'
 
 const [command, ...rest] = process.argv.slice(2)
 const { values } = parseArgs({
@@ -22,9 +26,10 @@ const { values } = parseArgs({
     city: { type: 'string' },
     state: { type: 'string' },
     'new-key': { type: 'string' },
+    file: { type: 'string' },
   },
 })
-/** @param {'hfr-id' | 'name' | 'base-url' | 'api-key' | 'new-key'} name */
+/** @param {'hfr-id' | 'name' | 'base-url' | 'api-key' | 'new-key' | 'file'} name */
 const need = (name) => values[name] ?? process.env[name.toUpperCase().replace(/-/g, '_')] ?? fail(`--${name} is required`)
 /**
  * @param {string} message
@@ -59,6 +64,11 @@ if (command === 'register') {
   console.log(
     `resealed ${await resealAll(databaseUrl, secretsKey, need('new-key'))} hospitals; now set HOSPITAL_SECRETS_KEY to the new key`,
   )
+} else if (command === 'offer-package') {
+  const hospitalId = (await hospitalIdOf(databaseUrl, need('hfr-id').toUpperCase())) ?? fail('no hospital with that HFR id')
+  const offers = JSON.parse(readFileSync(need('file'), 'utf8'))
+  if (!Array.isArray(offers)) fail('--file must hold a JSON array of packages')
+  console.log(`offered: ${(await offerCarePackages(databaseUrl, hospitalId, offers)).join(', ')}`)
 } else {
-  fail('commands: register, rotate-secret, reseal')
+  fail('commands: register, rotate-secret, reseal, offer-package')
 }

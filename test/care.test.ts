@@ -6,6 +6,11 @@ import { loginByPhone } from './fixtures/auth'
 import { expectError, expectOk } from './harness/client'
 import { expectHiddenFromOthers } from './harness/ownership'
 import { runSql } from './harness/sql'
+import { ApplicationSchema, PackageSchema } from '../src/features/care/schema'
+import { hospitalId, shareWith } from './fixtures/hospitals'
+import { hmisFault, hmisOrders } from './harness/fakes'
+import { hmisCall } from './harness/hmis'
+import { deliverOutbox, dueNow } from './harness/outbox'
 
 const Trends = z.object({
   unit: z.string(),
@@ -130,15 +135,100 @@ describe('ambulance and care packages', () => {
     const mine = (await (await client.get('/v1/ambulance-bookings', { token })).json()) as { items: { id: string }[] }
     expect(mine.items.map((b) => b.id)).toEqual([booked.id])
   })
+})
 
-  it('applies once per care package (409 again) and lists applications', async () => {
-    const { client, access_token: token } = await loginByPhone()
-    const packages = (await (await client.get('/v1/care-packages', { token })).json()) as { items: { id: string; includes: string[] }[] }
+const Packages = z.object({ items: z.array(PackageSchema) })
+const atHmis = async (id: string, hospital = 'sahyadri', server: 'shared' | 'faulty' = 'shared') =>
+  (await hmisOrders('care-package-applications', hospital, server)).find((a) => a.phr_application_id === id)
+
+describe('care packages', () => {
+  it('are offered by hospitals; an application reaches that HMIS, which contacts and enrols the patient, who is told', async () => {
+    const { client, access_token: token, patient } = await loginByPhone()
+    const packages = await expectOk(await client.get('/v1/care-packages', { token }), 200, Packages)
     expect(packages.items.map((p) => p.id)).toEqual(expect.arrayContaining(['diabetes', 'hypertension', 'heart', 'maternity', 'senior']))
-    expect((await client.post('/v1/care-packages/diabetes/apply', {}, { token })).status).toBe(201)
+    expect(packages.items.find((p) => p.id === 'diabetes')).toMatchObject({
+      hospital_id: hospitalId('sahyadri'),
+      hospital_name: expect.stringMatching(/Sahyadri/),
+    })
+    expect(packages.items.find((p) => p.id === 'senior')!.hospital_id).toBe(hospitalId('amrita'))
+
+    const applied = await expectOk(await client.post('/v1/care-packages/diabetes/apply', {}, { token }), 201, ApplicationSchema)
+    expect(applied).toMatchObject({ status: 'applied', sent_to_hospital: true, withdrawable: true, hospital_id: hospitalId('sahyadri') })
+    // Not shared with the hospital: the application carries who to contact, and no hospital id.
+    expect(await atHmis(applied.id)).toMatchObject({ package_code: 'DM-CARE-1Y', hmis_patient_id: null, patient: { phone: patient.phone } })
     await expectError(await client.post('/v1/care-packages/diabetes/apply', {}, { token }), 409, 'conflict')
     await expectError(await client.post('/v1/care-packages/astrology/apply', {}, { token }), 404, 'not_found')
-    const applied = (await (await client.get('/v1/care-packages/applications', { token })).json()) as { items: { package_id: string }[] }
-    expect(applied.items.map((a) => a.package_id)).toEqual(['diabetes'])
+
+    const ref = (await atHmis(applied.id))!.application_ref as string
+    // A redelivery is signed anew (its own timestamp); its event_id makes it apply once.
+    let second = Math.floor(Date.now() / 1000)
+    const event = (event_id: string, event: string, hospital = 'sahyadri') =>
+      hmisCall(hospital, 'POST', `/v1/hmis/care-package-applications/${ref}/events`, { event_id, event }, { timestamp: ++second })
+    expect(await (await event(`c-${applied.id}`, 'contacted')).response.json()).toEqual({ applied: true, status: 'contacted' })
+    expect(await (await event(`c-${applied.id}`, 'contacted')).response.json()).toMatchObject({ applied: false })
+    await expectError((await event(`x-${applied.id}`, 'enrolled', 'amrita')).response, 404, 'not_found')
+    await (await event(`e-${applied.id}`, 'enrolled')).response.body?.cancel()
+    const seen = await expectOk(await client.get(`/v1/care-packages/applications/${applied.id}`, { token }), 200, ApplicationSchema)
+    expect(seen).toMatchObject({ status: 'enrolled', withdrawable: false, package_name: 'Diabetes care' })
+    const notes = (await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string; link: unknown }[] }
+    expect(notes.items.filter((n) => n.type.startsWith('care_package_')).map((n) => n.type)).toEqual([
+      'care_package_enrolled',
+      'care_package_contacted',
+    ])
+    expect(notes.items[0]!.link).toEqual({ kind: 'care_package_application', id: applied.id })
+    await expectError(await client.post(`/v1/care-packages/applications/${applied.id}/withdraw`, {}, { token }), 409, 'invalid_transition')
+    const other = await loginByPhone()
+    await expectError(
+      await other.client.get(`/v1/care-packages/applications/${applied.id}`, { token: other.access_token }),
+      404,
+      'not_found',
+    )
+  })
+
+  it('a withdrawal reaches the hospital, a late event is refused, and the patient may apply again', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const share = await shareWith(client, token, hospitalId('sahyadri'))
+    const applied = await expectOk(await client.post('/v1/care-packages/heart/apply', {}, { token }), 201, ApplicationSchema)
+    expect((await atHmis(applied.id))!.hmis_patient_id).toBe(share.hmis_patient_id)
+    const withdrawn = await expectOk(
+      await client.post(`/v1/care-packages/applications/${applied.id}/withdraw`, { reason: 'Moving to Mumbai' }, { token }),
+      200,
+      ApplicationSchema,
+    )
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', status_reason: 'Moving to Mumbai', withdrawable: false })
+    expect(await atHmis(applied.id)).toMatchObject({ status: 'withdrawn', withdraw_reason: 'Moving to Mumbai' })
+    await expectError(await client.post(`/v1/care-packages/applications/${applied.id}/withdraw`, {}, { token }), 409, 'invalid_transition')
+    const ref = (await atHmis(applied.id))!.application_ref as string
+    const late = await hmisCall('sahyadri', 'POST', `/v1/hmis/care-package-applications/${ref}/events`, {
+      event_id: `l-${applied.id}`,
+      event: 'enrolled',
+    })
+    await expectError(late.response, 409, 'invalid_transition')
+    const again = await expectOk(await client.post('/v1/care-packages/heart/apply', {}, { token }), 201, ApplicationSchema)
+    expect(again.id).not.toBe(applied.id)
+    const mine = (await (await client.get('/v1/care-packages/applications', { token })).json()) as {
+      items: { id: string; status: string }[]
+    }
+    expect(mine.items.map((a) => [a.id, a.status])).toEqual([
+      [again.id, 'applied'],
+      [applied.id, 'withdrawn'],
+    ])
+  })
+
+  it('an application made while the hospital is down reaches it once, from the queue', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    await runSql(sql`insert into care_packages (id, name, description, includes, price_inr, duration_days, hospital_id, hmis_code)
+      values ('kidney-faulty', 'Kidney care', 'Dialysis planning and reviews.', array['Nephrologist reviews'], 9999, 365, ${hospitalId('faulty')}, 'CKD-1Y')
+      on conflict (id) do nothing`)
+    await hmisFault({ kind: 'status', status: 503, route: 'POST /care-package-applications' }, 2, 'faulty')
+    const applied = await expectOk(await client.post('/v1/care-packages/kidney-faulty/apply', {}, { token }), 201, ApplicationSchema)
+    expect(applied).toMatchObject({ status: 'applied', sent_to_hospital: false })
+    const due = await dueNow([applied.id])
+    await Promise.all([deliverOutbox(due), deliverOutbox(due)])
+    expect(
+      (await expectOk(await client.get(`/v1/care-packages/applications/${applied.id}`, { token }), 200, ApplicationSchema))
+        .sent_to_hospital,
+    ).toBe(true)
+    expect(await atHmis(applied.id, 'sahyadri', 'faulty')).toMatchObject({ package_code: 'CKD-1Y', received: 1 })
   })
 })

@@ -71,6 +71,7 @@ export default async function setup(project: TestProject) {
       baseUrl: hmis.baseUrlOf(hospital.key),
       apiKey: hmisApiKeys[hospital.key]!,
       inboundSecrets: [`test-inbound-${hospital.key}`],
+      carePackages: 'carePackages' in hospital ? hospital.carePackages : undefined,
     })
   }
 

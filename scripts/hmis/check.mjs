@@ -17,6 +17,8 @@ import {
   HmisMedicineOrderRequestSchema,
   HmisMedicineOrderSchema,
   HmisLabBookingSchema,
+  HmisCareApplicationRequestSchema,
+  HmisCareApplicationSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** @typedef {import('zod').z.infer<typeof HmisDoctorSchema>} Doctor */
@@ -328,6 +330,26 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     expectStatus(answer, [200], 'POST …/cancel')
     if (parse(HmisMedicineOrderSchema, answer.json, 'the order').status !== 'cancelled') throw new Error('the status is not cancelled')
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
+  })
+  await check('care packages: POST /care-package-applications is idempotent on phr_application_id, and a withdrawal is too', async () => {
+    needs('token')
+    const request = {
+      phr_application_id: randomUUID(),
+      package_code: 'DM-CARE-1Y',
+      hmis_patient_id: state.token.hmis_patient_id,
+      patient: { name: 'Conformance Test', phone: '+919999900000', email: null, language: 'en' },
+      applied_at: new Date().toISOString(),
+    }
+    parse(HmisCareApplicationRequestSchema, request, 'our own application')
+    const first = await call('POST', '/care-package-applications', request)
+    expectStatus(first, [201], 'POST /care-package-applications')
+    const again = await call('POST', '/care-package-applications', request)
+    expectStatus(again, [200, 201], 'POST /care-package-applications again')
+    const application = parse(HmisCareApplicationSchema, first.json, 'the application')
+    if (application.application_ref !== again.json?.application_ref) throw new Error('a second application was made')
+    const path = `/care-package-applications/${encodeURIComponent(application.application_ref)}/withdraw`
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw')
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw again')
   })
   return results
 }

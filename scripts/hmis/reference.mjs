@@ -28,6 +28,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
         symptomChecks: [],
         labBookings: new Map(),
         medicineOrders: new Map(),
+        careApplications: new Map(),
       },
     ]),
   )
@@ -115,6 +116,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/symptom-checks' && key) return [200, state[key].symptomChecks]
     if (url.pathname === '/_hmis/lab-bookings' && key) return [200, [...state[key].labBookings.values()]]
     if (url.pathname === '/_hmis/medicine-orders' && key) return [200, [...state[key].medicineOrders.values()]]
+    if (url.pathname === '/_hmis/care-package-applications' && key) return [200, [...state[key].careApplications.values()]]
     // What the hospital did on its own side (the sample collected, the order dispatched), before its event reaches PHR Edge.
     if (url.pathname === '/_hmis/status' && method === 'POST' && key) {
       const { kind, ref, status } = body ?? {}
@@ -298,6 +300,27 @@ function handle(hospital, state, method, path, params, body, quirks) {
     const booking = { booking_ref: `lab-${randomUUID()}`, status: 'requested', received: 1, ...body }
     state.labBookings.set(body.phr_booking_id, booking)
     return [201, { booking_ref: booking.booking_ref, status: booking.status }]
+  }
+  if (method === 'POST' && path === '/care-package-applications') {
+    if (typeof body?.phr_application_id !== 'string' || typeof body?.package_code !== 'string')
+      return [400, error('invalid_request', 'phr_application_id and package_code are required')]
+    const previous = state.careApplications.get(body.phr_application_id)
+    if (previous) {
+      previous.received += 1
+      return [200, { application_ref: previous.application_ref, status: previous.status }]
+    }
+    if (!/^[A-Z0-9-]{1,40}$/.test(body.package_code)) return [422, error('unknown_package', 'We do not offer that package.')]
+    const application = { application_ref: `cp-${randomUUID()}`, status: 'applied', received: 1, ...body }
+    state.careApplications.set(body.phr_application_id, application)
+    return [201, { application_ref: application.application_ref, status: application.status }]
+  }
+  const withdraw = path.match(/^\/care-package-applications\/([a-z0-9-]+)\/withdraw$/)
+  if (method === 'POST' && withdraw) {
+    const found = [...state.careApplications.values()].find((a) => a.application_ref === withdraw[1])
+    if (!found) return [404, error('not_found', 'No such application.')]
+    found.status = 'withdrawn'
+    found.withdraw_reason = body?.reason ?? null
+    return [200, { application_ref: found.application_ref, status: 'withdrawn' }]
   }
   // Cancellations: idempotent; too late once the sample is collected or the order left the pharmacy.
   const cancelOrder = path.match(/^\/(lab-bookings|medicine-orders)\/([a-z0-9-]+)\/cancel$/)

@@ -20,6 +20,12 @@ export const hospitals = [
     name: 'Sahyadri Hospital, Pune',
     timezone: 'Asia/Kolkata',
     address: { line1: 'Plot 30-C, Karve Road, Erandwane', city: 'Pune', state: 'Maharashtra', pincode: '411004', country: 'IN' },
+    // The catalog's packages this hospital offers, with its HMIS's codes for them.
+    carePackages: [
+      { id: 'diabetes', hmisCode: 'DM-CARE-1Y' },
+      { id: 'hypertension', hmisCode: 'HTN-CARE-1Y' },
+      { id: 'heart', hmisCode: 'CARDIAC-1Y' },
+    ],
   },
   {
     key: 'amrita',
@@ -27,6 +33,10 @@ export const hospitals = [
     name: 'Amrita Institute of Medical Sciences, Kochi',
     timezone: 'Asia/Kolkata',
     address: { line1: 'AIMS Ponekkara', city: 'Kochi', state: 'Kerala', pincode: '682041', country: 'IN' },
+    carePackages: [
+      { id: 'maternity', hmisCode: 'ANC-9M' },
+      { id: 'senior', hmisCode: 'SENIOR-1Y' },
+    ],
   },
   {
     key: 'apollo-dubai',

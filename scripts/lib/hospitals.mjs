@@ -10,11 +10,12 @@ import { seal, unseal } from '../../src/core/sealed.ts'
  * @param {string} databaseUrl
  * @param {string} secretsKey HOSPITAL_SECRETS_KEY
  * @param {{ hfrId: string, name: string, address?: object, timezone: string, adapter: 'rest' | 'fhir-r4', baseUrl: string,
- *   apiKey: string, inboundSecrets?: string[], timeoutMs?: number | null, shareTokenTtlSeconds?: number }} hospital
+ *   apiKey: string, inboundSecrets?: string[], timeoutMs?: number | null, shareTokenTtlSeconds?: number,
+ *   carePackages?: CarePackageOffer[] }} hospital
  */
 export async function registerHospital(databaseUrl, secretsKey, hospital) {
   const sealed = await seal(secretsKey, { api_key: hospital.apiKey, inbound_secrets: hospital.inboundSecrets ?? [] })
-  return withClient(databaseUrl, async (client) => {
+  const id = await withClient(databaseUrl, async (client) => {
     const { rows } = await client.query(
       `insert into hospitals (id, hfr_id, name, address, timezone, adapter, hmis_base_url, hmis_timeout_ms, credentials_sealed, share_token_ttl_seconds)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
@@ -36,8 +37,10 @@ export async function registerHospital(databaseUrl, secretsKey, hospital) {
         hospital.shareTokenTtlSeconds ?? 1800,
       ],
     )
-    return rows[0].id
+    return /** @type {string} */ (rows[0].id)
   })
+  if (hospital.carePackages?.length) await offerCarePackages(databaseUrl, id, hospital.carePackages)
+  return id
 }
 
 /**
@@ -61,6 +64,64 @@ export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSec
     ])
     return newSecret
   })
+}
+
+/**
+ * @typedef {{ id: string, hmisCode: string, name?: string, description?: string, includes?: string[],
+ *   priceInr?: number, durationDays?: number, position?: number, active?: boolean }} CarePackageOffer
+ *   A care package the hospital offers: `id` is PHR Edge's (`[a-z0-9-]{1,40}`), `hmisCode` the HMIS's own
+ *   code for it. Only id and hmisCode for a package already in the catalog (the seeded ones).
+ */
+
+/**
+ * Makes these care packages the hospital's (new ones need every field; existing ones keep what is
+ * not given). A package belongs to one hospital; applications go to its HMIS. Returns the ids.
+ * @param {string} databaseUrl
+ * @param {string} hospitalId
+ * @param {CarePackageOffer[]} offers
+ */
+export async function offerCarePackages(databaseUrl, hospitalId, offers) {
+  return withClient(databaseUrl, async (client) => {
+    await client.query('begin')
+    for (const offer of offers) {
+      if (!/^[a-z0-9-]{1,40}$/.test(offer.id)) throw new Error(`care package id ${offer.id}: lowercase letters, digits and -, at most 40`)
+      const { rows } = await client.query(
+        `insert into care_packages (id, name, description, includes, price_inr, duration_days, position, hospital_id, hmis_code, active)
+         values ($1, coalesce($2, ''), coalesce($3, ''), coalesce($4, '{}'::text[]), coalesce($5, 0), coalesce($6, 0), coalesce($7, 0), $8, $9, coalesce($10, true))
+         on conflict (id) do update set name = coalesce($2, care_packages.name), description = coalesce($3, care_packages.description),
+           includes = coalesce($4, care_packages.includes), price_inr = coalesce($5, care_packages.price_inr),
+           duration_days = coalesce($6, care_packages.duration_days), position = coalesce($7, care_packages.position),
+           hospital_id = $8, hmis_code = $9, active = coalesce($10, true)
+         returning name, duration_days`,
+        [
+          offer.id,
+          offer.name ?? null,
+          offer.description ?? null,
+          offer.includes ?? null,
+          offer.priceInr ?? null,
+          offer.durationDays ?? null,
+          offer.position ?? null,
+          hospitalId,
+          offer.hmisCode,
+          offer.active ?? null,
+        ],
+      )
+      if (!rows[0].name || rows[0].duration_days <= 0)
+        throw new Error(`care package ${offer.id} is new: give its name, description, includes, price and duration`)
+    }
+    await client.query('commit')
+    return offers.map((o) => o.id)
+  })
+}
+
+/**
+ * The id of the hospital with this HFR id, or undefined.
+ * @param {string} databaseUrl
+ * @param {string} hfrId
+ * @returns {Promise<string | undefined>}
+ */
+export async function hospitalIdOf(databaseUrl, hfrId) {
+  return withClient(databaseUrl, async (client) => (await client.query('select id from hospitals where hfr_id = $1', [hfrId])).rows[0]?.id)
 }
 
 /**

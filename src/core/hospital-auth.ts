@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { hospitals } from '../db/schema'
 import { hmacSha256HexOfParts, timingSafeEqual } from './crypto'
-import { queryRows } from './db'
+import { queryRows, type Db } from './db'
 import { ApiError } from './errors'
 import { unseal } from './sealed'
 import type { HospitalEnv } from './types'
@@ -58,3 +58,15 @@ export const requireHospital = createMiddleware<HospitalEnv>(async (c, next) => 
   c.set('hospitalId', hospital.id)
   await next()
 })
+
+/**
+ * Records a hospital's event id inside the transaction that applies it: false when it was applied
+ * before (a redelivery), so that every event a hospital sends takes effect once.
+ */
+export async function firstHmisEvent(tx: Db, hospitalId: string, eventId: string): Promise<boolean> {
+  const [fresh] = await queryRows<{ event_id: string }>(
+    tx,
+    sql`insert into hmis_events (hospital_id, event_id) values (${hospitalId}, ${eventId}) on conflict do nothing returning event_id`,
+  )
+  return Boolean(fresh)
+}

@@ -93,6 +93,17 @@ export const NOTIFICATION_KINDS = {
     ttlSeconds: 2 * DAY,
     label: { en: 'Lab booking not cancelled', hi: 'लैब बुकिंग रद्द नहीं हुई' },
   },
+  care_package_contacted: {
+    priority: 'normal',
+    ttlSeconds: 3 * DAY,
+    label: { en: 'Care package: the hospital contacted you', hi: 'केयर पैकेज: अस्पताल ने संपर्क किया' },
+  },
+  care_package_enrolled: { priority: 'normal', ttlSeconds: 3 * DAY, label: { en: 'Enrolled in a care package', hi: 'केयर पैकेज में नामांकन' } },
+  care_package_declined: {
+    priority: 'normal',
+    ttlSeconds: 3 * DAY,
+    label: { en: 'Care package application declined', hi: 'केयर पैकेज आवेदन अस्वीकार' },
+  },
   lab_sampled: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Lab sample collected', hi: 'लैब सैंपल लिया गया' } },
   ambulance_accepted: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking accepted', hi: 'एम्बुलेंस बुकिंग स्वीकार' } },
   ambulance_declined: { priority: 'high', ttlSeconds: DAY, label: { en: 'Ambulance pre-booking declined', hi: 'एम्बुलेंस बुकिंग अस्वीकार' } },

@@ -149,6 +149,11 @@ describe('the authorization matrix with real ids', () => {
         other: 404,
       },
       'GET /v1/hmis/medicine-orders/{id}/prescription': { path: refs.prescriptionPath, other: 404 },
+      'POST /v1/hmis/care-package-applications/{application_ref}/events': {
+        path: `/v1/hmis/care-package-applications/${refs.application}/events`,
+        body: () => ({ event_id: `e-${stamp()}`, event: 'contacted' }),
+        other: 404,
+      },
     }
     const routes = operations('hmisSignature').map((r) => `${r.method} ${r.path}`)
     expect(Object.keys(calls).sort(), 'an HMIS route without a row here').toEqual(routes.sort())
@@ -260,6 +265,9 @@ async function patientWithEverything() {
     ),
     201,
   )
+  const application = ok(await asha.post('/v1/care-packages/diabetes/apply', {}), 201)
+  const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
+    .application_ref as string
   const labRef = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === lab.id)!.booking_ref as string
   const orderAtHmis = (await hmisOrders('medicine-orders', 'sahyadri')).find((o) => o.phr_order_id === order.id)!
   return {
@@ -271,6 +279,7 @@ async function patientWithEverything() {
       record: record.id as string,
       labBooking: labRef,
       order: orderAtHmis.order_ref as string,
+      application: applicationRef,
       prescriptionPath: new URL(orderAtHmis.prescription.url).pathname,
     },
   }

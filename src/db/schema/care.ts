@@ -132,12 +132,25 @@ export const carePackages = pgTable('care_packages', {
   priceInr: integer('price_inr').notNull(),
   durationDays: integer('duration_days').notNull(),
   position: integer('position').notNull().default(0),
+  /** The hospital that offers it; a package no hospital offers is not listed. */
+  hospitalId: uuid('hospital_id'),
+  /** The package's code in the hospital's HMIS. */
+  hmisCode: text('hmis_code'),
+  active: boolean('active').notNull().default(true),
 })
+
+export const carePackageApplicationStatuses = ['applied', 'contacted', 'enrolled', 'declined', 'withdrawn'] as const
+export type CarePackageApplicationStatus = (typeof carePackageApplicationStatuses)[number]
 
 export const carePackageApplications = pgTable('care_package_applications', {
   id: uuid('id').primaryKey(),
   patientId: uuid('patient_id').notNull(),
   packageId: text('package_id').notNull(),
-  status: text('status').$type<'applied'>().notNull().default('applied'),
+  status: text('status').$type<CarePackageApplicationStatus>().notNull().default('applied'),
   createdAt: paginatedCreatedAt(),
+  hospitalId: uuid('hospital_id'),
+  statusReason: text('status_reason'),
+  hmisApplicationRef: text('hmis_application_ref'),
+  sentAt: timestamptz('sent_at'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

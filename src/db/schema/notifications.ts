@@ -13,6 +13,7 @@ export const linkKinds = [
   'ambulance_booking',
   'lab_booking',
   'medicine_order',
+  'care_package_application',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
-import { queryRows } from '../../core/db'
+import { firstHmisEvent } from '../../core/hospital-auth'
 import { ApiError } from '../../core/errors'
 import { notify, type Localized } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
@@ -85,11 +85,7 @@ export const receiveAppointmentEventHandler: HospitalHandler<typeof receiveAppoi
       .where(and(eq(appointments.hospitalId, hospitalId), eq(appointments.hmisAppointmentRef, ref)))
       .for('update')
     if (!appointment) throw new ApiError('not_found', 'No appointment with this reference at your hospital.')
-    const [fresh] = await queryRows<{ event_id: string }>(
-      tx,
-      sql`insert into hmis_events (hospital_id, event_id) values (${hospitalId}, ${event.event_id}) on conflict do nothing returning event_id`,
-    )
-    if (!fresh) return { applied: false, status: appointment.status }
+    if (!(await firstHmisEvent(tx, hospitalId, event.event_id))) return { applied: false, status: appointment.status }
     return apply(tx, appointment, event)
   })
   return c.json(result, 200)

@@ -1,9 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { eq } from 'drizzle-orm'
+import { and, eq, isNotNull } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
+import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonResponse } from '../../core/openapi'
+import { jobOf } from '../../core/outbox'
 import { type PatientHandler, patientRoute } from '../../core/routes'
-import { carePackageApplications, carePackages } from '../../db/schema'
+import { carePackageApplications, carePackages, hospitals, outbox } from '../../db/schema'
+import { applicationJob, applicationOf } from './care-packages'
 import { ApplicationSchema } from './schema'
 
 export const applyCarePackage = patientRoute({
@@ -11,7 +14,9 @@ export const applyCarePackage = patientRoute({
   path: '/v1/care-packages/{id}/apply',
   operationId: 'applyCarePackage',
   tags: ['Care packages'],
-  summary: 'Apply for a package (once per package: 409 again)',
+  summary: 'Apply for a package: the offering hospital gets it (never lost) and contacts me (409 while an application is live)',
+  description:
+    'Applying asks the hospital to contact me about the package: my name, phone, email and language go to it, with my hospital patient id when I have shared my profile with it. One live application per package; after a withdrawal or a decline I may apply again.',
   request: {
     params: z.object({
       id: z
@@ -19,20 +24,40 @@ export const applyCarePackage = patientRoute({
         .regex(/^[a-z0-9-]{1,40}$/)
         .openapi({ param: { name: 'id', in: 'path' }, example: 'diabetes' }),
     }),
+    headers: idempotencyHeader,
   },
   responses: { 201: jsonResponse(ApplicationSchema, 'Applied.'), ...errorResponses(404, 409) },
 })
 
 export const applyCarePackageHandler: PatientHandler<typeof applyCarePackage> = async (c) => {
-  const { db } = c.var.services
+  const services = c.var.services
+  const { db, config } = services
   const { id } = c.req.valid('param')
-  const [pkg] = await db.select().from(carePackages).where(eq(carePackages.id, id))
-  if (!pkg) throw new ApiError('not_found', 'No such care package.')
-  const [row] = await db
-    .insert(carePackageApplications)
-    .values({ id: crypto.randomUUID(), patientId: c.var.patientId, packageId: id })
-    .onConflictDoNothing({ target: [carePackageApplications.patientId, carePackageApplications.packageId] })
-    .returning()
-  if (!row) throw new ApiError('conflict', `You have already applied for ${pkg.name}.`)
-  return c.json({ id: row.id, package_id: id, package_name: pkg.name, status: row.status, created_at: row.createdAt.toISOString() }, 201)
+  const patientId = c.var.patientId
+  const result = await idempotent(db, patientId, c.req.valid('header')['idempotency-key'], { package_id: id }, async () => {
+    const [pkg] = await db
+      .select({ name: carePackages.name, hospitalId: carePackages.hospitalId })
+      .from(carePackages)
+      .innerJoin(hospitals, and(eq(hospitals.id, carePackages.hospitalId), eq(hospitals.active, true)))
+      .where(and(eq(carePackages.id, id), eq(carePackages.active, true), isNotNull(carePackages.hospitalId)))
+    if (!pkg?.hospitalId) throw new ApiError('not_found', 'No such care package.')
+    const applicationId = crypto.randomUUID()
+    const job = await db.transaction(async (tx) => {
+      // One live application per patient and package (a partial unique index): a concurrent second one conflicts here.
+      const [row] = await tx
+        .insert(carePackageApplications)
+        .values({ id: applicationId, patientId, packageId: id, hospitalId: pkg.hospitalId })
+        .onConflictDoNothing()
+        .returning({ id: carePackageApplications.id })
+      if (!row) throw new ApiError('conflict', `You have already applied for ${pkg.name}.`)
+      const [inserted] = await tx
+        .insert(outbox)
+        .values(applicationJob('send_care_application', pkg.hospitalId!, applicationId, config.OUTBOX_LEASE_SECONDS))
+        .returning()
+      return jobOf(inserted!)
+    })
+    await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+    return { status: 201, body: await applicationOf(db, patientId, applicationId) }
+  })
+  return c.json(result.body, 201)
 }

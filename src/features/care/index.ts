@@ -1,6 +1,10 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { applyCarePackage, applyCarePackageHandler } from './apply-care-package'
+import { receiveCareApplicationEvent, receiveCareApplicationEventHandler } from './care-package-events'
+import { carePackageJobs } from './care-packages'
+import { getCarePackageApplication, getCarePackageApplicationHandler } from './get-care-package-application'
+import { withdrawCarePackageApplication, withdrawCarePackageApplicationHandler } from './withdraw-care-package-application'
 import { bookAmbulance, bookAmbulanceHandler } from './book-ambulance'
 import { cancelAmbulanceBooking, cancelAmbulanceBookingHandler } from './cancel-ambulance-booking'
 import { dispatchJobs, expireAmbulanceRequests } from './dispatch'
@@ -20,7 +24,10 @@ export const careFeature: Feature = {
       description:
         'Providers to call, and pre-bookings of planned transport that reach the operator’s dispatcher (an SMS with a link to a small page).',
     },
-    { name: 'Care packages', description: 'Packages of care for long-term conditions and life stages.' },
+    {
+      name: 'Care packages',
+      description: 'Packages of care for long-term conditions and life stages, each offered by a hospital that gets the applications.',
+    },
   ],
   routes: () =>
     createRouter()
@@ -36,7 +43,10 @@ export const careFeature: Feature = {
       .openapi(actOnDispatch, actOnDispatchHandler)
       .openapi(listCarePackages, listCarePackagesHandler)
       .openapi(listCarePackageApplications, listCarePackageApplicationsHandler)
-      .openapi(applyCarePackage, applyCarePackageHandler),
+      .openapi(getCarePackageApplication, getCarePackageApplicationHandler)
+      .openapi(withdrawCarePackageApplication, withdrawCarePackageApplicationHandler)
+      .openapi(applyCarePackage, applyCarePackageHandler)
+      .openapi(receiveCareApplicationEvent, receiveCareApplicationEventHandler),
   jobs: [{ name: 'ambulance expiry', cron: '* * * * *', run: expireAmbulanceRequests }],
-  outbox: dispatchJobs,
+  outbox: { ...dispatchJobs, ...carePackageJobs },
 }

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { jsonResponse } from '../../core/openapi'
 import { type PatientHandler, patientRoute } from '../../core/routes'
-import { carePackageApplications, carePackages } from '../../db/schema'
+import { carePackageApplications } from '../../db/schema'
+import { selectApplications, toApplication } from './care-packages'
 import { ApplicationSchema } from './schema'
 
 export const listCarePackageApplications = patientRoute({
@@ -15,22 +16,6 @@ export const listCarePackageApplications = patientRoute({
 })
 
 export const listCarePackageApplicationsHandler: PatientHandler<typeof listCarePackageApplications> = async (c) => {
-  const rows = await c.var.services.db
-    .select({ application: carePackageApplications, name: carePackages.name })
-    .from(carePackageApplications)
-    .innerJoin(carePackages, eq(carePackages.id, carePackageApplications.packageId))
-    .where(eq(carePackageApplications.patientId, c.var.patientId))
-    .orderBy(desc(carePackageApplications.createdAt))
-  return c.json(
-    {
-      items: rows.map((r) => ({
-        id: r.application.id,
-        package_id: r.application.packageId,
-        package_name: r.name,
-        status: r.application.status,
-        created_at: r.application.createdAt.toISOString(),
-      })),
-    },
-    200,
-  )
+  const rows = await selectApplications(c.var.services.db, eq(carePackageApplications.patientId, c.var.patientId))
+  return c.json({ items: rows.map(toApplication) }, 200)
 }

@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import { nullableRef } from '../../core/openapi'
-import { type AmbulanceBookingRow, ambulanceProviders, ambulanceStatuses, ambulanceTypes } from '../../db/schema'
+import {
+  type AmbulanceBookingRow,
+  ambulanceProviders,
+  ambulanceStatuses,
+  ambulanceTypes,
+  carePackageApplicationStatuses,
+} from '../../db/schema'
 
 // Ambulance providers and pre-bookings, care packages and applications, as the API shows them. An
 // emergency is a call (108 / 112), never a form: every answer here carries the numbers to call.
@@ -118,6 +124,8 @@ export const PackageSchema = z
     includes: z.array(z.string()),
     price_inr: z.number().int().openapi({ example: 6999 }),
     duration_days: z.number().int().openapi({ example: 365 }),
+    hospital_id: z.guid().openapi({ description: 'The hospital that offers it, and that the application goes to.' }),
+    hospital_name: z.string().openapi({ example: 'Sahyadri Hospital, Pune' }),
   })
   .openapi('CarePackage')
 
@@ -126,7 +134,19 @@ export const ApplicationSchema = z
     id: z.guid(),
     package_id: z.string().openapi({ example: 'diabetes' }),
     package_name: z.string().openapi({ example: 'Diabetes care' }),
-    status: z.enum(['applied']),
+    hospital_id: z.guid().nullable(),
+    hospital_name: z.string().nullable().openapi({ example: 'Sahyadri Hospital, Pune' }),
+    status: z.enum(carePackageApplicationStatuses).openapi({
+      description:
+        'applied → contacted (the hospital called) → enrolled | declined (see status_reason); or withdrawn by me (while applied or contacted).',
+      example: 'applied',
+    }),
+    status_reason: z.string().nullable(),
+    sent_to_hospital: z
+      .boolean()
+      .openapi({ description: 'Whether the hospital has it: false while it is still being delivered (never lost).', example: true }),
+    withdrawable: z.boolean().openapi({ description: 'Whether POST …/withdraw would be taken now.' }),
     created_at: z.string().datetime({ offset: true }),
+    updated_at: z.string().datetime({ offset: true }),
   })
   .openapi('CarePackageApplication')

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
-import { queryRows } from '../../core/db'
+import { firstHmisEvent } from '../../core/hospital-auth'
 import { ApiError } from '../../core/errors'
 import { notify } from '../../core/notify'
 import { inZone } from '../../core/time'
@@ -66,15 +66,6 @@ const LAB_TARGET = {
   cancelled: 'cancelled',
 } as const
 
-/** Records the event id; false when it was applied before. */
-async function firstTime(tx: Parameters<typeof notify>[0], hospitalId: string, eventId: string) {
-  const [fresh] = await queryRows<{ event_id: string }>(
-    tx,
-    sql`insert into hmis_events (hospital_id, event_id) values (${hospitalId}, ${eventId}) on conflict do nothing returning event_id`,
-  )
-  return Boolean(fresh)
-}
-
 export const receiveLabEvent = hmisRoute({
   method: 'post',
   path: '/v1/hmis/lab-bookings/{booking_ref}/events',
@@ -105,7 +96,7 @@ export const receiveLabEventHandler: HospitalHandler<typeof receiveLabEvent> = a
       .where(and(eq(labBookings.hospitalId, hospitalId), eq(labBookings.hmisBookingRef, ref)))
       .for('update')
     if (!booking) throw new ApiError('not_found', 'No lab booking with this reference at your hospital.')
-    if (!(await firstTime(tx, hospitalId, event.event_id))) return { applied: false, status: booking.status }
+    if (!(await firstHmisEvent(tx, hospitalId, event.event_id))) return { applied: false, status: booking.status }
     const target = LAB_TARGET[event.event]
     if (LAB_STAGE[booking.status]! >= 9) throw new ApiError('invalid_transition', `The booking is ${booking.status}.`)
     if (LAB_STAGE[target]! <= LAB_STAGE[booking.status]! && target !== 'cancelled') return { applied: false, status: booking.status }
@@ -204,7 +195,7 @@ export const receiveOrderEventHandler: HospitalHandler<typeof receiveOrderEvent>
       .where(and(eq(medicineOrders.hospitalId, hospitalId), eq(medicineOrders.hmisOrderRef, ref)))
       .for('update')
     if (!order) throw new ApiError('not_found', 'No medicine order with this reference at your hospital.')
-    if (!(await firstTime(tx, hospitalId, event.event_id))) return { applied: false, status: order.status }
+    if (!(await firstHmisEvent(tx, hospitalId, event.event_id))) return { applied: false, status: order.status }
     if (ORDER_STAGE[order.status]! >= 9) throw new ApiError('invalid_transition', `The order is ${order.status}.`)
     if (event.event !== 'cancelled' && ORDER_STAGE[event.event]! <= ORDER_STAGE[order.status]!)
       return { applied: false, status: order.status }

@@ -37,5 +37,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     placeMedicineOrder: (order) => hmis.placeMedicineOrder(order),
     cancelLabBooking: (ref, reason) => hmis.cancelLabBooking(ref, reason),
     cancelMedicineOrder: (ref, reason) => hmis.cancelMedicineOrder(ref, reason),
+    applyForCarePackage: (application) => hmis.applyForCarePackage(application),
+    withdrawCareApplication: (ref, reason) => hmis.withdrawCareApplication(ref, reason),
   }
 }

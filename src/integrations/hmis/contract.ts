@@ -161,6 +161,35 @@ export const HmisMedicineOrderSchema = z
   .object({ order_ref: z.string().min(1).max(128).openapi({ example: 'rx-9a2b' }), status: z.string().openapi({ example: 'placed' }) })
   .openapi('HmisMedicineOrder')
 
+export const HmisCareApplicationRequestSchema = z
+  .object({
+    phr_application_id: z.guid().openapi({ description: 'Idempotency key: the same id again answers the first application.' }),
+    package_code: z
+      .string()
+      .openapi({ description: 'The package’s code at the hospital, as registered with PHR Edge.', example: 'DM-CARE-1Y' }),
+    hmis_patient_id: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the patient has shared their profile with the hospital; null otherwise.', example: 'UHID-SAH-100001' }),
+    patient: z
+      .object({
+        name: z.string().nullable().openapi({ example: 'Asha Verma' }),
+        phone: z.string().nullable().openapi({ example: '+919876543210' }),
+        email: z.string().nullable(),
+        language: z.enum(['en', 'hi']).openapi({ description: 'The language to contact them in.', example: 'hi' }),
+      })
+      .openapi({ description: 'Who to contact: applying is the patient’s request to be contacted about the package.' }),
+    applied_at: instant,
+  })
+  .openapi('HmisCareApplicationRequest')
+
+export const HmisCareApplicationSchema = z
+  .object({
+    application_ref: z.string().min(1).max(128).openapi({ example: 'cp-71c2' }),
+    status: z.string().openapi({ example: 'applied' }),
+  })
+  .openapi('HmisCareApplication')
+
 export const HmisCancelRequestSchema = z
   .object({ reason: z.string().nullable().openapi({ example: 'Bought them nearby' }) })
   .openapi('HmisCancelRequest')
@@ -356,6 +385,39 @@ export function hmisContractDocument() {
         200: json(HmisMedicineOrderSchema, 'Cancelled.'),
         404: failure('No such order (counted as cancelled).'),
         409: failure('`too_late`: the order was dispatched.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/care-package-applications',
+      operationId: 'receiveCareApplication',
+      summary: 'A patient applies for one of the hospital’s care packages (idempotent on phr_application_id)',
+      description:
+        'The hospital contacts the patient, then tells PHR Edge with signed events (`POST /v1/hmis/care-package-applications/{application_ref}/events`: contacted, enrolled, declined). The same `phr_application_id` again answers the first application (200).',
+      request: { body: { required: true, content: { 'application/json': { schema: HmisCareApplicationRequestSchema } } } },
+      responses: {
+        201: json(HmisCareApplicationSchema, 'Received.'),
+        200: json(HmisCareApplicationSchema, 'Received before: the same application.'),
+        422: failure('`unknown_package`: the hospital no longer offers it.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/care-package-applications/{application_ref}/withdraw',
+      operationId: 'withdrawCareApplication',
+      summary: 'The patient withdraws an application (idempotent)',
+      description: 'Withdrawing a withdrawn or unknown application answers 200 (404 counts as withdrawn too), so that a retry never fails.',
+      request: {
+        params: z.object({ application_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: HmisCancelRequestSchema } } },
+      },
+      responses: {
+        200: json(HmisCareApplicationSchema, 'Withdrawn.'),
+        404: failure('No such application (counted as withdrawn).'),
         401: failure('Wrong API key.'),
       },
     }),

@@ -430,6 +430,13 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       // Never placed (placeMedicineOrder refuses): nothing to cancel.
       return 'cancelled'
     },
+    async applyForCarePackage() {
+      return { refused: { code: 'not_supported', message: 'This hospital takes no care-package applications through its FHIR server.' } }
+    },
+    async withdrawCareApplication() {
+      // Never sent (applyForCarePackage refuses): nothing to withdraw.
+      return 'cancelled'
+    },
   }
 }
 

@@ -10,6 +10,7 @@ import type {
   HmisSymptomCheckSchema,
   HmisLabBookingRequestSchema,
   HmisMedicineOrderRequestSchema,
+  HmisCareApplicationRequestSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -21,6 +22,7 @@ export type HmisBooking = z.infer<typeof HmisBookingSchema>
 export type HmisSymptomCheck = z.infer<typeof HmisSymptomCheckSchema>
 export type HmisLabBookingRequest = z.infer<typeof HmisLabBookingRequestSchema>
 export type HmisMedicineOrderRequest = z.infer<typeof HmisMedicineOrderRequestSchema>
+export type HmisCareApplicationRequest = z.infer<typeof HmisCareApplicationRequestSchema>
 /** Done with the HMIS's reference, or a refusal it will repeat. */
 export type HmisOrderOutcome = { ref: string } | { refused: { code: string; message: string } }
 
@@ -73,6 +75,10 @@ export interface Hmis {
   cancelLabBooking(bookingRef: string, reason: string | null): Promise<HmisCancelOutcome>
   /** Idempotent; an unknown reference counts as cancelled. `refused` (`too_late`) once it was dispatched. */
   cancelMedicineOrder(orderRef: string, reason: string | null): Promise<HmisCancelOutcome>
+  /** Idempotent on phr_application_id. */
+  applyForCarePackage(application: HmisCareApplicationRequest): Promise<HmisOrderOutcome>
+  /** Idempotent; an unknown reference counts as withdrawn. */
+  withdrawCareApplication(applicationRef: string, reason: string | null): Promise<HmisCancelOutcome>
 }
 
 /** The outbox partition of a hospital's jobs: they run at most OUTBOX_PARTITION_CONCURRENCY at a time, so one slow HMIS holds up only its own. */

@@ -9,6 +9,7 @@ import {
   HmisSpecialtySchema,
   HmisLabBookingSchema,
   HmisMedicineOrderSchema,
+  HmisCareApplicationSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
 import type { Hmis, HmisCancelOutcome, HmisLink } from './port'
@@ -106,5 +107,13 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
     },
     cancelLabBooking: (bookingRef, reason) => cancel(`/lab-bookings/${encodeURIComponent(bookingRef)}/cancel`, reason),
     cancelMedicineOrder: (orderRef, reason) => cancel(`/medicine-orders/${encodeURIComponent(orderRef)}/cancel`, reason),
+    async applyForCarePackage(application) {
+      const response = await call('POST', '/care-package-applications', application)
+      if ([400, 404, 409, 422].includes(response.status))
+        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { ref: (await readUpstreamJson(SERVICE, response, HmisCareApplicationSchema)).application_ref }
+    },
+    withdrawCareApplication: (ref, reason) => cancel(`/care-package-applications/${encodeURIComponent(ref)}/withdraw`, reason),
   }
 }
