@@ -233,6 +233,8 @@ create table records (
 create index records_patient_created_idx on records (patient_id, created_at, id);
 create unique index records_hospital_patient_external_key on records (hospital_id, patient_id, external_id) where external_id is not null;
 create unique index records_patient_upload_sha256_key on records (patient_id, sha256) where source = 'uploaded';
+-- An appointment's prescription, and GET /v1/records?appointment_id=.
+create index records_appointment_idx on records (appointment_id, created_at desc) where appointment_id is not null;
 
 create table notifications (
   id uuid primary key,
@@ -351,7 +353,10 @@ create table symptoms (
   -- The triage level of the complaint before any answer.
   base_level text not null check (base_level in ('emergency_ambulance', 'emergency', 'consultation_24h', 'consultation', 'self_care')),
   -- Words patients use for it (Hinglish, Hindi): hints for voice detection.
-  keywords text[] not null default '{}'
+  keywords text[] not null default '{}',
+  -- The specialties it suggests, likeliest first: [{code, name_en, name_hi, pattern}] (pattern: what
+  -- GET /v1/doctors?specialty= sends to hospitals).
+  specialties jsonb not null default '[]'
 );
 create index symptoms_section_idx on symptoms (section_code, position);
 
@@ -747,58 +752,58 @@ insert into symptom_sections (code, position, name_en, name_hi) values
   ('urinary', 9, 'Urinary', 'मूत्र'),
   ('womens_health', 10, 'Women''s Health', 'महिलाओं का स्वास्थ्य'),
   ('mental_health', 11, 'Mental Health', 'मानसिक स्वास्थ्य');
-insert into symptoms (code, kind, section_code, position, name_en, name_hi, base_level, keywords) values
-  ('screen', 'screen', null, 1, 'Danger signs', 'ख़तरे के लक्षण', 'self_care', array[]::text[]),
-  ('fever', 'complaint', 'general', 2, 'Fever', 'बुखार', 'consultation', array['bukhar', 'bukhaar', 'tap', 'temperature', 'बुखार', 'ताप']::text[]),
-  ('fatigue', 'complaint', 'general', 3, 'Tiredness and weakness', 'थकान और कमज़ोरी', 'consultation', array['kamzori', 'thakan', 'weakness', 'कमज़ोरी', 'थकान']::text[]),
-  ('weight_loss', 'complaint', 'general', 4, 'Unexplained weight loss', 'बिना कारण वज़न घटना', 'consultation', array['vajan kam', 'wazan ghat', 'वज़न']::text[]),
-  ('body_ache', 'complaint', 'general', 5, 'Body ache', 'बदन दर्द', 'self_care', array['badan dard', 'body pain', 'बदन दर्द']::text[]),
-  ('night_sweats', 'complaint', 'general', 6, 'Night sweats', 'रात में पसीना', 'consultation', array['raat ko pasina', 'पसीना']::text[]),
-  ('bite_sting', 'complaint', 'general', 7, 'Bite or sting', 'काटना या डंक', 'self_care', array['saanp', 'saap ne kata', 'bichhu', 'kutte ne kata', 'dank', 'साँप', 'बिच्छू', 'कुत्ते ने काटा', 'डंक']::text[]),
-  ('heat_illness', 'complaint', 'general', 8, 'Illness from heat', 'गर्मी से बीमारी (लू)', 'self_care', array['loo', 'loo lagna', 'garmi', 'heat stroke', 'लू', 'गर्मी']::text[]),
-  ('headache', 'complaint', 'head_nervous', 9, 'Headache', 'सिरदर्द', 'self_care', array['sir dard', 'sar dard', 'sirdard', 'सिरदर्द', 'सिर दर्द', 'migraine']::text[]),
-  ('dizziness', 'complaint', 'head_nervous', 10, 'Dizziness', 'चक्कर आना', 'consultation', array['chakkar', 'ghabrahat', 'चक्कर']::text[]),
-  ('fainting', 'complaint', 'head_nervous', 11, 'Fainting', 'बेहोशी', 'consultation_24h', array['behosh', 'behoshi', 'बेहोश']::text[]),
-  ('numbness_weakness', 'complaint', 'head_nervous', 12, 'Numbness or weakness', 'सुन्नपन या कमज़ोरी', 'consultation_24h', array['sunn', 'lakwa', 'paralysis', 'सुन्न', 'लकवा']::text[]),
-  ('seizure', 'complaint', 'head_nervous', 13, 'Seizure (fit)', 'दौरा (मिर्गी)', 'emergency', array['daura', 'mirgi', 'fits', 'दौरा', 'मिर्गी']::text[]),
-  ('confusion', 'complaint', 'head_nervous', 14, 'Confusion', 'भ्रम (उलझन)', 'consultation', array['bhram', 'uljhan', 'bahki bahki baatein', 'भ्रम', 'उलझन']::text[]),
-  ('cough', 'complaint', 'chest_breathing', 15, 'Cough', 'खाँसी', 'self_care', array['khansi', 'khaansi', 'khasi', 'खाँसी', 'खांसी']::text[]),
-  ('breathlessness', 'complaint', 'chest_breathing', 16, 'Shortness of breath', 'साँस फूलना', 'consultation_24h', array['saans', 'sans phoolna', 'dam ghutna', 'साँस', 'सांस']::text[]),
-  ('chest_pain', 'complaint', 'chest_breathing', 17, 'Chest pain', 'सीने में दर्द', 'consultation_24h', array['seene mein dard', 'chhati mein dard', 'heart pain', 'सीने', 'छाती']::text[]),
-  ('palpitations', 'complaint', 'chest_breathing', 18, 'Palpitations (racing heart)', 'धड़कन तेज़ होना', 'consultation', array['dhadkan', 'ghabrahat', 'धड़कन']::text[]),
-  ('wheezing', 'complaint', 'chest_breathing', 19, 'Wheezing', 'साँस में सीटी', 'consultation', array['seeti', 'dama', 'asthma', 'दमा']::text[]),
-  ('abdominal_pain', 'complaint', 'stomach_digestion', 20, 'Stomach pain', 'पेट दर्द', 'consultation', array['pet dard', 'pet me dard', 'stomach ache', 'पेट दर्द', 'पेट']::text[]),
-  ('vomiting', 'complaint', 'stomach_digestion', 21, 'Vomiting', 'उल्टी', 'self_care', array['ulti', 'ulati', 'vomit', 'उल्टी', 'जी मिचलाना']::text[]),
-  ('diarrhoea', 'complaint', 'stomach_digestion', 22, 'Loose motions (diarrhoea)', 'दस्त', 'self_care', array['dast', 'loose motion', 'pet kharab', 'दस्त']::text[]),
-  ('constipation', 'complaint', 'stomach_digestion', 23, 'Constipation', 'कब्ज़', 'self_care', array['kabz', 'kabj', 'कब्ज़', 'कब्ज']::text[]),
-  ('heartburn', 'complaint', 'stomach_digestion', 24, 'Acidity and heartburn', 'एसिडिटी और सीने में जलन', 'self_care', array['acidity', 'jalan', 'khatti dakar', 'एसिडिटी', 'जलन']::text[]),
-  ('blood_in_stool', 'complaint', 'stomach_digestion', 25, 'Blood in stool', 'मल में खून', 'consultation_24h', array['khoon', 'potty mein khoon', 'मल में खून']::text[]),
-  ('rash', 'complaint', 'skin', 26, 'Rash', 'चकत्ते (दाने)', 'self_care', array['daane', 'chakatte', 'khujli wale daane', 'दाने', 'चकत्ते']::text[]),
-  ('itching', 'complaint', 'skin', 27, 'Itching', 'खुजली', 'self_care', array['khujli', 'itch', 'खुजली']::text[]),
-  ('skin_infection', 'complaint', 'skin', 28, 'Boil, wound or skin infection', 'फोड़ा, घाव या त्वचा संक्रमण', 'consultation', array['phoda', 'ghav', 'फोड़ा', 'घाव']::text[]),
-  ('yellow_skin_eyes', 'complaint', 'skin', 29, 'Yellow skin or eyes (jaundice)', 'त्वचा या आँखों में पीलापन (पीलिया)', 'consultation_24h', array['piliya', 'peeliya', 'jaundice', 'पीलिया']::text[]),
-  ('allergic_reaction', 'complaint', 'skin', 30, 'Allergic reaction', 'एलर्जी', 'self_care', array['allergy', 'pitti', 'ellergy', 'एलर्जी', 'पित्ती']::text[]),
-  ('joint_pain', 'complaint', 'bones_joints', 31, 'Joint pain', 'जोड़ों का दर्द', 'self_care', array['jodon mein dard', 'ghutne mein dard', 'joint pain', 'जोड़ों']::text[]),
-  ('back_pain', 'complaint', 'bones_joints', 32, 'Back pain', 'कमर दर्द', 'self_care', array['kamar dard', 'peeth dard', 'कमर दर्द', 'पीठ दर्द']::text[]),
-  ('neck_pain', 'complaint', 'bones_joints', 33, 'Neck pain', 'गर्दन दर्द', 'self_care', array['gardan dard', 'गर्दन']::text[]),
-  ('injury', 'complaint', 'bones_joints', 34, 'Injury or fall', 'चोट या गिरना', 'consultation_24h', array['chot', 'gir gaya', 'gir gayi', 'चोट']::text[]),
-  ('sore_throat', 'complaint', 'ent', 35, 'Sore throat', 'गले में ख़राश', 'self_care', array['gala kharab', 'gale mein dard', 'gale me kharash', 'गला', 'ख़राश']::text[]),
-  ('ear_pain', 'complaint', 'ent', 36, 'Ear pain', 'कान दर्द', 'self_care', array['kaan dard', 'kaan mein dard', 'कान']::text[]),
-  ('runny_nose', 'complaint', 'ent', 37, 'Cold and runny nose', 'ज़ुकाम और नाक बहना', 'self_care', array['zukam', 'jukam', 'sardi', 'naak behna', 'ज़ुकाम', 'सर्दी']::text[]),
-  ('nosebleed', 'complaint', 'ent', 38, 'Nosebleed', 'नाक से खून', 'self_care', array['naak se khoon', 'nakseer', 'नकसीर']::text[]),
-  ('mouth_ulcers', 'complaint', 'ent', 39, 'Mouth ulcers', 'मुँह के छाले', 'self_care', array['munh ke chhale', 'chhale', 'मुँह के छाले', 'छाले']::text[]),
-  ('eye_redness', 'complaint', 'eyes', 40, 'Red or painful eye', 'आँख लाल होना या दर्द', 'self_care', array['aankh lal', 'aankh aana', 'आँख']::text[]),
-  ('blurred_vision', 'complaint', 'eyes', 41, 'Blurred or lost vision', 'धुंधला दिखना या दिखना बंद होना', 'consultation', array['dhundhla', 'kam dikhna', 'धुंधला']::text[]),
-  ('painful_urination', 'complaint', 'urinary', 42, 'Burning or pain when passing urine', 'पेशाब में जलन या दर्द', 'consultation', array['peshab mein jalan', 'jalan', 'uti', 'पेशाब में जलन']::text[]),
-  ('frequent_urination', 'complaint', 'urinary', 43, 'Passing urine often', 'बार-बार पेशाब आना', 'consultation', array['baar baar peshab', 'बार-बार पेशाब']::text[]),
-  ('blood_in_urine', 'complaint', 'urinary', 44, 'Blood in urine', 'पेशाब में खून', 'consultation_24h', array['peshab mein khoon', 'पेशाब में खून']::text[]),
-  ('period_problems', 'complaint', 'womens_health', 45, 'Period problems', 'माहवारी की समस्या', 'consultation', array['mahvari', 'periods', 'mc', 'माहवारी', 'पीरियड']::text[]),
-  ('pregnancy_concern', 'complaint', 'womens_health', 46, 'Problem in pregnancy', 'गर्भावस्था में समस्या', 'consultation_24h', array['pregnancy', 'garbh', 'pet se hoon', 'गर्भ', 'गर्भावस्था']::text[]),
-  ('vaginal_discharge', 'complaint', 'womens_health', 47, 'Vaginal discharge', 'योनि स्राव', 'consultation', array['safed pani', 'white discharge', 'सफ़ेद पानी']::text[]),
-  ('breast_lump', 'complaint', 'womens_health', 48, 'Breast lump or change', 'स्तन में गाँठ या बदलाव', 'consultation', array['gaanth', 'स्तन', 'गाँठ']::text[]),
-  ('low_mood', 'complaint', 'mental_health', 49, 'Low mood or sadness', 'उदासी या मन उदास रहना', 'consultation', array['udaas', 'depression', 'man nahi lagta', 'उदास', 'डिप्रेशन']::text[]),
-  ('anxiety', 'complaint', 'mental_health', 50, 'Anxiety or panic', 'घबराहट या बेचैनी', 'consultation', array['ghabrahat', 'bechaini', 'tension', 'घबराहट', 'बेचैनी']::text[]),
-  ('sleep_problems', 'complaint', 'mental_health', 51, 'Sleep problems', 'नींद की समस्या', 'self_care', array['neend nahi aati', 'anidra', 'नींद']::text[]);
+insert into symptoms (code, kind, section_code, position, name_en, name_hi, base_level, keywords, specialties) values
+  ('screen', 'screen', null, 1, 'Danger signs', 'ख़तरे के लक्षण', 'self_care', array[]::text[], '[]'::jsonb),
+  ('fever', 'complaint', 'general', 2, 'Fever', 'बुखार', 'consultation', array['bukhar', 'bukhaar', 'tap', 'temperature', 'बुखार', 'ताप']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('fatigue', 'complaint', 'general', 3, 'Tiredness and weakness', 'थकान और कमज़ोरी', 'consultation', array['kamzori', 'thakan', 'weakness', 'कमज़ोरी', 'थकान']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('weight_loss', 'complaint', 'general', 4, 'Unexplained weight loss', 'बिना कारण वज़न घटना', 'consultation', array['vajan kam', 'wazan ghat', 'वज़न']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('body_ache', 'complaint', 'general', 5, 'Body ache', 'बदन दर्द', 'self_care', array['badan dard', 'body pain', 'बदन दर्द']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('night_sweats', 'complaint', 'general', 6, 'Night sweats', 'रात में पसीना', 'consultation', array['raat ko pasina', 'पसीना']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('bite_sting', 'complaint', 'general', 7, 'Bite or sting', 'काटना या डंक', 'self_care', array['saanp', 'saap ne kata', 'bichhu', 'kutte ne kata', 'dank', 'साँप', 'बिच्छू', 'कुत्ते ने काटा', 'डंक']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('heat_illness', 'complaint', 'general', 8, 'Illness from heat', 'गर्मी से बीमारी (लू)', 'self_care', array['loo', 'loo lagna', 'garmi', 'heat stroke', 'लू', 'गर्मी']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('headache', 'complaint', 'head_nervous', 9, 'Headache', 'सिरदर्द', 'self_care', array['sir dard', 'sar dard', 'sirdard', 'सिरदर्द', 'सिर दर्द', 'migraine']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"},{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"}]'::jsonb),
+  ('dizziness', 'complaint', 'head_nervous', 10, 'Dizziness', 'चक्कर आना', 'consultation', array['chakkar', 'ghabrahat', 'चक्कर']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"},{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"}]'::jsonb),
+  ('fainting', 'complaint', 'head_nervous', 11, 'Fainting', 'बेहोशी', 'consultation_24h', array['behosh', 'behoshi', 'बेहोश']::text[], '[{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('numbness_weakness', 'complaint', 'head_nervous', 12, 'Numbness or weakness', 'सुन्नपन या कमज़ोरी', 'consultation_24h', array['sunn', 'lakwa', 'paralysis', 'सुन्न', 'लकवा']::text[], '[{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('seizure', 'complaint', 'head_nervous', 13, 'Seizure (fit)', 'दौरा (मिर्गी)', 'emergency', array['daura', 'mirgi', 'fits', 'दौरा', 'मिर्गी']::text[], '[{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('confusion', 'complaint', 'head_nervous', 14, 'Confusion', 'भ्रम (उलझन)', 'consultation', array['bhram', 'uljhan', 'bahki bahki baatein', 'भ्रम', 'उलझन']::text[], '[{"code":"neurology","name_en":"Neurology","name_hi":"तंत्रिका रोग","pattern":"neuro"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('cough', 'complaint', 'chest_breathing', 15, 'Cough', 'खाँसी', 'self_care', array['khansi', 'khaansi', 'khasi', 'खाँसी', 'खांसी']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"},{"code":"pulmonology","name_en":"Pulmonology (chest)","name_hi":"फेफड़ों के रोग","pattern":"pulmo|chest|respirat"}]'::jsonb),
+  ('breathlessness', 'complaint', 'chest_breathing', 16, 'Shortness of breath', 'साँस फूलना', 'consultation_24h', array['saans', 'sans phoolna', 'dam ghutna', 'साँस', 'सांस']::text[], '[{"code":"pulmonology","name_en":"Pulmonology (chest)","name_hi":"फेफड़ों के रोग","pattern":"pulmo|chest|respirat"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('chest_pain', 'complaint', 'chest_breathing', 17, 'Chest pain', 'सीने में दर्द', 'consultation_24h', array['seene mein dard', 'chhati mein dard', 'heart pain', 'सीने', 'छाती']::text[], '[{"code":"cardiology","name_en":"Cardiology (heart)","name_hi":"हृदय रोग","pattern":"cardio"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('palpitations', 'complaint', 'chest_breathing', 18, 'Palpitations (racing heart)', 'धड़कन तेज़ होना', 'consultation', array['dhadkan', 'ghabrahat', 'धड़कन']::text[], '[{"code":"cardiology","name_en":"Cardiology (heart)","name_hi":"हृदय रोग","pattern":"cardio"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('wheezing', 'complaint', 'chest_breathing', 19, 'Wheezing', 'साँस में सीटी', 'consultation', array['seeti', 'dama', 'asthma', 'दमा']::text[], '[{"code":"pulmonology","name_en":"Pulmonology (chest)","name_hi":"फेफड़ों के रोग","pattern":"pulmo|chest|respirat"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('abdominal_pain', 'complaint', 'stomach_digestion', 20, 'Stomach pain', 'पेट दर्द', 'consultation', array['pet dard', 'pet me dard', 'stomach ache', 'पेट दर्द', 'पेट']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('vomiting', 'complaint', 'stomach_digestion', 21, 'Vomiting', 'उल्टी', 'self_care', array['ulti', 'ulati', 'vomit', 'उल्टी', 'जी मिचलाना']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('diarrhoea', 'complaint', 'stomach_digestion', 22, 'Loose motions (diarrhoea)', 'दस्त', 'self_care', array['dast', 'loose motion', 'pet kharab', 'दस्त']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('constipation', 'complaint', 'stomach_digestion', 23, 'Constipation', 'कब्ज़', 'self_care', array['kabz', 'kabj', 'कब्ज़', 'कब्ज']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('heartburn', 'complaint', 'stomach_digestion', 24, 'Acidity and heartburn', 'एसिडिटी और सीने में जलन', 'self_care', array['acidity', 'jalan', 'khatti dakar', 'एसिडिटी', 'जलन']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('blood_in_stool', 'complaint', 'stomach_digestion', 25, 'Blood in stool', 'मल में खून', 'consultation_24h', array['khoon', 'potty mein khoon', 'मल में खून']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('rash', 'complaint', 'skin', 26, 'Rash', 'चकत्ते (दाने)', 'self_care', array['daane', 'chakatte', 'khujli wale daane', 'दाने', 'चकत्ते']::text[], '[{"code":"dermatology","name_en":"Dermatology (skin)","name_hi":"त्वचा रोग","pattern":"dermat|skin"}]'::jsonb),
+  ('itching', 'complaint', 'skin', 27, 'Itching', 'खुजली', 'self_care', array['khujli', 'itch', 'खुजली']::text[], '[{"code":"dermatology","name_en":"Dermatology (skin)","name_hi":"त्वचा रोग","pattern":"dermat|skin"}]'::jsonb),
+  ('skin_infection', 'complaint', 'skin', 28, 'Boil, wound or skin infection', 'फोड़ा, घाव या त्वचा संक्रमण', 'consultation', array['phoda', 'ghav', 'फोड़ा', 'घाव']::text[], '[{"code":"dermatology","name_en":"Dermatology (skin)","name_hi":"त्वचा रोग","pattern":"dermat|skin"}]'::jsonb),
+  ('yellow_skin_eyes', 'complaint', 'skin', 29, 'Yellow skin or eyes (jaundice)', 'त्वचा या आँखों में पीलापन (पीलिया)', 'consultation_24h', array['piliya', 'peeliya', 'jaundice', 'पीलिया']::text[], '[{"code":"gastroenterology","name_en":"Gastroenterology (stomach)","name_hi":"पेट के रोग","pattern":"gastro|digestive"},{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"}]'::jsonb),
+  ('allergic_reaction', 'complaint', 'skin', 30, 'Allergic reaction', 'एलर्जी', 'self_care', array['allergy', 'pitti', 'ellergy', 'एलर्जी', 'पित्ती']::text[], '[{"code":"general_medicine","name_en":"General Medicine","name_hi":"सामान्य चिकित्सा","pattern":"general|internal|family"},{"code":"dermatology","name_en":"Dermatology (skin)","name_hi":"त्वचा रोग","pattern":"dermat|skin"}]'::jsonb),
+  ('joint_pain', 'complaint', 'bones_joints', 31, 'Joint pain', 'जोड़ों का दर्द', 'self_care', array['jodon mein dard', 'ghutne mein dard', 'joint pain', 'जोड़ों']::text[], '[{"code":"orthopaedics","name_en":"Orthopaedics (bones)","name_hi":"हड्डी रोग","pattern":"orthop"}]'::jsonb),
+  ('back_pain', 'complaint', 'bones_joints', 32, 'Back pain', 'कमर दर्द', 'self_care', array['kamar dard', 'peeth dard', 'कमर दर्द', 'पीठ दर्द']::text[], '[{"code":"orthopaedics","name_en":"Orthopaedics (bones)","name_hi":"हड्डी रोग","pattern":"orthop"}]'::jsonb),
+  ('neck_pain', 'complaint', 'bones_joints', 33, 'Neck pain', 'गर्दन दर्द', 'self_care', array['gardan dard', 'गर्दन']::text[], '[{"code":"orthopaedics","name_en":"Orthopaedics (bones)","name_hi":"हड्डी रोग","pattern":"orthop"}]'::jsonb),
+  ('injury', 'complaint', 'bones_joints', 34, 'Injury or fall', 'चोट या गिरना', 'consultation_24h', array['chot', 'gir gaya', 'gir gayi', 'चोट']::text[], '[{"code":"orthopaedics","name_en":"Orthopaedics (bones)","name_hi":"हड्डी रोग","pattern":"orthop"}]'::jsonb),
+  ('sore_throat', 'complaint', 'ent', 35, 'Sore throat', 'गले में ख़राश', 'self_care', array['gala kharab', 'gale mein dard', 'gale me kharash', 'गला', 'ख़राश']::text[], '[{"code":"ent","name_en":"Ear, Nose and Throat","name_hi":"कान, नाक और गला","pattern":"^ent$|otolaryng|ear, nose"}]'::jsonb),
+  ('ear_pain', 'complaint', 'ent', 36, 'Ear pain', 'कान दर्द', 'self_care', array['kaan dard', 'kaan mein dard', 'कान']::text[], '[{"code":"ent","name_en":"Ear, Nose and Throat","name_hi":"कान, नाक और गला","pattern":"^ent$|otolaryng|ear, nose"}]'::jsonb),
+  ('runny_nose', 'complaint', 'ent', 37, 'Cold and runny nose', 'ज़ुकाम और नाक बहना', 'self_care', array['zukam', 'jukam', 'sardi', 'naak behna', 'ज़ुकाम', 'सर्दी']::text[], '[{"code":"ent","name_en":"Ear, Nose and Throat","name_hi":"कान, नाक और गला","pattern":"^ent$|otolaryng|ear, nose"}]'::jsonb),
+  ('nosebleed', 'complaint', 'ent', 38, 'Nosebleed', 'नाक से खून', 'self_care', array['naak se khoon', 'nakseer', 'नकसीर']::text[], '[{"code":"ent","name_en":"Ear, Nose and Throat","name_hi":"कान, नाक और गला","pattern":"^ent$|otolaryng|ear, nose"}]'::jsonb),
+  ('mouth_ulcers', 'complaint', 'ent', 39, 'Mouth ulcers', 'मुँह के छाले', 'self_care', array['munh ke chhale', 'chhale', 'मुँह के छाले', 'छाले']::text[], '[{"code":"ent","name_en":"Ear, Nose and Throat","name_hi":"कान, नाक और गला","pattern":"^ent$|otolaryng|ear, nose"}]'::jsonb),
+  ('eye_redness', 'complaint', 'eyes', 40, 'Red or painful eye', 'आँख लाल होना या दर्द', 'self_care', array['aankh lal', 'aankh aana', 'आँख']::text[], '[{"code":"ophthalmology","name_en":"Ophthalmology (eyes)","name_hi":"नेत्र रोग","pattern":"ophthalm|^eye"}]'::jsonb),
+  ('blurred_vision', 'complaint', 'eyes', 41, 'Blurred or lost vision', 'धुंधला दिखना या दिखना बंद होना', 'consultation', array['dhundhla', 'kam dikhna', 'धुंधला']::text[], '[{"code":"ophthalmology","name_en":"Ophthalmology (eyes)","name_hi":"नेत्र रोग","pattern":"ophthalm|^eye"}]'::jsonb),
+  ('painful_urination', 'complaint', 'urinary', 42, 'Burning or pain when passing urine', 'पेशाब में जलन या दर्द', 'consultation', array['peshab mein jalan', 'jalan', 'uti', 'पेशाब में जलन']::text[], '[{"code":"urology","name_en":"Urology","name_hi":"मूत्र रोग","pattern":"urolog|nephrolog"}]'::jsonb),
+  ('frequent_urination', 'complaint', 'urinary', 43, 'Passing urine often', 'बार-बार पेशाब आना', 'consultation', array['baar baar peshab', 'बार-बार पेशाब']::text[], '[{"code":"urology","name_en":"Urology","name_hi":"मूत्र रोग","pattern":"urolog|nephrolog"}]'::jsonb),
+  ('blood_in_urine', 'complaint', 'urinary', 44, 'Blood in urine', 'पेशाब में खून', 'consultation_24h', array['peshab mein khoon', 'पेशाब में खून']::text[], '[{"code":"urology","name_en":"Urology","name_hi":"मूत्र रोग","pattern":"urolog|nephrolog"}]'::jsonb),
+  ('period_problems', 'complaint', 'womens_health', 45, 'Period problems', 'माहवारी की समस्या', 'consultation', array['mahvari', 'periods', 'mc', 'माहवारी', 'पीरियड']::text[], '[{"code":"gynaecology","name_en":"Obstetrics and Gynaecology","name_hi":"स्त्री रोग","pattern":"gyn|obstet"}]'::jsonb),
+  ('pregnancy_concern', 'complaint', 'womens_health', 46, 'Problem in pregnancy', 'गर्भावस्था में समस्या', 'consultation_24h', array['pregnancy', 'garbh', 'pet se hoon', 'गर्भ', 'गर्भावस्था']::text[], '[{"code":"gynaecology","name_en":"Obstetrics and Gynaecology","name_hi":"स्त्री रोग","pattern":"gyn|obstet"}]'::jsonb),
+  ('vaginal_discharge', 'complaint', 'womens_health', 47, 'Vaginal discharge', 'योनि स्राव', 'consultation', array['safed pani', 'white discharge', 'सफ़ेद पानी']::text[], '[{"code":"gynaecology","name_en":"Obstetrics and Gynaecology","name_hi":"स्त्री रोग","pattern":"gyn|obstet"}]'::jsonb),
+  ('breast_lump', 'complaint', 'womens_health', 48, 'Breast lump or change', 'स्तन में गाँठ या बदलाव', 'consultation', array['gaanth', 'स्तन', 'गाँठ']::text[], '[{"code":"gynaecology","name_en":"Obstetrics and Gynaecology","name_hi":"स्त्री रोग","pattern":"gyn|obstet"}]'::jsonb),
+  ('low_mood', 'complaint', 'mental_health', 49, 'Low mood or sadness', 'उदासी या मन उदास रहना', 'consultation', array['udaas', 'depression', 'man nahi lagta', 'उदास', 'डिप्रेशन']::text[], '[{"code":"psychiatry","name_en":"Psychiatry","name_hi":"मनोरोग","pattern":"psychiat|mental"}]'::jsonb),
+  ('anxiety', 'complaint', 'mental_health', 50, 'Anxiety or panic', 'घबराहट या बेचैनी', 'consultation', array['ghabrahat', 'bechaini', 'tension', 'घबराहट', 'बेचैनी']::text[], '[{"code":"psychiatry","name_en":"Psychiatry","name_hi":"मनोरोग","pattern":"psychiat|mental"}]'::jsonb),
+  ('sleep_problems', 'complaint', 'mental_health', 51, 'Sleep problems', 'नींद की समस्या', 'self_care', array['neend nahi aati', 'anidra', 'नींद']::text[], '[{"code":"psychiatry","name_en":"Psychiatry","name_hi":"मनोरोग","pattern":"psychiat|mental"}]'::jsonb);
 insert into symptom_questions (id, symptom_code, position, type, text_en, text_hi, required, options, min_value, max_value, unit, show_if, prefill) values
   ('screen.age_years', 'screen', 1, 'number', 'Age in years (0 for a baby under one)', 'उम्र साल में (एक साल से छोटे बच्चे के लिए 0)', true, null, 0, 120, 'years', null, 'age_years'),
   ('screen.age_months', 'screen', 2, 'number', 'Age in months (for a child under two)', 'उम्र महीनों में (दो साल से छोटे बच्चे के लिए)', true, null, 0, 23, 'months', '[{"question_id":"screen.age_years","op":"lte","value":1}]'::jsonb, 'age_months'),
@@ -1449,6 +1454,9 @@ insert into schema_migrations (version) values
   ('0016_push'),
   ('0017_ambulance_dispatch'),
   ('0018_store_lifecycle'),
-  ('0019_care_packages_at_hospitals');
+  ('0019_care_packages_at_hospitals'),
+  ('0020_linked_objects'),
+  ('0021_symptom_specialties'),
+  ('0022_symptom_catalog_v3');
 
 commit;

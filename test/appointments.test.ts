@@ -6,6 +6,7 @@ import { NotificationSchema } from '../src/features/notifications/schema'
 import { HomeSchema } from '../src/features/profile/schema'
 import { RecordSchema } from '../src/features/records/schema'
 import { book, openSlot, runMinuteCron } from './fixtures/appointments'
+import { createCheck } from './fixtures/symptoms'
 import { loginByPhone } from './fixtures/auth'
 import { pdfDocument } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
@@ -144,6 +145,49 @@ describe('the consultation journey', () => {
       await expectOk(await client.post('/v1/notifications/read-all', undefined, { token }), 200, z.object({ marked_read: z.number() })),
     ).toEqual({ marked_read: 1 })
     expect((await expectOk(await client.get('/v1/home', { token }), 200, HomeSchema)).unread_notifications).toBe(0)
+  })
+})
+
+describe('objects that know each other', () => {
+  it('an appointment names its symptom check and its prescription; records and checks filter by the appointment', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const hospital = hospitalId('sahyadri')
+    const share = await shareWith(client, token, hospital)
+    const slot = await openSlot(client, token, hospital)
+    const appointment = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    expect(appointment).toMatchObject({ symptom_check_id: null, prescription_record_id: null, updated_at: expect.any(String) })
+    const check = await createCheck(client, token, { symptom_codes: ['fever'], appointment_id: appointment.id })
+    await createCheck(client, token, { symptom_codes: ['cough'] })
+    const form = new FormData()
+    form.append('file', new File([pdfDocument({ title: 'Rx' })], 'rx.pdf'))
+    form.append('patient_ref', share.hmis_patient_id)
+    form.append('appointment_ref', appointment.hmis_appointment_ref!)
+    form.append('type', 'prescription')
+    form.append('title', 'Prescription — Dr. Meera Kulkarni')
+    form.append('medicines', JSON.stringify([{ name: 'Paracetamol 650 mg', dosage: '1 tablet', timings: ['bedtime'], duration_days: 3 }]))
+    const prescription = await expectOk((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form)).response, 201, RecordSchema)
+
+    const seen = await expectOk(await client.get(`/v1/appointments/${appointment.id}`, { token }), 200, AppointmentSchema)
+    expect(seen).toMatchObject({ symptom_check_id: check.id, prescription_record_id: prescription.id })
+    const listed = await expectOk(await client.get('/v1/appointments', { token }), 200, z.object({ items: z.array(AppointmentSchema) }))
+    expect(listed.items[0]).toMatchObject({ id: appointment.id, symptom_check_id: check.id, prescription_record_id: prescription.id })
+
+    const Records = z.object({ items: z.array(RecordSchema) })
+    const own = await expectOk(await client.get(`/v1/records?appointment_id=${appointment.id}`, { token }), 200, Records)
+    expect(own.items.map((r) => r.id)).toEqual([prescription.id])
+    expect(own.items[0]!.medicines).toEqual([{ name: 'Paracetamol 650 mg', dosage: '1 tablet', timings: ['bedtime'], duration_days: 3 }])
+    const checks = (await (await client.get(`/v1/symptom-checks?appointment_id=${appointment.id}`, { token })).json()) as {
+      items: { id: string }[]
+    }
+    expect(checks.items.map((c) => c.id)).toEqual([check.id])
+    const other = await loginByPhone()
+    const theirs = await expectOk(
+      await other.client.get(`/v1/records?appointment_id=${appointment.id}`, { token: other.access_token }),
+      200,
+      Records,
+    )
+    expect(theirs.items).toEqual([])
+    await expectError(await client.get('/v1/records?appointment_id=not-an-id', { token }), 400, 'validation_failed')
   })
 })
 

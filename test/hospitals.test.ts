@@ -7,6 +7,7 @@ import { expectError, expectOk, failingPaths } from './harness/client'
 import { hmisCalls, hmisFault, hmisPatients } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
 import { fetchWithSettings } from './harness/worker'
+import { createCheck } from './fixtures/symptoms'
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
@@ -244,5 +245,45 @@ describe('doctors', () => {
     const cached = await expectOk(await client.get(url(name), { token }), 200, list(DoctorSchema))
     expect(cached.items.map((d) => d.name)).toEqual(['Dr. Arun Menon'])
     expect((await hmisCalls())['amrita GET /doctors']).toBe(calls)
+  })
+})
+
+describe('doctors across my hospitals', () => {
+  const Across = z.object({
+    items: z.array(DoctorSchema.extend({ hospital_name: z.string() })),
+    hospitals: z.array(z.object({ hospital_id: z.string(), name: z.string(), status: z.string(), doctors: z.number() })),
+    partial: z.boolean(),
+  })
+
+  it('symptoms first: the triage suggests a specialty whose link lists its doctors at every hospital I share with; a slow one is named, not waited for', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    for (const key of ['sahyadri', 'amrita', 'faulty']) await shareWith(client, token, hospitalId(key))
+    const check = await createCheck(client, token, { symptom_codes: ['palpitations'] })
+    expect(check.triage.suggested_specialties.map((s) => s.code)).toEqual(['cardiology', 'general_medicine'])
+    const inHindi = (await (await client.get(`/v1/symptom-checks/${check.id}?lang=hi`, { token })).json()) as {
+      triage: { suggested_specialties: { name: string }[] }
+    }
+    expect(inHindi.triage.suggested_specialties[0]!.name).toBe('हृदय रोग')
+
+    // The fault-drill hospital takes longer than the budget: the answer does not wait for it.
+    await hmisFault({ kind: 'slow', ms: 4_000, route: 'GET /doctors' }, 1, 'faulty')
+    const across = await expectOk(await client.get(check.triage.suggested_specialties[0]!.doctors_path, { token }), 200, Across)
+    expect(across.partial).toBe(true)
+    const byKey = Object.fromEntries(across.hospitals.map((h) => [h.hospital_id, h.status]))
+    expect(byKey).toEqual({ [hospitalId('faulty')]: 'timed_out', [hospitalId('sahyadri')]: 'answered', [hospitalId('amrita')]: 'answered' })
+    expect(across.items.length).toBeGreaterThan(0)
+    for (const doctor of across.items) expect(doctor.specialties.map((s) => `${s.code} ${s.name}`).join(' ')).toMatch(/cardio/i)
+    expect(new Set(across.items.map((d) => d.hospital_id))).not.toContain(hospitalId('faulty'))
+    expect(across.items.find((d) => d.hospital_id === hospitalId('sahyadri'))?.hospital_name).toMatch(/Sahyadri/)
+
+    expect(failingPaths(await expectError(await client.get('/v1/doctors?name=(a%2B)%2B', { token }), 400, 'validation_failed'))).toEqual([
+      'name',
+    ])
+    const alone = await loginByPhone()
+    expect(await expectOk(await alone.client.get('/v1/doctors?specialty=cardio', { token: alone.access_token }), 200, Across)).toEqual({
+      items: [],
+      hospitals: [],
+      partial: false,
+    })
   })
 })

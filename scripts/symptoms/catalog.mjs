@@ -8,6 +8,52 @@
 // Triage levels, most urgent first: emergency_ambulance (call 112 now), emergency (go to an
 // emergency department now), consultation_24h (see a doctor within a day), consultation, self_care.
 
+/**
+ * The specialties the triage suggests, each with the pattern the doctor search sends to hospitals
+ * (matched case-insensitively against their specialty codes and names; checked by the safe-pattern
+ * guard when the catalog is built).
+ */
+export const specialties = [
+  { code: 'general_medicine', en: 'General Medicine', hi: 'सामान्य चिकित्सा', pattern: 'general|internal|family' },
+  { code: 'cardiology', en: 'Cardiology (heart)', hi: 'हृदय रोग', pattern: 'cardio' },
+  { code: 'pulmonology', en: 'Pulmonology (chest)', hi: 'फेफड़ों के रोग', pattern: 'pulmo|chest|respirat' },
+  { code: 'neurology', en: 'Neurology', hi: 'तंत्रिका रोग', pattern: 'neuro' },
+  { code: 'gastroenterology', en: 'Gastroenterology (stomach)', hi: 'पेट के रोग', pattern: 'gastro|digestive' },
+  { code: 'dermatology', en: 'Dermatology (skin)', hi: 'त्वचा रोग', pattern: 'dermat|skin' },
+  { code: 'orthopaedics', en: 'Orthopaedics (bones)', hi: 'हड्डी रोग', pattern: 'orthop' },
+  { code: 'ent', en: 'Ear, Nose and Throat', hi: 'कान, नाक और गला', pattern: '^ent$|otolaryng|ear, nose' },
+  { code: 'ophthalmology', en: 'Ophthalmology (eyes)', hi: 'नेत्र रोग', pattern: 'ophthalm|^eye' },
+  { code: 'urology', en: 'Urology', hi: 'मूत्र रोग', pattern: 'urolog|nephrolog' },
+  { code: 'gynaecology', en: 'Obstetrics and Gynaecology', hi: 'स्त्री रोग', pattern: 'gyn|obstet' },
+  { code: 'psychiatry', en: 'Psychiatry', hi: 'मनोरोग', pattern: 'psychiat|mental' },
+]
+
+/** Which specialties a section's complaints suggest, first the likeliest (a complaint may say otherwise). */
+export const sectionSpecialties = {
+  general: ['general_medicine'],
+  head_nervous: ['neurology', 'general_medicine'],
+  chest_breathing: ['pulmonology', 'general_medicine'],
+  stomach_digestion: ['gastroenterology', 'general_medicine'],
+  skin: ['dermatology'],
+  bones_joints: ['orthopaedics'],
+  ent: ['ent'],
+  eyes: ['ophthalmology'],
+  urinary: ['urology'],
+  womens_health: ['gynaecology'],
+  mental_health: ['psychiatry'],
+}
+
+/** Complaints whose specialties are not their section's. */
+export const symptomSpecialties = {
+  chest_pain: ['cardiology', 'general_medicine'],
+  palpitations: ['cardiology', 'general_medicine'],
+  yellow_skin_eyes: ['gastroenterology', 'general_medicine'],
+  allergic_reaction: ['general_medicine', 'dermatology'],
+  headache: ['general_medicine', 'neurology'],
+  dizziness: ['general_medicine', 'neurology'],
+  cough: ['general_medicine', 'pulmonology'],
+}
+
 export const sections = [
   { code: 'general', en: 'General', hi: 'सामान्य' },
   { code: 'head_nervous', en: 'Head and Nervous', hi: 'सिर और तंत्रिका तंत्र' },

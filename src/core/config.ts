@@ -86,6 +86,8 @@ export const configSchema = z
     QR_IMAGE_MAX_BYTES: positiveInt(8 * 1024 * 1024),
     QR_IMAGE_MAX_PIXELS: positiveInt(24_000_000),
     HMIS_BOOKING_BUDGET_MS: positiveInt(3_000),
+    DOCTOR_SEARCH_BUDGET_MS: positiveInt(2_500),
+    DOCTOR_SEARCH_MAX_HOSPITALS: z.coerce.number().int().min(1).max(40).default(10),
     CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     // Below the queue consumer's max_retries (wrangler.toml, 25): the outbox gives up before the queue does.
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(10),

@@ -21,5 +21,5 @@ export const cancelAppointmentHandler: PatientHandler<typeof cancelAppointment> 
   // The hospital told now if it answers within the budget; otherwise from the queue.
   if (job) await c.var.services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
   const row = await appointmentOf(db, c.var.patientId, id)
-  return c.json(toAppointment(row.appointment, row.hospital), 200)
+  return c.json(toAppointment(row.appointment, row.hospital, row.links), 200)
 }

@@ -24,7 +24,7 @@ export const listAppointmentsHandler: PatientHandler<typeof listAppointmentsRout
       rows,
       limit,
       (row) => ({ at: row.appointment.createdAt.toISOString(), id: row.appointment.id }),
-      (row) => toAppointment(row.appointment, row.hospital),
+      (row) => toAppointment(row.appointment, row.hospital, row.links),
     ),
     200,
   )
@@ -42,5 +42,5 @@ export const getAppointment = patientRoute({
 
 export const getAppointmentHandler: PatientHandler<typeof getAppointment> = async (c) => {
   const row = await appointmentOf(c.var.services.db, c.var.patientId, c.req.valid('param').id)
-  return c.json(toAppointment(row.appointment, row.hospital), 200)
+  return c.json(toAppointment(row.appointment, row.hospital, row.links), 200)
 }

@@ -43,13 +43,26 @@ export const AppointmentSchema = z
     status_reason: z.string().nullable().openapi({ example: null }),
     hmis_appointment_ref: z.string().nullable().openapi({ example: 'apt-7f3c2a9e' }),
     video_available: z.boolean().openapi({ description: 'True once the doctor has reviewed an online appointment.', example: false }),
+    symptom_check_id: z.guid().nullable().openapi({ description: 'The symptom check sent with it, if any.', example: null }),
+    prescription_record_id: z.guid().nullable().openapi({
+      description: 'The prescription the hospital posted for it, in my Received Documents (GET /v1/records?appointment_id= lists all).',
+      example: null,
+    }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
+    updated_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
   })
   .openapi('Appointment')
 
 export type Appointment = z.infer<typeof AppointmentSchema>
 
-export function toAppointment(row: AppointmentRow, hospital: Pick<HospitalRow, 'name' | 'timezone'>): Appointment {
+export function toAppointment(
+  row: AppointmentRow,
+  hospital: Pick<HospitalRow, 'name' | 'timezone'>,
+  links: { prescriptionRecordId: string | null; symptomCheckId: string | null } = {
+    prescriptionRecordId: null,
+    symptomCheckId: row.symptomCheckId,
+  },
+): Appointment {
   return {
     id: row.id,
     hospital_id: row.hospitalId,
@@ -64,7 +77,10 @@ export function toAppointment(row: AppointmentRow, hospital: Pick<HospitalRow, '
     status_reason: row.statusReason,
     hmis_appointment_ref: row.hmisAppointmentRef,
     video_available: row.mode === 'online' && (row.status === 'reviewed' || row.status === 'completed'),
+    symptom_check_id: links.symptomCheckId,
+    prescription_record_id: links.prescriptionRecordId,
     created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   }
 }
 

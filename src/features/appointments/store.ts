@@ -106,9 +106,25 @@ export async function createBooking(
 }
 
 /** One of the patient's appointments with its hospital's name and zone (one round trip). */
+/** The newest prescription a hospital posted for the appointment (records_appointment_idx). */
+const prescriptionOf = sql<string | null>`(
+  select r.id from records r
+  where r.patient_id = ${appointments.patientId} and r.appointment_id = ${appointments.id} and r.type = 'prescription'
+  order by r.created_at desc limit 1)`
+
+/** The check sent with the booking, else the newest made for the appointment afterwards (symptom_checks_appointment_idx). */
+const symptomCheckOf = sql<string | null>`coalesce(${appointments.symptomCheckId}, (
+  select c.id from symptom_checks c
+  where c.appointment_id = ${appointments.id} and c.patient_id = ${appointments.patientId}
+  order by c.created_at desc limit 1))`
+
 export async function appointmentOf(db: Db, patientId: string, id: string) {
   const [row] = await db
-    .select({ appointment: appointments, hospital: { name: hospitals.name, timezone: hospitals.timezone } })
+    .select({
+      appointment: appointments,
+      hospital: { name: hospitals.name, timezone: hospitals.timezone },
+      links: { prescriptionRecordId: prescriptionOf, symptomCheckId: symptomCheckOf },
+    })
     .from(appointments)
     .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
     .where(and(eq(appointments.id, id), eq(appointments.patientId, patientId)))
@@ -123,7 +139,11 @@ export async function listAppointments(
 ) {
   const after = page.after
   return db
-    .select({ appointment: appointments, hospital: { name: hospitals.name, timezone: hospitals.timezone } })
+    .select({
+      appointment: appointments,
+      hospital: { name: hospitals.name, timezone: hospitals.timezone },
+      links: { prescriptionRecordId: prescriptionOf, symptomCheckId: symptomCheckOf },
+    })
     .from(appointments)
     .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
     .where(

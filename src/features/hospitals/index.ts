@@ -8,6 +8,7 @@ import { listSpecialties, listSpecialtiesHandler } from './list-specialties'
 import { revokeShareHandler, revokeShareRoute } from './revoke-share'
 import { scanQr, scanQrHandler } from './scan'
 import { ScanImageSchema, ScanRequestSchema } from './schema'
+import { searchAllDoctors, searchAllDoctorsHandler } from './search-all-doctors'
 import { searchDoctors, searchDoctorsHandler } from './search-doctors'
 import { shareProfile, shareProfileHandler } from './share-profile'
 
@@ -36,6 +37,7 @@ export const hospitalsFeature: Feature = {
       .openapi(revokeShareRoute, revokeShareHandler)
       .openapi(listSpecialties, listSpecialtiesHandler)
       .openapi(searchDoctors, searchDoctorsHandler)
+      .openapi(searchAllDoctors, searchAllDoctorsHandler)
       .openapi(getDoctor, getDoctorHandler)
   },
   uploads: [{ path: '/v1/scan', maxBytes: (config) => config.QR_IMAGE_MAX_BYTES }],

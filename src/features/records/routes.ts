@@ -25,6 +25,10 @@ export const listRecords = patientRoute({
         .optional()
         .openapi({ description: 'Records dated on or after (record_date, else the day stored, India time).', example: '2026-01-01' }),
       to: z.string().date().optional().openapi({ description: 'Records dated on or before.', example: '2026-12-31' }),
+      appointment_id: z.guid().optional().openapi({
+        description: 'The records a hospital posted for that appointment (its prescription).',
+        example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b',
+      }),
     }),
   },
   responses: { 200: jsonResponse(pageSchema(RecordSchema, 'RecordPage'), 'Records.'), ...errorResponses(400) },
@@ -42,7 +46,7 @@ export const listRecordsHandler: PatientHandler<typeof listRecords> = async (c) 
 async function recordsPage(
   db: Db,
   patientId: string,
-  filters: { source?: 'received' | 'uploaded'; type?: (typeof recordTypes)[number]; from?: string; to?: string },
+  filters: { source?: 'received' | 'uploaded'; type?: (typeof recordTypes)[number]; from?: string; to?: string; appointment_id?: string },
   limit: number,
   cursor: string | undefined,
 ) {
@@ -57,6 +61,7 @@ async function recordsPage(
         filters.type ? eq(records.type, filters.type) : undefined,
         filters.from ? sql`${recordDay} >= ${filters.from}::date` : undefined,
         filters.to ? sql`${recordDay} <= ${filters.to}::date` : undefined,
+        filters.appointment_id ? eq(records.appointmentId, filters.appointment_id) : undefined,
         olderThan(records.createdAt, records.id, after),
       ),
     )

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { recordTypes, type RecordRow } from '../../db/schema'
+import { doseTimings, recordTypes, type DoseTiming, type RecordRow } from '../../db/schema'
 
 export const RecordSchema = z
   .object({
@@ -25,6 +25,20 @@ export const RecordSchema = z
       })
       .nullable()
       .openapi({ description: 'Read from the file itself: PDF page count, title and creation date; image width and height.' }),
+    medicines: z
+      .array(
+        z.object({
+          name: z.string().openapi({ example: 'Amoxicillin 500 mg' }),
+          dosage: z.string().openapi({ example: '1 capsule' }),
+          timings: z.array(z.enum(doseTimings)).openapi({ example: ['after_breakfast', 'after_dinner'] }),
+          duration_days: z.number().int().nullable().openapi({ example: 5 }),
+        }),
+      )
+      .nullable()
+      .openapi({
+        description:
+          'The medicines the hospital sent with a prescription: when present, “Add to tracker” (POST /v1/records/{id}/medications) works; null otherwise.',
+      }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T05:30:00.000Z' }),
   })
   .openapi('Record')
@@ -41,6 +55,8 @@ export const toRecord = (row: RecordRow): z.infer<typeof RecordSchema> => ({
   sha256: row.sha256,
   record_date: row.recordDate,
   metadata: row.metadata ?? null,
+  medicines:
+    (row.prescribedMedicines as { name: string; dosage: string; timings: DoseTiming[]; duration_days: number | null }[] | null) ?? null,
   created_at: row.createdAt.toISOString(),
 })
 

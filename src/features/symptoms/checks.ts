@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi'
 import { and, eq, sql, type SQL } from 'drizzle-orm'
 import { queryRows, textArray, type Db } from '../../core/db'
 import { ApiError, invalidRequest } from '../../core/errors'
@@ -198,15 +199,23 @@ export const listSymptomChecks = patientRoute({
   path: '/v1/symptom-checks',
   operationId: 'listSymptomChecks',
   tags: ['Symptom checker'],
-  summary: 'My symptom checks, newest first',
-  request: { query: PaginationQuerySchema.merge(LangQuerySchema) },
+  summary: 'My symptom checks, newest first (`appointment_id`: the ones attached to that appointment)',
+  request: {
+    query: PaginationQuerySchema.merge(LangQuerySchema).extend({
+      appointment_id: z.guid().optional().openapi({ example: '6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a0b' }),
+    }),
+  },
   responses: { 200: jsonResponse(pageSchema(SymptomCheckSchema, 'SymptomCheckPage'), 'Checks.'), ...errorResponses(400) },
 })
 
 export const listSymptomChecksHandler: PatientHandler<typeof listSymptomChecks> = async (c) => {
-  const { limit, cursor, lang } = c.req.valid('query')
+  const { limit, cursor, lang, appointment_id } = c.req.valid('query')
   const language = languageOf(lang, c.req.header('accept-language'))
-  const rows = await checksForDisplay(c.var.services.db, c.var.patientId, { limit: limit + 1, after: decodeCursor(cursor) })
+  const rows = await checksForDisplay(c.var.services.db, c.var.patientId, {
+    limit: limit + 1,
+    after: decodeCursor(cursor),
+    appointmentId: appointment_id,
+  })
   return c.json(
     toPage(
       rows,

@@ -222,6 +222,21 @@ const TriageSchema = z
       })
       .nullable()
       .openapi({ description: 'For the two emergency levels: what to do now.' }),
+    suggested_specialties: z
+      .array(
+        z.object({
+          code: z.string().openapi({ example: 'general_medicine' }),
+          name: z.string().openapi({ example: 'General Medicine' }),
+          doctors_path: z.string().openapi({
+            description: 'Doctors of this specialty at every hospital I can book with, in one call.',
+            example: '/v1/doctors?specialty=general%7Cinternal%7Cfamily',
+          }),
+        }),
+      )
+      .openapi({
+        description:
+          'Whom to see, likeliest first, from the complaints chosen (the catalog’s data); empty for the two emergency levels (go now, not to a booking).',
+      }),
   })
   .openapi('Triage')
 
@@ -302,6 +317,20 @@ const HELPLINES = [
   { name: 'Tele-MANAS (toll-free)', number: '1-800-891-4416' },
 ]
 
+/** The specialties of the chosen complaints, in the order chosen, each once. */
+function suggestedSpecialties(codes: string[], symptoms: SymptomInfo[], lang: Lang) {
+  const seen = new Map<string, { code: string; name: string; doctors_path: string }>()
+  for (const code of codes)
+    for (const sp of symptoms.find((s) => s.code === code)?.specialties ?? [])
+      if (!seen.has(sp.code))
+        seen.set(sp.code, {
+          code: sp.code,
+          name: lang === 'hi' ? sp.name_hi : sp.name_en,
+          doctors_path: `/v1/doctors?${new URLSearchParams({ specialty: sp.pattern })}`,
+        })
+  return [...seen.values()]
+}
+
 export function toSymptomCheck(
   row: SymptomCheckRow,
   symptoms: SymptomInfo[],
@@ -327,6 +356,7 @@ export function toSymptomCheck(
       rule_ids: row.triageRules,
       advice: ADVICE[row.triageLevel][lang],
       emergency: emergency ? { call: '112', ambulance: '108', helplines: HELPLINES, providers_path: '/v1/ambulances' } : null,
+      suggested_specialties: emergency ? [] : suggestedSpecialties(row.symptomCodes, symptoms, lang),
     },
     allergies: row.allergies,
     family_history: row.familyHistory,

@@ -14,6 +14,8 @@ export type SymptomInfo = {
   nameHi: string
   baseLevel: TriageLevel
   sectionCode: string | null
+  /** The specialties it suggests, likeliest first, with the pattern the doctor search sends. */
+  specialties: { code: string; name_en: string; name_hi: string; pattern: string }[]
 }
 export type CheckContext = { check: SymptomCheckRow; symptoms: SymptomInfo[]; questions: QuestionRow[]; rules: TriageRuleRow[] }
 export type Catalog = Omit<CheckContext, 'check'>
@@ -55,6 +57,7 @@ const symptomOf = (s: Record<string, unknown>): SymptomInfo => ({
   nameHi: s.name_hi as string,
   baseLevel: s.base_level as TriageLevel,
   sectionCode: (s.section_code as string | null) ?? null,
+  specialties: json<SymptomInfo['specialties'] | null>(s.specialties) ?? [],
 })
 
 const date = (value: unknown) => (value ? new Date(value as string) : null)
@@ -149,7 +152,7 @@ export async function checkContext(db: Db, patientId: string, id: string): Promi
 export async function checksForDisplay(
   db: Db,
   patientId: string,
-  filter: { id?: string; limit?: number; after?: { at: string; id: string } },
+  filter: { id?: string; appointmentId?: string; limit?: number; after?: { at: string; id: string } },
 ): Promise<{ check: SymptomCheckRow; symptoms: SymptomInfo[]; rules: TriageRuleRow[] }[]> {
   const after = filter.after
   const rows = await queryRows<Record<string, unknown>>(
@@ -160,6 +163,7 @@ export async function checksForDisplay(
         from symptom_checks c
         where c.patient_id = ${patientId}
           ${filter.id ? sql`and c.id = ${filter.id}` : sql``}
+          ${filter.appointmentId ? sql`and c.appointment_id = ${filter.appointmentId}` : sql``}
           ${after ? sql`and (c.created_at, c.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
         order by c.created_at desc, c.id desc
         limit ${filter.limit ?? 1}`,
