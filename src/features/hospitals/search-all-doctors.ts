@@ -85,20 +85,14 @@ export const searchAllDoctorsHandler: PatientHandler<typeof searchAllDoctors> = 
         return {
           hospital,
           status,
-          doctors: [] as typeof shared extends never
-            ? never
-            : Awaited<ReturnType<ReturnType<typeof integrations.hmisFor>['searchDoctors']>>,
+          doctors: [] as HmisDoctor[],
         }
       }
     }),
   )
-  let room = 200
-  const items = answers.flatMap(({ hospital, doctors }) =>
-    doctors.slice(0, Math.max(0, room)).map((doctor) => {
-      room -= 1
-      return { ...toDoctor(doctor, hospital), hospital_name: hospital.name }
-    }),
-  )
+  const items = answers
+    .flatMap(({ hospital, doctors }) => doctors.map((doctor) => ({ ...toDoctor(doctor, hospital), hospital_name: hospital.name })))
+    .slice(0, 200)
   return c.json(
     {
       items,
