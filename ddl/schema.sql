@@ -564,9 +564,11 @@ create table ambulance_providers (
   types text[] not null,
   coverage text not null,
   position integer not null default 0,
-  kind text not null default 'helpline' check (kind in ('helpline', 'operator')),
+  kind text not null default 'helpline' check (kind in ('helpline', 'operator', 'hospital')),
   -- The operator's dispatch desk, which gets the booking by SMS (E.164); never shown to patients.
-  dispatcher_phone text
+  dispatcher_phone text,
+  -- For kind 'hospital': the hospital whose HMIS takes the pre-bookings (npm run hospitals -- offer-ambulance).
+  hospital_id uuid
 );
 
 create table ambulance_bookings (
@@ -586,14 +588,18 @@ create table ambulance_bookings (
   status_reason text,
   -- [{status, at, by}], oldest first: what the patient and the dispatcher did, and when.
   history jsonb not null default '[]',
-  -- When the dispatcher's SMS went out (a cancellation is sent only after it).
+  -- When the dispatcher's SMS went out, or the hospital got it (a cancellation is sent only after it).
   dispatched_at timestamptz,
+  -- The request's reference in the hospital's HMIS (a hospital provider), once it got it.
+  hmis_request_ref text,
   constraint ambulance_bookings_status_check
     check (status in ('requested', 'accepted', 'declined', 'arrived', 'completed', 'cancelled', 'expired'))
 );
 create index ambulance_bookings_patient_created_idx on ambulance_bookings (patient_id, created_at desc, id desc);
 -- The expiry sweep: requests nobody accepted, by pickup time.
 create index ambulance_bookings_requested_pickup_idx on ambulance_bookings (pickup_time) where status = 'requested';
+-- A hospital's events name its request reference.
+create index ambulance_bookings_hmis_ref_idx on ambulance_bookings (provider_id, hmis_request_ref) where hmis_request_ref is not null;
 
 create table care_packages (
   id text primary key,
@@ -1457,6 +1463,7 @@ insert into schema_migrations (version) values
   ('0019_care_packages_at_hospitals'),
   ('0020_linked_objects'),
   ('0021_symptom_specialties'),
-  ('0022_symptom_catalog_v3');
+  ('0022_symptom_catalog_v3'),
+  ('0023_hospital_ambulances');
 
 commit;

@@ -6,11 +6,21 @@
 //   npm run hospitals -- offer-package --hfr-id IN2710000011 --file packages.json
 //        (a JSON array: [{"id": "diabetes", "hmisCode": "DM-CARE-1Y"}] for a catalog package, or with
 //        name, description, includes, priceInr, durationDays for a new one; applications go to that HMIS)
+//   npm run hospitals -- offer-ambulance --hfr-id IN2710000011 --file ambulance.json
+//        ({"id": "sahyadri-ambulance", "name": "…", "phone": "+91…", "types": ["bls", "als"], "coverage": "Pune"}:
+//        the hospital's own ambulances, listed with the providers; pre-bookings go to its HMIS)
 // @ts-check (tsconfig.scripts.json)
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { hospitalIdOf, offerCarePackages, registerHospital, resealAll, rotateInboundSecret } from './lib/hospitals.mjs'
+import {
+  hospitalIdOf,
+  offerAmbulanceService,
+  offerCarePackages,
+  registerHospital,
+  resealAll,
+  rotateInboundSecret,
+} from './lib/hospitals.mjs'
 
 const [command, ...rest] = process.argv.slice(2)
 const { values } = parseArgs({
@@ -69,6 +79,11 @@ if (command === 'register') {
   const offers = JSON.parse(readFileSync(need('file'), 'utf8'))
   if (!Array.isArray(offers)) fail('--file must hold a JSON array of packages')
   console.log(`offered: ${(await offerCarePackages(databaseUrl, hospitalId, offers)).join(', ')}`)
+} else if (command === 'offer-ambulance') {
+  const hospitalId = (await hospitalIdOf(databaseUrl, need('hfr-id').toUpperCase())) ?? fail('no hospital with that HFR id')
+  const service = JSON.parse(readFileSync(need('file'), 'utf8'))
+  await offerAmbulanceService(databaseUrl, hospitalId, service)
+  console.log(`ambulance service ${service.id} listed; its pre-bookings go to the hospital's HMIS`)
 } else {
-  fail('commands: register, rotate-secret, reseal, offer-package')
+  fail('commands: register, rotate-secret, reseal, offer-package, offer-ambulance')
 }

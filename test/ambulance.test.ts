@@ -8,7 +8,8 @@ import { dispatchLink } from '../src/features/care/dispatch'
 import worker from '../src/index'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, expectOk, type Client } from './harness/client'
-import { sentSms } from './harness/fakes'
+import { hmisOrders, sentSms } from './harness/fakes'
+import { hmisCall } from './harness/hmis'
 import { expectHiddenFromOthers } from './harness/ownership'
 import { deliverOutbox, dueNow } from './harness/outbox'
 import { runSql } from './harness/sql'
@@ -223,5 +224,49 @@ describe('ambulance dispatch', () => {
     // Without a provider, the first that takes pre-bookings of the type.
     const chosen = await book(client, token, { provider_id: undefined, ambulance_type: 'als' })
     expect(chosen.provider).toMatchObject({ pre_booking: true })
+  })
+
+  it('a hospital’s own ambulance: the pre-booking reaches its HMIS, whose desk accepts, arrives and completes by signed events', async () => {
+    const { client, access_token: token, patient } = await loginByPhone()
+    const providers = (await (await client.get('/v1/ambulances', { token })).json()) as {
+      items: { id: string; hospital_id: string | null }[]
+    }
+    expect(providers.items.find((p) => p.id === 'sahyadri-ambulance')).toMatchObject({ hospital_id: expect.any(String), pre_booking: true })
+    const booked = await book(client, token, { provider_id: 'sahyadri-ambulance', notes: 'Discharge, stretcher' })
+    await deliverOutbox(await dueNow([booked.id]))
+    const request = (await hmisOrders('ambulance-requests', 'sahyadri')).find((r) => r.phr_booking_id === booked.id)!
+    expect(request).toMatchObject({
+      pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038',
+      pickup_location: { lat: 18.5074, lng: 73.8077 },
+      ambulance_type: 'patient_transport',
+      notes: 'Discharge, stretcher',
+      hmis_patient_id: null,
+      patient: { phone: patient.phone },
+    })
+    let second = Math.floor(Date.now() / 1000)
+    const event = (event_id: string, event: string, hospital = 'sahyadri') =>
+      hmisCall(hospital, 'POST', `/v1/hmis/ambulance-requests/${request.request_ref}/events`, { event_id, event }, { timestamp: ++second })
+    await expectError((await event(`x-${booked.id}`, 'accepted', 'amrita')).response, 404, 'not_found')
+    await expectError((await event(`a0-${booked.id}`, 'arrived')).response, 409, 'invalid_transition')
+    expect(await (await event(`a-${booked.id}`, 'accepted')).response.json()).toEqual({ applied: true, status: 'accepted' })
+    expect(await (await event(`a-${booked.id}`, 'accepted')).response.json()).toMatchObject({ applied: false })
+    await (await event(`r-${booked.id}`, 'arrived')).response.body?.cancel()
+    await (await event(`c-${booked.id}`, 'completed')).response.body?.cancel()
+    const seen = await expectOk(await client.get(`/v1/ambulance-bookings/${booked.id}`, { token }), 200, BookingSchema)
+    expect(seen.status).toBe('completed')
+    const told = await expectOk(await client.get('/v1/notifications', { token }), 200, Notifications)
+    expect(told.items.map((n) => n.type)).toEqual(['ambulance_completed', 'ambulance_arrived', 'ambulance_accepted'])
+
+    // Cancelled after the hospital got it: the hospital is told through the outbox.
+    const other = await book(client, token, {
+      provider_id: 'sahyadri-ambulance',
+      pickup_time: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+    })
+    await deliverOutbox(await dueNow([other.id]))
+    await expectOk(await client.post(`/v1/ambulance-bookings/${other.id}/cancel`, {}, { token }), 200, BookingSchema)
+    await deliverOutbox(await dueNow([other.id]))
+    expect((await hmisOrders('ambulance-requests', 'sahyadri')).find((r) => r.phr_booking_id === other.id)).toMatchObject({
+      status: 'cancelled',
+    })
   })
 })

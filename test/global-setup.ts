@@ -72,6 +72,7 @@ export default async function setup(project: TestProject) {
       apiKey: hmisApiKeys[hospital.key]!,
       inboundSecrets: [`test-inbound-${hospital.key}`],
       carePackages: 'carePackages' in hospital ? hospital.carePackages : undefined,
+      ambulance: 'ambulance' in hospital ? hospital.ambulance : undefined,
     })
   }
 

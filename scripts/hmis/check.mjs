@@ -19,6 +19,8 @@ import {
   HmisLabBookingSchema,
   HmisCareApplicationRequestSchema,
   HmisCareApplicationSchema,
+  HmisAmbulanceRequestSchema,
+  HmisAmbulanceBookingSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** @typedef {import('zod').z.infer<typeof HmisDoctorSchema>} Doctor */
@@ -350,6 +352,28 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     const path = `/care-package-applications/${encodeURIComponent(application.application_ref)}/withdraw`
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw')
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw again')
+  })
+  await check('ambulances: POST /ambulance-requests is idempotent on phr_booking_id, and a cancellation is too', async () => {
+    const request = {
+      phr_booking_id: randomUUID(),
+      hmis_patient_id: null,
+      patient: { name: 'Conformance Test', phone: '+919999900000', language: 'en' },
+      pickup_address: 'Conformance test, Karve Road, Pune 411004',
+      pickup_location: null,
+      pickup_time: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      ambulance_type: 'patient_transport',
+      notes: 'conformance test: please ignore',
+    }
+    parse(HmisAmbulanceRequestSchema, request, 'our own request')
+    const first = await call('POST', '/ambulance-requests', request)
+    expectStatus(first, [201], 'POST /ambulance-requests')
+    const again = await call('POST', '/ambulance-requests', request)
+    expectStatus(again, [200, 201], 'POST /ambulance-requests again')
+    const booked = parse(HmisAmbulanceBookingSchema, first.json, 'the request')
+    if (booked.request_ref !== again.json?.request_ref) throw new Error('a second request was made')
+    const path = `/ambulance-requests/${encodeURIComponent(booked.request_ref)}/cancel`
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel')
+    expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
   })
   return results
 }

@@ -29,6 +29,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
         labBookings: new Map(),
         medicineOrders: new Map(),
         careApplications: new Map(),
+        ambulanceRequests: new Map(),
       },
     ]),
   )
@@ -117,6 +118,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/lab-bookings' && key) return [200, [...state[key].labBookings.values()]]
     if (url.pathname === '/_hmis/medicine-orders' && key) return [200, [...state[key].medicineOrders.values()]]
     if (url.pathname === '/_hmis/care-package-applications' && key) return [200, [...state[key].careApplications.values()]]
+    if (url.pathname === '/_hmis/ambulance-requests' && key) return [200, [...state[key].ambulanceRequests.values()]]
     // What the hospital did on its own side (the sample collected, the order dispatched), before its event reaches PHR Edge.
     if (url.pathname === '/_hmis/status' && method === 'POST' && key) {
       const { kind, ref, status } = body ?? {}
@@ -321,6 +323,28 @@ function handle(hospital, state, method, path, params, body, quirks) {
     found.status = 'withdrawn'
     found.withdraw_reason = body?.reason ?? null
     return [200, { application_ref: found.application_ref, status: 'withdrawn' }]
+  }
+  if (method === 'POST' && path === '/ambulance-requests') {
+    if (typeof body?.phr_booking_id !== 'string' || typeof body?.pickup_address !== 'string')
+      return [400, error('invalid_request', 'phr_booking_id and pickup_address are required')]
+    const previous = state.ambulanceRequests.get(body.phr_booking_id)
+    if (previous) {
+      previous.received += 1
+      return [200, { request_ref: previous.request_ref, status: previous.status }]
+    }
+    if (!['bls', 'als', 'patient_transport'].includes(body.ambulance_type))
+      return [422, error('not_served', 'We do not run that kind of ambulance.')]
+    const request = { request_ref: `amb-${randomUUID()}`, status: 'requested', received: 1, ...body }
+    state.ambulanceRequests.set(body.phr_booking_id, request)
+    return [201, { request_ref: request.request_ref, status: request.status }]
+  }
+  const cancelRide = path.match(/^\/ambulance-requests\/([a-z0-9-]+)\/cancel$/)
+  if (method === 'POST' && cancelRide) {
+    const found = [...state.ambulanceRequests.values()].find((r) => r.request_ref === cancelRide[1])
+    if (!found) return [404, error('not_found', 'No such request.')]
+    found.status = 'cancelled'
+    found.cancel_reason = body?.reason ?? null
+    return [200, { request_ref: found.request_ref, status: 'cancelled' }]
   }
   // Cancellations: idempotent; too late once the sample is collected or the order left the pharmacy.
   const cancelOrder = path.match(/^\/(lab-bookings|medicine-orders)\/([a-z0-9-]+)\/cancel$/)

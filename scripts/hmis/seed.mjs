@@ -26,6 +26,14 @@ export const hospitals = [
       { id: 'hypertension', hmisCode: 'HTN-CARE-1Y' },
       { id: 'heart', hmisCode: 'CARDIAC-1Y' },
     ],
+    // Its own ambulances: pre-bookings go to its HMIS.
+    ambulance: {
+      id: 'sahyadri-ambulance',
+      name: 'Sahyadri Hospital ambulance service',
+      phone: '+912067213000',
+      types: /** @type {('bls' | 'als' | 'patient_transport')[]} */ (['bls', 'als', 'patient_transport']),
+      coverage: 'Pune and Pimpri-Chinchwad',
+    },
   },
   {
     key: 'amrita',

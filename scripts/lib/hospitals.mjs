@@ -11,7 +11,7 @@ import { seal, unseal } from '../../src/core/sealed.ts'
  * @param {string} secretsKey HOSPITAL_SECRETS_KEY
  * @param {{ hfrId: string, name: string, address?: object, timezone: string, adapter: 'rest' | 'fhir-r4', baseUrl: string,
  *   apiKey: string, inboundSecrets?: string[], timeoutMs?: number | null, shareTokenTtlSeconds?: number,
- *   carePackages?: CarePackageOffer[] }} hospital
+ *   carePackages?: CarePackageOffer[], ambulance?: AmbulanceService }} hospital
  */
 export async function registerHospital(databaseUrl, secretsKey, hospital) {
   const sealed = await seal(secretsKey, { api_key: hospital.apiKey, inbound_secrets: hospital.inboundSecrets ?? [] })
@@ -40,6 +40,7 @@ export async function registerHospital(databaseUrl, secretsKey, hospital) {
     return /** @type {string} */ (rows[0].id)
   })
   if (hospital.carePackages?.length) await offerCarePackages(databaseUrl, id, hospital.carePackages)
+  if (hospital.ambulance) await offerAmbulanceService(databaseUrl, id, hospital.ambulance)
   return id
 }
 
@@ -112,6 +113,32 @@ export async function offerCarePackages(databaseUrl, hospitalId, offers) {
     await client.query('commit')
     return offers.map((o) => o.id)
   })
+}
+
+/**
+ * @typedef {{ id: string, name: string, phone: string, types: ('bls' | 'als' | 'patient_transport')[], coverage: string }} AmbulanceService
+ *   A hospital's own ambulances, listed with the providers: pre-bookings go to its HMIS (POST /ambulance-requests).
+ */
+
+/**
+ * Lists the hospital's ambulance service with the providers (or updates it).
+ * @param {string} databaseUrl
+ * @param {string} hospitalId
+ * @param {AmbulanceService} service
+ */
+export async function offerAmbulanceService(databaseUrl, hospitalId, service) {
+  if (!/^[a-z0-9-]{1,40}$/.test(service.id))
+    throw new Error(`ambulance provider id ${service.id}: lowercase letters, digits and -, at most 40`)
+  const types = ['bls', 'als', 'patient_transport']
+  if (!service.types.length || service.types.some((t) => !types.includes(t))) throw new Error(`ambulance types are ${types.join(', ')}`)
+  await withClient(databaseUrl, (client) =>
+    client.query(
+      `insert into ambulance_providers (id, name, phone, types, coverage, position, kind, hospital_id)
+       values ($1, $2, $3, $4, $5, 100, 'hospital', $6)
+       on conflict (id) do update set name = $2, phone = $3, types = $4, coverage = $5, kind = 'hospital', hospital_id = $6`,
+      [service.id, service.name, service.phone, service.types, service.coverage, hospitalId],
+    ),
+  )
 }
 
 /**

@@ -184,7 +184,7 @@ export async function fhirValidate(resource: unknown): Promise<string> {
 
 /** Lab bookings or medicine orders a hospital of the reference HMIS holds. */
 export async function hmisOrders(
-  kind: 'lab-bookings' | 'medicine-orders' | 'care-package-applications',
+  kind: 'lab-bookings' | 'medicine-orders' | 'care-package-applications' | 'ambulance-requests',
   hospitalKey: string,
   server: HmisServer = 'shared',
 ): Promise<Record<string, any>[]> {

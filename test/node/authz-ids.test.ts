@@ -149,6 +149,11 @@ describe('the authorization matrix with real ids', () => {
         other: 404,
       },
       'GET /v1/hmis/medicine-orders/{id}/prescription': { path: refs.prescriptionPath, other: 404 },
+      'POST /v1/hmis/ambulance-requests/{request_ref}/events': {
+        path: `/v1/hmis/ambulance-requests/${refs.ride}/events`,
+        body: () => ({ event_id: `e-${stamp()}`, event: 'accepted' }),
+        other: 404,
+      },
       'POST /v1/hmis/care-package-applications/{application_ref}/events': {
         path: `/v1/hmis/care-package-applications/${refs.application}/events`,
         body: () => ({ event_id: `e-${stamp()}`, event: 'contacted' }),
@@ -265,6 +270,19 @@ async function patientWithEverything() {
     ),
     201,
   )
+  const ride = ok(
+    await asha.post('/v1/ambulance-bookings', {
+      pickup_address: 'Flat 12, Sai Residency, Kothrud, Pune',
+      pickup_time: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      provider_id: 'sahyadri-ambulance',
+    }),
+    201,
+  )
+  let rideRef: string | undefined
+  for (let i = 0; i < 100 && !rideRef; i++) {
+    rideRef = (await hmisOrders('ambulance-requests', 'sahyadri')).find((r) => r.phr_booking_id === ride.id)?.request_ref
+    if (!rideRef) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   const application = ok(await asha.post('/v1/care-packages/diabetes/apply', {}), 201)
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string
@@ -280,6 +298,7 @@ async function patientWithEverything() {
       labBooking: labRef,
       order: orderAtHmis.order_ref as string,
       application: applicationRef,
+      ride: rideRef!,
       prescriptionPath: new URL(orderAtHmis.prescription.url).pathname,
     },
   }

@@ -96,8 +96,10 @@ export const ambulanceProviders = pgTable('ambulance_providers', {
   coverage: text('coverage').notNull(),
   position: integer('position').notNull().default(0),
   /** helpline: to call (108, 102, 112), never pre-booked; operator: takes pre-bookings by SMS to its dispatcher. */
-  kind: text('kind').$type<'helpline' | 'operator'>().notNull().default('helpline'),
+  kind: text('kind').$type<'helpline' | 'operator' | 'hospital'>().notNull().default('helpline'),
   dispatcherPhone: text('dispatcher_phone'),
+  /** For kind 'hospital': the hospital whose HMIS takes the pre-bookings. */
+  hospitalId: uuid('hospital_id'),
 })
 
 export const ambulanceTypes = ['bls', 'als', 'patient_transport'] as const
@@ -117,6 +119,8 @@ export const ambulanceBookings = pgTable('ambulance_bookings', {
   statusReason: text('status_reason'),
   history: jsonb('history').$type<AmbulanceEvent[]>().notNull().default([]),
   dispatchedAt: timestamptz('dispatched_at'),
+  /** The request's reference in the hospital's HMIS (a hospital provider). */
+  hmisRequestRef: text('hmis_request_ref'),
 })
 export const ambulanceStatuses = ['requested', 'accepted', 'declined', 'arrived', 'completed', 'cancelled', 'expired'] as const
 export type AmbulanceStatus = (typeof ambulanceStatuses)[number]

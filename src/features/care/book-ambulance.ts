@@ -16,7 +16,7 @@ export const bookAmbulance = patientRoute({
   tags: ['Ambulance'],
   summary: 'Pre-book an ambulance (planned transport); in an emergency call 108 or 112',
   description:
-    'For planned transfers (dialysis, discharge, check-ups), at least 5 minutes and at most 30 days ahead, with a provider that takes pre-bookings (`pre_booking` in GET /v1/ambulances; the first one running the type when none is named). The operator’s dispatcher gets it by SMS and accepts or declines; each change is notified. Nobody accepting before the pickup time makes it `expired`.',
+    'For planned transfers (dialysis, discharge, check-ups), at least 5 minutes and at most 30 days ahead, with a provider that takes pre-bookings (`pre_booking` in GET /v1/ambulances; the first one running the type when none is named). The operator’s dispatcher gets it by SMS (a hospital’s desk, through its HMIS) and accepts or declines; each change is notified. Nobody accepting before the pickup time makes it `expired`.',
   request: {
     body: jsonBody(BookingRequestSchema),
     headers: idempotencyHeader,
@@ -61,7 +61,8 @@ export const bookAmbulanceHandler: PatientHandler<typeof bookAmbulance> = async 
             returning *
           ), job as (
             insert into outbox (id, kind, partition_key, subject_id)
-            select ${crypto.randomUUID()}, 'dispatch_ambulance', ${ambulanceJobPartition(provider.id)}, b.id from booking b
+            select ${crypto.randomUUID()}, ${provider.hospital_id ? 'request_hospital_ambulance' : 'dispatch_ambulance'},
+                   ${ambulanceJobPartition(provider.id)}, b.id from booking b
             returning *
           )
           select to_jsonb(booking.*) as booking, (select to_jsonb(j) from job j) as job from booking`,

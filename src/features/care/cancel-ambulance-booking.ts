@@ -14,7 +14,7 @@ export const cancelAmbulanceBooking = patientRoute({
   path: '/v1/ambulance-bookings/{id}/cancel',
   operationId: 'cancelAmbulanceBooking',
   tags: ['Ambulance'],
-  summary: 'Cancel a pre-booking (the dispatcher is told by SMS)',
+  summary: 'Cancel a pre-booking (the dispatcher is told by SMS, a hospital through its HMIS)',
   description: 'While requested or accepted. Once the ambulance has arrived, call the operator instead (409).',
   request: { params: BookingParams },
   responses: { 200: jsonResponse(BookingSchema, 'Cancelled.'), ...errorResponses(404, 409) },
@@ -32,8 +32,11 @@ export const cancelAmbulanceBookingHandler: PatientHandler<typeof cancelAmbulanc
           returning *
         ), job as (
           insert into outbox (id, kind, partition_key, subject_id)
-          select ${crypto.randomUUID()}, 'notify_ambulance_cancellation', 'ambulance:' || coalesce(c.provider_id, 'none'), c.id
-          from changed c where c.dispatched_at is not null
+          select ${crypto.randomUUID()},
+                 case when v.kind = 'hospital' then 'cancel_hospital_ambulance' else 'notify_ambulance_cancellation' end,
+                 'ambulance:' || coalesce(c.provider_id, 'none'), c.id
+          from changed c left join ambulance_providers v on v.id = c.provider_id
+          where c.dispatched_at is not null
           returning *
         )
         select to_jsonb(changed.*) as booking, (select to_jsonb(j) from job j) as job from changed`,

@@ -127,6 +127,7 @@ export function bookingOf(r: Record<string, unknown>): AmbulanceBookingRow {
     statusReason: (r.status_reason as string | null) ?? null,
     history: (r.history as AmbulanceBookingRow['history']) ?? [],
     dispatchedAt: at(r.dispatched_at),
+    hmisRequestRef: (r.hmis_request_ref as string | null) ?? null,
   }
 }
 

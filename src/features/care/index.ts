@@ -4,6 +4,7 @@ import { applyCarePackage, applyCarePackageHandler } from './apply-care-package'
 import { receiveCareApplicationEvent, receiveCareApplicationEventHandler } from './care-package-events'
 import { carePackageJobs } from './care-packages'
 import { getCarePackageApplication, getCarePackageApplicationHandler } from './get-care-package-application'
+import { hospitalAmbulanceJobs, receiveAmbulanceEvent, receiveAmbulanceEventHandler } from './hospital-ambulance'
 import { withdrawCarePackageApplication, withdrawCarePackageApplicationHandler } from './withdraw-care-package-application'
 import { bookAmbulance, bookAmbulanceHandler } from './book-ambulance'
 import { cancelAmbulanceBooking, cancelAmbulanceBookingHandler } from './cancel-ambulance-booking'
@@ -22,7 +23,7 @@ export const careFeature: Feature = {
     {
       name: 'Ambulance',
       description:
-        'Providers to call, and pre-bookings of planned transport that reach the operator’s dispatcher (an SMS with a link to a small page).',
+        'Providers to call, and pre-bookings of planned transport that reach the operator’s dispatcher (an SMS with a link to a small page) or a hospital’s HMIS.',
     },
     {
       name: 'Care packages',
@@ -41,6 +42,7 @@ export const careFeature: Feature = {
       .openapi(cancelAmbulanceBooking, cancelAmbulanceBookingHandler)
       .openapi(openDispatchPage, openDispatchPageHandler)
       .openapi(actOnDispatch, actOnDispatchHandler)
+      .openapi(receiveAmbulanceEvent, receiveAmbulanceEventHandler)
       .openapi(listCarePackages, listCarePackagesHandler)
       .openapi(listCarePackageApplications, listCarePackageApplicationsHandler)
       .openapi(getCarePackageApplication, getCarePackageApplicationHandler)
@@ -48,5 +50,5 @@ export const careFeature: Feature = {
       .openapi(applyCarePackage, applyCarePackageHandler)
       .openapi(receiveCareApplicationEvent, receiveCareApplicationEventHandler),
   jobs: [{ name: 'ambulance expiry', cron: '* * * * *', run: expireAmbulanceRequests }],
-  outbox: { ...dispatchJobs, ...carePackageJobs },
+  outbox: { ...dispatchJobs, ...hospitalAmbulanceJobs, ...carePackageJobs },
 }

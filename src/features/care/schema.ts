@@ -22,9 +22,10 @@ export const ProviderSchema = z
     coverage: z.string(),
     pre_booking: z.boolean().openapi({
       description:
-        'Takes pre-bookings (POST /v1/ambulance-bookings): an operator whose dispatcher gets them. Helplines (108, 102, 112) are to call.',
+        'Takes pre-bookings (POST /v1/ambulance-bookings): an operator whose dispatcher gets them, or a hospital whose HMIS does. Helplines (108, 102, 112) are to call.',
       example: false,
     }),
+    hospital_id: z.guid().nullable().openapi({ description: 'A hospital’s own ambulances: pre-bookings go to its HMIS.', example: null }),
   })
   .openapi('AmbulanceProvider')
 
@@ -36,7 +37,8 @@ export const toProvider = (r: typeof ambulanceProviders.$inferSelect): Provider 
   phone: r.phone,
   types: r.types as (typeof ambulanceTypes)[number][],
   coverage: r.coverage,
-  pre_booking: r.kind === 'operator' && !!r.dispatcherPhone,
+  pre_booking: (r.kind === 'operator' && !!r.dispatcherPhone) || (r.kind === 'hospital' && !!r.hospitalId),
+  hospital_id: r.kind === 'hospital' ? r.hospitalId : null,
 })
 
 export const BookingRequestSchema = z

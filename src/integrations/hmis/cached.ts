@@ -39,5 +39,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     cancelMedicineOrder: (ref, reason) => hmis.cancelMedicineOrder(ref, reason),
     applyForCarePackage: (application) => hmis.applyForCarePackage(application),
     withdrawCareApplication: (ref, reason) => hmis.withdrawCareApplication(ref, reason),
+    requestAmbulance: (request) => hmis.requestAmbulance(request),
+    cancelAmbulanceRequest: (ref, reason) => hmis.cancelAmbulanceRequest(ref, reason),
   }
 }

@@ -190,6 +190,33 @@ export const HmisCareApplicationSchema = z
   })
   .openapi('HmisCareApplication')
 
+export const HmisAmbulanceRequestSchema = z
+  .object({
+    phr_booking_id: z.guid().openapi({ description: 'Idempotency key: the same id again answers the first request.' }),
+    hmis_patient_id: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the patient has shared their profile with the hospital.', example: null }),
+    patient: z.object({
+      name: z.string().nullable().openapi({ example: 'Asha Verma' }),
+      phone: z.string().nullable().openapi({ example: '+919876543210' }),
+      language: z.enum(['en', 'hi']).openapi({ example: 'hi' }),
+    }),
+    pickup_address: z.string().openapi({ example: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }),
+    pickup_location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+    pickup_time: instant.openapi({ example: '2026-12-03T08:30:00+05:30' }),
+    ambulance_type: z.enum(['bls', 'als', 'patient_transport']).openapi({ example: 'patient_transport' }),
+    notes: z.string().nullable().openapi({ example: 'Dialysis at 10:00, wheelchair needed' }),
+  })
+  .openapi('HmisAmbulanceRequest')
+
+export const HmisAmbulanceBookingSchema = z
+  .object({
+    request_ref: z.string().min(1).max(128).openapi({ example: 'amb-3e9d' }),
+    status: z.string().openapi({ example: 'requested' }),
+  })
+  .openapi('HmisAmbulanceBooking')
+
 export const HmisCancelRequestSchema = z
   .object({ reason: z.string().nullable().openapi({ example: 'Bought them nearby' }) })
   .openapi('HmisCancelRequest')
@@ -418,6 +445,39 @@ export function hmisContractDocument() {
       responses: {
         200: json(HmisCareApplicationSchema, 'Withdrawn.'),
         404: failure('No such application (counted as withdrawn).'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/ambulance-requests',
+      operationId: 'requestAmbulance',
+      summary: 'A patient pre-books one of the hospital’s ambulances for a planned transfer (idempotent on phr_booking_id)',
+      description:
+        'Planned transport only (dialysis, discharge, check-ups): emergencies are 108/112 calls. The hospital’s desk answers with signed events to PHR Edge (`POST /v1/hmis/ambulance-requests/{request_ref}/events`: accepted, declined, arrived, completed). The same `phr_booking_id` again answers the first request (200).',
+      request: { body: { required: true, content: { 'application/json': { schema: HmisAmbulanceRequestSchema } } } },
+      responses: {
+        201: json(HmisAmbulanceBookingSchema, 'Received.'),
+        200: json(HmisAmbulanceBookingSchema, 'Received before: the same request.'),
+        422: failure('`not_served`: the hospital cannot take it (area, type, time).'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/ambulance-requests/{request_ref}/cancel',
+      operationId: 'cancelAmbulanceRequest',
+      summary: 'The patient cancels a pre-booking (idempotent)',
+      description: 'Cancelling a cancelled or unknown request answers 200 (404 counts as cancelled too), so that a retry never fails.',
+      request: {
+        params: z.object({ request_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: HmisCancelRequestSchema } } },
+      },
+      responses: {
+        200: json(HmisAmbulanceBookingSchema, 'Cancelled.'),
+        404: failure('No such request (counted as cancelled).'),
         401: failure('Wrong API key.'),
       },
     }),

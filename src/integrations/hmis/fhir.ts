@@ -437,6 +437,13 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       // Never sent (applyForCarePackage refuses): nothing to withdraw.
       return 'cancelled'
     },
+    async requestAmbulance() {
+      return { refused: { code: 'not_supported', message: 'This hospital takes no ambulance pre-bookings through its FHIR server.' } }
+    },
+    async cancelAmbulanceRequest() {
+      // Never sent (requestAmbulance refuses): nothing to cancel.
+      return 'cancelled'
+    },
   }
 }
 

@@ -11,6 +11,7 @@ import type {
   HmisLabBookingRequestSchema,
   HmisMedicineOrderRequestSchema,
   HmisCareApplicationRequestSchema,
+  HmisAmbulanceRequestSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -23,6 +24,7 @@ export type HmisSymptomCheck = z.infer<typeof HmisSymptomCheckSchema>
 export type HmisLabBookingRequest = z.infer<typeof HmisLabBookingRequestSchema>
 export type HmisMedicineOrderRequest = z.infer<typeof HmisMedicineOrderRequestSchema>
 export type HmisCareApplicationRequest = z.infer<typeof HmisCareApplicationRequestSchema>
+export type HmisAmbulanceRequest = z.infer<typeof HmisAmbulanceRequestSchema>
 /** Done with the HMIS's reference, or a refusal it will repeat. */
 export type HmisOrderOutcome = { ref: string } | { refused: { code: string; message: string } }
 
@@ -79,6 +81,10 @@ export interface Hmis {
   applyForCarePackage(application: HmisCareApplicationRequest): Promise<HmisOrderOutcome>
   /** Idempotent; an unknown reference counts as withdrawn. */
   withdrawCareApplication(applicationRef: string, reason: string | null): Promise<HmisCancelOutcome>
+  /** Idempotent on phr_booking_id. */
+  requestAmbulance(request: HmisAmbulanceRequest): Promise<HmisOrderOutcome>
+  /** Idempotent; an unknown reference counts as cancelled. */
+  cancelAmbulanceRequest(requestRef: string, reason: string | null): Promise<HmisCancelOutcome>
 }
 
 /** The outbox partition of a hospital's jobs: they run at most OUTBOX_PARTITION_CONCURRENCY at a time, so one slow HMIS holds up only its own. */

@@ -10,6 +10,7 @@ import {
   HmisLabBookingSchema,
   HmisMedicineOrderSchema,
   HmisCareApplicationSchema,
+  HmisAmbulanceBookingSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
 import type { Hmis, HmisCancelOutcome, HmisLink } from './port'
@@ -115,5 +116,13 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       return { ref: (await readUpstreamJson(SERVICE, response, HmisCareApplicationSchema)).application_ref }
     },
     withdrawCareApplication: (ref, reason) => cancel(`/care-package-applications/${encodeURIComponent(ref)}/withdraw`, reason),
+    async requestAmbulance(request) {
+      const response = await call('POST', '/ambulance-requests', request)
+      if ([400, 404, 409, 422].includes(response.status))
+        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { ref: (await readUpstreamJson(SERVICE, response, HmisAmbulanceBookingSchema)).request_ref }
+    },
+    cancelAmbulanceRequest: (ref, reason) => cancel(`/ambulance-requests/${encodeURIComponent(ref)}/cancel`, reason),
   }
 }
