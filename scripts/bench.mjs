@@ -93,6 +93,17 @@ async function bookings(base, hospitalId) {
   )
 }
 
+/** The patient's profile shared with the hospital (once), so that it is one they can book with. */
+async function shared(base, auth, hospitalId) {
+  const response = await fetch(`${base}/v1/hospitals/${hospitalId}/share`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: '{}',
+  })
+  await response.arrayBuffer()
+  if (response.status !== 201) throw new Error(`sharing with the bench hospital answered ${response.status}`)
+}
+
 /**
  * Saving symptom answers (validation against the questionnaire, triage from the rules, one
  * conditional update): one draft check per lane, its answers saved again and again.
@@ -705,6 +716,13 @@ try {
         ['GET symptom questions', await load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth)],
         ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
         ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
+        // Every hospital the patient shares with, asked at once (here the bench's one): the fan-out's own cost.
+        [
+          'GET /v1/doctors across hospitals (uncached)',
+          await shared(worker.base, auth, hospitalId).then(() =>
+            load((n) => `${worker.base}/v1/doctors?name=${encodeURIComponent(`meera|x${driver}${n}`)}`, auth),
+          ),
+        ],
         ['GET /v1/home', await load(`${worker.base}/v1/home`, auth)],
         ['PUT symptom answers', await answers(worker.base, token)],
         ['POST vitals', await vitals(worker.base, token)],

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler, type z } from '@hono/zod-openapi'
 import { requireAuth } from './auth'
+import { conditionalGet } from './conditional'
 import { requireHospital } from './hospital-auth'
 import { invalidRequest, type FieldIssue } from './errors'
 import { errorResponses } from './openapi'
@@ -32,9 +33,26 @@ export function patientRoute<const R extends RouteSpec>(route: R) {
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requireAuth] as const,
-    responses: { ...errorResponses(401), ...withBodyErrors(route) } as R['responses'],
+    middleware: [requireAuth, conditionalGet] as const,
+    responses: { ...errorResponses(401), ...withBodyErrors(route), ...conditionalResponses(route) } as R['responses'],
   })
+}
+
+/**
+ * A GET with a JSON answer documents what conditionalGet does: the ETag of its 200, and 304 for a
+ * caller whose If-None-Match names it.
+ */
+function conditionalResponses<R extends RouteSpec>(route: R) {
+  const ok = route.responses[200] as { content?: Record<string, unknown>; headers?: Record<string, unknown> } | undefined
+  if (route.method !== 'get' || !ok?.content?.['application/json']) return {}
+  const etag = {
+    description: 'The version of this answer: send it back as `If-None-Match` to get 304 when nothing changed.',
+    schema: { type: 'string', example: '"q3dU0Xk2n9m3bFz7rW1yTQ8c"' },
+  }
+  return {
+    200: { ...ok, headers: { ...ok.headers, ETag: etag } },
+    304: { description: 'Not modified: the If-None-Match named the current ETag; no body.', headers: { ETag: etag } },
+  }
 }
 
 /**

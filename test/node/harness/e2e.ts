@@ -41,6 +41,7 @@ export async function startE2e(overrides: Record<string, string> = {}, { upstrea
 
   const record = async (method: string, url: string, response: Response): Promise<Reply> => {
     const bytes = new Uint8Array(await response.arrayBuffer())
+    if (!worker.alive()) problems.push(`${method} ${new URL(url).pathname}: wrangler dev is gone:\n${worker.output().slice(-4000)}`)
     const text = /json/.test(response.headers.get('content-type') ?? '') && bytes.length ? new TextDecoder().decode(bytes) : ''
     const json = text ? JSON.parse(text) : undefined
     problems.push(...check(method, new URL(url).pathname, response, json))
@@ -60,8 +61,12 @@ export async function startE2e(overrides: Record<string, string> = {}, { upstrea
       body = JSON.stringify(options.body)
     }
     const url = `${worker.base}${path}`
-    return record(method, url, await fetch(url, { method, headers, body }))
+    return record(method, url, await fetch(url, { method, headers, body }).catch((error: unknown) => Promise.reject(died(error))))
   }
+
+  /** A failed fetch, with what wrangler dev said last when it is the worker that is gone. */
+  const died = (error: unknown) =>
+    worker.alive() ? error : new Error(`wrangler dev is gone; its last output:\n${worker.output().slice(-4000)}`, { cause: error })
 
   /** A client from its own address (rate limits are per address), optionally logged in. */
   function client(token?: string, ip = `10.${(addresses >> 8) & 255}.${addresses++ & 255}.${Math.floor(Math.random() * 250)}`) {
