@@ -10,7 +10,7 @@ import { ApplicationSchema, PackageSchema } from '../src/features/care/schema'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { hmisFault, hmisOrders } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
-import { deliverOutbox, dueNow } from './harness/outbox'
+import { deliverOutbox, deliverUntil, dueNow } from './harness/outbox'
 
 const Trends = z.object({
   unit: z.string(),
@@ -223,8 +223,10 @@ describe('care packages', () => {
     await hmisFault({ kind: 'status', status: 503, route: 'POST /care-package-applications' }, 2, 'faulty')
     const applied = await expectOk(await client.post('/v1/care-packages/kidney-faulty/apply', {}, { token }), 201, ApplicationSchema)
     expect(applied).toMatchObject({ status: 'applied', sent_to_hospital: false })
+    // Two consumers get the same message at once (Queues delivers at least once): sent once.
     const due = await dueNow([applied.id])
     await Promise.all([deliverOutbox(due), deliverOutbox(due)])
+    await deliverUntil([applied.id], async () => (await atHmis(applied.id, 'sahyadri', 'faulty')) !== undefined)
     expect(
       (await expectOk(await client.get(`/v1/care-packages/applications/${applied.id}`, { token }), 200, ApplicationSchema))
         .sent_to_hospital,

@@ -39,3 +39,15 @@ export async function dueNow(subjectIds?: string[]): Promise<string[]> {
   )
   return rows.map((r) => r.id)
 }
+
+/**
+ * Delivers the due jobs of these subjects, round after round, until `done` holds or `ms` passed:
+ * tests share the fault-drill hospital, and another test's jobs may hold its partition for a while
+ * (OUTBOX_PARTITION_CONCURRENCY), leaving ours for a later round.
+ */
+export async function deliverUntil(subjectIds: string[], done: () => Promise<boolean>, ms = 20_000): Promise<void> {
+  for (const until = Date.now() + ms; !(await done()) && Date.now() < until;) {
+    await deliverOutbox(await dueNow(subjectIds))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
