@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { MedicationSchema } from '../src/features/medicines/schema'
@@ -9,6 +10,7 @@ import { expectError, expectOk, type Client } from './harness/client'
 import { fhirSearch, hmisFault, hmisOrders, hmisSetStatus } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { deliverOutbox, deliverUntil, dueNow } from './harness/outbox'
+import { runSql } from './harness/sql'
 
 const LabBooking = z.object({
   id: z.string(),
@@ -345,16 +347,20 @@ describe('opening and cancelling what I ordered', () => {
   it('a cancellation made before the order reached the hospital cancels what a timed-out attempt left there', async () => {
     const { client, token } = await sharedPatient('faulty')
     // The pharmacy takes the order but the answer never comes back: PHR Edge cannot know.
-    await hmisFault({ kind: 'slow', ms: 3_500, route: 'POST /medicine-orders' }, 1, 'faulty')
+    // Well past the 3 s booking budget, so that a loaded machine cannot blur which attempt got there first.
+    await hmisFault({ kind: 'slow', ms: 6_000, route: 'POST /medicine-orders' }, 1, 'faulty')
     const fields = { hospital_id: hospitalId('faulty'), delivery_address: 'Flat 12, Sai Residency, Kothrud, Pune 411038' }
     const placed = await expectOk(await order(client, token, pngImage(90, 90), fields), 201, OrderView)
     expect(placed.status).toBe('pending_sync')
     await expectOk(await client.post(`/v1/store/medicine-orders/${placed.id}/cancel`, {}, { token }), 200, OrderView)
     const atHmis = () => hmisOrders('medicine-orders', 'sahyadri', 'faulty').then((all) => all.filter((o) => o.phr_order_id === placed.id))
-    await expect.poll(atHmis, { timeout: 5_000 }).toHaveLength(1)
+    await expect.poll(atHmis, { timeout: 10_000 }).toHaveLength(1)
     // The placement runs again to learn the reference; the cancellation, which waited for it, cancels it there.
     await deliverUntil([placed.id], async () => (await atHmis())[0]?.status === 'cancelled')
-    expect(await atHmis()).toMatchObject([{ status: 'cancelled' }])
+    const jobs = await runSql(
+      sql`select kind, status, attempts, last_error, history from outbox where subject_id = ${placed.id} order by created_at`,
+    )
+    expect(await atHmis(), JSON.stringify(jobs)).toMatchObject([{ status: 'cancelled' }])
     const seen = await expectOk(await client.get(`/v1/store/medicine-orders/${placed.id}`, { token }), 200, OrderView)
     expect(seen.status).toBe('cancelled')
   }, 40_000)
