@@ -41,9 +41,9 @@ export async function dueNow(subjectIds?: string[]): Promise<string[]> {
 }
 
 /**
- * Delivers the due jobs of these subjects, round after round, until `done` holds or `ms` passed:
- * tests share the fault-drill hospital, and another test's jobs may hold its partition for a while
- * (OUTBOX_PARTITION_CONCURRENCY), leaving ours for a later round.
+ * Delivers the due jobs of these subjects, round after round, until `done` holds or `ms` passed: a
+ * job may answer `later` (waiting for another of the same subject, running in the same round), and
+ * miniflare's own queue delivers the same jobs in between, so one round is not always enough.
  */
 export async function deliverUntil(subjectIds: string[], done: () => Promise<boolean>, ms = 20_000): Promise<void> {
   for (const until = Date.now() + ms; !(await done()) && Date.now() < until;) {
