@@ -55,6 +55,21 @@ export function jobOf(r: Record<string, unknown>): OutboxJob {
 const COLUMNS = sql`id, kind, partition_key, subject_id, status, attempts, next_attempt_at, locked_until, last_error`
 
 /**
+ * How long a request with the patient waiting runs its job before the queue takes over: the
+ * booking budget, never past the write timeout.
+ */
+export const patientWaiting = (config: Config) => ({ timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+
+/** Whether a job of this kind for this subject is still to run (or running): work that depends on it waits. */
+export async function jobPending(db: Db, subjectId: string, kind: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from outbox where subject_id = ${subjectId} and kind = ${kind} and status = 'pending' limit 1`,
+  )
+  return rows.length > 0
+}
+
+/**
  * When a job claimed now must have finished talking to the other system: a fifth of the lease (at
  * least 2 s) is left to record the outcome before anyone else may claim it.
  */

@@ -6,7 +6,7 @@ import { patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { claimJobs } from '../../core/outbox'
+import { claimJobs, patientWaiting } from '../../core/outbox'
 import type { BookingContext } from './outbox'
 import { checkForBooking } from '../symptoms'
 import { hospitalRecord } from '../hospitals'
@@ -93,7 +93,7 @@ async function book(services: Services, patientId: string, body: z.infer<typeof 
   )
   // Sent now if the hospital answers within the budget (with what this request already read);
   // otherwise the outbox's queue takes over, and the patient is told of the outcome.
-  const budget = { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) }
+  const budget = patientWaiting(config)
   const sent: BookingContext = { appointment, hospital, hmisPatientId }
   const result = await services.outbox.runNow(job, budget, sent)
   if (shareJob) {

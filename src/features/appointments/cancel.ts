@@ -1,4 +1,5 @@
 import { CancelRequestSchema, errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import { patientWaiting } from '../../core/outbox'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { AppointmentParams, AppointmentSchema, toAppointment } from './schema'
 import { appointmentOf, cancelBooking } from './store'
@@ -19,7 +20,7 @@ export const cancelAppointmentHandler: PatientHandler<typeof cancelAppointment> 
   const reason = (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null
   const { job } = await cancelBooking(db, c.var.patientId, id, reason, config.OUTBOX_LEASE_SECONDS)
   // The hospital told now if it answers within the budget; otherwise from the queue.
-  if (job) await c.var.services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  if (job) await c.var.services.outbox.runNow(job, patientWaiting(config))
   const row = await appointmentOf(db, c.var.patientId, id)
   return c.json(toAppointment(row.appointment, row.hospital, row.links), 200)
 }

@@ -3,7 +3,7 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonResponse } from '../../core/openapi'
-import { jobOf } from '../../core/outbox'
+import { jobOf, patientWaiting } from '../../core/outbox'
 import { type PatientHandler, patientRoute } from '../../core/routes'
 import { carePackageApplications, carePackages, hospitals, outbox } from '../../db/schema'
 import { applicationJob, applicationOf } from './care-packages'
@@ -56,7 +56,7 @@ export const applyCarePackageHandler: PatientHandler<typeof applyCarePackage> = 
         .returning()
       return jobOf(inserted!)
     })
-    await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+    await services.outbox.runNow(job, patientWaiting(config))
     return { status: 201, body: await applicationOf(db, patientId, applicationId) }
   })
   return c.json(result.body, 201)

@@ -4,6 +4,7 @@ import { ApiError } from '../../core/errors'
 import {
   finishJob,
   finishJobWith,
+  jobPending,
   newJob,
   rejectWork,
   type JobContext,
@@ -197,11 +198,7 @@ async function sendWithdrawal(services: Services, job: OutboxJob, context: JobCo
   }
   const { application, hospital } = found
   if (!application.hmisApplicationRef) {
-    const [sending] = await db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.subjectId, application.id), eq(outbox.kind, 'send_care_application'), eq(outbox.status, 'pending')))
-    if (sending) return { later: 30 }
+    if (await jobPending(db, application.id, 'send_care_application')) return { later: 30 }
     await finishJob(db, job.id, 'done', 'it never reached the hospital')
     return 'done'
   }

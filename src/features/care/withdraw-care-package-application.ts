@@ -1,5 +1,5 @@
 import { CancelRequestSchema, errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { jobOf } from '../../core/outbox'
+import { jobOf, patientWaiting } from '../../core/outbox'
 import { type PatientHandler, patientRoute } from '../../core/routes'
 import { applicationOf, withdrawApplication } from './care-packages'
 import { ApplicationParams } from './get-care-package-application'
@@ -21,6 +21,6 @@ export const withdrawCarePackageApplicationHandler: PatientHandler<typeof withdr
   const id = c.req.valid('param').id
   const reason = (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null
   const job = await withdrawApplication(services.db, c.var.patientId, id, reason, config.OUTBOX_LEASE_SECONDS)
-  if (job) await services.outbox.runNow(jobOf(job), { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  if (job) await services.outbox.runNow(jobOf(job), patientWaiting(config))
   return c.json(await applicationOf(services.db, c.var.patientId, id), 200)
 }

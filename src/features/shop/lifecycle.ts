@@ -5,6 +5,7 @@ import { CancelRequestSchema, errorResponses, jsonBody, jsonResponse } from '../
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
 import { labBookings, medicineOrders } from '../../db/schema'
+import { patientWaiting } from '../../core/outbox'
 import { insertOrderJob } from './outbox'
 import {
   CANCELLABLE,
@@ -99,32 +100,17 @@ async function cancel(services: Services, kind: 'lab' | 'order', patientId: stri
     return insertOrderJob(tx, jobKind, row.hospitalId, id, services.config.OUTBOX_LEASE_SECONDS)
   })
   const { config } = services
-  await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  await services.outbox.runNow(job, patientWaiting(config))
 }
-
-const reasonOf = (c: { req: { header(name: string): string | undefined } }, body: () => { reason?: string | null }) =>
-  (c.req.header('content-type') ? body().reason : null) ?? null
 
 export const cancelLabBookingHandler: PatientHandler<typeof cancelLabBooking> = async (c) => {
   const id = c.req.valid('param').id
-  await cancel(
-    c.var.services,
-    'lab',
-    c.var.patientId,
-    id,
-    reasonOf(c, () => c.req.valid('json')),
-  )
+  await cancel(c.var.services, 'lab', c.var.patientId, id, (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null)
   return c.json(await labBookingOf(c.var.services.db, c.var.patientId, id), 200)
 }
 
 export const cancelMedicineOrderHandler: PatientHandler<typeof cancelMedicineOrder> = async (c) => {
   const id = c.req.valid('param').id
-  await cancel(
-    c.var.services,
-    'order',
-    c.var.patientId,
-    id,
-    reasonOf(c, () => c.req.valid('json')),
-  )
+  await cancel(c.var.services, 'order', c.var.patientId, id, (c.req.header('content-type') ? c.req.valid('json').reason : null) ?? null)
   return c.json(await orderOf(c.var.services.db, c.var.patientId, id), 200)
 }

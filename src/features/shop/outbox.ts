@@ -4,6 +4,7 @@ import {
   finishJob,
   finishJobWith,
   jobOf,
+  jobPending,
   newJob,
   rejectWork,
   type JobContext,
@@ -182,11 +183,7 @@ async function sendCancellation(services: Services, job: OutboxJob, context: Job
   const { subject, hospital } = found
   const ref = 'hmisBookingRef' in subject ? subject.hmisBookingRef : subject.hmisOrderRef
   if (!ref) {
-    const [placing] = await db
-      .select({ id: outbox.id })
-      .from(outbox)
-      .where(and(eq(outbox.subjectId, subject.id), eq(outbox.kind, kind), eq(outbox.status, 'pending')))
-    if (placing) return { later: 30 }
+    if (await jobPending(db, subject.id, kind)) return { later: 30 }
     await finishJob(db, job.id, 'done', 'it never reached the hospital')
     return 'done'
   }

@@ -11,7 +11,7 @@ import { parseInput, patientRoute, type PatientHandler } from '../../core/routes
 import type { Services } from '../../core/types'
 import { labBookings, labTests, medicineOrders, records } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import type { OutboxJob } from '../../core/outbox'
+import { patientWaiting, type OutboxJob } from '../../core/outbox'
 import { documentKind } from '../../core/documents'
 import { inspectFile } from '../../core/file-inspect'
 import { insertOrderJob } from './outbox'
@@ -21,7 +21,7 @@ import { hospitalSharedWith } from '../hospitals'
 /** Sends a just-made job within the booking budget; the outbox's queue takes over when the hospital is slow or down. */
 async function sendNow(services: Services, job: OutboxJob) {
   const { config } = services
-  await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+  await services.outbox.runNow(job, patientWaiting(config))
 }
 
 // Lab tests ---------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { queryRows } from '../../core/db'
 import { ApiError, invalidField, invalidRequest } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { jobOf } from '../../core/outbox'
+import { jobOf, patientWaiting } from '../../core/outbox'
 import { hmisPartition } from '../../integrations/hmis/port'
 import { attachableAppointment, viewOf } from './checks'
 import { missingAnswers } from './rules'
@@ -65,7 +65,7 @@ export const submitSymptomCheckHandler: PatientHandler<typeof submitSymptomCheck
   const job = jobOf(row.job as Record<string, unknown>)
   if (ready) {
     // Sent now if the hospital answers within the budget; otherwise the outbox's queue takes over.
-    await services.outbox.runNow(job, { timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
+    await services.outbox.runNow(job, patientWaiting(config))
     check = (await checkContext(db, patientId, id)).check
   } else services.outbox.send([job])
   return c.json(viewOf({ ...context, check }, lang), 200)

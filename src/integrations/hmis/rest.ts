@@ -1,3 +1,4 @@
+import type { z } from '@hono/zod-openapi'
 import { ApiError } from '../../core/errors'
 import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import {
@@ -13,13 +14,27 @@ import {
   HmisAmbulanceBookingSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
-import type { Hmis, HmisCancelOutcome, HmisLink } from './port'
+import type { Hmis, HmisCancelOutcome, HmisLink, HmisOrderOutcome } from './port'
 
 const SERVICE = 'The hospital system (HMIS)'
 
 /** Our own HMIS contract over HTTP (src/integrations/hmis/contract.ts; README "HMIS contract"). */
 export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
   const call = hmisHttp(link, options, SERVICE, 'application/json')
+
+  /** Something the hospital keeps (idempotent on our id): its reference, or a refusal it will repeat (400/404/409/422). */
+  async function place<T extends z.ZodTypeAny>(
+    path: string,
+    body: unknown,
+    schema: T,
+    refOf: (answer: z.infer<T>) => string,
+  ): Promise<HmisOrderOutcome> {
+    const response = await call('POST', path, body)
+    if ([400, 404, 409, 422].includes(response.status))
+      return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
+    if (!response.ok) await rejectUpstream(SERVICE, response)
+    return { ref: refOf(await readUpstreamJson(SERVICE, response, schema)) }
+  }
 
   /** A cancellation: done when the HMIS says so or does not know the reference; `too_late` and other 409/422s are refusals. */
   async function cancel(path: string, reason: string | null): Promise<HmisCancelOutcome> {
@@ -92,37 +107,14 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       await response.body?.cancel()
       return 'received'
     },
-    async requestLabSlot(booking) {
-      const response = await call('POST', '/lab-bookings', booking)
-      if ([400, 404, 409, 422].includes(response.status))
-        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
-      if (!response.ok) await rejectUpstream(SERVICE, response)
-      return { ref: (await readUpstreamJson(SERVICE, response, HmisLabBookingSchema)).booking_ref }
-    },
-    async placeMedicineOrder(order) {
-      const response = await call('POST', '/medicine-orders', order)
-      if ([400, 404, 409, 422].includes(response.status))
-        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
-      if (!response.ok) await rejectUpstream(SERVICE, response)
-      return { ref: (await readUpstreamJson(SERVICE, response, HmisMedicineOrderSchema)).order_ref }
-    },
+    requestLabSlot: (booking) => place('/lab-bookings', booking, HmisLabBookingSchema, (b) => b.booking_ref),
+    placeMedicineOrder: (order) => place('/medicine-orders', order, HmisMedicineOrderSchema, (o) => o.order_ref),
     cancelLabBooking: (bookingRef, reason) => cancel(`/lab-bookings/${encodeURIComponent(bookingRef)}/cancel`, reason),
     cancelMedicineOrder: (orderRef, reason) => cancel(`/medicine-orders/${encodeURIComponent(orderRef)}/cancel`, reason),
-    async applyForCarePackage(application) {
-      const response = await call('POST', '/care-package-applications', application)
-      if ([400, 404, 409, 422].includes(response.status))
-        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
-      if (!response.ok) await rejectUpstream(SERVICE, response)
-      return { ref: (await readUpstreamJson(SERVICE, response, HmisCareApplicationSchema)).application_ref }
-    },
+    applyForCarePackage: (application) =>
+      place('/care-package-applications', application, HmisCareApplicationSchema, (a) => a.application_ref),
     withdrawCareApplication: (ref, reason) => cancel(`/care-package-applications/${encodeURIComponent(ref)}/withdraw`, reason),
-    async requestAmbulance(request) {
-      const response = await call('POST', '/ambulance-requests', request)
-      if ([400, 404, 409, 422].includes(response.status))
-        return { refused: (await readUpstreamJson(SERVICE, response, HmisErrorSchema)).error }
-      if (!response.ok) await rejectUpstream(SERVICE, response)
-      return { ref: (await readUpstreamJson(SERVICE, response, HmisAmbulanceBookingSchema)).request_ref }
-    },
+    requestAmbulance: (request) => place('/ambulance-requests', request, HmisAmbulanceBookingSchema, (r) => r.request_ref),
     cancelAmbulanceRequest: (ref, reason) => cancel(`/ambulance-requests/${encodeURIComponent(ref)}/cancel`, reason),
   }
 }
