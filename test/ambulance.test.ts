@@ -8,10 +8,10 @@ import { dispatchLink } from '../src/features/care/dispatch'
 import worker from '../src/index'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, expectOk, type Client } from './harness/client'
-import { hmisOrders, sentSms } from './harness/fakes'
+import { hmisCalls, hmisFault, hmisOrders, sentSms } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { expectHiddenFromOthers } from './harness/ownership'
-import { deliverOutbox, dueNow } from './harness/outbox'
+import { deliverOutbox, deliverUntil, dueNow } from './harness/outbox'
 import { runSql } from './harness/sql'
 import { testSecrets } from './secrets'
 
@@ -269,4 +269,31 @@ describe('ambulance dispatch', () => {
       status: 'cancelled',
     })
   })
+
+  it('cancelled while the hospital is still taking the request: the hospital gets the cancellation too', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const route = { route: 'POST /ambulance-requests', hospital: 'sahyadri' }
+    // Not reached while the patient waited (both tries refused): the queue sends it later.
+    await hmisFault({ kind: 'status', status: 503, ...route }, 2)
+    const booked = await book(client, token, {
+      provider_id: 'sahyadri-ambulance',
+      pickup_time: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    })
+    expect(booked.status).toBe('requested')
+    const job = sql`select attempts, locked_until from outbox where subject_id = ${booked.id}`
+    await expect
+      .poll(async () => (await runSql<{ attempts: number }>(job))[0], { timeout: 5_000 })
+      .toMatchObject({ attempts: 1, locked_until: null })
+    // The queue's attempt: the hospital takes 3 s to answer, and the patient cancels meanwhile.
+    await hmisFault({ kind: 'slow', ms: 3_000, ...route }, 1)
+    const calls = async () => (await hmisCalls())['sahyadri POST /ambulance-requests'] ?? 0
+    const before = await calls()
+    const delivering = deliverOutbox(await dueNow([booked.id]))
+    await expect.poll(calls, { timeout: 2_500, interval: 50 }).toBeGreaterThan(before)
+    await expectOk(await client.post(`/v1/ambulance-bookings/${booked.id}/cancel`, {}, { token }), 200, BookingSchema)
+    await delivering
+    const atHospital = async () => (await hmisOrders('ambulance-requests', 'sahyadri')).find((r) => r.phr_booking_id === booked.id)
+    await deliverUntil([booked.id], async () => (await atHospital())?.status === 'cancelled')
+    expect(await atHospital()).toMatchObject({ status: 'cancelled' })
+  }, 40_000)
 })

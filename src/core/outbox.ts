@@ -60,13 +60,19 @@ const COLUMNS = sql`id, kind, partition_key, subject_id, status, attempts, next_
  */
 export const patientWaiting = (config: Config) => ({ timeoutMs: Math.min(config.HMIS_BOOKING_BUDGET_MS, config.HMIS_WRITE_TIMEOUT_MS) })
 
-/** Whether a job of this kind for this subject is still to run (or running): work that depends on it waits. */
-export async function jobPending(db: Db, subjectId: string, kind: string): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(
+/**
+ * The reference the other system gave a subject (`ref`: a scalar subquery), or else whether the job
+ * of this kind that would get it is still to run (or running): work that needs the reference waits
+ * for it. Both are read in one statement, one snapshot: a job that finishes between two reads would
+ * otherwise look like one that never reached the other system, and what it placed there would stay.
+ */
+export async function refOrPending(db: Db, ref: SQL, subjectId: string, kind: string): Promise<{ ref: string | null; pending: boolean }> {
+  const [row] = await queryRows<{ ref: string | null; pending: boolean }>(
     db,
-    sql`select id from outbox where subject_id = ${subjectId} and kind = ${kind} and status = 'pending' limit 1`,
+    sql`select (${ref}) as ref,
+               exists (select 1 from outbox where subject_id = ${subjectId} and kind = ${kind} and status = 'pending') as pending`,
   )
-  return rows.length > 0
+  return row!
 }
 
 /**

@@ -4,7 +4,7 @@ import { ApiError } from '../../core/errors'
 import {
   finishJob,
   finishJobWith,
-  jobPending,
+  refOrPending,
   newJob,
   rejectWork,
   type JobContext,
@@ -197,13 +197,23 @@ async function sendWithdrawal(services: Services, job: OutboxJob, context: JobCo
     return 'done'
   }
   const { application, hospital } = found
-  if (!application.hmisApplicationRef) {
-    if (await jobPending(db, application.id, 'send_care_application')) return { later: 30 }
-    await finishJob(db, job.id, 'done', 'it never reached the hospital')
-    return 'done'
+  let ref = application.hmisApplicationRef
+  if (!ref) {
+    const now = await refOrPending(
+      db,
+      sql`select hmis_application_ref from care_package_applications where id = ${application.id}`,
+      application.id,
+      'send_care_application',
+    )
+    if (now.pending) return { later: 30 }
+    if (!now.ref) {
+      await finishJob(db, job.id, 'done', 'it never reached the hospital')
+      return 'done'
+    }
+    ref = now.ref
   }
   const hmis = integrations.hmisFor(hmisLinkOf(hospital, { timeoutMs: context.waiting?.timeoutMs, deadline: context.deadline }))
-  const outcome = await hmis.withdrawCareApplication(application.hmisApplicationRef, application.statusReason)
+  const outcome = await hmis.withdrawCareApplication(ref, application.statusReason)
   await finishJob(
     db,
     job.id,

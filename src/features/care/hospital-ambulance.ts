@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi'
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../core/db'
+import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { firstHmisEvent } from '../../core/hospital-auth'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { finishJob, finishJobWith, type JobHandlers, type OutboxJob } from '../../core/outbox'
+import { finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
 import { ambulanceBookings, ambulanceProviders, hospitals, hospitalShares, patients, type AmbulanceStatus } from '../../db/schema'
@@ -94,11 +94,24 @@ export const hospitalAmbulanceJobs: JobHandlers = {
         return 'refused'
       }
       if (undo) await hmis.cancelAmbulanceRequest(outcome.ref, 'cancelled by the patient')
-      await finishJobWith(
+      // The patient may have cancelled while the hospital was taking it: their cancellation found no
+      // reference and wrote no job, so this statement (which waits for their row lock) writes it.
+      const [cancel] = await queryRows<{ job: Record<string, unknown> }>(
         db,
-        job.id,
-        sql`update ambulance_bookings set hmis_request_ref = ${outcome.ref}, dispatched_at = coalesce(dispatched_at, now()) where id = ${booking.id}`,
+        sql`with recorded as (
+              update ambulance_bookings set hmis_request_ref = ${outcome.ref}, dispatched_at = coalesce(dispatched_at, now())
+              where id = ${booking.id} returning id, status, provider_id
+            ), cancel as (
+              insert into outbox (id, kind, partition_key, subject_id)
+              select ${crypto.randomUUID()}, 'cancel_hospital_ambulance', 'ambulance:' || provider_id, id
+              from recorded where status = 'cancelled' and not ${undo}
+              returning *
+            ), closed as (
+              update outbox set status = 'done', locked_until = null, last_error = null, updated_at = now() where id = ${job.id}
+            )
+            select to_jsonb(cancel.*) as job from cancel`,
       )
+      if (cancel) services.outbox.send([jobOf(cancel.job)])
       return 'done'
     },
     async giveUp(services, job) {

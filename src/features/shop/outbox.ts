@@ -4,7 +4,7 @@ import {
   finishJob,
   finishJobWith,
   jobOf,
-  jobPending,
+  refOrPending,
   newJob,
   rejectWork,
   type JobContext,
@@ -181,11 +181,20 @@ async function sendCancellation(services: Services, job: OutboxJob, context: Job
     return 'done'
   }
   const { subject, hospital } = found
-  const ref = 'hmisBookingRef' in subject ? subject.hmisBookingRef : subject.hmisOrderRef
+  let ref = 'hmisBookingRef' in subject ? subject.hmisBookingRef : subject.hmisOrderRef
   if (!ref) {
-    if (await jobPending(db, subject.id, kind)) return { later: 30 }
-    await finishJob(db, job.id, 'done', 'it never reached the hospital')
-    return 'done'
+    const now = await refOrPending(
+      db,
+      sql`select ${sql.identifier(words.refColumn)} from ${words.table} where id = ${subject.id}`,
+      subject.id,
+      kind,
+    )
+    if (now.pending) return { later: 30 }
+    if (!now.ref) {
+      await finishJob(db, job.id, 'done', 'it never reached the hospital')
+      return 'done'
+    }
+    ref = now.ref
   }
   const hmis = integrations.hmisFor(hmisLinkOf(hospital, { timeoutMs: context.waiting?.timeoutMs, deadline: context.deadline }))
   const outcome =
