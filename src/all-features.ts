@@ -13,6 +13,7 @@ import { symptomsFeature } from './features/symptoms'
 import { medicinesFeature } from './features/medicines'
 import { careFeature } from './features/care'
 import { shopFeature } from './features/shop'
+import { syncFeature } from './features/sync'
 
 /** Every feature of the API. Each brings its routes (whole public paths), tags and cron jobs. */
 export const features: Feature[] = [
@@ -27,6 +28,7 @@ export const features: Feature[] = [
   careFeature,
   shopFeature,
   notificationsFeature,
+  syncFeature,
   mindscapeFeature,
   devFeature,
 ]

@@ -54,4 +54,68 @@ describe('conditional GETs', () => {
     expect(theirs.status).toBe(200)
     await theirs.body?.cancel()
   })
+
+  it('If-Match: a write with the tag I read goes through; a stale one is 412, also when two phones write at once', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const read = await client.get('/v1/me', { token })
+    const etag = read.headers.get('etag')!
+    await read.body?.cancel()
+    const renamed = await client.patch('/v1/me', { name: 'Asha' }, { token, headers: { 'if-match': etag } })
+    expect(renamed.status).toBe(200)
+    // The answer's tag is the one a GET now gives.
+    const newTag = renamed.headers.get('etag')!
+    await renamed.body?.cancel()
+    const again = await client.get('/v1/me', { token, headers: { 'if-none-match': newTag } })
+    expect(again.status).toBe(304)
+    await expectError(
+      await client.patch('/v1/me', { name: 'Lost update' }, { token, headers: { 'if-match': etag } }),
+      412,
+      'precondition_failed',
+    )
+    await expectError(
+      await client.patch('/v1/me', { name: 'Weak' }, { token, headers: { 'if-match': `W/${newTag}` } }),
+      412,
+      'precondition_failed',
+    )
+    const any = await client.patch('/v1/me', { name: 'Asha Verma' }, { token, headers: { 'if-match': '*' } })
+    expect(any.status).toBe(200)
+    await any.body?.cancel()
+
+    const medication = (await (
+      await client.post(
+        '/v1/medications',
+        { name: 'Metformin 500 mg', dosage: '1 tablet', timings: ['after_dinner'], start_date: '2026-12-01' },
+        { token },
+      )
+    ).json()) as { id: string }
+    for (let round = 0; round < 4; round += 1) {
+      const current = await client.get(`/v1/medications/${medication.id}`, { token })
+      const tag = current.headers.get('etag')!
+      await current.body?.cancel()
+      // Two phones change it at once from the same version: one wins, the other is told.
+      const answers = await Promise.all(
+        ['1 tablet', '2 tablets'].map((dosage) =>
+          client.patch(`/v1/medications/${medication.id}`, { dosage }, { token, headers: { 'if-match': tag } }),
+        ),
+      )
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 412])
+      for (const answer of answers) await answer.body?.cancel()
+    }
+    const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/medications/${medication.id}`, { token: other.access_token }), 404, 'not_found')
+
+    const routine = await client.get('/v1/me/routine', { token })
+    const routineTag = routine.headers.get('etag')!
+    await routine.body?.cancel()
+    const moved = await client.put('/v1/me/routine', { dinner_at: '21:00' }, { token, headers: { 'if-match': routineTag } })
+    expect(moved.status).toBe(200)
+    await moved.body?.cancel()
+    await expectError(
+      await client.put('/v1/me/routine', { dinner_at: '19:30' }, { token, headers: { 'if-match': routineTag } }),
+      412,
+      'precondition_failed',
+    )
+    const kept = (await (await client.get('/v1/me/routine', { token })).json()) as { dinner_at: string }
+    expect(kept.dinner_at).toBe('21:00')
+  })
 })

@@ -68,6 +68,8 @@ const errorKinds = {
   404: ['NotFound', 'No such resource (or it belongs to someone else).'],
   405: ['MethodNotAllowed', 'The path exists but not with this method; `Allow` lists the methods.'],
   409: ['Conflict', 'Conflict, or the resource is in the wrong state for this call.'],
+  410: ['Gone', 'What the request names is no longer kept (an expired change-feed cursor: load the lists again).'],
+  412: ['PreconditionFailed', 'The resource changed since the `ETag` sent in `If-Match`: read it again, then write.'],
   413: ['PayloadTooLarge', 'The body is larger than this route accepts.'],
   411: ['LengthRequired', 'Send the body with a Content-Length.'],
   415: ['UnsupportedMediaType', 'Wrong content type or file type.'],

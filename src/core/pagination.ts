@@ -37,7 +37,7 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T, name: string) {
  */
 export type Position = { at: string; id: string }
 
-export function encodeCursor(position: Position | { name: string; id: string }): string {
+export function encodeCursor(position: object): string {
   return base64url(new TextEncoder().encode(JSON.stringify(position)))
 }
 
@@ -45,7 +45,7 @@ const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Decodes a cursor and checks every part of it: a tampered one is a 400, never a query error. */
-function decodeWith<T>(cursor: string | undefined, check: (value: Record<string, unknown>) => T | undefined): T | undefined {
+export function decodeWith<T>(cursor: string | undefined, check: (value: Record<string, unknown>) => T | undefined): T | undefined {
   if (!cursor) return undefined
   try {
     const value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(base64ToBytes(cursor))) as unknown

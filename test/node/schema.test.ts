@@ -16,7 +16,7 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
   }
 }
 
-/** Tables, columns, constraints and indexes of the public schema, in a comparable form. */
+/** Tables, columns, constraints, indexes, triggers and functions of the public schema, in a comparable form. */
 async function describeSchema(url: string) {
   return withClient(url, async (client) => ({
     columns: (
@@ -28,6 +28,14 @@ async function describeSchema(url: string) {
         from pg_constraint where connamespace = 'public'::regnamespace order by 1, 2`)
     ).rows,
     indexes: (await client.query(`select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`)).rows,
+    triggers: (
+      await client.query(`select tgrelid::regclass::text as table_name, tgname, pg_get_triggerdef(oid) as definition
+        from pg_trigger where not tgisinternal order by 1, 2`)
+    ).rows,
+    functions: (
+      await client.query(`select proname, pg_get_functiondef(oid) as definition from pg_proc
+        where pronamespace = 'public'::regnamespace order by 1`)
+    ).rows,
   }))
 }
 
@@ -43,6 +51,7 @@ describe('ddl/ and migrations/', () => {
 
     const [ddlSchema, migrationSchema] = await Promise.all([describeSchema(fromDdl), describeSchema(fromMigrations)])
     expect(ddlSchema.columns.length).toBeGreaterThan(0)
+    expect(ddlSchema.triggers.length).toBeGreaterThan(0)
     expect(ddlSchema).toEqual(migrationSchema)
     expect([...ddlSchema.constraints, ...migrationSchema.constraints].filter((c) => c.contype === 'f')).toEqual([])
 

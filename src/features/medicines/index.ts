@@ -4,6 +4,7 @@ import { remindDoses, remindRefills } from './reminders'
 import { addPrescribedMedications, addPrescribedMedicationsHandler } from './add-prescribed'
 import { createMedication, createMedicationHandler } from './create-medication'
 import { deleteMedication, deleteMedicationHandler } from './delete-medication'
+import { getMedication, getMedicationHandler } from './get-medication'
 import { getRoutine, getRoutineHandler } from './get-routine'
 import { listMedications, listMedicationsHandler } from './list-medications'
 import { getMedicationAdherence, getMedicationAdherenceHandler } from './adherence'
@@ -22,6 +23,7 @@ export const medicinesFeature: Feature = {
       .openapi(listMedications, listMedicationsHandler)
       .openapi(getMedicationSchedule, getMedicationScheduleHandler)
       .openapi(getMedicationAdherence, getMedicationAdherenceHandler)
+      .openapi(getMedication, getMedicationHandler)
       .openapi(updateMedication, updateMedicationHandler)
       .openapi(deleteMedication, deleteMedicationHandler)
       .openapi(logDose, logDoseHandler)

@@ -24,7 +24,7 @@ export const logDoseHandler: PatientHandler<typeof logDose> = async (c) => {
   const { db } = c.var.services
   const { id } = c.req.valid('param')
   const body = c.req.valid('json')
-  const medication = await ownMedication(db, c.var.patientId, id)
+  const { row: medication } = await ownMedication(db, c.var.patientId, id)
   await checkDose(db, c.var.patientId, medication, body)
   // One statement: the dose upserted; the stock drawn down only when it becomes taken.
   const [row] = await queryRows<{ recorded_at: string; quantity_on_hand: string | null }>(

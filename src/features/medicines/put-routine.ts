@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
+import { ifMatch, ifMatchHeader } from '../../core/conditional'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { type PatientHandler, patientRoute } from '../../core/routes'
 import { ianaTimeZone } from '../../core/timezones'
@@ -12,17 +13,22 @@ export const putRoutine = patientRoute({
   operationId: 'putRoutine',
   tags: ['Medicine tracker'],
   summary: 'Set my meal and bed times and time zone (omitted fields are kept)',
-  request: { body: jsonBody(RoutineUpdateSchema) },
-  responses: { 200: jsonResponse(RoutineSchema, 'The routine.'), ...errorResponses(404) },
+  request: { headers: ifMatchHeader, body: jsonBody(RoutineUpdateSchema) },
+  responses: { 200: jsonResponse(RoutineSchema, 'The routine.'), ...errorResponses(404, 412) },
 })
 
 export const putRoutineHandler: PatientHandler<typeof putRoutine> = async (c) => {
   const { db } = c.var.services
   const body = c.req.valid('json')
-  const current = await routineOf(db, c.var.patientId)
-  const next = { ...current, ...body }
-  if (body.timezone) next.timezone = await ianaTimeZone(db, body.timezone)
-  await db.transaction(async (tx) => {
+  const precondition = c.req.valid('header')['if-match']
+  // One transaction: with If-Match, the patient's row is locked first, so that the routine checked
+  // against the caller's tag is the one this write replaces.
+  const next = await db.transaction(async (tx) => {
+    if (precondition !== undefined) await tx.execute(sql`select 1 from patients where id = ${c.var.patientId} for update`)
+    const current = await routineOf(tx, c.var.patientId)
+    await ifMatch(precondition, current)
+    const next = { ...current, ...body }
+    if (body.timezone) next.timezone = await ianaTimeZone(tx, body.timezone)
     await tx
       .insert(patientRoutines)
       .values({
@@ -47,6 +53,7 @@ export const putRoutineHandler: PatientHandler<typeof putRoutine> = async (c) =>
         .update(patients)
         .set({ timezone: next.timezone, updatedAt: sql`now()` })
         .where(eq(patients.id, c.var.patientId))
+    return next
   })
   return c.json(next, 200)
 }

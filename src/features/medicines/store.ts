@@ -1,5 +1,6 @@
 import type { Db } from '../../core/db'
 import { and, eq } from 'drizzle-orm'
+import { rowVersion } from '../../core/conditional'
 import { ApiError } from '../../core/errors'
 import { medications, patientRoutines, patients } from '../../db/schema'
 
@@ -25,12 +26,12 @@ export async function routineOf(db: Db, patientId: string) {
   }
 }
 
-/** One of the patient's medicines, or a 404. */
+/** One of the patient's medicines and its row version (for If-Match), or a 404. */
 export async function ownMedication(db: Db, patientId: string, id: string) {
-  const [row] = await db
-    .select()
+  const [found] = await db
+    .select({ row: medications, version: rowVersion(medications) })
     .from(medications)
     .where(and(eq(medications.id, id), eq(medications.patientId, patientId)))
-  if (!row) throw medicationNotFound()
-  return row
+  if (!found) throw medicationNotFound()
+  return found
 }

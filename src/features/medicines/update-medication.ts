@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { changedSince, ifMatch, ifMatchHeader, sameVersion } from '../../core/conditional'
 import { invalidField } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { type PatientHandler, patientRoute } from '../../core/routes'
@@ -12,15 +13,17 @@ export const updateMedication = patientRoute({
   operationId: 'updateMedication',
   tags: ['Medicine tracker'],
   summary: 'Change a medicine (reminders_enabled: false pauses it; a larger stock re-arms the refill reminder)',
-  request: { params: MedicationParams, body: jsonBody(MedicationUpdateSchema) },
-  responses: { 200: jsonResponse(MedicationSchema, 'Changed.'), ...errorResponses(404) },
+  request: { params: MedicationParams, headers: ifMatchHeader, body: jsonBody(MedicationUpdateSchema) },
+  responses: { 200: jsonResponse(MedicationSchema, 'Changed.'), ...errorResponses(404, 412) },
 })
 
 export const updateMedicationHandler: PatientHandler<typeof updateMedication> = async (c) => {
   const { db } = c.var.services
   const { id } = c.req.valid('param')
   const body = c.req.valid('json')
-  const current = await ownMedication(db, c.var.patientId, id)
+  const { row: current, version } = await ownMedication(db, c.var.patientId, id)
+  // With If-Match: the medicine as the app last read it, or 412; the write then guarded by that version.
+  const guarded = await ifMatch(c.req.valid('header')['if-match'], toMedication(current))
   const startDate = body.start_date ?? current.startDate
   const endDate = body.end_date === undefined ? current.endDate : body.end_date
   if (endDate && endDate < startDate) throw invalidField('json', 'end_date', 'must not be before start_date')
@@ -39,8 +42,8 @@ export const updateMedicationHandler: PatientHandler<typeof updateMedication> = 
       ...(restocked ? { refillNotifiedAt: null } : {}),
       updatedAt: sql`now()`,
     })
-    .where(and(eq(medications.id, id), eq(medications.patientId, c.var.patientId)))
+    .where(and(eq(medications.id, id), eq(medications.patientId, c.var.patientId), guarded ? sameVersion(medications, version) : undefined))
     .returning()
-  if (!row) throw medicationNotFound()
+  if (!row) throw guarded ? changedSince() : medicationNotFound()
   return c.json(toMedication(row), 200)
 }

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
+import { changedSince, ifMatch, ifMatchHeader, rowVersion, sameVersion } from '../../core/conditional'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { inZone, localDate } from '../../core/time'
@@ -29,8 +30,8 @@ export const updateMe = patientRoute({
   summary: 'Update my profile (only the fields sent; null clears a field)',
   description:
     'Phone, email and ABHA here are contact details. The identities you log in with are the ones proved by OTP; changing these fields does not change how you log in.',
-  request: { body: jsonBody(ProfileUpdateSchema) },
-  responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(404) },
+  request: { headers: ifMatchHeader, body: jsonBody(ProfileUpdateSchema) },
+  responses: { 200: jsonResponse(PatientSchema, 'The updated profile.'), ...errorResponses(404, 412) },
 })
 
 export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
@@ -49,12 +50,25 @@ export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
   if (body.photo !== undefined) changes.photoUrl = body.photo
   if (body.language !== undefined) changes.language = body.language
   if (body.timezone !== undefined) changes.timezone = await ianaTimeZone(c.var.services.db, body.timezone)
-  const [row] = await c.var.services.db
+  const { db } = c.var.services
+  // With If-Match: the profile as the app last read it, or 412; the write then guarded by that version.
+  let version: string | undefined
+  const precondition = c.req.valid('header')['if-match']
+  if (precondition !== undefined) {
+    const [current] = await db
+      .select({ row: patients, version: rowVersion(patients) })
+      .from(patients)
+      .where(eq(patients.id, c.var.patientId))
+    if (!current) throw patientGone()
+    await ifMatch(precondition, toPatient(current.row))
+    version = current.version
+  }
+  const [row] = await db
     .update(patients)
     .set({ ...changes, updatedAt: sql`now()` })
-    .where(eq(patients.id, c.var.patientId))
+    .where(and(eq(patients.id, c.var.patientId), version === undefined ? undefined : sameVersion(patients, version)))
     .returning()
-  if (!row) throw patientGone()
+  if (!row) throw version === undefined ? patientGone() : changedSince()
   return c.json(toPatient(row), 200)
 }
 
