@@ -43,8 +43,8 @@ export function createApp() {
     const services = openServices(
       c.env,
       c.executionCtx,
-      // A dispatcher's link is a credential: its token never reaches the logs.
-      { request_id: c.var.requestId, method: c.req.method, path: c.req.path.startsWith('/dispatch/') ? '/dispatch/{token}' : c.req.path },
+      // A dispatcher's link and a file link are credentials: their tokens never reach the logs.
+      { request_id: c.var.requestId, method: c.req.method, path: c.req.path.replace(/^\/(dispatch|files)\/.*/, '/$1/{token}') },
       outboxHandlers,
     )
     c.set('services', services)

@@ -1,5 +1,8 @@
+import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { loadConfig } from '../src/core/config'
+import { issueToken } from '../src/core/tokens'
 import { RecordSchema } from '../src/features/records/schema'
 import { loginByPhone } from './fixtures/auth'
 import { jpegImage, pdfDocument, pdfWithObjectStream, pngImage } from './fixtures/documents'
@@ -180,5 +183,53 @@ describe('streamed uploads', () => {
     await expectError(await put(big, 'title=x&type=selfie'), 400, 'validation_failed')
     const listed = await expectOk(await client.get('/v1/records?source=uploaded', { token }), 200, page)
     expect(listed.items.map((r) => r.id)).toEqual([stored.id])
+  })
+})
+
+describe('file links', () => {
+  const FileLink = z.object({ url: z.string(), expires_at: z.string() })
+  /** Opens a link as the phone's PDF viewer would: no bearer header. */
+  const open = (client: Client, url: string) => client.get(new URL(url).pathname)
+
+  it('open the file without the bearer header for a few minutes, named and inline; deleting the record or logging out ends them', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const bytes = pdfDocument({ title: 'Discharge summary' })
+    const record = await expectOk(await upload(client, token, bytes, { title: 'Discharge summary — Sahyadri' }), 201, RecordSchema)
+    const link = await expectOk(await client.post(`/v1/records/${record.id}/link`, undefined, { token }), 200, FileLink)
+    const lifetime = Date.parse(link.expires_at) - Date.now()
+    expect(lifetime).toBeGreaterThan(240_000)
+    expect(lifetime).toBeLessThanOrEqual(300_000)
+    expect(link.url).toMatch(/^https?:\/\/[^/]+\/files\/[A-Za-z0-9_.-]+$/)
+
+    const opened = await open(client, link.url)
+    expect(opened.status).toBe(200)
+    expect(opened.headers.get('content-type')).toBe('application/pdf')
+    expect(opened.headers.get('content-disposition')).toMatch(/^inline; filename="Discharge summary  Sahyadri\.pdf"/)
+    expect(opened.headers.get('cache-control')).toBe('private, no-store')
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(new Uint8Array(await opened.arrayBuffer())).toEqual(bytes)
+
+    // Another patient cannot make a link to it; a link cut short or of another kind opens nothing.
+    const other = await loginByPhone()
+    await expectError(await other.client.post(`/v1/records/${record.id}/link`, undefined, { token: other.access_token }), 404, 'not_found')
+    await expectError(await open(client, `${link.url.slice(0, -2)}xx`), 401, 'unauthorized')
+    await expectError(await client.get(`/files/${token}`), 401, 'unauthorized')
+
+    // Deleting the record ends its links.
+    expect((await client.delete(`/v1/records/${record.id}`, { token })).status).toBe(204)
+    await expectError(await open(client, link.url), 404, 'not_found')
+
+    // Logging out ends the links that session made.
+    const second = await expectOk(await upload(client, token, pngImage(64, 64), { title: 'Rash' }), 201, RecordSchema)
+    // A link past its time opens nothing.
+    const { sub, sid } = JSON.parse(atob(token.split('.')[1]!.replaceAll('-', '+').replaceAll('_', '/'))) as { sub: string; sid: string }
+    const stale = await issueToken(loadConfig(env), { sub, sid, jti: second.id, typ: 'file' }, 300, new Date(Date.now() - 301_000))
+    await expectError(await client.get(`/files/${stale}`), 401, 'token_expired')
+    const kept = await expectOk(await client.post(`/v1/records/${second.id}/link`, undefined, { token }), 200, FileLink)
+    const before = await open(client, kept.url)
+    expect(before.status).toBe(200)
+    await before.body?.cancel()
+    expect((await client.post('/v1/auth/logout', undefined, { token })).status).toBe(204)
+    await expectError(await open(client, kept.url), 404, 'not_found')
   })
 })

@@ -23,6 +23,7 @@ export function documentKind(bytes: Uint8Array): { contentType: string; extensio
 export async function fileResponse(
   services: Services,
   record: { id: string; storageKey: string; contentType: string; title: string },
+  disposition: 'attachment' | 'inline' = 'attachment',
 ): Promise<Response> {
   const object = await services.files().get(record.storageKey)
   if (!object) {
@@ -40,7 +41,7 @@ export async function fileResponse(
     headers: {
       'content-type': record.contentType,
       'content-length': String(object.size),
-      'content-disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      'content-disposition': `${disposition}; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
       etag: object.httpEtag,
     },
   })

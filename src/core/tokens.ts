@@ -3,7 +3,8 @@ import { JwtTokenExpired } from 'hono/utils/jwt/types'
 import type { Config } from './config'
 import { ApiError } from './errors'
 
-export type TokenType = 'access' | 'refresh'
+/** access and refresh: the app's; file: a link to one record's file (jti: the record's id). */
+export type TokenType = 'access' | 'refresh' | 'file'
 
 export type TokenClaims = {
   sub: string

@@ -7,6 +7,7 @@ import * as consent from './consents'
 import * as hmisConsent from './hmis-consents'
 import { summariseRecords, summariseRecordsHandler } from './summaries'
 import { exportFhir, exportFhirHandler } from './fhir-export'
+import { createRecordLink, createRecordLinkHandler, openFileLink, openFileLinkHandler } from './file-links'
 import {
   deleteRecord,
   deleteRecordHandler,
@@ -31,6 +32,8 @@ export const recordsFeature: Feature = {
       .openapi(routes.listRecords, routes.listRecordsHandler)
       .openapi(routes.getRecord, routes.getRecordHandler)
       .openapi(routes.getRecordFile, routes.getRecordFileHandler)
+      .openapi(createRecordLink, createRecordLinkHandler)
+      .openapi(openFileLink, openFileLinkHandler)
       .openapi(routes.listHandouts, routes.listHandoutsHandler)
       .openapi(exportFhir, exportFhirHandler)
       .openapi(uploadRecord, uploadRecordHandler)

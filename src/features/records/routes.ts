@@ -70,7 +70,7 @@ async function recordsPage(
   return toPage(rows, limit, (row) => ({ at: row.createdAt.toISOString(), id: row.id }), toRecord)
 }
 
-async function ownRecord(db: Db, patientId: string, id: string) {
+export async function ownRecord(db: Db, patientId: string, id: string) {
   const [row] = await db
     .select()
     .from(records)
