@@ -8,7 +8,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.wrangler/', 'coverage/', 'test/node/client/', 'hmis/', 'docs/'] },
+  { ignores: ['node_modules/', '.wrangler/', 'coverage/', 'test/node/client/', 'hmis/', 'docs/', 'static/docs/assets/swagger-ui*'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -21,6 +21,8 @@ export default defineConfig(
       'no-control-regex': 'off',
     },
   },
+  // The page script of /docs runs in the browser.
+  { files: ['static/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     files: ['src/**/*.ts', 'test/**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

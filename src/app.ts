@@ -9,7 +9,7 @@ import { createLogger, describeError } from './core/logger'
 import { finishDocument, registerErrorComponents } from './core/openapi'
 import { requestIdFor } from './core/request'
 import { createRouter } from './core/routes'
-import { swaggerPage } from './core/swagger'
+import { DOCS_CSP, swaggerPage } from './core/swagger'
 import type { AppEnv } from './core/types'
 import { features, outboxHandlers } from './all-features'
 import { hmisContractDocument } from './integrations/hmis/contract'
@@ -115,7 +115,7 @@ export function createApp() {
     }
     return c.json(doc as object, 200)
   })
-  app.get('/docs', (c) => c.html(swaggerPage('/openapi.json')))
+  app.get('/docs', (c) => c.html(swaggerPage(), 200, { 'Content-Security-Policy': DOCS_CSP, 'Referrer-Policy': 'no-referrer' }))
   let hmisContract: unknown
   app.get('/hmis/openapi.json', (c) => c.json((hmisContract ??= hmisContractDocument()) as object, 200))
 

@@ -204,7 +204,7 @@ describe('file links', () => {
     const opened = await open(client, link.url)
     expect(opened.status).toBe(200)
     expect(opened.headers.get('content-type')).toBe('application/pdf')
-    expect(opened.headers.get('content-disposition')).toMatch(/^inline; filename="Discharge summary  Sahyadri\.pdf"/)
+    expect(opened.headers.get('content-disposition')).toMatch(/^inline; filename="Discharge summary {2}Sahyadri\.pdf"/)
     expect(opened.headers.get('cache-control')).toBe('private, no-store')
     expect(opened.headers.get('referrer-policy')).toBe('no-referrer')
     expect(new Uint8Array(await opened.arrayBuffer())).toEqual(bytes)

@@ -219,3 +219,42 @@ describe.skipIf(skip)('no flow ends in a row nobody reads', () => {
     expect(e2e.problems).toEqual([])
   })
 })
+
+describe.skipIf(skip)('/docs in Chromium, with nothing but the Worker reachable', () => {
+  it('renders every tag from the Worker’s own files under a strict CSP, and “Try it out” on POST /v1/auth/otp answers 202', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const origin = new URL(e2e.base).origin
+    const elsewhere: string[] = []
+    // The network to anything but the Worker is cut, as on a hospital network that blocks CDNs.
+    await context.route('**/*', (route) => {
+      if (new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:')) return route.continue()
+      elsewhere.push(route.request().url())
+      return route.abort('blockedbyclient')
+    })
+    const tab = await context.newPage()
+    const problems: string[] = []
+    tab.on('pageerror', (error) => problems.push(error.message))
+    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+    const page = await tab.goto(`${e2e.base}/docs`)
+    const csp = page!.headers()['content-security-policy']!
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toMatch(/script-src[^;]*unsafe/)
+
+    const doc = (await (await fetch(`${e2e.base}/openapi.json`)).json()) as { paths: Record<string, Record<string, { tags?: string[] }>> }
+    const tags = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).flatMap((operation) => operation.tags ?? [])))
+    await tab.locator('.opblock-tag').first().waitFor({ timeout: 30_000 })
+    const shown = await tab.locator('.opblock-tag').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tag')))
+    expect(new Set(shown)).toEqual(tags)
+
+    const operation = tab.locator('#operations-Auth-requestLoginOtp')
+    await operation.locator('.opblock-summary').click()
+    await operation.getByRole('button', { name: 'Try it out' }).click()
+    await operation.getByRole('button', { name: 'Execute' }).click()
+    const status = operation.locator('.live-responses-table .response .response-col_status').first()
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/^\s*202/)
+    expect(elsewhere).toEqual([])
+    expect(problems).toEqual([])
+    await context.close()
+  })
+})
