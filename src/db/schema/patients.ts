@@ -29,6 +29,9 @@ export const patients = pgTable('patients', {
   timezone: text('timezone').notNull().default('Asia/Kolkata'),
   /** The language of notifications and pushes. */
   language: text('language').$type<'en' | 'hi'>().notNull().default('en'),
+  /** When the patient asked to delete the account, and when it is erased (null: not asked, or cancelled by logging in). */
+  eraseRequestedAt: timestamptz('erase_requested_at'),
+  eraseAt: timestamptz('erase_at'),
   createdAt: createdAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

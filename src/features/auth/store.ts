@@ -81,7 +81,7 @@ export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: Ab
   })
 }
 
-/** A new session (a refresh-token family) with its first refresh token, in one statement. */
+/** A new session (a refresh-token family) with its first refresh token, in one statement; it cancels a deletion the patient asked for. */
 export async function startSession(
   db: Db,
   session: { patientId: string; channel: string; userAgent: string | null; clientIp: string },
@@ -92,6 +92,10 @@ export async function startSession(
     with session as (
       insert into auth_sessions (id, patient_id, channel, user_agent, client_ip)
       values (${sessionId}, ${session.patientId}, ${session.channel}, ${session.userAgent}, ${session.clientIp})
+    ), kept as (
+      -- Logging in again cancels a deletion the patient asked for.
+      update patients set erase_at = null, erase_requested_at = null, updated_at = now()
+      where id = ${session.patientId} and erase_at is not null
     )
     insert into refresh_tokens (id, session_id, expires_at) values (${refresh.id}, ${sessionId}, ${refresh.expiresAt.toISOString()})`)
   return sessionId

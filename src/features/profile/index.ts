@@ -1,5 +1,6 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
+import { deleteMe, deleteMeHandler, eraseDueAccounts } from './delete-account'
 import * as routes from './routes'
 
 // What the profile offers the others: the patient as the API shows them.
@@ -7,10 +8,14 @@ export { PatientSchema, toPatient } from './schema'
 export { profileOf } from './store'
 
 export const profileFeature: Feature = {
-  tags: [{ name: 'Profile', description: 'The patient: profile, and the home screen (name, details card, counters).' }],
+  tags: [
+    { name: 'Profile', description: 'The patient: profile, the home screen (name, details card, counters), and deleting the account.' },
+  ],
   routes: () =>
     createRouter()
       .openapi(routes.getMe, routes.getMeHandler)
       .openapi(routes.updateMe, routes.updateMeHandler)
-      .openapi(routes.getHome, routes.getHomeHandler),
+      .openapi(routes.getHome, routes.getHomeHandler)
+      .openapi(deleteMe, deleteMeHandler),
+  jobs: [{ name: 'account erasure', cron: '17 * * * *', run: eraseDueAccounts }],
 }
