@@ -191,6 +191,62 @@ describe('objects that know each other', () => {
   })
 })
 
+describe('add to calendar', () => {
+  /** The .ics as its lines (folded lines joined again), after checking CRLF endings and 75-octet lines. */
+  async function calendar(client: ReturnType<typeof newClient>, token: string, id: string) {
+    const response = await client.get(`/v1/appointments/${id}/calendar.ics`, { token })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const body = await response.text()
+    expect(body.endsWith('\r\n')).toBe(true)
+    const raw = body.slice(0, -2).split('\r\n')
+    for (const line of raw) expect(new TextEncoder().encode(line).length, line).toBeLessThanOrEqual(75)
+    const lines = body.replace(/\r\n /g, '').slice(0, -2).split('\r\n')
+    const field = (name: string) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1)
+    return { lines, field }
+  }
+
+  it('gives the appointment as an event: confirmed, then with its video link, then cancelled — always the same UID', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const slot = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
+    const first = await calendar(client, token, booked.id)
+    expect(first.lines.slice(0, 2)).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0'])
+    expect(first.field('UID')).toBe(`${booked.id}@phr-edge`)
+    expect(first.field('DTSTART')).toBe(
+      new Date(slot.start)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, ''),
+    )
+    expect(first.field('SUMMARY')).toBe('Online consultation with Dr. Meera Kulkarni')
+    expect(first.field('STATUS')).toBe('CONFIRMED')
+    expect(first.field('URL')).toBeUndefined()
+    expect(first.field('TRIGGER')).toBe('-PT1H')
+
+    const reviewed = await hmisCall('sahyadri', 'POST', `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`, {
+      event_id: `rev-ics-${booked.id}`,
+      event: 'reviewed',
+    })
+    await reviewed.response.body?.cancel()
+    const video = await expectOk(await client.get(`/v1/appointments/${booked.id}/video`, { token }), 200, VideoSchema)
+    const second = await calendar(client, token, booked.id)
+    expect(second.field('URL')).toBe(video.join_url)
+    expect(second.field('DESCRIPTION')).toContain(`Join: ${video.join_url}`)
+    expect(Number(second.field('SEQUENCE'))).toBeGreaterThanOrEqual(Number(first.field('SEQUENCE')))
+
+    await expectOk(await client.post(`/v1/appointments/${booked.id}/cancel`, {}, { token }), 200, AppointmentSchema)
+    const third = await calendar(client, token, booked.id)
+    expect(third.field('UID')).toBe(`${booked.id}@phr-edge`)
+    expect(third.field('STATUS')).toBe('CANCELLED')
+    expect(third.lines).not.toContain('BEGIN:VALARM')
+
+    const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/appointments/${booked.id}/calendar.ics`, { token: other.access_token }), 404, 'not_found')
+  })
+})
+
 describe('reminders', () => {
   it('sends one reminder 24 hours and one 1 hour before, each once, even when runs overlap', async () => {
     const { client, token } = await patientWithShare()

@@ -1,6 +1,7 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { bookAppointment, bookAppointmentHandler } from './book'
+import { getAppointmentCalendar, getAppointmentCalendarHandler } from './calendar'
 import { cancelAppointment, cancelAppointmentHandler } from './cancel'
 import { getAppointment, getAppointmentHandler, listAppointmentsHandler, listAppointmentsRoute } from './list'
 import { appointmentJobs } from './outbox'
@@ -24,6 +25,7 @@ export const appointmentsFeature: Feature = {
       .openapi(bookAppointment, bookAppointmentHandler)
       .openapi(listAppointmentsRoute, listAppointmentsHandler)
       .openapi(getAppointment, getAppointmentHandler)
+      .openapi(getAppointmentCalendar, getAppointmentCalendarHandler)
       .openapi(cancelAppointment, cancelAppointmentHandler)
       .openapi(getVideoCall, getVideoCallHandler)
       .openapi(receiveAppointmentEvent, receiveAppointmentEventHandler),
