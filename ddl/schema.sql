@@ -34,7 +34,10 @@ create table patients (
   language text not null default 'en' check (language in ('en', 'hi')),
   -- When the patient asked to delete the account, and when it is erased (null: not asked, or cancelled by logging in).
   erase_requested_at timestamptz,
-  erase_at timestamptz
+  erase_at timestamptz,
+  -- A photo uploaded to PHR Edge (PUT /v1/me/photo): its R2 key and type; photo_url then names GET /v1/me/photo.
+  photo_key text,
+  photo_type text check (photo_type in ('image/png', 'image/jpeg'))
 );
 create index patients_erase_at_idx on patients (erase_at) where erase_at is not null;
 
@@ -1602,6 +1605,7 @@ insert into schema_migrations (version) values
   ('0022_symptom_catalog_v3'),
   ('0023_hospital_ambulances'),
   ('0024_change_feed'),
-  ('0025_account_erasure');
+  ('0025_account_erasure'),
+  ('0026_profile_photo');
 
 commit;

@@ -92,12 +92,17 @@ describe('deleting my account', () => {
     sent.append('type', 'prescription')
     sent.append('title', 'Prescription')
     await expectOk((await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', sent)).response, 201, WithId)
+    const photo = await client.call('PUT', '/v1/me/photo', { token, headers: { 'content-type': 'image/png' }, body: pngImage(64, 64) })
+    expect(photo.status).toBe(200)
+    await photo.body?.cancel()
     const keys = (
       await runSql<{ key: string }>(
-        sql`select storage_key as key from records where patient_id = ${patient.id} union select prescription_key from medicine_orders where patient_id = ${patient.id}`,
+        sql`select storage_key as key from records where patient_id = ${patient.id}
+            union select prescription_key from medicine_orders where patient_id = ${patient.id}
+            union select photo_key from patients where id = ${patient.id}`,
       )
     ).map((r) => r.key)
-    expect(keys).toHaveLength(3)
+    expect(keys).toHaveLength(4)
     const before = await rowsOf(patient.id)
     expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThan(12)
     const someoneElse = await loginByPhone()

@@ -1,7 +1,11 @@
+import { env } from 'cloudflare:test'
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { HomeSchema, PatientSchema } from '../src/features/profile/schema'
 import { loginByPhone } from './fixtures/auth'
-import { expectError, failingPaths } from './harness/client'
+import { jpegImage, pdfDocument, pngImage } from './fixtures/documents'
+import { expectError, failingPaths, type Client } from './harness/client'
+import { runSql } from './harness/sql'
 
 describe('GET/PATCH /v1/me', () => {
   it('updates only the fields sent, normalises them, and null clears a field', async () => {
@@ -109,5 +113,44 @@ describe('GET /v1/home', () => {
     expect(home.patient).toMatchObject({ name: 'Ira Nair', age: 10, timezone: 'Asia/Kolkata' })
     expect(home.unread_notifications).toBe(0)
     expect(home.next_appointment).toBeNull()
+  })
+})
+
+describe('profile photo', () => {
+  const bucket = (env as unknown as { RECORDS: R2Bucket }).RECORDS
+  const put = (client: Client, token: string, bytes: Uint8Array, type = 'image/png') =>
+    client.call('PUT', '/v1/me/photo', { token, headers: { 'content-type': type }, body: bytes })
+
+  it('takes a png or jpg by its bytes, serves it back, replaces and removes it, leaving no file behind', async () => {
+    const { client, access_token: token, patient } = await loginByPhone()
+    await expectError(await client.get('/v1/me/photo', { token }), 404, 'not_found')
+    const png = pngImage(320, 320)
+    const set = PatientSchema.parse(await (await put(client, token, png)).json())
+    expect(set.photo).toMatch(/\/v1\/me\/photo\?v=[0-9a-f]{12}$/)
+    const served = await client.get('/v1/me/photo', { token })
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(png)
+    const [first] = await runSql<{ key: string }>(sql`select photo_key as key from patients where id = ${patient.id}`)
+    expect(await bucket.head(first!.key)).not.toBeNull()
+
+    // A new one replaces it: a new URL (the profile's ETag changes with it), and the old file is gone.
+    const jpeg = jpegImage(640, 480)
+    const replaced = PatientSchema.parse(await (await put(client, token, jpeg, 'image/jpeg')).json())
+    expect(replaced.photo).not.toBe(set.photo)
+    expect((await client.get('/v1/me/photo', { token })).headers.get('content-type')).toBe('image/jpeg')
+    expect(await bucket.head(first!.key)).toBeNull()
+
+    // Not a photo, too large, too many pixels, damaged.
+    await expectError(await put(client, token, pdfDocument(), 'image/png'), 415, 'unsupported_media_type')
+    await expectError(await put(client, token, new Uint8Array(3 * 1024 * 1024)), 413, 'payload_too_large')
+    await expectError(await put(client, token, pngImage(20_000, 20_000)), 422, 'image_too_large')
+    await expectError(await put(client, token, png.slice(0, 40)), 422, 'unprocessable')
+    expect((await client.get('/v1/me/photo', { token })).headers.get('content-type')).toBe('image/jpeg')
+
+    const [second] = await runSql<{ key: string }>(sql`select photo_key as key from patients where id = ${patient.id}`)
+    expect((await client.delete('/v1/me/photo', { token })).status).toBe(204)
+    await expectError(await client.get('/v1/me/photo', { token }), 404, 'not_found')
+    expect(await bucket.head(second!.key)).toBeNull()
+    expect(PatientSchema.parse(await (await client.get('/v1/me', { token })).json()).photo).toBeNull()
   })
 })

@@ -32,6 +32,9 @@ export const patients = pgTable('patients', {
   /** When the patient asked to delete the account, and when it is erased (null: not asked, or cancelled by logging in). */
   eraseRequestedAt: timestamptz('erase_requested_at'),
   eraseAt: timestamptz('erase_at'),
+  /** A photo uploaded to PHR Edge: its R2 key and type (photoUrl then names GET /v1/me/photo). */
+  photoKey: text('photo_key'),
+  photoType: text('photo_type').$type<'image/png' | 'image/jpeg'>(),
   createdAt: createdAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

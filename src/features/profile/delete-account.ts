@@ -83,7 +83,8 @@ async function eraseAccount(services: Services, patientId: string): Promise<bool
     const files = await queryRows<{ key: string }>(
       tx,
       sql`select storage_key as key from records where patient_id = ${patientId}
-          union select prescription_key from medicine_orders where patient_id = ${patientId}`,
+          union select prescription_key from medicine_orders where patient_id = ${patientId}
+          union select photo_key from patients where id = ${patientId} and photo_key is not null`,
     )
     const [erased] = await queryRows<{ rows: number }>(tx, sql`select erase_patient(${patientId}) as rows`)
     const pending = files.map((f) => f.key)

@@ -1,6 +1,7 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { deleteMe, deleteMeHandler, eraseDueAccounts } from './delete-account'
+import { deletePhoto, deletePhotoHandler, getPhoto, getPhotoHandler, putPhoto, putPhotoHandler } from './photo'
 import * as routes from './routes'
 
 // What the profile offers the others: the patient as the API shows them.
@@ -16,6 +17,10 @@ export const profileFeature: Feature = {
       .openapi(routes.getMe, routes.getMeHandler)
       .openapi(routes.updateMe, routes.updateMeHandler)
       .openapi(routes.getHome, routes.getHomeHandler)
-      .openapi(deleteMe, deleteMeHandler),
+      .openapi(deleteMe, deleteMeHandler)
+      .openapi(putPhoto, putPhotoHandler)
+      .openapi(getPhoto, getPhotoHandler)
+      .openapi(deletePhoto, deletePhotoHandler),
+  uploads: [{ path: '/v1/me/photo', maxBytes: (config) => config.PROFILE_PHOTO_MAX_BYTES }],
   jobs: [{ name: 'account erasure', cron: '17 * * * *', run: eraseDueAccounts }],
 }
