@@ -37,7 +37,11 @@ create table patients (
   erase_at timestamptz,
   -- A photo uploaded to PHR Edge (PUT /v1/me/photo): its R2 key and type; photo_url then names GET /v1/me/photo.
   photo_key text,
-  photo_type text check (photo_type in ('image/png', 'image/jpeg'))
+  photo_type text check (photo_type in ('image/png', 'image/jpeg')),
+  -- The health profile: [{substance, reaction?, severity?}], [{name, since?}], [{relation, condition}].
+  allergies jsonb not null default '[]',
+  conditions jsonb not null default '[]',
+  family_history jsonb not null default '[]'
 );
 create index patients_erase_at_idx on patients (erase_at) where erase_at is not null;
 
@@ -1606,6 +1610,7 @@ insert into schema_migrations (version) values
   ('0023_hospital_ambulances'),
   ('0024_change_feed'),
   ('0025_account_erasure'),
-  ('0026_profile_photo');
+  ('0026_profile_photo'),
+  ('0027_health_profile');
 
 commit;

@@ -254,7 +254,18 @@ describe('records lists, summaries and export', () => {
 
   it('exports the whole record as a FHIR R4 Bundle that Medplum’s validator accepts', async () => {
     const { client, token, cbc } = await patientWithRecords()
-    await client.patch('/v1/me', { name: 'Asha Verma', gender: 'female', date_of_birth: '1990-04-12' }, { token })
+    await client.patch(
+      '/v1/me',
+      {
+        name: 'Asha Verma',
+        gender: 'female',
+        date_of_birth: '1990-04-12',
+        allergies: [{ substance: 'Sulfa drugs', reaction: 'Rash', severity: 'moderate' }],
+        conditions: [{ name: 'Hypothyroidism', since: '2018-02-01' }],
+        family_history: [{ relation: 'mother', condition: 'Breast cancer' }],
+      },
+      { token },
+    )
     const slot = await openSlot(client, token, hospitalId('sahyadri'))
     const booked = await book(client, token, {
       hospital_id: hospitalId('sahyadri'),
@@ -299,6 +310,16 @@ describe('records lists, summaries and export', () => {
     })
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'DocumentReference').map((e) => e.fullUrl)).toContain(
       `urn:uuid:${cbc.id}`,
+    )
+    // The health profile is there as the patient keeps it.
+    const of = (type: string) => bundle.entry.filter((e) => e.resource.resourceType === type).map((e) => e.resource)
+    expect(of('Condition')).toEqual([expect.objectContaining({ code: { text: 'Hypothyroidism' }, onsetDateTime: '2018-02-01' })])
+    expect(of('AllergyIntolerance')).toContainEqual(expect.objectContaining({ code: { text: 'Sulfa drugs' }, criticality: 'low' }))
+    expect(of('FamilyMemberHistory')).toContainEqual(
+      expect.objectContaining({
+        relationship: { coding: [expect.objectContaining({ code: 'MTH' })] },
+        condition: [{ code: { text: 'Breast cancer' } }],
+      }),
     )
     expect(await fhirValidate(bundle)).toBe('valid')
   })

@@ -154,3 +154,63 @@ describe('profile photo', () => {
     expect(PatientSchema.parse(await (await client.get('/v1/me', { token })).json()).photo).toBeNull()
   })
 })
+
+describe('health profile and medical ID', () => {
+  it('keeps allergies, conditions and family history on the profile, and shows the lock-screen card with today’s medicines', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const health = {
+      name: 'Asha Verma',
+      date_of_birth: '1990-04-12',
+      blood_group: 'B+',
+      emergency_contact: { name: 'Rahul Verma', phone: '098220 12345', relationship: 'brother' },
+      allergies: [{ substance: 'Penicillin', reaction: 'Hives', severity: 'severe' }, { substance: 'Peanuts' }],
+      conditions: [{ name: 'Type 2 diabetes', since: '2019-06-01' }],
+      family_history: [{ relation: 'father', condition: 'Heart attack at 52' }],
+    }
+    const patched = PatientSchema.parse(await (await client.patch('/v1/me', health, { token })).json())
+    expect(patched).toMatchObject({ allergies: health.allergies, conditions: health.conditions, family_history: health.family_history })
+    await expectError(
+      await client.patch('/v1/me', { allergies: [{ substance: 'Dust', severity: 'deadly' }] }, { token }),
+      400,
+      'validation_failed',
+    )
+    await expectError(
+      await client.patch('/v1/me', { conditions: Array.from({ length: 31 }, (_, i) => ({ name: `c${i}` })) }, { token }),
+      400,
+      'validation_failed',
+    )
+    await expectError(
+      await client.patch('/v1/me', { family_history: [{ relation: 'neighbour', condition: 'x' }] }, { token }),
+      400,
+      'validation_failed',
+    )
+
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    const medicine = (name: string, start: string, end: string | null) =>
+      client.post('/v1/medications', { name, dosage: '1 tablet', timings: ['after_dinner'], start_date: start, end_date: end }, { token })
+    expect((await medicine('Metformin 500 mg', day(-30), null)).status).toBe(201)
+    expect((await medicine('Amoxicillin 500 mg', day(-20), day(-10))).status).toBe(201)
+    expect((await medicine('Vitamin D3', day(10), null)).status).toBe(201)
+
+    const card = (await (await client.get('/v1/me/medical-id', { token })).json()) as Record<string, unknown>
+    expect(card).toMatchObject({
+      name: 'Asha Verma',
+      blood_group: 'B+',
+      date_of_birth: '1990-04-12',
+      allergies: health.allergies,
+      conditions: health.conditions,
+      medicines: [{ name: 'Metformin 500 mg', dosage: '1 tablet' }],
+      emergency_contact: { name: 'Rahul Verma', phone: '+919822012345', relationship: 'brother' },
+    })
+    expect(card.age).toBeGreaterThanOrEqual(36)
+    // A symptom check starts with them, as text the patient may still edit, and the hospital gets it with the check.
+    const check = (await (await client.post('/v1/symptom-checks', { symptom_codes: ['fever'] }, { token })).json()) as Record<
+      string,
+      unknown
+    >
+    expect(check).toMatchObject({ allergies: 'Penicillin (Hives), severe; Peanuts', family_history: 'father: Heart attack at 52' })
+    // Cleared lists stay lists.
+    const cleared = PatientSchema.parse(await (await client.patch('/v1/me', { allergies: [] }, { token })).json())
+    expect(cleared.allergies).toEqual([])
+  })
+})

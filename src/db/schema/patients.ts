@@ -11,6 +11,9 @@ export type PostalAddress = {
   country?: string
 }
 export type EmergencyContact = { name: string; phone: string; relationship?: string }
+export type Allergy = { substance: string; reaction?: string; severity?: 'mild' | 'moderate' | 'severe' }
+export type ChronicCondition = { name: string; since?: string }
+export type FamilyHistory = { relation: 'mother' | 'father' | 'sibling' | 'child' | 'grandparent' | 'other'; condition: string }
 
 /** A patient and their profile. Contact fields here are editable; logins live in patient_identities. */
 export const patients = pgTable('patients', {
@@ -35,6 +38,10 @@ export const patients = pgTable('patients', {
   /** A photo uploaded to PHR Edge: its R2 key and type (photoUrl then names GET /v1/me/photo). */
   photoKey: text('photo_key'),
   photoType: text('photo_type').$type<'image/png' | 'image/jpeg'>(),
+  /** The health profile (shaped and capped by the API: profile/schema.ts). */
+  allergies: jsonb('allergies').$type<Allergy[]>().notNull().default([]),
+  conditions: jsonb('conditions').$type<ChronicCondition[]>().notNull().default([]),
+  familyHistory: jsonb('family_history').$type<FamilyHistory[]>().notNull().default([]),
   createdAt: createdAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

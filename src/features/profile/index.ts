@@ -2,6 +2,7 @@ import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { deleteMe, deleteMeHandler, eraseDueAccounts } from './delete-account'
 import { deletePhoto, deletePhotoHandler, getPhoto, getPhotoHandler, putPhoto, putPhotoHandler } from './photo'
+import { getMedicalId, getMedicalIdHandler } from './medical-id'
 import * as routes from './routes'
 
 // What the profile offers the others: the patient as the API shows them.
@@ -18,6 +19,7 @@ export const profileFeature: Feature = {
       .openapi(routes.updateMe, routes.updateMeHandler)
       .openapi(routes.getHome, routes.getHomeHandler)
       .openapi(deleteMe, deleteMeHandler)
+      .openapi(getMedicalId, getMedicalIdHandler)
       .openapi(putPhoto, putPhotoHandler)
       .openapi(getPhoto, getPhotoHandler)
       .openapi(deletePhoto, deletePhotoHandler),

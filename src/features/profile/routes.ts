@@ -49,6 +49,9 @@ export const updateMeHandler: PatientHandler<typeof updateMe> = async (c) => {
   if (body.emergency_contact !== undefined) changes.emergencyContact = body.emergency_contact
   if (body.photo !== undefined) changes.photoUrl = body.photo
   if (body.language !== undefined) changes.language = body.language
+  if (body.allergies !== undefined) changes.allergies = body.allergies
+  if (body.conditions !== undefined) changes.conditions = body.conditions
+  if (body.family_history !== undefined) changes.familyHistory = body.family_history
   if (body.timezone !== undefined) changes.timezone = await ianaTimeZone(c.var.services.db, body.timezone)
   const { db } = c.var.services
   // With If-Match: the profile as the app last read it, or 412; the write then guarded by that version.

@@ -27,13 +27,46 @@ const addressFields = {
 const AddressSchema = z.object({ ...addressFields, line1: addressFields.line1.optional() }).openapi('PostalAddress')
 const AddressInputSchema = z.object(addressFields).strict().openapi('PostalAddressInput')
 
-const EmergencyContactSchema = z
+export const EmergencyContactSchema = z
   .object({
     name: z.string().openapi({ example: 'Rahul Deshmukh' }),
     phone: z.string().openapi({ example: '+919822012345' }),
     relationship: z.string().optional().openapi({ example: 'brother' }),
   })
   .openapi('EmergencyContact')
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+export const relations = ['mother', 'father', 'sibling', 'child', 'grandparent', 'other'] as const
+
+export const AllergySchema = z
+  .object({
+    substance: text(100).openapi({ example: 'Penicillin' }),
+    reaction: text(200).optional().openapi({ example: 'Hives and swelling' }),
+    severity: z.enum(['mild', 'moderate', 'severe']).optional().openapi({ example: 'severe' }),
+  })
+  .strict()
+  .openapi('Allergy')
+export const ConditionSchema = z
+  .object({
+    name: text(100).openapi({ example: 'Type 2 diabetes' }),
+    since: z.string().date().optional().openapi({ description: 'When it was diagnosed, as near as known.', example: '2019-06-01' }),
+  })
+  .strict()
+  .openapi('Condition')
+export const FamilyHistorySchema = z
+  .object({
+    relation: z.enum(relations).openapi({ example: 'father' }),
+    condition: text(100).openapi({ example: 'Heart attack at 52' }),
+  })
+  .strict()
+  .openapi('FamilyHistoryItem')
+
+/** The health profile's three lists, as the profile shows them and PATCH replaces them (30 items each). */
+const healthProfile = {
+  allergies: z.array(AllergySchema).max(30).openapi({ description: 'Allergies; an empty list means none known.' }),
+  conditions: z.array(ConditionSchema).max(30).openapi({ description: 'Long-term conditions.' }),
+  family_history: z.array(FamilyHistorySchema).max(30).openapi({ description: 'Conditions in the family.' }),
+}
 
 export const PatientSchema = z
   .object({
@@ -51,6 +84,7 @@ export const PatientSchema = z
     photo: z.string().url().nullable().openapi({ example: 'https://cdn.example.in/photos/asha.jpg' }),
     timezone: z.string().openapi({ example: 'Asia/Kolkata' }),
     language: z.enum(['en', 'hi']).openapi({ description: 'The language of notifications and pushes.', example: 'hi' }),
+    ...healthProfile,
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
     updated_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
   })
@@ -74,6 +108,9 @@ export function toPatient(row: PatientRow): Patient {
     photo: row.photoUrl,
     timezone: row.timezone,
     language: row.language,
+    allergies: row.allergies,
+    conditions: row.conditions,
+    family_history: row.familyHistory,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -161,6 +198,7 @@ export const ProfileUpdateSchema = z
     language: z
       .enum(['en', 'hi'])
       .openapi({ description: 'English or Hindi: the language notifications are written and pushed in.', example: 'hi' }),
+    ...healthProfile,
   })
   .partial()
   .strict()

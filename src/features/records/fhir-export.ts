@@ -45,6 +45,19 @@ const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = {
   missed: 'noshow',
 }
 
+/** A stable id for the i-th item of a list kept on the patient (a UUID: the patient's first 24 digits, a tag, the index). */
+const derivedId = (patientId: string, tag: string, i: number) =>
+  `${patientId.slice(0, 24)}${tag.padEnd(8, '0')}${i.toString(16).padStart(4, '0')}`
+
+const RELATION = {
+  mother: { code: 'MTH', display: 'mother' },
+  father: { code: 'FTH', display: 'father' },
+  sibling: { code: 'SIB', display: 'sibling' },
+  child: { code: 'CHILD', display: 'child' },
+  grandparent: { code: 'GRPRN', display: 'grandparent' },
+  other: { code: 'FAMMEMB', display: 'family member' },
+} as const
+
 export const exportFhir = patientRoute({
   method: 'get',
   path: '/v1/me/fhir',
@@ -226,6 +239,39 @@ export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
           subject,
           effectivePeriod: { start: m.startDate, ...(m.endDate ? { end: m.endDate } : {}) },
           dosage: [{ text: `${m.dosage}, ${m.timings.map((t) => t.replace('_', ' ')).join(', ')}` }],
+        }),
+      ),
+      // The health profile: allergies, conditions and family history as the patient keeps them.
+      ...profile.allergies.map((a, i) =>
+        entry(derivedId(patientId, 'c0de', i), {
+          resourceType: 'AllergyIntolerance',
+          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+          verificationStatus: {
+            coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'unconfirmed' }],
+          },
+          ...(a.severity ? { criticality: a.severity === 'severe' ? 'high' : 'low' } : {}),
+          patient: subject,
+          code: { text: a.substance },
+          ...(a.reaction ? { reaction: [{ manifestation: [{ text: a.reaction }] }] } : {}),
+        }),
+      ),
+      ...profile.conditions.map((c, i) =>
+        entry(derivedId(patientId, 'c0ad', i), {
+          resourceType: 'Condition',
+          clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+          category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
+          code: { text: c.name },
+          subject,
+          ...(c.since ? { onsetDateTime: c.since } : {}),
+        }),
+      ),
+      ...profile.family_history.map((f, i) =>
+        entry(derivedId(patientId, 'fa41', i), {
+          resourceType: 'FamilyMemberHistory',
+          status: 'completed',
+          patient: subject,
+          relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', ...RELATION[f.relation] }] },
+          condition: [{ code: { text: f.condition } }],
         }),
       ),
       ...checks

@@ -101,15 +101,21 @@ export async function createCheck(
         code: 'unknown_symptom',
       })),
     )
-  // Age and sex from the profile, so that the screen asks only what the profile does not know.
+  // Age and sex from the profile, so that the screen asks only what the profile does not know; the
+  // allergies and family history of the health profile as the check's text (the patient may edit it).
   const answers = prefilledAnswers(catalog.questions, profile, localDate(new Date(), profile.timezone))
   const first = triage(catalog.symptoms, catalog.rules, answers)
   const [row] = await queryRows<Record<string, unknown>>(
     db,
     sql`with saved as (
-          insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, answers, triage_level, triage_rules, extra_info)
-          values (${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${JSON.stringify(answers)}::jsonb,
-                  ${first.level}, ${textArray(first.ruleIds)}, ${input.extraInfo ?? null})
+          insert into symptom_checks (id, patient_id, appointment_id, symptom_codes, answers, triage_level, triage_rules, extra_info, allergies, family_history)
+          select ${crypto.randomUUID()}, ${patientId}, ${input.appointmentId ?? null}, ${textArray(codes)}, ${JSON.stringify(answers)}::jsonb,
+                 ${first.level}, ${textArray(first.ruleIds)}, ${input.extraInfo ?? null},
+                 (select nullif(string_agg(concat(a ->> 'substance', ' (' || (a ->> 'reaction') || ')', ', ' || (a ->> 'severity')), '; '), '')
+                  from jsonb_array_elements(p.allergies) a),
+                 (select nullif(string_agg(concat(f ->> 'relation', ': ', f ->> 'condition'), '; '), '')
+                  from jsonb_array_elements(p.family_history) f)
+          from patients p where p.id = ${patientId}
           returning *
         )${emergencyAlert(first.level)}
         select to_jsonb(saved.*) as "check" from saved`,
