@@ -480,9 +480,13 @@ create table record_summaries (
   patient_id uuid not null,
   record_ids uuid[] not null,
   unreadable_record_ids uuid[] not null default '{}',
-  summary text not null,
-  model text not null,
-  created_at timestamptz(3) not null default now()
+  -- Null until the queue has written it (status ready).
+  summary text,
+  model text,
+  created_at timestamptz(3) not null default now(),
+  status text not null default 'ready' check (status in ('pending', 'ready', 'failed')),
+  status_reason text,
+  completed_at timestamptz
 );
 create index record_summaries_patient_created_idx on record_summaries (patient_id, created_at desc, id desc);
 
@@ -1611,6 +1615,7 @@ insert into schema_migrations (version) values
   ('0024_change_feed'),
   ('0025_account_erasure'),
   ('0026_profile_photo'),
-  ('0027_health_profile');
+  ('0027_health_profile'),
+  ('0028_summaries_in_queue');
 
 commit;

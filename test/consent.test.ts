@@ -29,10 +29,11 @@ const AccessEntry = z.object({
 })
 const Summary = z.object({
   id: z.string(),
-  summary: z.string(),
+  status: z.enum(['pending', 'ready', 'failed']),
+  summary: z.string().nullable(),
   record_ids: z.array(z.string()),
   unreadable_record_ids: z.array(z.string()),
-  model: z.string(),
+  model: z.string().nullable(),
 })
 
 async function upload(client: Client, token: string, bytes: Uint8Array, fields: Record<string, string>) {
@@ -230,7 +231,19 @@ describe('records lists, summaries and export', () => {
   it('summarises selected and all records from the documents themselves, and says which it could not read', async () => {
     const { client, token, cbc, lipid, scan } = await patientWithRecords()
     const before = (await geminiRequests()).length
-    const some = await expectOk(await client.post('/v1/records/summaries', { record_ids: [cbc.id, lipid.id] }, { token }), 201, Summary)
+    // Asked: 202 with a pending summary at once; the queue writes it, then says so.
+    const written = async (body: Record<string, unknown>) => {
+      const asked = await expectOk(await client.post('/v1/records/summaries', body, { token }), 202, Summary)
+      expect(asked).toMatchObject({ status: 'pending', summary: null })
+      let seen = asked
+      await expect
+        .poll(async () => (seen = await expectOk(await client.get(`/v1/records/summaries/${asked.id}`, { token }), 200, Summary)).status, {
+          timeout: 15_000,
+        })
+        .toBe('ready')
+      return seen
+    }
+    const some = await written({ record_ids: [cbc.id, lipid.id] })
     expect(some.summary).toContain('haemoglobin 13.1 g/dL')
     expect(some.summary).toContain('LDL 162 mg/dL')
     expect(some).toMatchObject({ unreadable_record_ids: [], model: 'gemini-2.5-flash' })
@@ -238,12 +251,22 @@ describe('records lists, summaries and export', () => {
     expect(sent).toHaveLength(1)
     expect(sent[0]!.media.map((m) => m.mimeType)).toEqual(['application/pdf', 'application/pdf'])
 
-    const all = await expectOk(await client.post('/v1/records/summaries', {}, { token }), 201, Summary)
+    const all = await written({})
     expect(all.record_ids).toHaveLength(4)
     expect(all.unreadable_record_ids).toEqual([scan.id])
     expect(all.summary).toMatch(/Could not be read: "Photo of a report"/)
 
+    // Kept: listed newest first, and the notification links to the summary.
+    const listed = (await (await client.get('/v1/records/summaries', { token })).json()) as { items: { id: string }[] }
+    expect(listed.items.map((i) => i.id)).toEqual([all.id, some.id])
+    const told = (await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string; link: unknown }[] }
+    expect(told.items.filter((n) => n.type === 'summary_ready').map((n) => n.link)).toEqual([
+      { kind: 'record_summary', id: all.id },
+      { kind: 'record_summary', id: some.id },
+    ])
+
     const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/records/summaries/${all.id}`, { token: other.access_token }), 404, 'not_found')
     await expectError(
       await other.client.post('/v1/records/summaries', { record_ids: [cbc.id] }, { token: other.access_token }),
       404,

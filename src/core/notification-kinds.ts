@@ -55,6 +55,8 @@ export const NOTIFICATION_KINDS = {
     label: { en: 'Symptom check not sent', hi: 'लक्षण जाँच नहीं भेजी जा सकी' },
   },
   document_received: { priority: 'normal', ttlSeconds: 7 * DAY, label: { en: 'New documents', hi: 'नए दस्तावेज़' } },
+  summary_ready: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Records summary ready', hi: 'रिकॉर्ड का सारांश तैयार' } },
+  summary_failed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Records summary not written', hi: 'रिकॉर्ड का सारांश नहीं बना' } },
   consent_requested: {
     priority: 'high',
     ttlSeconds: 3 * DAY,

@@ -43,7 +43,11 @@ export const recordSummaries = pgTable('record_summaries', {
   patientId: uuid('patient_id').notNull(),
   recordIds: uuid('record_ids').array().notNull(),
   unreadableRecordIds: uuid('unreadable_record_ids').array().notNull().default([]),
-  summary: text('summary').notNull(),
-  model: text('model').notNull(),
+  /** Null until the queue has written it (status ready). */
+  summary: text('summary'),
+  model: text('model'),
+  status: text('status').$type<'pending' | 'ready' | 'failed'>().notNull().default('ready'),
+  statusReason: text('status_reason'),
   createdAt: paginatedCreatedAt(),
+  completedAt: timestamptz('completed_at'),
 })

@@ -14,6 +14,7 @@ export const linkKinds = [
   'lab_booking',
   'medicine_order',
   'care_package_application',
+  'record_summary',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]

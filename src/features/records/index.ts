@@ -5,7 +5,15 @@ import * as routes from './routes'
 import { listAccessLog, listAccessLogHandler } from './access-log'
 import * as consent from './consents'
 import * as hmisConsent from './hmis-consents'
-import { summariseRecords, summariseRecordsHandler } from './summaries'
+import {
+  getSummary,
+  getSummaryHandler,
+  listSummaries,
+  listSummariesHandler,
+  summariseRecords,
+  summariseRecordsHandler,
+  summaryJobs,
+} from './summaries'
 import { exportFhir, exportFhirHandler } from './fhir-export'
 import { createRecordLink, createRecordLinkHandler, openFileLink, openFileLinkHandler } from './file-links'
 import {
@@ -27,30 +35,36 @@ export const recordsFeature: Feature = {
     const router = createRouter()
     router.openAPIRegistry.register('HmisDocumentForm', HmisDocumentFormSchema)
     router.openAPIRegistry.register('RecordUploadForm', RecordUploadFormSchema)
-    return router
-      .openapi(listAccessLog, listAccessLogHandler)
-      .openapi(routes.listRecords, routes.listRecordsHandler)
-      .openapi(routes.getRecord, routes.getRecordHandler)
-      .openapi(routes.getRecordFile, routes.getRecordFileHandler)
-      .openapi(createRecordLink, createRecordLinkHandler)
-      .openapi(openFileLink, openFileLinkHandler)
-      .openapi(routes.listHandouts, routes.listHandoutsHandler)
-      .openapi(exportFhir, exportFhirHandler)
-      .openapi(uploadRecord, uploadRecordHandler)
-      .openapi(summariseRecords, summariseRecordsHandler)
-      .openapi(deleteRecord, deleteRecordHandler)
-      .openapi(streamRecord, streamRecordHandler)
-      .openapi(receiveDocument, receiveDocumentHandler)
-      .openapi(consent.listConsents, consent.listConsentsHandler)
-      .openapi(consent.getConsent, consent.getConsentHandler)
-      .openapi(consent.approveConsent, consent.approveConsentHandler)
-      .openapi(consent.denyConsent, consent.denyConsentHandler)
-      .openapi(consent.revokeConsent, consent.revokeConsentHandler)
-      .openapi(hmisConsent.requestConsent, hmisConsent.requestConsentHandler)
-      .openapi(hmisConsent.readConsent, hmisConsent.readConsentHandler)
-      .openapi(hmisConsent.listConsentedRecords, hmisConsent.listConsentedRecordsHandler)
-      .openapi(hmisConsent.downloadConsentedRecord, hmisConsent.downloadConsentedRecordHandler)
+    return (
+      router
+        .openapi(listAccessLog, listAccessLogHandler)
+        // Before /v1/records/{id}: these paths would match it.
+        .openapi(listSummaries, listSummariesHandler)
+        .openapi(getSummary, getSummaryHandler)
+        .openapi(routes.listRecords, routes.listRecordsHandler)
+        .openapi(routes.getRecord, routes.getRecordHandler)
+        .openapi(routes.getRecordFile, routes.getRecordFileHandler)
+        .openapi(createRecordLink, createRecordLinkHandler)
+        .openapi(openFileLink, openFileLinkHandler)
+        .openapi(routes.listHandouts, routes.listHandoutsHandler)
+        .openapi(exportFhir, exportFhirHandler)
+        .openapi(uploadRecord, uploadRecordHandler)
+        .openapi(summariseRecords, summariseRecordsHandler)
+        .openapi(deleteRecord, deleteRecordHandler)
+        .openapi(streamRecord, streamRecordHandler)
+        .openapi(receiveDocument, receiveDocumentHandler)
+        .openapi(consent.listConsents, consent.listConsentsHandler)
+        .openapi(consent.getConsent, consent.getConsentHandler)
+        .openapi(consent.approveConsent, consent.approveConsentHandler)
+        .openapi(consent.denyConsent, consent.denyConsentHandler)
+        .openapi(consent.revokeConsent, consent.revokeConsentHandler)
+        .openapi(hmisConsent.requestConsent, hmisConsent.requestConsentHandler)
+        .openapi(hmisConsent.readConsent, hmisConsent.readConsentHandler)
+        .openapi(hmisConsent.listConsentedRecords, hmisConsent.listConsentedRecordsHandler)
+        .openapi(hmisConsent.downloadConsentedRecord, hmisConsent.downloadConsentedRecordHandler)
+    )
   },
+  outbox: summaryJobs,
   uploads: [
     { path: '/v1/hmis/documents', maxBytes: (config) => config.HMIS_DOCUMENT_MAX_BYTES },
     // The file may be RECORD_UPLOAD_MAX_BYTES; the form around it gets 64 KB more (the handler checks the file).

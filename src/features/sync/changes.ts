@@ -55,7 +55,7 @@ function pathOf(kind: Kind, id: string): string | null {
     case 'record':
       return `/v1/records/${id}`
     case 'record_summary':
-      return null
+      return `/v1/records/summaries/${id}`
     case 'consent':
       return `/v1/consents/${id}`
     case 'medication':
