@@ -95,14 +95,22 @@ describe('deleting my account', () => {
     const photo = await client.call('PUT', '/v1/me/photo', { token, headers: { 'content-type': 'image/png' }, body: pngImage(64, 64) })
     expect(photo.status).toBe(200)
     await photo.body?.cancel()
+    // A data export, written: its ZIP is one more file of mine.
+    const exported = (await (await client.post('/v1/me/export', undefined, { token })).json()) as { id: string }
+    await expect
+      .poll(async () => ((await (await client.get(`/v1/me/exports/${exported.id}`, { token })).json()) as { status: string }).status, {
+        timeout: 20_000,
+      })
+      .toBe('ready')
     const keys = (
       await runSql<{ key: string }>(
         sql`select storage_key as key from records where patient_id = ${patient.id}
             union select prescription_key from medicine_orders where patient_id = ${patient.id}
-            union select photo_key from patients where id = ${patient.id}`,
+            union select photo_key from patients where id = ${patient.id}
+            union select storage_key from data_exports where patient_id = ${patient.id}`,
       )
     ).map((r) => r.key)
-    expect(keys).toHaveLength(4)
+    expect(keys).toHaveLength(5)
     const before = await rowsOf(patient.id)
     expect(Object.values(before).filter((n) => n > 0).length).toBeGreaterThan(12)
     const someoneElse = await loginByPhone()

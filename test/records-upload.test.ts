@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test'
+import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { loadConfig } from '../src/core/config'
@@ -232,4 +233,74 @@ describe('file links', () => {
     expect((await client.post('/v1/auth/logout', undefined, { token })).status).toBe(204)
     await expectError(await open(client, kept.url), 404, 'not_found')
   })
+})
+
+describe('data export', () => {
+  const Export = z.object({
+    id: z.string(),
+    status: z.enum(['pending', 'ready', 'failed']),
+    url: z.string().nullable(),
+    size_bytes: z.number().nullable(),
+    file_count: z.number().nullable(),
+  })
+
+  it('writes a ZIP of the FHIR Bundle and every file (over several parts), downloadable by link, one at a time', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const big = [
+      pdfDocument({ title: 'MRI report', padding: 5 * 1024 * 1024 }),
+      pdfDocument({ title: 'CT report', padding: 5 * 1024 * 1024 }),
+    ]
+    const uploaded = []
+    for (const [i, bytes] of big.entries())
+      uploaded.push(await expectOk(await upload(client, token, bytes, { title: `Scan ${i + 1}` }), 201, RecordSchema))
+    const photo = pngImage(80, 60)
+    const form = new FormData()
+    form.append('file', new File([photo], 'p.png'))
+    form.append('title', 'Rash photo')
+    form.append('type', 'other')
+    uploaded.push(await expectOk(await client.postForm('/v1/records', form, { token }), 201, RecordSchema))
+
+    const asked = await expectOk(await client.post('/v1/me/export', undefined, { token }), 202, Export)
+    expect(asked).toMatchObject({ status: 'pending', url: null })
+    // While it is being written, asking again answers the same one.
+    expect((await expectOk(await client.post('/v1/me/export', undefined, { token }), 202, Export)).id).toBe(asked.id)
+    let ready = asked
+    await expect
+      .poll(async () => (ready = await expectOk(await client.get(`/v1/me/exports/${asked.id}`, { token }), 200, Export)).status, {
+        timeout: 30_000,
+      })
+      .toBe('ready')
+    expect(ready.file_count).toBe(3)
+    expect(ready.size_bytes).toBeGreaterThan(10 * 1024 * 1024)
+
+    const download = await client.get(new URL(ready.url!).pathname)
+    expect(download.status).toBe(200)
+    expect(download.headers.get('content-type')).toBe('application/zip')
+    const zip = unzipSync(new Uint8Array(await download.arrayBuffer()))
+    const bundle = JSON.parse(new TextDecoder().decode(zip['fhir-bundle.json'])) as {
+      resourceType: string
+      entry: { resource: { resourceType: string; id: string } }[]
+    }
+    expect(bundle.resourceType).toBe('Bundle')
+    expect(
+      bundle.entry
+        .filter((e) => e.resource.resourceType === 'DocumentReference')
+        .map((e) => e.resource.id)
+        .sort(),
+    ).toEqual(uploaded.map((r) => r.id).sort())
+    const files = Object.entries(zip).filter(([name]) => name.startsWith('files/'))
+    expect(files).toHaveLength(3)
+    for (const [i, bytes] of [...big, photo].entries()) {
+      const name = `files/${uploaded[i]!.title} (${uploaded[i]!.id.slice(0, 8)}).${i < 2 ? 'pdf' : 'png'}`
+      expect(zip[name], name).toEqual(bytes)
+    }
+    const told = (await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string; link: unknown }[] }
+    expect(told.items.find((n) => n.type === 'export_ready')?.link).toEqual({ kind: 'data_export', id: asked.id })
+
+    const other = await loginByPhone()
+    await expectError(await other.client.get(`/v1/me/exports/${asked.id}`, { token: other.access_token }), 404, 'not_found')
+    // A new one may be asked for once this one is written.
+    const next = await expectOk(await client.post('/v1/me/export', undefined, { token }), 202, Export)
+    expect(next.id).not.toBe(asked.id)
+  }, 60_000)
 })

@@ -90,6 +90,7 @@ export const configSchema = z
     DOCTOR_SEARCH_MAX_HOSPITALS: z.coerce.number().int().min(1).max(40).default(10),
     FILE_LINK_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     PROFILE_PHOTO_MAX_BYTES: positiveInt(2 * 1024 * 1024),
+    EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(30).default(7),
     ACCOUNT_ERASE_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(7),
     CHANGES_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),

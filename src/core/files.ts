@@ -2,7 +2,7 @@ import { ApiError } from './errors'
 import type { Logger } from './logger'
 
 /** What the features use of the R2 bucket of record files. */
-export type FileStore = Pick<R2Bucket, 'put' | 'get' | 'delete'>
+export type FileStore = Pick<R2Bucket, 'put' | 'get' | 'delete' | 'createMultipartUpload'>
 
 /**
  * The bucket, with its failures answered as 503 `upstream_unavailable` + Retry-After (R2 answers
@@ -24,6 +24,7 @@ export function guardedFiles(bucket: R2Bucket): FileStore {
     put: (key, value, options) => guard('put', () => bucket.put(key, value, options)),
     get: ((key: string, options?: R2GetOptions) => guard('get', () => bucket.get(key, options))) as R2Bucket['get'],
     delete: (keys) => guard('delete', () => bucket.delete(keys)),
+    createMultipartUpload: (key, options) => guard('createMultipartUpload', () => bucket.createMultipartUpload(key, options)),
   }
 }
 

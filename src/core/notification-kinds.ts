@@ -56,6 +56,8 @@ export const NOTIFICATION_KINDS = {
   },
   document_received: { priority: 'normal', ttlSeconds: 7 * DAY, label: { en: 'New documents', hi: 'नए दस्तावेज़' } },
   summary_ready: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Records summary ready', hi: 'रिकॉर्ड का सारांश तैयार' } },
+  export_ready: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Data export ready', hi: 'डेटा एक्सपोर्ट तैयार' } },
+  export_failed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Data export failed', hi: 'डेटा एक्सपोर्ट नहीं बना' } },
   summary_failed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Records summary not written', hi: 'रिकॉर्ड का सारांश नहीं बना' } },
   consent_requested: {
     priority: 'high',

@@ -15,6 +15,7 @@ export const linkKinds = [
   'medicine_order',
   'care_package_application',
   'record_summary',
+  'data_export',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]

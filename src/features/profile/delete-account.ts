@@ -84,7 +84,8 @@ async function eraseAccount(services: Services, patientId: string): Promise<bool
       tx,
       sql`select storage_key as key from records where patient_id = ${patientId}
           union select prescription_key from medicine_orders where patient_id = ${patientId}
-          union select photo_key from patients where id = ${patientId} and photo_key is not null`,
+          union select photo_key from patients where id = ${patientId} and photo_key is not null
+          union select storage_key from data_exports where patient_id = ${patientId} and storage_key is not null`,
     )
     const [erased] = await queryRows<{ rows: number }>(tx, sql`select erase_patient(${patientId}) as rows`)
     const pending = files.map((f) => f.key)

@@ -5,7 +5,7 @@ import { patientRoute, type PatientHandler } from '../../core/routes'
 import { appointments, hospitals, medications, records, symptomChecks, vitals, type AppointmentStatus } from '../../db/schema'
 import { profileOf } from '../profile'
 import { answerText, questionOf } from '../symptoms'
-import { queryRows, textArray } from '../../core/db'
+import { queryRows, textArray, type Db } from '../../core/db'
 import { sql } from 'drizzle-orm'
 
 // The patient's whole record as one FHIR R4 Bundle (type collection): Patient, Appointment,
@@ -79,9 +79,13 @@ export const exportFhir = patientRoute({
   },
 })
 
-export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) => {
-  const { db } = c.var.services
-  const patientId = c.var.patientId
+export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
+  new Response(JSON.stringify((await fhirBundle(c.var.services.db, c.var.patientId)).bundle), {
+    headers: { 'content-type': 'application/fhir+json' },
+  }) as never
+
+/** The patient's whole record as a FHIR Bundle, and the records whose files it names (for the export's ZIP). */
+export async function fhirBundle(db: Db, patientId: string) {
   const profile = await profileOf(db, patientId)
   const visits = await db
     .select({ appointment: appointments, hospitalName: hospitals.name })
@@ -303,5 +307,5 @@ export const exportFhirHandler: PatientHandler<typeof exportFhir> = async (c) =>
         ),
     ],
   }
-  return new Response(JSON.stringify(bundle), { headers: { 'content-type': 'application/fhir+json' } }) as never
+  return { bundle, documents }
 }

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm'
 import { documentFileContent, fileResponse } from '../../core/documents'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, publicRoute, type PatientHandler, type PublicHandler } from '../../core/routes'
 import { issueToken, verifyToken } from '../../core/tokens'
-import { authSessions, records } from '../../db/schema'
+import type { Services } from '../../core/types'
+import { authSessions, dataExports, records } from '../../db/schema'
 import { ownRecord } from './routes'
 import { RecordParams } from './schema'
 
@@ -63,7 +64,10 @@ export const openFileLink = publicRoute({
     }),
   },
   responses: {
-    200: { description: 'The file, shown in place (Content-Disposition: inline, named after the record).', content: documentFileContent },
+    200: {
+      description: 'The file, shown in place (Content-Disposition: inline, named after the record); a data export’s ZIP as an attachment.',
+      content: { ...documentFileContent, 'application/zip': { schema: { type: 'string', format: 'binary' } } },
+    },
     ...errorResponses(401, 404),
   },
 })
@@ -71,11 +75,13 @@ export const openFileLink = publicRoute({
 export const openFileLinkHandler: PublicHandler<typeof openFileLink> = async (c) => {
   const services = c.var.services
   const claims = await verifyToken(services.config, c.req.valid('param').token, 'file')
+  const live = and(eq(authSessions.id, claims.sid), eq(authSessions.patientId, claims.sub), isNull(authSessions.revokedAt))
+  if (claims.jti.startsWith('export:')) return (await openExport(c.var.services, claims.jti.slice(7), claims.sub, live)) as never
   // One read: the record, while it is still the patient's and the session that made the link is live.
   const [found] = await services.db
     .select({ record: records })
     .from(records)
-    .innerJoin(authSessions, and(eq(authSessions.id, claims.sid), eq(authSessions.patientId, claims.sub), isNull(authSessions.revokedAt)))
+    .innerJoin(authSessions, live)
     .where(and(eq(records.id, claims.jti), eq(records.patientId, claims.sub)))
   if (!found) throw new ApiError('not_found', 'This link no longer opens anything: ask the app for a new one.')
   const response = await fileResponse(services, found.record, 'inline')
@@ -83,4 +89,31 @@ export const openFileLinkHandler: PublicHandler<typeof openFileLink> = async (c)
   response.headers.set('cache-control', 'private, no-store')
   response.headers.set('referrer-policy', 'no-referrer')
   return response as never
+}
+
+/** A data export's ZIP (a link of POST /v1/me/export), while it is ready and the session that made the link is live. */
+async function openExport(services: Services, id: string, patientId: string, live: SQL | undefined): Promise<Response> {
+  const [found] = await services.db
+    .select({ key: dataExports.storageKey, createdAt: dataExports.createdAt })
+    .from(dataExports)
+    .innerJoin(authSessions, live)
+    .where(
+      and(
+        eq(dataExports.id, id),
+        eq(dataExports.patientId, patientId),
+        eq(dataExports.status, 'ready'),
+        gt(dataExports.expiresAt, sql`now()`),
+      ),
+    )
+  const object = found?.key ? await services.files().get(found.key) : null
+  if (!found || !object) throw new ApiError('not_found', 'This link no longer opens anything: ask the app for a new one.')
+  return new Response(object.body, {
+    headers: {
+      'content-type': 'application/zip',
+      'content-length': String(object.size),
+      'content-disposition': `attachment; filename="phr-edge-export-${found.createdAt.toISOString().slice(0, 10)}.zip"`,
+      'cache-control': 'private, no-store',
+      'referrer-policy': 'no-referrer',
+    },
+  })
 }

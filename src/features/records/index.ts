@@ -14,6 +14,7 @@ import {
   summariseRecordsHandler,
   summaryJobs,
 } from './summaries'
+import { exportJobs, getExport, getExportHandler, removeExpiredExports, requestExport, requestExportHandler } from './data-export'
 import { exportFhir, exportFhirHandler } from './fhir-export'
 import { createRecordLink, createRecordLinkHandler, openFileLink, openFileLinkHandler } from './file-links'
 import {
@@ -48,6 +49,8 @@ export const recordsFeature: Feature = {
         .openapi(openFileLink, openFileLinkHandler)
         .openapi(routes.listHandouts, routes.listHandoutsHandler)
         .openapi(exportFhir, exportFhirHandler)
+        .openapi(requestExport, requestExportHandler)
+        .openapi(getExport, getExportHandler)
         .openapi(uploadRecord, uploadRecordHandler)
         .openapi(summariseRecords, summariseRecordsHandler)
         .openapi(deleteRecord, deleteRecordHandler)
@@ -64,7 +67,8 @@ export const recordsFeature: Feature = {
         .openapi(hmisConsent.downloadConsentedRecord, hmisConsent.downloadConsentedRecordHandler)
     )
   },
-  outbox: summaryJobs,
+  outbox: { ...summaryJobs, ...exportJobs },
+  jobs: [{ name: 'expired data exports', cron: '17 * * * *', run: removeExpiredExports }],
   uploads: [
     { path: '/v1/hmis/documents', maxBytes: (config) => config.HMIS_DOCUMENT_MAX_BYTES },
     // The file may be RECORD_UPLOAD_MAX_BYTES; the form around it gets 64 KB more (the handler checks the file).

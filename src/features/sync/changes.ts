@@ -34,6 +34,7 @@ const KINDS = [
   'lab_booking',
   'ambulance_booking',
   'care_package_application',
+  'data_export',
 ] as const
 type Kind = (typeof KINDS)[number]
 
@@ -74,6 +75,8 @@ function pathOf(kind: Kind, id: string): string | null {
       return `/v1/ambulance-bookings/${id}`
     case 'care_package_application':
       return `/v1/care-packages/applications/${id}`
+    case 'data_export':
+      return `/v1/me/exports/${id}`
   }
 }
 
