@@ -819,7 +819,8 @@ create trigger medication_doses_changes after insert or update or delete on medi
   for each row execute function note_patient_change('dose', 'patient_id', 'medication_id', 'dose_date', 'timing');
 create trigger vitals_changes after insert or update or delete on vitals
   for each row execute function note_patient_change('vital', 'patient_id', 'id');
-create trigger notifications_changes after insert or update or delete on notifications
+-- Only what the app reads: the push state's many updates are no change (migration 0030).
+create trigger notifications_changes after insert or delete or update of type, title, body, link, read_at on notifications
   for each row execute function note_patient_change('notification', 'patient_id', 'id');
 create trigger medicine_orders_changes after insert or update or delete on medicine_orders
   for each row execute function note_patient_change('medicine_order', 'patient_id', 'id');
@@ -1639,6 +1640,7 @@ insert into schema_migrations (version) values
   ('0026_profile_photo'),
   ('0027_health_profile'),
   ('0028_summaries_in_queue'),
-  ('0029_data_exports');
+  ('0029_data_exports'),
+  ('0030_change_feed_quiet_push');
 
 commit;

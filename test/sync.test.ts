@@ -12,6 +12,7 @@ import { pdfDocument } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, type Client } from './harness/client'
 import { hmisCall } from './harness/hmis'
+import { runSql } from './harness/sql'
 
 // An app that caches everything and syncs: after a day offline, one call to /v1/changes names what
 // changed (and nothing else), and conditional GETs answer 304 for the rest.
@@ -149,5 +150,28 @@ describe('the change feed', () => {
       .replaceAll('+', '-')
       .replaceAll('/', '_')
     await expectError(await client.get(`/v1/changes?cursor=${old}`, { token }), 410, 'cursor_expired')
+  })
+
+  it('names a notification when it comes and when I read it, not while it is being pushed to my phones', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const cursor = (await changes(client, token)).next_cursor
+    // A critical reading: a notification.
+    await expectOk(
+      await client.post('/v1/vitals', { type: 'spo2', value: 85, unit: '%', measured_at: new Date().toISOString() }, { token }),
+      201,
+      z.object({ id: z.string() }),
+    )
+    const came = await follow(client, token, cursor, (items) => items.some((i) => i.kind === 'notification'))
+    const notification = came.items.find((i) => i.kind === 'notification')!
+    // The push machinery works on it: no change the app needs to know of.
+    const noted = async () =>
+      (await runSql<{ n: number }>(sql`select count(*)::int as n from patient_changes where resource_id = ${notification.id}`))[0]!.n
+    const before = await noted()
+    await runSql(sql`update notifications set push_attempts = push_attempts + 1, push_note = 'sent' where id = ${notification.id}::uuid`)
+    expect(await noted()).toBe(before)
+    await expectOk(await client.post(`/v1/notifications/${notification.id}/read`, undefined, { token }), 200, z.object({}))
+    const after = await follow(client, token, came.cursor, (items) => items.length > 0)
+    expect(names(after.items)).toEqual([`notification ${notification.id} upserted`])
+    expect((await changes(client, token, after.cursor)).items).toEqual([])
   })
 })
