@@ -167,7 +167,10 @@ create table appointments (
   join_url text,
   symptom_check_id uuid,
   created_at timestamptz(3) not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- A move the patient asked for, until the hospital confirms it (then it is the slot) or refuses it.
+  reschedule_slot_start timestamptz,
+  reschedule_mode text check (reschedule_mode in ('in_person', 'online'))
 );
 create index appointments_patient_created_idx on appointments (patient_id, created_at, id);
 create index appointments_patient_slot_idx on appointments (patient_id, slot_start);
@@ -1641,6 +1644,7 @@ insert into schema_migrations (version) values
   ('0027_health_profile'),
   ('0028_summaries_in_queue'),
   ('0029_data_exports'),
-  ('0030_change_feed_quiet_push');
+  ('0030_change_feed_quiet_push'),
+  ('0031_appointment_reschedule');
 
 commit;

@@ -14,7 +14,7 @@ import { expectError, expectOk, newClient } from './harness/client'
 import { fakeCalls, hmisBookings, hmisFault, meetSpaces, slowNext } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
 import { expectHiddenFromOthers } from './harness/ownership'
-import { deliverOutbox } from './harness/outbox'
+import { deliverOutbox, deliverUntil } from './harness/outbox'
 import { runSql } from './harness/sql'
 
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next_cursor: z.string().nullable() })
@@ -244,6 +244,72 @@ describe('add to calendar', () => {
 
     const other = await loginByPhone()
     await expectError(await other.client.get(`/v1/appointments/${booked.id}/calendar.ics`, { token: other.access_token }), 404, 'not_found')
+  })
+})
+
+describe('moving an appointment', () => {
+  const atHospital = async (id: string) =>
+    ((await hmisBookings('sahyadri')) as unknown as { phr_appointment_id: string; slot_start: string; mode: string }[]).find(
+      (b) => b.phr_appointment_id === id,
+    )!
+
+  it('moves to another slot once the hospital confirms; a refused move keeps the old slot; a slow hospital answers later', async () => {
+    const { client, token } = await patientWithShare()
+    const hospital = hospitalId('sahyadri')
+    const first = await openSlot(client, token, hospital)
+    const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: first.start })
+    let second = await openSlot(client, token, hospital)
+    while (second.start === first.start) second = await openSlot(client, token, hospital)
+
+    const moved = await expectOk(
+      await client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: second.start }, { token }),
+      200,
+      AppointmentSchema,
+    )
+    expect(moved).toMatchObject({ slot_start: second.start, mode: 'online', reschedule_pending: null, status: 'booked' })
+    expect(Date.parse((await atHospital(booked.id)).slot_start)).toBe(Date.parse(second.start))
+
+    // A time the doctor has no slot at: refused, nothing changes.
+    const nowhere = new Date(Date.parse(second.start) + 3 * 60_000).toISOString()
+    await expectError(
+      await client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: nowhere }, { token }),
+      409,
+      'slot_unavailable',
+    )
+    const kept = await expectOk(await client.get(`/v1/appointments/${booked.id}`, { token }), 200, AppointmentSchema)
+    expect(kept).toMatchObject({ slot_start: second.start, reschedule_pending: null })
+
+    // The hospital down: asked (202, the old slot holds), then moved by the queue, and I am told.
+    await hmisFault({ kind: 'status', status: 503, route: 'POST /appointments/{id}/reschedule', hospital: 'sahyadri' }, 2)
+    const asked = await client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: first.start }, { token })
+    const pending = await expectOk(asked, 202, AppointmentSchema)
+    expect(pending.slot_start).toBe(second.start)
+    expect(Date.parse(pending.reschedule_pending!.slot_start)).toBe(Date.parse(first.start))
+    // Another move meanwhile waits its turn.
+    await expectError(
+      await client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: second.start }, { token }),
+      409,
+      'request_in_flight',
+    )
+    await deliverUntil([booked.id], async () => Date.parse((await atHospital(booked.id)).slot_start) === Date.parse(first.start))
+    const after = await expectOk(await client.get(`/v1/appointments/${booked.id}`, { token }), 200, AppointmentSchema)
+    expect(after).toMatchObject({ slot_start: first.start, reschedule_pending: null })
+    const told = await expectOk(await client.get('/v1/notifications', { token }), 200, page(NotificationSchema))
+    expect(told.items.map((n) => n.type)).toContain('appointment_rescheduled')
+
+    // Someone else's, or a cancelled one, cannot be moved.
+    const other = await loginByPhone()
+    await expectError(
+      await other.client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: second.start }, { token: other.access_token }),
+      404,
+      'not_found',
+    )
+    await expectOk(await client.post(`/v1/appointments/${booked.id}/cancel`, {}, { token }), 200, AppointmentSchema)
+    await expectError(
+      await client.post(`/v1/appointments/${booked.id}/reschedule`, { slot_start: second.start }, { token }),
+      409,
+      'invalid_transition',
+    )
   })
 })
 

@@ -92,9 +92,10 @@ describe('conditional GETs', () => {
       const current = await client.get(`/v1/medications/${medication.id}`, { token })
       const tag = current.headers.get('etag')!
       await current.body?.cancel()
-      // Two phones change it at once from the same version: one wins, the other is told.
+      // Two phones change it at once from the same version: one wins, the other is told. (Each
+      // changes what it shows: a write that changes nothing leaves the tag true, and may go through.)
       const answers = await Promise.all(
-        ['1 tablet', '2 tablets'].map((dosage) =>
+        [`${round + 1} tablet`, `${round + 1} tablets`].map((dosage) =>
           client.patch(`/v1/medications/${medication.id}`, { dosage }, { token, headers: { 'if-match': tag } }),
         ),
       )

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import {
   HmisBookingSchema,
+  HmisRescheduledSchema,
   HmisDoctorSchema,
   HmisErrorSchema,
   HmisListSchema,
@@ -274,6 +275,23 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     expectStatus(await call('POST', path, check), [200, 202], 'POST …/symptom-checks')
     expectStatus(await call('POST', path, check), [200, 202], 'POST …/symptom-checks again')
   })
+  await check(
+    'appointments: POST /appointments/{ref}/reschedule to its own slot is no change (200), to a slot that does not exist 409 slot_unavailable',
+    async () => {
+      needs('booking')
+      const path = `/appointments/${encodeURIComponent(state.booking.ref)}/reschedule`
+      const same = await call('POST', path, { slot_start: state.slot.slot.start, mode: state.booking.mode })
+      expectStatus(same, [200], 'POST …/reschedule to the same slot')
+      const moved = parse(HmisRescheduledSchema, same.json, 'the rescheduled booking')
+      if (Date.parse(moved.slot_start) !== Date.parse(state.slot.slot.start)) throw new Error('the slot changed')
+      // Three minutes past the slot: no doctor's slot starts there.
+      const nowhere = new Date(Date.parse(state.slot.slot.start) + 3 * 60_000).toISOString()
+      const refused = await call('POST', path, { slot_start: nowhere, mode: state.booking.mode })
+      expectStatus(refused, [409], 'POST …/reschedule to a slot that does not exist')
+      if (parse(HmisErrorSchema, refused.json, 'the error').error.code !== 'slot_unavailable')
+        throw new Error('the code is not slot_unavailable')
+    },
+  )
   await check('appointments: POST /appointments/{ref}/cancel cancels', async () => {
     needs('booking')
     const answer = await call('POST', `/appointments/${encodeURIComponent(state.booking.ref)}/cancel`, { reason: 'conformance test' })

@@ -271,6 +271,39 @@ function handle(hospital, state, method, path, params, body, quirks) {
     booking.cancel_reason = body?.reason ?? null
     return [200, { appointment_ref: booking.appointment_ref, status: 'cancelled' }]
   }
+  const move = path.match(/^\/appointments\/([a-z0-9-]+)\/reschedule$/)
+  if (method === 'POST' && move) {
+    const booking = state.bookings.get(move[1])
+    if (!booking) return [404, error('not_found', 'No such appointment.')]
+    if (booking.status !== 'booked') return [409, error('invalid_transition', `The booking is ${booking.status}.`)]
+    const { slot_start: slotStart, mode } = body ?? {}
+    if (typeof slotStart !== 'string' || Number.isNaN(Date.parse(slotStart)) || !['in_person', 'online'].includes(mode))
+      return [400, error('invalid_request', 'slot_start and mode are required')]
+    const doctor = own.find((d) => d.id === booking.doctor_id)
+    const date = localDate(new Date(slotStart), hospital.timezone)
+    const slot = slotsOf(doctor, hospital.timezone, date, date)
+      .flatMap((d) => d.slots)
+      .find((s) => new Date(s.start).getTime() === new Date(slotStart).getTime())
+    const moved = () => [
+      200,
+      { appointment_ref: booking.appointment_ref, status: 'booked', slot_start: booking.slot_start, slot_end: slot?.end, mode },
+    ]
+    // Already there (a retry): no change.
+    if (new Date(booking.slot_start).getTime() === new Date(slotStart).getTime() && booking.mode === mode) return moved()
+    if (!slot || !slot.modes.includes(mode)) return [409, error('slot_unavailable', 'The doctor has no such slot for that mode.')]
+    const taken = [...state.bookings.values()].filter(
+      (b) =>
+        b !== booking &&
+        b.status === 'booked' &&
+        b.doctor_id === booking.doctor_id &&
+        new Date(b.slot_start).getTime() === new Date(slotStart).getTime(),
+    ).length
+    if (taken >= slot.capacity) return [409, error('slot_unavailable', 'That slot is full.')]
+    booking.slot_start = slot.start
+    booking.mode = mode
+    booking.rescheduled = (booking.rescheduled ?? 0) + 1
+    return moved()
+  }
   const check = path.match(/^\/appointments\/([a-z0-9-]+)\/symptom-checks$/)
   if (method === 'POST' && check) {
     if (!state.bookings.has(check[1])) return [404, error('not_found', 'No such appointment.')]

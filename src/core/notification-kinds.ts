@@ -41,6 +41,11 @@ export const NOTIFICATION_KINDS = {
   appointment_booked: { priority: 'high', ttlSeconds: DAY, label: { en: 'Appointment confirmed', hi: 'अपॉइंटमेंट पक्की हुई' } },
   appointment_rejected: { priority: 'high', ttlSeconds: DAY, label: { en: 'Appointment not booked', hi: 'अपॉइंटमेंट बुक नहीं हुई' } },
   appointment_rescheduled: { priority: 'high', ttlSeconds: DAY, label: { en: 'Appointment moved', hi: 'अपॉइंटमेंट का समय बदला' } },
+  appointment_reschedule_refused: {
+    priority: 'high',
+    ttlSeconds: DAY,
+    label: { en: 'Appointment not moved', hi: 'अपॉइंटमेंट का समय नहीं बदला' },
+  },
   appointment_reviewed: { priority: 'high', ttlSeconds: DAY, label: { en: 'Doctor reviewed your symptoms', hi: 'डॉक्टर ने लक्षण देखे' } },
   appointment_completed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Consultation complete', hi: 'परामर्श पूरा हुआ' } },
   appointment_cancelled: {

@@ -231,6 +231,13 @@ async function patientWithEverything() {
     }),
     201,
   )
+  // A summary and a data export, written by the queue before the matrix reads her lists (they must not change under it).
+  const summary = ok(await asha.post('/v1/records/summaries', {}), 202)
+  const exported = ok(await asha.post('/v1/me/export', undefined), 202)
+  for (const path of [`/v1/records/summaries/${summary.id}`, `/v1/me/exports/${exported.id}`]) {
+    for (let i = 0; i < 300 && ok(await asha.get(path), 200).status === 'pending'; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(ok(await asha.get(path), 200).status, path).toBe('ready')
+  }
   ok(
     await asha.post('/v1/devices', { platform: 'android', push_token: `asha-phone:APA91b${crypto.randomUUID().replaceAll('-', '')}` }),
     201,

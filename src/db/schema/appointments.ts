@@ -32,5 +32,8 @@ export const appointments = pgTable('appointments', {
   symptomCheckId: uuid('symptom_check_id'),
   createdAt: paginatedCreatedAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  /** A move the patient asked for, until the hospital confirms it (then it is the slot) or refuses it. */
+  rescheduleSlotStart: timestamptz('reschedule_slot_start'),
+  rescheduleMode: text('reschedule_mode').$type<'in_person' | 'online'>(),
 })
 export type AppointmentRow = typeof appointments.$inferSelect

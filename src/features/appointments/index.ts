@@ -2,6 +2,7 @@ import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { bookAppointment, bookAppointmentHandler } from './book'
 import { getAppointmentCalendar, getAppointmentCalendarHandler } from './calendar'
+import { rescheduleAppointment, rescheduleAppointmentHandler, rescheduleJob } from './reschedule'
 import { cancelAppointment, cancelAppointmentHandler } from './cancel'
 import { getAppointment, getAppointmentHandler, listAppointmentsHandler, listAppointmentsRoute } from './list'
 import { appointmentJobs } from './outbox'
@@ -27,9 +28,10 @@ export const appointmentsFeature: Feature = {
       .openapi(getAppointment, getAppointmentHandler)
       .openapi(getAppointmentCalendar, getAppointmentCalendarHandler)
       .openapi(cancelAppointment, cancelAppointmentHandler)
+      .openapi(rescheduleAppointment, rescheduleAppointmentHandler)
       .openapi(getVideoCall, getVideoCallHandler)
       .openapi(receiveAppointmentEvent, receiveAppointmentEventHandler),
-  outbox: appointmentJobs,
+  outbox: { ...appointmentJobs, reschedule_appointment: rescheduleJob },
   jobs: [
     { name: 'appointment reminders', cron: '* * * * *', run: remindAppointments },
     { name: 'expired request state', cron: '17 * * * *', run: removeExpiredRequestState },

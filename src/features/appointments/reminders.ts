@@ -5,7 +5,7 @@ import type { Services } from '../../core/types'
 
 /**
  * The cron: a reminder 24 hours and 1 hour before each live appointment, each once (a dedupe key
- * per appointment and kind), in one set-based statement; late or missed runs catch up.
+ * per appointment, kind and slot: a moved appointment is reminded of its new time), in one set-based statement; late or missed runs catch up.
  */
 export async function remindAppointments(services: Services): Promise<Record<string, number>> {
   const [row] = await queryRows<{ sent: number }>(
@@ -28,7 +28,7 @@ export async function remindAppointments(services: Services): Promise<Record<str
           sql`concat_ws(' ', coalesce(doctor_name, 'Your doctor'), 'at', hospital, 'on', local_time, case when mode = 'online' then '(video call).' else '(in person).' end)`,
           sql`concat(coalesce(doctor_name, 'आपके डॉक्टर'), ', ', hospital, ', ', local_time, case when mode = 'online' then ' (वीडियो कॉल)।' else ' (अस्पताल में)।' end)`,
         )},
-        jsonb_build_object('kind', 'appointment', 'id', d.id), concat('reminder-', kind, ':', d.id),
+        jsonb_build_object('kind', 'appointment', 'id', d.id), concat('reminder-', kind, ':', d.id, ':', extract(epoch from d.slot_start)::bigint),
         -- Within the hour it is critical: it rings through quiet hours.
         case when kind = '1h' then 'critical' else 'high' end, ${pushShardSql(sql`d.patient_id`)}
       from due d join patients p on p.id = d.patient_id

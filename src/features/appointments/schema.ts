@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { nullableRef } from '../../core/openapi'
 import { inZone } from '../../core/time'
 import { appointmentStatuses, type AppointmentRow, type HospitalRow } from '../../db/schema'
 
@@ -48,6 +49,14 @@ export const AppointmentSchema = z
       description: 'The prescription the hospital posted for it, in my Received Documents (GET /v1/records?appointment_id= lists all).',
       example: null,
     }),
+    reschedule_pending: nullableRef(
+      z
+        .object({
+          slot_start: z.string().datetime({ offset: true }).openapi({ example: '2026-12-03T11:00:00+05:30' }),
+          mode: z.enum(['in_person', 'online']).openapi({ example: 'online' }),
+        })
+        .openapi('PendingReschedule'),
+    ).openapi({ description: 'A move I asked for that the hospital has not confirmed yet; the slot above holds until it does.' }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
     updated_at: z.string().datetime({ offset: true }).openapi({ example: '2026-11-27T10:15:30.000Z' }),
   })
@@ -79,6 +88,10 @@ export function toAppointment(
     video_available: row.mode === 'online' && (row.status === 'reviewed' || row.status === 'completed'),
     symptom_check_id: links.symptomCheckId,
     prescription_record_id: links.prescriptionRecordId,
+    reschedule_pending:
+      row.rescheduleSlotStart && row.rescheduleMode
+        ? { slot_start: inZone(row.rescheduleSlotStart, hospital.timezone), mode: row.rescheduleMode }
+        : null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -112,4 +125,6 @@ export const appointmentFromJson = (r: Record<string, unknown>): AppointmentRow 
   symptomCheckId: (r.symptom_check_id as string | null) ?? null,
   createdAt: new Date(r.created_at as string),
   updatedAt: new Date(r.updated_at as string),
+  rescheduleSlotStart: r.reschedule_slot_start ? new Date(r.reschedule_slot_start as string) : null,
+  rescheduleMode: (r.reschedule_mode as AppointmentRow['rescheduleMode']) ?? null,
 })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
@@ -7,6 +7,7 @@ import { describeError } from '../../core/logger'
 import { notify } from '../../core/notify'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
+import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { issueToken } from '../../core/tokens'
 import type { Services } from '../../core/types'
@@ -32,7 +33,8 @@ export const ExportSchema = z
     size_bytes: z.number().int().nullable().openapi({ example: 1843200 }),
     file_count: z.number().int().nullable().openapi({ example: 12 }),
     url: z.string().nullable().openapi({
-      description: 'When ready: a link that downloads the ZIP without the bearer header for a few minutes (ask again for a new one).',
+      description:
+        'When ready, on GET /v1/me/exports/{id}: a link that downloads the ZIP without the bearer header for a few minutes (ask again for a new one). Null in the list.',
       example: null,
     }),
     created_at: z.string().datetime({ offset: true }),
@@ -45,10 +47,11 @@ export const ExportSchema = z
   })
   .openapi('DataExport')
 
-async function toExport(services: Services, sessionId: string, row: DataExportRow): Promise<z.infer<typeof ExportSchema>> {
+/** The export as the API shows it; with `link`, a fresh download link once it is ready (GET /v1/me/exports/{id} only). */
+async function toExport(services: Services, sessionId: string, row: DataExportRow, link = true): Promise<z.infer<typeof ExportSchema>> {
   const { config } = services
   const url =
-    row.status === 'ready'
+    link && row.status === 'ready'
       ? `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/files/${await issueToken(
           config,
           { sub: row.patientId, sid: sessionId, jti: `export:${row.id}`, typ: 'file' },
@@ -119,6 +122,40 @@ export const requestExportHandler: PatientHandler<typeof requestExport> = async 
   if (!row?.export) throw new ApiError('not_found', 'This account no longer exists.')
   if (row.job) queue.send([jobOf(row.job)])
   return c.json(await toExport(c.var.services, c.var.sessionId, exportOf(row.export)), 202)
+}
+
+export const listExports = patientRoute({
+  method: 'get',
+  path: '/v1/me/exports',
+  operationId: 'listExports',
+  tags: ['Records'],
+  summary: 'My data exports, newest first (their download links: GET /v1/me/exports/{id})',
+  request: { query: PaginationQuerySchema },
+  responses: { 200: jsonResponse(pageSchema(ExportSchema, 'DataExportPage'), 'Exports.'), ...errorResponses(400) },
+})
+
+export const listExportsHandler: PatientHandler<typeof listExports> = async (c) => {
+  const { limit, cursor } = c.req.valid('query')
+  const after = decodeCursor(cursor)
+  const rows = await c.var.services.db
+    .select()
+    .from(dataExports)
+    .where(and(eq(dataExports.patientId, c.var.patientId), olderThan(dataExports.createdAt, dataExports.id, after)))
+    .orderBy(desc(dataExports.createdAt), desc(dataExports.id))
+    .limit(limit + 1)
+  const page = toPage(
+    rows,
+    limit,
+    (row) => ({ at: row.createdAt.toISOString(), id: row.id }),
+    (row) => row,
+  )
+  return c.json(
+    {
+      items: await Promise.all(page.items.map((row) => toExport(c.var.services, c.var.sessionId, row, false))),
+      next_cursor: page.next_cursor,
+    },
+    200,
+  )
 }
 
 export const getExport = patientRoute({

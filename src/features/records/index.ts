@@ -14,7 +14,16 @@ import {
   summariseRecordsHandler,
   summaryJobs,
 } from './summaries'
-import { exportJobs, getExport, getExportHandler, removeExpiredExports, requestExport, requestExportHandler } from './data-export'
+import {
+  exportJobs,
+  getExport,
+  getExportHandler,
+  listExports,
+  listExportsHandler,
+  removeExpiredExports,
+  requestExport,
+  requestExportHandler,
+} from './data-export'
 import { exportFhir, exportFhirHandler } from './fhir-export'
 import { createRecordLink, createRecordLinkHandler, openFileLink, openFileLinkHandler } from './file-links'
 import {
@@ -50,6 +59,7 @@ export const recordsFeature: Feature = {
         .openapi(routes.listHandouts, routes.listHandoutsHandler)
         .openapi(exportFhir, exportFhirHandler)
         .openapi(requestExport, requestExportHandler)
+        .openapi(listExports, listExportsHandler)
         .openapi(getExport, getExportHandler)
         .openapi(uploadRecord, uploadRecordHandler)
         .openapi(summariseRecords, summariseRecordsHandler)

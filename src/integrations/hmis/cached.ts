@@ -32,6 +32,7 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     registerPatient: (patient) => hmis.registerPatient(patient),
     bookAppointment: (booking) => hmis.bookAppointment(booking),
     cancelAppointment: (ref, reason) => hmis.cancelAppointment(ref, reason),
+    rescheduleAppointment: (ref, change) => hmis.rescheduleAppointment(ref, change),
     shareSymptomCheck: (ref, check) => hmis.shareSymptomCheck(ref, check),
     requestLabSlot: (booking) => hmis.requestLabSlot(booking),
     placeMedicineOrder: (order) => hmis.placeMedicineOrder(order),

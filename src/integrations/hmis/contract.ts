@@ -91,6 +91,24 @@ export const HmisBookingSchema = z
   })
   .openapi('HmisBooking')
 
+export const HmisRescheduleRequestSchema = z
+  .object({
+    slot_start: instant.openapi({ description: 'The new slot, one the doctor offers in that mode.', example: '2026-12-03T11:00:00+05:30' }),
+    mode: z.enum(['in_person', 'online']).openapi({ example: 'online' }),
+  })
+  .openapi('HmisRescheduleRequest')
+
+export const HmisRescheduledSchema = z
+  .object({
+    appointment_ref: z.string().min(1).max(128).openapi({ example: 'apt-7f3c2a9e' }),
+    status: z.literal('booked'),
+    slot_start: instant.openapi({ example: '2026-12-03T11:00:00+05:30' }),
+    slot_end: instant.optional().openapi({ example: '2026-12-03T11:15:00+05:30' }),
+    mode: z.enum(['in_person', 'online']).openapi({ example: 'online' }),
+    join_url: z.string().url().optional().openapi({ description: 'The video link, when the HMIS makes its own.' }),
+  })
+  .openapi('HmisRescheduled')
+
 export const HmisSymptomCheckSchema = z
   .object({
     phr_symptom_check_id: z.guid().openapi({ description: 'Idempotency key: the same check again replaces the first copy.' }),
@@ -326,6 +344,25 @@ export function hmisContractDocument() {
         body: { required: true, content: { 'application/json': { schema: z.object({ reason: z.string().nullable() }) } } },
       },
       responses: { 200: json(HmisBookingSchema, 'Cancelled.'), 404: failure('No such booking.'), 401: failure('Wrong API key.') },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/appointments/{appointment_ref}/reschedule',
+      operationId: 'rescheduleAppointment',
+      summary: 'Move a booking to another slot (and mode) of the same doctor, at the patient’s request',
+      description:
+        'The old slot stays booked until this answers 200: a refused move changes nothing. Moving a booking to the slot and mode it already has answers 200 too, so that a retry never fails. 409 `slot_unavailable` when the new slot is full or not offered in that mode; 409 `invalid_transition` when the booking is cancelled or over.',
+      request: {
+        params: z.object({ appointment_ref: z.string() }),
+        body: { required: true, content: { 'application/json': { schema: HmisRescheduleRequestSchema } } },
+      },
+      responses: {
+        200: json(HmisRescheduledSchema, 'Moved.'),
+        409: failure('`slot_unavailable` or `invalid_transition`.'),
+        404: failure('No such booking.'),
+        401: failure('Wrong API key.'),
+      },
     }),
     createRoute({
       ...common,

@@ -160,6 +160,20 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
     return readUpstreamJson(SERVICE, response, Bundle)
   }
 
+  /** The doctor's free Slot starting at that instant and offering that mode, if any. */
+  async function freeSlot(doctorId: string, start: string, mode: 'in_person' | 'online') {
+    const schedules = of(await search(`Schedule?actor=${encodeURIComponent(`Practitioner/${doctorId}`)}`), 'Schedule', Schedule)
+    if (!schedules.length) return undefined
+    const at = new Date(start)
+    return of(
+      await search(
+        `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=ge${encodeURIComponent(at.toISOString())}&start=lt${encodeURIComponent(new Date(at.getTime() + 1000).toISOString())}`,
+      ),
+      'Slot',
+      Slot,
+    ).find((s) => Date.parse(s.start) === at.getTime() && modesOf(s.serviceType).includes(mode))
+  }
+
   /** Doctors (role + practitioner) with their free slots in [from, to) instants. */
   async function doctorsWithSlots(
     roles: z.infer<typeof PractitionerRole>[],
@@ -314,16 +328,7 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       const mine = `${FHIR.appointmentId}|${booking.phr_appointment_id}`
       const existing = of(await search(`Appointment?identifier=${encodeURIComponent(mine)}`), 'Appointment', AppointmentSchema)[0]
       if (existing) return { booked: { appointment_ref: existing.id, status: existing.status === 'cancelled' ? 'cancelled' : 'booked' } }
-      const schedules = of(await search(`Schedule?actor=${encodeURIComponent(`Practitioner/${booking.doctor_id}`)}`), 'Schedule', Schedule)
-      const slot = schedules.length
-        ? of(
-            await search(
-              `Slot?schedule=${schedules.map((s) => `Schedule/${s.id}`).join(',')}&status=free&start=ge${encodeURIComponent(new Date(booking.slot_start).toISOString())}&start=lt${encodeURIComponent(new Date(Date.parse(booking.slot_start) + 1000).toISOString())}`,
-            ),
-            'Slot',
-            Slot,
-          ).find((s) => Date.parse(s.start) === Date.parse(booking.slot_start) && modesOf(s.serviceType).includes(booking.mode))
-        : undefined
+      const slot = await freeSlot(booking.doctor_id, booking.slot_start, booking.mode)
       if (!slot) return { refused: { code: 'slot_unavailable', message: 'The doctor has no free slot at that time for that mode.' } }
       const created = await call(
         'POST',
@@ -350,6 +355,67 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (!busy.ok) await rejectUpstream(SERVICE, busy)
       await busy.body?.cancel()
       return { booked: { appointment_ref: appointment.id, status: 'booked' } }
+    },
+    async rescheduleAppointment(appointmentRef, change) {
+      // The Appointment moves to a free Slot of the same doctor for that time and mode: the new slot
+      // is taken and the old one freed only once the Appointment points at the new one.
+      const read = await call('GET', `Appointment/${encodeURIComponent(appointmentRef)}`)
+      if (read.status === 404) {
+        await read.body?.cancel()
+        return { refused: { code: 'not_found', message: 'The hospital has no such appointment.' } }
+      }
+      if (!read.ok) await rejectUpstream(SERVICE, read)
+      const appointment = await readUpstreamJson(SERVICE, read, Resource)
+      if (['cancelled', 'fulfilled', 'noshow', 'entered-in-error'].includes(String(appointment.status))) {
+        return { refused: { code: 'invalid_transition', message: `The appointment is ${String(appointment.status)} at the hospital.` } }
+      }
+      const sameTime = typeof appointment.start === 'string' && Date.parse(appointment.start) === Date.parse(change.slot_start)
+      const modes = modesOf((appointment.serviceType as z.infer<typeof Concept>[] | undefined) ?? [])
+      if (sameTime && modes.includes(change.mode)) {
+        return {
+          rescheduled: {
+            appointment_ref: appointmentRef,
+            status: 'booked',
+            slot_start: String(appointment.start),
+            slot_end: String(appointment.end),
+            mode: change.mode,
+          },
+        }
+      }
+      const participants = (appointment.participant as { actor?: { reference?: string } }[] | undefined) ?? []
+      const doctorId = participants
+        .map((p) => p.actor?.reference ?? '')
+        .find((r) => r.startsWith('Practitioner/'))
+        ?.slice('Practitioner/'.length)
+      const slot = doctorId ? await freeSlot(doctorId, change.slot_start, change.mode) : undefined
+      if (!slot) return { refused: { code: 'slot_unavailable', message: 'The doctor has no free slot at that time for that mode.' } }
+      const oldSlots = ((appointment.slot as { reference?: string }[] | undefined) ?? [])
+        .map((r) => r.reference)
+        .filter((r): r is string => !!r)
+      const taken = await call('PUT', `Slot/${slot.id}`, { ...slot, resourceType: 'Slot', status: 'busy' })
+      if (!taken.ok) await rejectUpstream(SERVICE, taken)
+      await taken.body?.cancel()
+      const moved = await call('PUT', `Appointment/${encodeURIComponent(appointmentRef)}`, {
+        ...appointment,
+        slot: [{ reference: `Slot/${slot.id}` }],
+        start: slot.start,
+        end: slot.end,
+        serviceType: [{ coding: [{ system: FHIR.mode, code: change.mode }] }],
+      })
+      if (!moved.ok) await rejectUpstream(SERVICE, moved)
+      await moved.body?.cancel()
+      for (const reference of oldSlots) {
+        const old = await call('GET', reference)
+        if (!old.ok) {
+          await old.body?.cancel()
+          continue
+        }
+        const freed = await call('PUT', reference, { ...(await readUpstreamJson(SERVICE, old, Resource)), status: 'free' })
+        await freed.body?.cancel()
+      }
+      return {
+        rescheduled: { appointment_ref: appointmentRef, status: 'booked', slot_start: slot.start, slot_end: slot.end, mode: change.mode },
+      }
     },
     async cancelAppointment(appointmentRef, reason) {
       const read = await call('GET', `Appointment/${encodeURIComponent(appointmentRef)}`)

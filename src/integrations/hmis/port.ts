@@ -12,6 +12,8 @@ import type {
   HmisMedicineOrderRequestSchema,
   HmisCareApplicationRequestSchema,
   HmisAmbulanceRequestSchema,
+  HmisRescheduleRequestSchema,
+  HmisRescheduledSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -33,6 +35,9 @@ export type HmisCancelOutcome = 'cancelled' | { refused: { code: string; message
 
 /** What the HMIS said to a booking: done, or a refusal it will repeat (slot taken, unknown patient…). */
 export type HmisBookingOutcome = { booked: HmisBooking } | { refused: { code: string; message: string } }
+export type HmisRescheduleRequest = z.infer<typeof HmisRescheduleRequestSchema>
+/** A move the hospital made, or why it would not: the old slot is then kept. */
+export type HmisRescheduleOutcome = { rescheduled: z.infer<typeof HmisRescheduledSchema> } | { refused: { code: string; message: string } }
 
 /** What PHR Edge knows of a hospital's HMIS: which adapter speaks to it, where, with what. */
 export type HmisLink = {
@@ -67,6 +72,8 @@ export interface Hmis {
   bookAppointment(booking: HmisBookingRequest): Promise<HmisBookingOutcome>
   /** Idempotent. An unknown reference counts as cancelled. */
   cancelAppointment(appointmentRef: string, reason: string | null): Promise<void>
+  /** Moves a booking to another slot (and mode) of the same doctor; idempotent (the same slot again is no change). */
+  rescheduleAppointment(appointmentRef: string, change: HmisRescheduleRequest): Promise<HmisRescheduleOutcome>
   /** Idempotent on phr_symptom_check_id. `refused` when the HMIS does not know the booking. */
   shareSymptomCheck(appointmentRef: string, check: HmisSymptomCheck): Promise<'received' | { refused: { code: string; message: string } }>
   /** Idempotent on phr_booking_id. */

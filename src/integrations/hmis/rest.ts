@@ -12,6 +12,7 @@ import {
   HmisMedicineOrderSchema,
   HmisCareApplicationSchema,
   HmisAmbulanceBookingSchema,
+  HmisRescheduledSchema,
 } from './contract'
 import { hmisHttp, type HmisOptions } from './http'
 import type { Hmis, HmisCancelOutcome, HmisLink, HmisOrderOutcome } from './port'
@@ -96,6 +97,15 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
       if (response.status === 404) return void (await response.body?.cancel())
       if (!response.ok) await rejectUpstream(SERVICE, response)
       await response.body?.cancel()
+    },
+    async rescheduleAppointment(appointmentRef, change) {
+      const response = await call('POST', `/appointments/${encodeURIComponent(appointmentRef)}/reschedule`, change)
+      if (response.status === 409 || response.status === 404 || response.status === 400 || response.status === 422) {
+        const { error } = await readUpstreamJson(SERVICE, response, HmisErrorSchema)
+        return { refused: error }
+      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return { rescheduled: await readUpstreamJson(SERVICE, response, HmisRescheduledSchema) }
     },
     async shareSymptomCheck(appointmentRef, check) {
       const response = await call('POST', `/appointments/${encodeURIComponent(appointmentRef)}/symptom-checks`, check)
