@@ -95,7 +95,7 @@ describe('conditional GETs', () => {
       // Two phones change it at once from the same version: one wins, the other is told. (Each
       // changes what it shows: a write that changes nothing leaves the tag true, and may go through.)
       const answers = await Promise.all(
-        [`${round + 1} tablet`, `${round + 1} tablets`].map((dosage) =>
+        [`1 tablet (phone A, round ${round})`, `1 tablet (phone B, round ${round})`].map((dosage) =>
           client.patch(`/v1/medications/${medication.id}`, { dosage }, { token, headers: { 'if-match': tag } }),
         ),
       )
