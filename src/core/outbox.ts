@@ -130,21 +130,32 @@ export async function finishJobWith(db: Db, jobId: string, change: SQL): Promise
 }
 
 /**
- * The work of a job will not be done (the other system refused it, or it failed too often): in one
- * transaction the feature marks its row (`mark`, e.g. an appointment rejected with the reason), the
- * patient is told, and the job is closed — done for a refusal, failed for a give-up.
+ * The work of a job ends, one way or the other: in one transaction the feature marks its row
+ * (`mark`: an appointment moved, a summary written or failed), the patient is told when `tell` is
+ * given, and the job is closed with its note.
  */
-export async function rejectWork(
+export async function endWork(
+  db: Db,
+  job: Pick<OutboxJob, 'id'>,
+  end: { jobStatus: 'done' | 'failed'; note?: string; mark: (tx: Db) => Promise<unknown>; tell?: NewNotification },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await end.mark(tx)
+    if (end.tell) await notify(tx, end.tell)
+    await finishJob(tx, job.id, end.jobStatus, end.note)
+  })
+}
+
+/**
+ * The work of a job will not be done (the other system refused it, or it failed too often): the
+ * feature marks its row (`mark`, e.g. an appointment rejected with the reason), the patient is told,
+ * and the job is closed — done for a refusal, failed for a give-up — with the reason (endWork).
+ */
+export const rejectWork = (
   db: Db,
   job: Pick<OutboxJob, 'id'>,
   rejection: { reason: string; jobStatus: 'done' | 'failed'; mark: (tx: Db) => Promise<unknown>; tell: NewNotification },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await rejection.mark(tx)
-    await notify(tx, rejection.tell)
-    await finishJob(tx, job.id, rejection.jobStatus, rejection.reason)
-  })
-}
+) => endWork(db, job, { jobStatus: rejection.jobStatus, note: rejection.reason, mark: rejection.mark, tell: rejection.tell })
 
 /** Seconds before attempt n + 1: 30 s doubling to an hour, ±20 % jitter so retries do not stampede. */
 export function backoffSeconds(attempts: number): number {

@@ -22,7 +22,7 @@ export type BookingContext = {
   booked?: AppointmentRow
 }
 
-async function bookingContext(db: Db, appointmentId: string): Promise<BookingContext | undefined> {
+export async function bookingContext(db: Db, appointmentId: string): Promise<BookingContext | undefined> {
   const [context] = await db
     .select({ appointment: appointments, hospital: hospitals, hmisPatientId: hospitalShares.hmisPatientId })
     .from(appointments)

@@ -1,14 +1,14 @@
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
-import { queryRows, type Db } from '../../core/db'
+import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { finishJob, jobOf, patientWaiting, type JobContext, type JobOutcome, type OutboxJob } from '../../core/outbox'
+import { endWork, finishJob, jobOf, patientWaiting, type JobContext, type JobOutcome, type OutboxJob } from '../../core/outbox'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import type { JobHandler, Services } from '../../core/types'
-import { appointments, hospitals } from '../../db/schema'
+import { appointments } from '../../db/schema'
 import { hmisLinkOf, hmisPartition } from '../../integrations/hmis/port'
+import { bookingContext, type BookingContext } from './outbox'
 import { AppointmentParams, AppointmentSchema, toAppointment } from './schema'
 import { appointmentOf } from './store'
 
@@ -80,44 +80,31 @@ export const rescheduleAppointmentHandler: PatientHandler<typeof rescheduleAppoi
   return c.json(toAppointment(after.appointment, after.hospital, after.links), after.appointment.rescheduleSlotStart ? 202 : 200)
 }
 
-/** The appointment of a reschedule job, with its hospital. */
-async function contextOf(db: Db, id: string) {
-  const [row] = await db
-    .select({ appointment: appointments, hospital: hospitals })
-    .from(appointments)
-    .innerJoin(hospitals, eq(hospitals.id, appointments.hospitalId))
-    .where(eq(appointments.id, id))
-  return row
-}
-
 /** The request cleared and the job closed; the patient told (when not waiting for the answer). */
-async function refuse(
-  services: Services,
-  job: OutboxJob,
-  found: NonNullable<Awaited<ReturnType<typeof contextOf>>>,
-  why: string,
-  tell: boolean,
-) {
+async function refuse(services: Services, job: OutboxJob, found: BookingContext, why: string, tell: boolean) {
   const { appointment, hospital } = found
-  await services.db.transaction(async (tx) => {
-    await tx
-      .update(appointments)
-      .set({ rescheduleSlotStart: null, rescheduleMode: null, updatedAt: sql`now()` })
-      .where(eq(appointments.id, appointment.id))
-    if (tell)
-      await notify(tx, {
-        patientId: appointment.patientId,
-        type: 'appointment_reschedule_refused',
-        title: { en: 'Your appointment could not be moved', hi: 'आपकी अपॉइंटमेंट का समय नहीं बदल सका' },
-        body: { en: `${hospital.name}: ${why} It stays at the old time.`, hi: `${hospital.name}: ${why} यह पुराने समय पर ही है।` },
-        link: { kind: 'appointment', id: appointment.id },
-      })
-    await finishJob(tx, job.id, 'done', why)
+  await endWork(services.db, job, {
+    jobStatus: 'done',
+    note: why,
+    mark: (tx) =>
+      tx
+        .update(appointments)
+        .set({ rescheduleSlotStart: null, rescheduleMode: null, updatedAt: sql`now()` })
+        .where(eq(appointments.id, appointment.id)),
+    tell: tell
+      ? {
+          patientId: appointment.patientId,
+          type: 'appointment_reschedule_refused',
+          title: { en: 'Your appointment could not be moved', hi: 'आपकी अपॉइंटमेंट का समय नहीं बदल सका' },
+          body: { en: `${hospital.name}: ${why} It stays at the old time.`, hi: `${hospital.name}: ${why} यह पुराने समय पर ही है।` },
+          link: { kind: 'appointment', id: appointment.id },
+        }
+      : undefined,
   })
 }
 
 async function sendReschedule(services: Services, job: OutboxJob, context: JobContext): Promise<JobOutcome> {
-  const found = await contextOf(services.db, job.subjectId)
+  const found = await bookingContext(services.db, job.subjectId)
   const asked = found?.appointment
   if (!found || !asked?.rescheduleSlotStart || !asked.rescheduleMode || !asked.hmisAppointmentRef) {
     await finishJob(services.db, job.id, 'done', 'nothing to move')
@@ -143,28 +130,30 @@ async function sendReschedule(services: Services, job: OutboxJob, context: JobCo
   const start = new Date(moved.slot_start)
   const end = moved.slot_end ? new Date(moved.slot_end) : new Date(start.getTime() + (asked.slotEnd.getTime() - asked.slotStart.getTime()))
   // The new slot is the slot; a video link made for the old mode goes with it unless the hospital sent one.
-  await services.db.transaction(async (tx) => {
-    await tx
-      .update(appointments)
-      .set({
-        slotStart: start,
-        slotEnd: end,
-        mode: moved.mode,
-        joinUrl: moved.join_url ?? (moved.mode === asked.mode ? asked.joinUrl : null),
-        rescheduleSlotStart: null,
-        rescheduleMode: null,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(appointments.id, asked.id), eq(appointments.rescheduleSlotStart, asked.rescheduleSlotStart!)))
-    if (!context.waiting)
-      await notify(tx, {
-        patientId: asked.patientId,
-        type: 'appointment_rescheduled',
-        title: { en: 'Your appointment was moved', hi: 'आपकी अपॉइंटमेंट का समय बदल गया' },
-        body: { en: `${found.hospital.name} confirmed the new time.`, hi: `${found.hospital.name} ने नया समय पक्का किया।` },
-        link: { kind: 'appointment', id: asked.id },
-      })
-    await finishJob(tx, job.id, 'done')
+  await endWork(services.db, job, {
+    jobStatus: 'done',
+    mark: (tx) =>
+      tx
+        .update(appointments)
+        .set({
+          slotStart: start,
+          slotEnd: end,
+          mode: moved.mode,
+          joinUrl: moved.join_url ?? (moved.mode === asked.mode ? asked.joinUrl : null),
+          rescheduleSlotStart: null,
+          rescheduleMode: null,
+          updatedAt: sql`now()`,
+        })
+        .where(and(eq(appointments.id, asked.id), eq(appointments.rescheduleSlotStart, asked.rescheduleSlotStart!))),
+    tell: context.waiting
+      ? undefined
+      : {
+          patientId: asked.patientId,
+          type: 'appointment_rescheduled',
+          title: { en: 'Your appointment was moved', hi: 'आपकी अपॉइंटमेंट का समय बदल गया' },
+          body: { en: `${found.hospital.name} confirmed the new time.`, hi: `${found.hospital.name} ने नया समय पक्का किया।` },
+          link: { kind: 'appointment', id: asked.id },
+        },
   })
   return 'done'
 }
@@ -172,7 +161,7 @@ async function sendReschedule(services: Services, job: OutboxJob, context: JobCo
 export const rescheduleJob: JobHandler = {
   run: sendReschedule,
   async giveUp(services, job, reason) {
-    const found = await contextOf(services.db, job.subjectId)
+    const found = await bookingContext(services.db, job.subjectId)
     if (found?.appointment.rescheduleSlotStart) await refuse(services, job, found, `The hospital could not be reached (${reason}).`, true)
     else await finishJob(services.db, job.id, 'failed', reason)
   },

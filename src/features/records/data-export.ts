@@ -4,9 +4,8 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import { describeError } from '../../core/logger'
-import { notify } from '../../core/notify'
 import { errorResponses, jsonResponse } from '../../core/openapi'
-import { finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
+import { endWork, finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { issueToken } from '../../core/tokens'
@@ -179,15 +178,6 @@ export const getExportHandler: PatientHandler<typeof getExport> = async (c) => {
   return c.json(await toExport(c.var.services, c.var.sessionId, row), 200)
 }
 
-/** The export a file link names, while it is ready and the patient's (for GET /files/{token}). */
-export async function readyExport(services: Services, patientId: string, id: string) {
-  const [row] = await services.db
-    .select()
-    .from(dataExports)
-    .where(and(eq(dataExports.id, id), eq(dataExports.patientId, patientId), eq(dataExports.status, 'ready')))
-  return row
-}
-
 /** A file name inside the ZIP: the record's title, made safe, and its id. */
 const entryName = (record: { id: string; title: string; contentType: string }) => {
   const extension = record.contentType === 'application/pdf' ? 'pdf' : record.contentType === 'image/png' ? 'png' : 'jpg'
@@ -276,23 +266,26 @@ async function finishExport(
   end: { key: string; size: number; files: number } | { failed: string },
 ) {
   const ready = 'key' in end
-  await services.db.transaction(async (tx) => {
-    await tx
-      .update(dataExports)
-      .set(
-        ready
-          ? {
-              status: 'ready',
-              storageKey: end.key,
-              sizeBytes: end.size,
-              fileCount: end.files,
-              completedAt: sql`now()`,
-              expiresAt: sql`now() + make_interval(days => ${services.config.EXPORT_KEEP_DAYS})`,
-            }
-          : { status: 'failed', statusReason: end.failed, completedAt: sql`now()` },
-      )
-      .where(and(eq(dataExports.id, row.id), eq(dataExports.status, 'pending')))
-    await notify(tx, {
+  await endWork(services.db, job, {
+    jobStatus: ready ? 'done' : 'failed',
+    note: ready ? undefined : end.failed,
+    mark: (tx) =>
+      tx
+        .update(dataExports)
+        .set(
+          ready
+            ? {
+                status: 'ready',
+                storageKey: end.key,
+                sizeBytes: end.size,
+                fileCount: end.files,
+                completedAt: sql`now()`,
+                expiresAt: sql`now() + make_interval(days => ${services.config.EXPORT_KEEP_DAYS})`,
+              }
+            : { status: 'failed', statusReason: end.failed, completedAt: sql`now()` },
+        )
+        .where(and(eq(dataExports.id, row.id), eq(dataExports.status, 'pending'))),
+    tell: {
       patientId: row.patientId,
       type: ready ? 'export_ready' : 'export_failed',
       title: ready
@@ -306,8 +299,7 @@ async function finishExport(
         : { en: 'Please try again later.', hi: 'कृपया बाद में फिर कोशिश करें।' },
       link: { kind: 'data_export', id: row.id },
       dedupeKey: `export:${row.id}`,
-    })
-    await finishJob(tx, job.id, ready ? 'done' : 'failed', ready ? undefined : end.failed)
+    },
   })
 }
 

@@ -2,9 +2,8 @@ import { z } from '@hono/zod-openapi'
 import { and, desc, eq, inArray, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
+import { endWork, finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
@@ -252,22 +251,25 @@ async function finish(
   end: { summary: string; unreadable: string[] } | { failed: string },
 ) {
   const ready = 'summary' in end
-  await services.db.transaction(async (tx) => {
-    await tx
-      .update(recordSummaries)
-      .set(
-        ready
-          ? {
-              status: 'ready',
-              summary: end.summary,
-              unreadableRecordIds: end.unreadable,
-              model: services.integrations.gemini.model,
-              completedAt: sql`now()`,
-            }
-          : { status: 'failed', statusReason: end.failed, completedAt: sql`now()` },
-      )
-      .where(and(eq(recordSummaries.id, row.id), eq(recordSummaries.status, 'pending')))
-    await notify(tx, {
+  await endWork(services.db, job, {
+    jobStatus: ready ? 'done' : 'failed',
+    note: ready ? undefined : end.failed,
+    mark: (tx) =>
+      tx
+        .update(recordSummaries)
+        .set(
+          ready
+            ? {
+                status: 'ready',
+                summary: end.summary,
+                unreadableRecordIds: end.unreadable,
+                model: services.integrations.gemini.model,
+                completedAt: sql`now()`,
+              }
+            : { status: 'failed', statusReason: end.failed, completedAt: sql`now()` },
+        )
+        .where(and(eq(recordSummaries.id, row.id), eq(recordSummaries.status, 'pending'))),
+    tell: {
       patientId: row.patientId,
       type: ready ? 'summary_ready' : 'summary_failed',
       title: ready
@@ -278,8 +280,7 @@ async function finish(
         : { en: 'Please try again later.', hi: 'कृपया बाद में फिर कोशिश करें।' },
       link: { kind: 'record_summary', id: row.id },
       dedupeKey: `summary:${row.id}`,
-    })
-    await finishJob(tx, job.id, ready ? 'done' : 'failed', ready ? undefined : end.failed)
+    },
   })
 }
 
