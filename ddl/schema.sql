@@ -152,6 +152,25 @@ create unique index hospital_shares_live_key on hospital_shares (patient_id, hos
 create index hospital_shares_patient_created_idx on hospital_shares (patient_id, created_at, id);
 create index hospital_shares_hospital_hmis_patient_idx on hospital_shares (hospital_id, hmis_patient_id) where revoked_at is null;
 
+-- A share that ended (revoked by the patient, or the account erased), until its hospital is told
+-- (outbox kind revoke_share). No patient_id: it outlives an erased account until then.
+create table share_revocations (
+  id uuid primary key,
+  -- Our patient id (random; the erased account's tombstone keeps it too).
+  phr_patient_id uuid not null,
+  hospital_id uuid not null,
+  -- The share that ended (null when the hospital only had open bookings, no share).
+  share_id uuid,
+  -- The hospital's id of the patient; null once told, or when there was no share.
+  hmis_patient_id text,
+  reason text not null check (reason in ('revoked_by_patient', 'account_erased')),
+  -- [{kind, ref}]: what the hospital holds that is still open (bookings, orders), to cancel first.
+  open_refs jsonb not null default '[]',
+  revoked_at timestamptz not null default now(),
+  told_at timestamptz,
+  created_at timestamptz not null default now()
+);
+
 create table appointments (
   id uuid primary key,
   patient_id uuid not null,
@@ -1645,6 +1664,7 @@ insert into schema_migrations (version) values
   ('0028_summaries_in_queue'),
   ('0029_data_exports'),
   ('0030_change_feed_quiet_push'),
-  ('0031_appointment_reschedule');
+  ('0031_appointment_reschedule'),
+  ('0032_share_revocations');
 
 commit;

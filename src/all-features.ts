@@ -1,5 +1,5 @@
 import type { JobHandlers } from './core/outbox'
-import type { Feature } from './core/types'
+import type { ErasureStep, Feature } from './core/types'
 import { appointmentsFeature } from './features/appointments'
 import { authFeature } from './features/auth'
 import { devFeature } from './features/dev'
@@ -41,3 +41,6 @@ export const outboxHandlers: JobHandlers = features.reduce<JobHandlers>((all, fe
   }
   return all
 }, {})
+
+/** What every feature does for an account being erased, in the erasing transaction (Feature.erase). */
+export const erasureSteps: ErasureStep[] = features.flatMap((feature) => (feature.erase ? [feature.erase] : []))

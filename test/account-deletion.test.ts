@@ -9,7 +9,9 @@ import { pdfDocument, pngImage } from './fixtures/documents'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { createCheck } from './fixtures/symptoms'
 import { expectError, expectOk } from './harness/client'
+import { hmisBookings, hmisOrders, hmisPatients } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
+import { deliverUntil } from './harness/outbox'
 import { runSql } from './harness/sql'
 
 // Deleting an account (DPDP): logged out everywhere at once, erased after the grace period unless
@@ -176,6 +178,25 @@ describe('deleting my account', () => {
     expect(fresh.patient.id).not.toBe(patient.id)
     // Someone else's reading is still there.
     expect((await rowsOf(someoneElse.patient.id)).vitals).toBe(1)
+
+    // The hospital is told through the queue: my open booking and order there are cancelled (nobody
+    // would come), the share ended, my id and contact details forgotten; its own record stays.
+    const revocations = await runSql<{ id: string }>(sql`select id from share_revocations where phr_patient_id = ${patient.id}`)
+    expect(revocations).toHaveLength(1)
+    const told = async () => (await hmisPatients('sahyadri')).find((p) => p.hmis_patient_id === share.hmis_patient_id)?.share === 'erased'
+    await deliverUntil([revocations[0]!.id], told)
+    const atHospital = (await hmisPatients('sahyadri')).find((p) => p.hmis_patient_id === share.hmis_patient_id)
+    expect(atHospital).toMatchObject({ share: 'erased', phr_patient_id: null })
+    expect(atHospital).not.toHaveProperty('phone')
+    const booking = (await hmisBookings('sahyadri')).find((b) => b.phr_appointment_id === booked.id)
+    expect(booking).toMatchObject({ status: 'cancelled' })
+    const held = (await hmisOrders('medicine-orders', 'sahyadri')).find((o) => o.phr_order_id === order.id)
+    expect(held).toMatchObject({ status: 'cancelled' })
+    // What stays of it: which hospital was told, and when; nothing that leads back to me there.
+    const [kept] = await runSql<{ hmis_patient_id: string | null; open_refs: unknown[]; told_at: string | null }>(
+      sql`select hmis_patient_id, open_refs, told_at from share_revocations where id = ${revocations[0]!.id}`,
+    )
+    expect(kept).toMatchObject({ hmis_patient_id: null, open_refs: [], told_at: expect.anything() })
   }, 60_000)
 
   it('a file storage failure while erasing leaves the files listed on the tombstone, and the next run deletes them', async () => {

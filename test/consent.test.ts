@@ -11,6 +11,7 @@ import { answer, createCheck, routineFever } from './fixtures/symptoms'
 import { expectError, expectOk, type Client } from './harness/client'
 import { fhirValidate, geminiRequests } from './harness/fakes'
 import { hmisCall } from './harness/hmis'
+import { deliverUntil } from './harness/outbox'
 import { expectHiddenFromOthers } from './harness/ownership'
 import { runSql } from './harness/sql'
 
@@ -274,6 +275,28 @@ describe('records lists, summaries and export', () => {
     )
     await expectError(await other.client.post('/v1/records/summaries', {}, { token: other.access_token }), 422, 'unprocessable')
   })
+
+  it('ends a summary Gemini refuses to write as failed after a few tries, with the reason, and says so', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    // A document Gemini's safety filter blocks (the fake blocks what carries BLOCKME): every try fails.
+    const blocked = await upload(client, token, pdfDocument({ title: 'BLOCKME' }), { title: 'Old letter', type: 'report' })
+    const asked = await expectOk(await client.post('/v1/records/summaries', { record_ids: [blocked.id] }, { token }), 202, Summary)
+    const read = async () =>
+      expectOk(
+        await client.get(`/v1/records/summaries/${asked.id}`, { token }),
+        200,
+        Summary.extend({ status_reason: z.string().nullable() }),
+      )
+    await deliverUntil([asked.id], async () => (await read()).status === 'failed', 30_000)
+    const failed = await read()
+    expect(failed).toMatchObject({ status: 'failed', summary: null, status_reason: expect.stringMatching(/blocked: SAFETY/) })
+    const [job] = await runSql<{ status: string; attempts: number }>(
+      sql`select status, attempts from outbox where subject_id = ${asked.id}`,
+    )
+    expect(job).toMatchObject({ status: 'failed', attempts: 3 })
+    const told = (await (await client.get('/v1/notifications', { token })).json()) as { items: { type: string; link: unknown }[] }
+    expect(told.items.filter((n) => n.type === 'summary_failed').map((n) => n.link)).toEqual([{ kind: 'record_summary', id: asked.id }])
+  }, 45_000)
 
   it('exports the whole record as a FHIR R4 Bundle that Medplum’s validator accepts', async () => {
     const { client, token, cbc } = await patientWithRecords()

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { DoctorSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
@@ -6,6 +7,8 @@ import { book, openSlot } from './fixtures/appointments'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { expectOk } from './harness/client'
 import { fhirSearch } from './harness/fakes'
+import { deliverOutbox, deliverUntil } from './harness/outbox'
+import { runSql } from './harness/sql'
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
 
@@ -74,5 +77,30 @@ describe('a hospital whose HMIS is any FHIR R4 server', () => {
     })
     const encounters = await fhirSearch(`Encounter?subject=Patient/${share.hmis_patient_id}`)
     expect(encounters.entry?.map((e) => e.resource.identifier[0].value)).toEqual([share.token_number])
+  })
+
+  it('records a revoked share as the patient’s opt-out Consent (once, valid FHIR)', async () => {
+    const { access_token: token, client } = await loginByPhone()
+    const share = await shareWith(client, token, hospitalId('sahyadri-fhir'))
+    expect((await client.delete(`/v1/shares/${share.share_id}`, { token })).status).toBe(204)
+    const [revocation] = await runSql<{ id: string }>(sql`select id from share_revocations where share_id = ${share.share_id}`)
+    const consents = async () =>
+      (await fhirSearch(`Consent?identifier=${encodeURIComponent(`https://phr-edge.in/fhir/sid/share-revocation-id|${revocation!.id}`)}`))
+        .entry ?? []
+    await deliverUntil([revocation!.id], async () => (await consents()).length > 0)
+    const [consent] = await consents()
+    expect(consent!.resource).toMatchObject({
+      status: 'active',
+      patient: { reference: `Patient/${share.hmis_patient_id}` },
+      provision: { type: 'deny' },
+      extension: [{ valueCode: 'revoked_by_patient' }],
+    })
+    // A retry of the job finds it rather than making a second one.
+    await runSql(sql`update share_revocations set told_at = null where id = ${revocation!.id}`)
+    const [job] = await runSql<{ id: string }>(
+      sql`update outbox set status = 'pending', next_attempt_at = now() where subject_id = ${revocation!.id} returning id`,
+    )
+    await deliverOutbox([job!.id])
+    expect(await consents()).toHaveLength(1)
   })
 })

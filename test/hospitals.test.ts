@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { DoctorSchema, HospitalSchema, ScanResultSchema, ShareSchema, SpecialtySchema } from '../src/features/hospitals/schema'
@@ -6,6 +7,8 @@ import { hospitalId, photo, scanPhoto, shareWith } from './fixtures/hospitals'
 import { expectError, expectOk, failingPaths } from './harness/client'
 import { hmisCalls, hmisFault, hmisPatients } from './harness/fakes'
 import { expectHiddenFromOthers, expectPatientOnly } from './harness/ownership'
+import { deliverUntil } from './harness/outbox'
+import { runSql } from './harness/sql'
 import { fetchWithSettings } from './harness/worker'
 import { createCheck } from './fixtures/symptoms'
 
@@ -108,6 +111,36 @@ describe('share', () => {
     expect(after.items[0]).toMatchObject({ share_id: first.share_id, status: 'revoked' })
     const renewed = await shareWith(client, token, hospital)
     expect(renewed.share_id).not.toBe(first.share_id)
+  })
+
+  it('tells the hospital that I revoked, through the queue while it is down, once', async () => {
+    const { access_token: token, client, patient } = await loginByPhone()
+    const share = await shareWith(client, token, hospitalId('faulty'))
+    // The faulty hospital is the reference HMIS's Sahyadri on a server kept for fault drills.
+    const route = 'sahyadri POST /patients/{id}/share/revoke'
+    const before = (await hmisCalls('faulty'))[route] ?? 0
+    await hmisFault({ kind: 'status', status: 503, route: 'POST /patients/{id}/share/revoke', hospital: 'sahyadri' }, 1, 'faulty')
+    // Revoked here at once, whatever the hospital's state.
+    expect((await client.delete(`/v1/shares/${share.share_id}`, { token })).status).toBe(204)
+    const after = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
+    expect(after.items[0]).toMatchObject({ share_id: share.share_id, status: 'revoked' })
+    const revocations = await runSql<{ id: string }>(sql`select id from share_revocations where share_id = ${share.share_id}`)
+    expect(revocations).toHaveLength(1)
+    const told = async () => (await hmisPatients('sahyadri', 'faulty')).find((p) => p.phr_patient_id === patient.id)?.share === 'revoked'
+    await deliverUntil([revocations[0]!.id], told)
+    expect(await told()).toBe(true)
+    // The first call met the outage; the queue's retry told it.
+    expect((await hmisCalls('faulty'))[route]).toBeGreaterThanOrEqual(before + 2)
+    const [row] = await runSql<{ told_at: string | null; hmis_patient_id: string | null }>(
+      sql`select told_at, hmis_patient_id from share_revocations where id = ${revocations[0]!.id}`,
+    )
+    expect(row).toMatchObject({ told_at: expect.anything(), hmis_patient_id: null })
+    // Revoking again changes nothing and tells nobody again.
+    expect((await client.delete(`/v1/shares/${share.share_id}`, { token })).status).toBe(204)
+    expect(await runSql(sql`select id from share_revocations where share_id = ${share.share_id}`)).toHaveLength(1)
+    expect((await hmisPatients('sahyadri', 'faulty')).find((p) => p.phr_patient_id === patient.id)?.revocations).toEqual([
+      revocations[0]!.id,
+    ])
   })
 
   it('is for the token holder only', async () => {

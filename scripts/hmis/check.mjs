@@ -2,7 +2,8 @@
 // adapter) before going live.
 //   npm run hmis:check -- https://hmis.example-hospital.in/phr/v1 --api-key <the key PHR Edge will use>
 // It exercises every call of the contract, bodies checked against the contract's own schemas, and
-// prints PASS or FAIL for each check with the reason. It books and cancels a test appointment.
+// prints PASS or FAIL for each check with the reason. It books and cancels a test appointment, and
+// revokes the test patient's share at the end.
 // @ts-check (tsconfig.scripts.json)
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
@@ -22,6 +23,7 @@ import {
   HmisCareApplicationSchema,
   HmisAmbulanceRequestSchema,
   HmisAmbulanceBookingSchema,
+  HmisShareRevocationSchema,
 } from '../../src/integrations/hmis/contract.ts'
 
 /** @typedef {import('zod').z.infer<typeof HmisDoctorSchema>} Doctor */
@@ -393,6 +395,28 @@ export async function runConformance({ baseUrl, apiKey, timeoutMs = 10_000 }) {
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel')
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
   })
+  // Last: it ends the test patient's share.
+  await check(
+    'patients: POST /patients/{ref}/share/revoke records a revocation, again (a retry) too; an unknown patient is 404 or done',
+    async () => {
+      needs('token')
+      const revocation = {
+        phr_revocation_id: randomUUID(),
+        phr_patient_id: patient.phr_patient_id,
+        reason: 'revoked_by_patient',
+        revoked_at: new Date().toISOString(),
+      }
+      parse(HmisShareRevocationSchema, revocation, 'our own revocation')
+      const path = `/patients/${encodeURIComponent(state.token.hmis_patient_id)}/share/revoke`
+      expectStatus(await call('POST', path, revocation), [200, 204], 'POST /patients/{ref}/share/revoke')
+      expectStatus(await call('POST', path, revocation), [200, 204], 'POST /patients/{ref}/share/revoke again')
+      const unknown = await call('POST', `/patients/conformance-${randomUUID()}/share/revoke`, {
+        ...revocation,
+        phr_revocation_id: randomUUID(),
+      })
+      expectStatus(unknown, [404, 200, 204], 'POST /patients/{unknown}/share/revoke')
+    },
+  )
   return results
 }
 

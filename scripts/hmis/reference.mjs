@@ -56,7 +56,7 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
       const hospital = match && hospitals.find((h) => h.key === match[1])
       if (!hospital) return send(404, error('not_found', 'No such hospital here.'))
       if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs))
-      const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+)(?=\/|$)/, '/{id}')}`
+      const route = `${req.method} ${match[2].replace(/\/(d-[a-z]+-\d+|apt-[0-9a-f-]+|UHID-[A-Z]+-\d+)(?=\/|$)/, '/{id}')}`
       calls.set(`${hospital.key} ${route}`, (calls.get(`${hospital.key} ${route}`) ?? 0) + 1)
 
       // A fault may name the route (`POST /appointments`) and the hospital (`amrita`) it is for; otherwise the next call takes it.
@@ -226,6 +226,33 @@ function handle(hospital, state, method, path, params, body, quirks) {
       state.tokens.set(hmisPatientId, token)
     }
     return [existing ? 200 : 201, { hmis_patient_id: hmisPatientId, ...token }]
+  }
+  const revoke = path.match(/^\/patients\/([A-Za-z0-9-]+)\/share\/revoke$/)
+  if (method === 'POST' && revoke) {
+    const { phr_revocation_id: id, phr_patient_id: phrId, reason, revoked_at: at } = body ?? {}
+    if (
+      typeof id !== 'string' ||
+      typeof phrId !== 'string' ||
+      !['revoked_by_patient', 'account_erased'].includes(reason) ||
+      Number.isNaN(Date.parse(at))
+    )
+      return [400, error('invalid_request', 'phr_revocation_id, phr_patient_id, reason and revoked_at are required')]
+    const [key, patient] = [...state.patients.entries()].find(([, p]) => p.hmis_patient_id === revoke[1]) ?? []
+    if (!patient) return [404, error('not_found', 'No such patient.')]
+    // Idempotent: a revocation seen before changes nothing.
+    if (!(patient.revocations ?? []).includes(id)) {
+      patient.revocations = [...(patient.revocations ?? []), id]
+      patient.share = reason === 'account_erased' ? 'erased' : 'revoked'
+      state.tokens.delete(patient.hmis_patient_id)
+      // An erased account: forget our id and the contact details we sent; the hospital's own record stays.
+      if (reason === 'account_erased') {
+        state.patients.delete(key)
+        const kept = { ...patient, phr_patient_id: null }
+        for (const field of ['phone', 'email', 'address', 'abha_address']) delete kept[field]
+        state.patients.set(`erased:${patient.hmis_patient_id}`, kept)
+      }
+    }
+    return [200, { patient_ref: patient.hmis_patient_id, share: patient.share }]
   }
   if (method === 'POST' && path === '/appointments') {
     const { phr_appointment_id: id, hmis_patient_id: patient, doctor_id: doctorId, mode, slot_start: slotStart } = body ?? {}

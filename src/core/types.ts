@@ -78,7 +78,16 @@ export type Feature = {
   outbox?: JobHandlers
   /** Routes that take files, by exact path or a pattern of paths, with their own body limit. */
   uploads?: { path: string | RegExp; maxBytes: (config: Config) => number }[]
+  /** What it does for an account being erased (profile's account erasure), before the patient's rows go. */
+  erase?: ErasureStep
 }
+
+/**
+ * A feature's part in erasing an account, run in the erasing transaction (the patient's row locked)
+ * before every row of the patient is deleted: e.g. telling hospitals, through jobs that outlive the
+ * rows. The outbox jobs it wrote, sent to the queue after the commit.
+ */
+export type ErasureStep = (tx: Db, patientId: string) => Promise<OutboxJob[]>
 
 // The outbox (core/outbox): its jobs and what features declare to run them.
 

@@ -157,8 +157,18 @@ export function revokeFcmAccessTokens() {
 /** The patients a hospital of the reference HMIS has registered. */
 export async function hmisPatients(
   hospitalKey: string,
-): Promise<{ phr_patient_id: string; hmis_patient_id: string; name: string | null }[]> {
-  return (await fetch(`${inject('hmisUrl')}/_hmis/patients?hospital=${hospitalKey}`)).json()
+  server: HmisServer = 'shared',
+): Promise<
+  {
+    phr_patient_id: string | null
+    hmis_patient_id: string
+    name: string | null
+    phone?: string | null
+    share?: 'revoked' | 'erased'
+    revocations?: string[]
+  }[]
+> {
+  return (await fetch(`${hmisBase(server)}/_hmis/patients?hospital=${hospitalKey}`)).json()
 }
 
 /** A FHIR search on the test FHIR server (Medplum), as the hospital would see its own data. */

@@ -42,3 +42,23 @@ export type HospitalShareRow = typeof hospitalShares.$inferSelect
  */
 export const liveShareOf = (row: { patientId: PgColumn; hospitalId: PgColumn }) =>
   and(eq(hospitalShares.patientId, row.patientId), eq(hospitalShares.hospitalId, row.hospitalId), isNull(hospitalShares.revokedAt))
+
+/** A share that ended (revoked by the patient, or the account erased) until its hospital is told (outbox kind revoke_share). */
+export const shareRevocations = pgTable('share_revocations', {
+  id: uuid('id').primaryKey(),
+  phrPatientId: uuid('phr_patient_id').notNull(),
+  hospitalId: uuid('hospital_id').notNull(),
+  shareId: uuid('share_id'),
+  hmisPatientId: text('hmis_patient_id'),
+  reason: text('reason').$type<'revoked_by_patient' | 'account_erased'>().notNull(),
+  openRefs: jsonb('open_refs').$type<OpenRef[]>().notNull().default([]),
+  revokedAt: timestamptz('revoked_at').notNull().defaultNow(),
+  toldAt: timestamptz('told_at'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+})
+
+/** Something a hospital holds for a patient that is still open, by our kind and its reference. */
+export type OpenRef = {
+  kind: 'appointment' | 'lab_booking' | 'medicine_order' | 'care_application' | 'ambulance_request'
+  ref: string
+}

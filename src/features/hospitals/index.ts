@@ -8,6 +8,7 @@ import { listSpecialties, listSpecialtiesHandler } from './list-specialties'
 import { revokeShareHandler, revokeShareRoute } from './revoke-share'
 import { scanQr, scanQrHandler } from './scan'
 import { ScanImageSchema, ScanRequestSchema } from './schema'
+import { revokeShareJob, tellHospitalsOfErasure } from './share-revocations'
 import { searchAllDoctors, searchAllDoctorsHandler } from './search-all-doctors'
 import { searchDoctors, searchDoctorsHandler } from './search-doctors'
 import { shareProfile, shareProfileHandler } from './share-profile'
@@ -41,4 +42,7 @@ export const hospitalsFeature: Feature = {
       .openapi(getDoctor, getDoctorHandler)
   },
   uploads: [{ path: '/v1/scan', maxBytes: (config) => config.QR_IMAGE_MAX_BYTES }],
+  outbox: { revoke_share: revokeShareJob },
+  // An erased account's hospitals are told, and what is open there cancelled.
+  erase: tellHospitalsOfErasure,
 }

@@ -136,16 +136,3 @@ export async function listShares(db: Db, patientId: string, page: { limit: numbe
     .orderBy(desc(hospitalShares.createdAt), desc(hospitalShares.id))
     .limit(page.limit + 1)
 }
-
-/**
- * Revokes one of the patient's shares at once; true when it exists (revoking twice is fine).
- * Another patient's share is not found, as if it did not exist.
- */
-export async function revokeShare(db: Db, patientId: string, shareId: string): Promise<boolean> {
-  const [row] = await db
-    .update(hospitalShares)
-    .set({ revokedAt: sql`coalesce(${hospitalShares.revokedAt}, now())` })
-    .where(and(eq(hospitalShares.id, shareId), eq(hospitalShares.patientId, patientId)))
-    .returning({ id: hospitalShares.id })
-  return Boolean(row)
-}

@@ -5,7 +5,7 @@ import { ApiError } from '../../core/errors'
 import { describeError } from '../../core/logger'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import type { Services } from '../../core/types'
+import type { ErasureStep, OutboxJob, Services } from '../../core/types'
 
 // Account deletion (DPDP Act; app stores require it). The request sets the date of erasure after a
 // grace period (ACCOUNT_ERASE_GRACE_DAYS), logs every session out and forgets every phone at once;
@@ -13,7 +13,9 @@ import type { Services } from '../../core/types'
 // erases what is due: in one transaction, with the patient's row locked (a login at that moment
 // either cancels first or finds no account), every row of the patient in every table
 // (erase_patient(), migration 0025) and a tombstone without personal data that lists the files
-// still to delete; then the files (R2), and the tombstone's list is emptied. A storage failure
+// still to delete; before the rows go, each feature's erasure step (Feature.erase: the hospitals
+// feature writes, per hospital, a job that cancels what is open there and tells its HMIS the
+// share ended); then the files (R2), and the tombstone's list is emptied. A storage failure
 // leaves the list for the next run: no file outlives its account.
 
 export const DeletionSchema = z
@@ -73,8 +75,8 @@ async function dropFiles(services: Services, patientId: string, keys: string[]):
 }
 
 /** Erases one account whose date has come (false when it is not due: cancelled by a login meanwhile, or already erased). */
-async function eraseAccount(services: Services, patientId: string): Promise<boolean> {
-  const keys = await services.db.transaction(async (tx) => {
+async function eraseAccount(services: Services, patientId: string, steps: ErasureStep[]): Promise<boolean> {
+  const erased = await services.db.transaction(async (tx) => {
     const [due] = await queryRows<{ erase_requested_at: string }>(
       tx,
       sql`select erase_requested_at from patients where id = ${patientId} and erase_at <= now() for update`,
@@ -87,6 +89,9 @@ async function eraseAccount(services: Services, patientId: string): Promise<bool
           union select photo_key from patients where id = ${patientId} and photo_key is not null
           union select storage_key from data_exports where patient_id = ${patientId} and storage_key is not null`,
     )
+    // What the features do first (the hospitals told, and what is open there cancelled), by jobs that outlive the rows.
+    const jobs: OutboxJob[] = []
+    for (const step of steps) jobs.push(...(await step(tx, patientId)))
     const [erased] = await queryRows<{ rows: number }>(tx, sql`select erase_patient(${patientId}) as rows`)
     const pending = files.map((f) => f.key)
     await tx.execute(
@@ -94,10 +99,11 @@ async function eraseAccount(services: Services, patientId: string): Promise<bool
           values (${patientId}, ${due.erase_requested_at}, ${erased!.rows},
                   array(select jsonb_array_elements_text(${JSON.stringify(pending)}::jsonb)))`,
     )
-    return pending
+    return { keys: pending, jobs }
   })
-  if (!keys) return false
-  await dropFiles(services, patientId, keys).catch((error: unknown) =>
+  if (!erased) return false
+  services.outbox.send(erased.jobs)
+  await dropFiles(services, patientId, erased.keys).catch((error: unknown) =>
     // Listed on the tombstone: this run's second pass, or the next run, deletes them.
     services.log.log('warn', 'the files of an erased account could not be deleted yet', {
       patient_id: patientId,
@@ -108,13 +114,16 @@ async function eraseAccount(services: Services, patientId: string): Promise<bool
 }
 
 /** The housekeeping job: accounts whose date has come are erased; files an earlier run could not delete are deleted. */
-export async function eraseDueAccounts(services: Services): Promise<{ erased: number; failed: number; files_retried: number }> {
+export async function eraseDueAccounts(
+  services: Services,
+  steps: ErasureStep[],
+): Promise<{ erased: number; failed: number; files_retried: number }> {
   const { db, log } = services
   const counts = { erased: 0, failed: 0, files_retried: 0 }
   const due = await queryRows<{ id: string }>(db, sql`select id from patients where erase_at <= now() order by erase_at limit 100`)
   for (const { id } of due) {
     try {
-      if (await eraseAccount(services, id)) counts.erased += 1
+      if (await eraseAccount(services, id, steps)) counts.erased += 1
     } catch (error) {
       // Left for the next run: the account (or the tombstone's list of files) is still there.
       counts.failed += 1

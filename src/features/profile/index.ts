@@ -1,6 +1,6 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
-import { deleteMe, deleteMeHandler, eraseDueAccounts } from './delete-account'
+import { deleteMe, deleteMeHandler } from './delete-account'
 import { deletePhoto, deletePhotoHandler, getPhoto, getPhotoHandler, putPhoto, putPhotoHandler } from './photo'
 import { getMedicalId, getMedicalIdHandler } from './medical-id'
 import * as routes from './routes'
@@ -8,6 +8,8 @@ import * as routes from './routes'
 // What the profile offers the others: the patient as the API shows them.
 export { PatientSchema, toPatient } from './schema'
 export { profileOf } from './store'
+// Account erasure, run by the root's jobs with every feature's erasure step (features cannot all be imported here).
+export { eraseDueAccounts } from './delete-account'
 
 export const profileFeature: Feature = {
   tags: [
@@ -24,5 +26,4 @@ export const profileFeature: Feature = {
       .openapi(getPhoto, getPhotoHandler)
       .openapi(deletePhoto, deletePhotoHandler),
   uploads: [{ path: '/v1/me/photo', maxBytes: (config) => config.PROFILE_PHOTO_MAX_BYTES }],
-  jobs: [{ name: 'account erasure', cron: '17 * * * *', run: eraseDueAccounts }],
 }

@@ -42,5 +42,6 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     withdrawCareApplication: (ref, reason) => hmis.withdrawCareApplication(ref, reason),
     requestAmbulance: (request) => hmis.requestAmbulance(request),
     cancelAmbulanceRequest: (ref, reason) => hmis.cancelAmbulanceRequest(ref, reason),
+    revokeShare: (ref, revocation) => hmis.revokeShare(ref, revocation),
   }
 }

@@ -235,6 +235,19 @@ export const HmisAmbulanceBookingSchema = z
   })
   .openapi('HmisAmbulanceBooking')
 
+export const HmisShareRevocationSchema = z
+  .object({
+    phr_revocation_id: z.guid().openapi({ description: 'Idempotency key: the same id again is no change.' }),
+    phr_patient_id: z.guid().openapi({ description: 'Our id of the patient, as sent to POST /patients.' }),
+    reason: z.enum(['revoked_by_patient', 'account_erased']).openapi({
+      description:
+        '`revoked_by_patient`: the patient stopped sharing with this hospital (they may share again later, under the same `phr_patient_id`). `account_erased`: the patient’s PHR Edge account is erased; PHR Edge has cancelled first, with the calls of this contract, every booking and order of theirs still open here, and will never call about this `phr_patient_id` again.',
+      example: 'revoked_by_patient',
+    }),
+    revoked_at: instant.openapi({ example: '2026-12-01T10:30:00Z' }),
+  })
+  .openapi('HmisShareRevocation')
+
 export const HmisCancelRequestSchema = z
   .object({ reason: z.string().nullable().openapi({ example: 'Bought them nearby' }) })
   .openapi('HmisCancelRequest')
@@ -312,6 +325,27 @@ export function hmisContractDocument() {
         201: json(HmisPatientTokenSchema, 'Registered.'),
         200: json(HmisPatientTokenSchema, 'Already registered: updated.'),
         400: failure('Invalid request.'),
+        401: failure('Wrong API key.'),
+      },
+    }),
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/patients/{patient_ref}/share/revoke',
+      operationId: 'revokeShare',
+      summary: 'The patient’s share with this hospital ended: they revoked it, or their PHR Edge account is erased',
+      description:
+        'From now on PHR Edge refuses this hospital’s documents, consent requests and record reads for the patient (403), and sends nothing more under this share. Give no more OPD tokens from it; what the hospital recorded about the patient is its own medical record, kept under its own duty. With `account_erased`, forget `phr_patient_id` and the contact details PHR Edge sent. Idempotent: a repeated call, or one for a patient the HMIS does not know (404), counts as done.',
+      request: {
+        params: z.object({
+          patient_ref: z.string().openapi({ description: 'The `hmis_patient_id` of POST /patients.', example: 'UHID-SAH-100001' }),
+        }),
+        body: { required: true, content: { 'application/json': { schema: HmisShareRevocationSchema } } },
+      },
+      responses: {
+        200: { description: 'Recorded (also when it already was).' },
+        204: { description: 'Recorded (also when it already was).' },
+        404: failure('No such patient (counted as done).'),
         401: failure('Wrong API key.'),
       },
     }),

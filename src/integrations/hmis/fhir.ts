@@ -3,13 +3,14 @@ import { ApiError } from '../../core/errors'
 import { addDays, localDate, startOfLocalDay } from '../../core/time'
 import { readUpstreamJson, rejectUpstream } from '../../core/upstream'
 import { hmisHttp, type HmisOptions } from './http'
-import type { Hmis, HmisDoctor, HmisLink, HmisSymptomCheck } from './port'
+import type { Hmis, HmisDoctor, HmisLink, HmisShareRevocation, HmisSymptomCheck } from './port'
 
 // Any FHIR R4 server as an HMIS. What we read (documented in the README, "FHIR R4 adapter"):
 //   PractitionerRole (specialty, practitioner, fee extension) with _include of the Practitioner
 //   (name, qualification, communication, experience extension); Schedule?actor=…; free Slots with
 //   serviceType = consultation mode and an optional capacity extension; Patient created with
-//   If-None-Exist on our patient id; the OPD token as a planned Encounter's identifier.
+//   If-None-Exist on our patient id; the OPD token as a planned Encounter's identifier. A share that
+//   ended is a Consent (patient-privacy, opt-out, provision deny) carrying our revocation id.
 
 const SERVICE = 'The hospital system (FHIR)'
 export const FHIR = {
@@ -30,9 +31,28 @@ export const FHIR = {
   triageExtension: 'https://phr-edge.in/fhir/StructureDefinition/triage-level',
   labBookingId: 'https://phr-edge.in/fhir/sid/lab-booking-id',
   labTest: 'https://phr-edge.in/fhir/CodeSystem/lab-test',
+  shareRevocationId: 'https://phr-edge.in/fhir/sid/share-revocation-id',
+  shareRevocationReason: 'https://phr-edge.in/fhir/StructureDefinition/share-revocation-reason',
 }
 
 const UCUM_DURATION: Record<string, string> = { hours: 'h', days: 'd', weeks: 'wk', months: 'mo', years: 'a' }
+
+/** A share that ended as a FHIR R4 Consent: the patient opts out of exchange through PHR Edge from `revoked_at`. */
+export function consentRevocationOf(patientRef: string, revocation: HmisShareRevocation) {
+  return {
+    resourceType: 'Consent',
+    identifier: [{ system: FHIR.shareRevocationId, value: revocation.phr_revocation_id }],
+    status: 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] },
+    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }] }],
+    patient: { reference: `Patient/${patientRef}` },
+    dateTime: revocation.revoked_at,
+    policyRule: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'OPTOUT' }] },
+    provision: { type: 'deny', period: { start: revocation.revoked_at } },
+    // Why: the patient revoked the share, or their account is erased (then forget our patient id).
+    extension: [{ url: FHIR.shareRevocationReason, valueCode: revocation.reason }],
+  }
+}
 
 /** A symptom check as a FHIR QuestionnaireResponse: each answer an item with a typed value. */
 export function questionnaireResponseOf(appointmentRef: string, check: HmisSymptomCheck) {
@@ -509,6 +529,14 @@ export function fhirHmis(link: HmisLink, options: HmisOptions): Hmis {
     async cancelAmbulanceRequest() {
       // Never sent (requestAmbulance refuses): nothing to cancel.
       return 'cancelled'
+    },
+    async revokeShare(patientRef, revocation) {
+      // The patient's opt-out of exchange through PHR Edge, from that time; If-None-Exist makes a retry find it.
+      const created = await call('POST', 'Consent', consentRevocationOf(patientRef, revocation), {
+        'If-None-Exist': `identifier=${FHIR.shareRevocationId}|${revocation.phr_revocation_id}`,
+      })
+      if (!created.ok) await rejectUpstream(SERVICE, created)
+      await created.body?.cancel()
     },
   }
 }

@@ -14,6 +14,7 @@ import type {
   HmisAmbulanceRequestSchema,
   HmisRescheduleRequestSchema,
   HmisRescheduledSchema,
+  HmisShareRevocationSchema,
 } from './contract'
 
 export type HmisSpecialty = z.infer<typeof HmisSpecialtySchema>
@@ -27,6 +28,7 @@ export type HmisLabBookingRequest = z.infer<typeof HmisLabBookingRequestSchema>
 export type HmisMedicineOrderRequest = z.infer<typeof HmisMedicineOrderRequestSchema>
 export type HmisCareApplicationRequest = z.infer<typeof HmisCareApplicationRequestSchema>
 export type HmisAmbulanceRequest = z.infer<typeof HmisAmbulanceRequestSchema>
+export type HmisShareRevocation = z.infer<typeof HmisShareRevocationSchema>
 /** Done with the HMIS's reference, or a refusal it will repeat. */
 export type HmisOrderOutcome = { ref: string } | { refused: { code: string; message: string } }
 
@@ -92,6 +94,8 @@ export interface Hmis {
   requestAmbulance(request: HmisAmbulanceRequest): Promise<HmisOrderOutcome>
   /** Idempotent; an unknown reference counts as cancelled. */
   cancelAmbulanceRequest(requestRef: string, reason: string | null): Promise<HmisCancelOutcome>
+  /** The patient's share ended; idempotent on phr_revocation_id, and an unknown patient counts as told. */
+  revokeShare(patientRef: string, revocation: HmisShareRevocation): Promise<void>
 }
 
 /** The outbox partition of a hospital's jobs: they run at most OUTBOX_PARTITION_CONCURRENCY at a time, so one slow HMIS holds up only its own. */

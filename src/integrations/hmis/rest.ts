@@ -126,5 +126,11 @@ export function restHmis(link: HmisLink, options: HmisOptions): Hmis {
     withdrawCareApplication: (ref, reason) => cancel(`/care-package-applications/${encodeURIComponent(ref)}/withdraw`, reason),
     requestAmbulance: (request) => place('/ambulance-requests', request, HmisAmbulanceBookingSchema, (r) => r.request_ref),
     cancelAmbulanceRequest: (ref, reason) => cancel(`/ambulance-requests/${encodeURIComponent(ref)}/cancel`, reason),
+    async revokeShare(patientRef, revocation) {
+      const response = await call('POST', `/patients/${encodeURIComponent(patientRef)}/share/revoke`, revocation)
+      if (response.status === 404) return void (await response.body?.cancel())
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      await response.body?.cancel()
+    },
   }
 }
