@@ -152,6 +152,32 @@ describe('the change feed', () => {
     await expectError(await client.get(`/v1/changes?cursor=${old}`, { token }), 410, 'cursor_expired')
   })
 
+  it('names a dose by its medicine, date and timing, and a deletion of many rows at once row by row', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const medication = await expectOk(
+      await client.post(
+        '/v1/medications',
+        { name: 'Metformin 500 mg', dosage: '1 tablet', timings: ['after_breakfast', 'after_dinner'], start_date: '2026-12-01' },
+        { token },
+      ),
+      201,
+      z.object({ id: z.string() }),
+    )
+    const cursor = (await follow(client, token, (await changes(client, token)).next_cursor, () => true)).cursor
+    for (const timing of ['after_breakfast', 'after_dinner']) {
+      const logged = await client.post(`/v1/medications/${medication.id}/doses`, { date: '2026-12-01', timing, status: 'taken' }, { token })
+      expect(logged.status).toBeLessThan(300)
+      await logged.body?.cancel()
+    }
+    const doses = [`dose ${medication.id}/2026-12-01/after_breakfast upserted`, `dose ${medication.id}/2026-12-01/after_dinner upserted`]
+    const seen = await follow(client, token, cursor, (items) => items.filter((i) => i.kind === 'dose').length >= 2)
+    expect(names(seen.items.filter((i) => i.kind === 'dose'))).toEqual(doses)
+    // One statement deletes both doses (the statement-level trigger notes each of them).
+    await runSql(sql`delete from medication_doses where medication_id = ${medication.id}`)
+    const gone = await follow(client, token, seen.cursor, (items) => items.filter((i) => i.kind === 'dose').length >= 2)
+    expect(names(gone.items.filter((i) => i.kind === 'dose'))).toEqual(doses.map((d) => d.replace('upserted', 'deleted')))
+  })
+
   it('names a notification when it comes and when I read it, not while it is being pushed to my phones', async () => {
     const { client, access_token: token } = await loginByPhone()
     const cursor = (await changes(client, token)).next_cursor
