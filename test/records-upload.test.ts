@@ -92,6 +92,16 @@ describe('record uploads', () => {
     expect(padded.metadata?.page_count).toBe(2)
   })
 
+  it('reads a file a megabyte window at a time: a page object across a window’s seam counts once', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const seam = 1024 * 1024
+    const first = new TextDecoder('latin1').decode(pdfDocument({ pages: 3, title: 'Across' })).search(/\/Type\s*\/Page(?![a-zA-Z])/)
+    const across = pdfDocument({ pages: 3, title: 'Across', padding: seam - 4 - first - 2 })
+    expect(new TextDecoder('latin1').decode(across.subarray(seam - 4, seam + 7))).toBe('/Type /Page')
+    const counted = await expectOk(await upload(client, token, across), 201, RecordSchema)
+    expect(counted.metadata).toMatchObject({ page_count: 3, title: 'Across' })
+  })
+
   it('stores the same file once, honours Idempotency-Key, and keeps uploads to their owner', async () => {
     const owner = await loginByPhone()
     const other = await loginByPhone()
@@ -172,6 +182,8 @@ describe('streamed uploads', () => {
       client.call('PUT', `/v1/records/stream?${query}`, { token, headers: { 'content-type': 'application/pdf' }, body: bytes })
     const stored = await expectOk(await put(big), 201, RecordSchema)
     expect(stored).toMatchObject({ source: 'uploaded', content_type: 'application/pdf', size_bytes: big.length })
+    // What it says, read back from storage by ranges (never the whole file at once).
+    expect(stored.metadata).toEqual({ page_count: 1, title: 'MRI report', created: '2026-11-20' })
     const file = await client.get(`/v1/records/${stored.id}/file`, { token })
     const back = new Uint8Array(await file.arrayBuffer())
     expect(back.length).toBe(big.length)

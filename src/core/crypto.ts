@@ -55,6 +55,13 @@ export async function sha256HexOfBytes(bytes: Uint8Array): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', bytes))
 }
 
+/** The SHA-256 of a stream as it flows (a file is never held for it). */
+export async function sha256HexOfStream(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const digest = new crypto.DigestStream('SHA-256')
+  await stream.pipeTo(digest)
+  return [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 export async function sha256Hex(message: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', encoder.encode(message)))
 }

@@ -1,5 +1,8 @@
 import { Unzlib } from 'fflate'
+import { sha256HexOfStream } from './crypto'
+import { documentKind } from './documents'
 import { ApiError } from './errors'
+import type { FileStore } from './files'
 
 // What we learn from an uploaded file's own bytes, and whether it is whole: a PDF must have its
 // header, a cross-reference (`startxref` pointing into the file) and `%%EOF`; a PNG its IHDR and
@@ -79,60 +82,145 @@ function pdfString(raw: string | undefined): string | undefined {
   return clean ? clean.slice(0, 200) : undefined
 }
 
-async function pdfFacts(bytes: Uint8Array): Promise<FileFacts> {
-  const text = latin1(bytes)
-  const tail = text.slice(-2048)
+/**
+ * Where a file's bytes are read from, a range at a time: an upload's Blob (its slices are views, not
+ * copies), bytes already in memory, or the stored object's ranges in R2. A file is never read whole
+ * into one buffer or one string here: windows of WINDOW bytes, and the small ranges the format names.
+ */
+export type ByteSource = {
+  size: number
+  read(start: number, end: number): Promise<Uint8Array>
+  /** How much one window of the scan reads (fewer, larger reads where each read is a call). */
+  window?: number
+}
+
+export const bytesSource = (bytes: Uint8Array): ByteSource => ({
+  size: bytes.length,
+  read: async (start, end) => bytes.subarray(Math.max(0, start), Math.min(bytes.length, end)),
+})
+
+export const blobSource = (blob: Blob): ByteSource => ({
+  size: blob.size,
+  read: async (start, end) => new Uint8Array(await blob.slice(Math.max(0, start), Math.min(blob.size, end)).arrayBuffer()),
+})
+
+/**
+ * A file stored in R2, read by ranges (8 MiB windows: a 100 MB file is 13 calls, and a window and its
+ * text are the only copies in memory).
+ */
+export const storedSource = (files: FileStore, key: string, size: number): ByteSource => ({
+  size,
+  window: 8 * 1024 * 1024,
+  async read(start, end) {
+    const offset = Math.max(0, start)
+    const length = Math.min(size, end) - offset
+    if (length <= 0) return new Uint8Array(0)
+    const object = await files.get(key, { range: { offset, length } })
+    if (!object) throw new ApiError('upstream_unavailable', 'File storage lost the file being checked. Please upload it again.')
+    return new Uint8Array(await object.arrayBuffer())
+  },
+})
+
+/** The scan's window, and how far each reaches into the next so that a match across the seam is whole in one of them. */
+const WINDOW = 1024 * 1024
+const OVERLAP = 8192
+
+/**
+ * The file as latin-1 text, one window at a time: `text` covers [at, at + own + OVERLAP), and a match
+ * belongs to this window when it starts before `own` (the next window sees the rest).
+ */
+async function* windowsOf(source: ByteSource, from = 0): AsyncGenerator<{ at: number; own: number; text: string }> {
+  const window = source.window ?? WINDOW
+  for (let at = from; at < source.size; at += window) {
+    const own = Math.min(window, source.size - at)
+    yield { at, own, text: latin1(await source.read(at, at + own + OVERLAP)) }
+  }
+}
+
+/** Where `needle` first occurs at or after `from`, or -1. */
+async function indexOf(source: ByteSource, needle: string, from: number): Promise<number> {
+  // Windows in order, each reaching into the next: the first found is the first there is.
+  for await (const { at, text } of windowsOf(source, from)) {
+    const found = text.indexOf(needle)
+    if (found >= 0) return at + found
+  }
+  return -1
+}
+
+async function pdfFacts(source: ByteSource): Promise<FileFacts> {
+  const size = source.size
+  const tail = latin1(await source.read(size - 2048, size))
   if (!/%%EOF\s*$/.test(tail)) throw broken('no end-of-file marker')
   const startxref = tail.match(/startxref\s+(\d+)\s+%%EOF\s*$/)
   if (!startxref) throw broken('no cross-reference position')
   const offset = Number(startxref[1])
-  if (!(offset > 0 && offset < bytes.length)) throw broken('the cross-reference position is outside the file')
-  const at = text.slice(offset, offset + 64)
+  if (!(offset > 0 && offset < size)) throw broken('the cross-reference position is outside the file')
+  const at = latin1(await source.read(offset, offset + 64))
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) throw broken('the cross-reference is not where the file says')
-  let pages = text.match(PAGE)?.length ?? 0
-  // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
+  let pages = 0
+  let title: string | undefined
+  let created: RegExpMatchArray | undefined
   const budget = { left: MAX_INFLATED_BYTES }
-  for (const match of text.matchAll(/\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g)) {
-    const start = match.index! + match[0].length
-    let end = text.indexOf('endstream', start)
-    if (end < 0) throw broken('an object stream never ends')
-    // The stream's own /Length when it is a number; otherwise up to the end-of-line before endstream.
-    const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
-    if (length && start + Number(length) <= end) end = start + Number(length)
-    else if (text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1
-    const inflated = inflate(bytes.subarray(start, end), budget)
-    if (inflated) pages += inflated.match(PAGE)?.length ?? 0
+  for await (const window of windowsOf(source)) {
+    const mine = (index: number | undefined) => index !== undefined && index < window.own
+    for (const match of window.text.matchAll(PAGE)) if (mine(match.index)) pages += 1
+    // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
+    for (const match of window.text.matchAll(/\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g)) {
+      if (!mine(match.index)) continue
+      const start = window.at + match.index! + match[0].length
+      let end = await indexOf(source, 'endstream', start)
+      if (end < 0) throw broken('an object stream never ends')
+      // The stream's own /Length when it is a number; otherwise up to the end-of-line before endstream.
+      const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
+      if (length && start + Number(length) <= end) end = start + Number(length)
+      else {
+        const before = latin1(await source.read(end - 2, end))
+        if (before.endsWith('\n')) end -= before === '\r\n' ? 2 : 1
+      }
+      const inflated = inflate(await source.read(start, end), budget)
+      if (inflated) pages += inflated.match(PAGE)?.length ?? 0
+    }
+    if (title === undefined) {
+      const found = window.text.match(/\/Title\s*\(((?:\\.|[^\\)])*)\)/)
+      if (found && mine(found.index)) title = found[1]
+    }
+    if (!created) {
+      const found = window.text.match(/\/CreationDate\s*\(D:(\d{4})(\d{2})?(\d{2})?/)
+      if (found && mine(found.index)) created = found
+    }
   }
   if (pages === 0) throw broken('no pages')
-  const created = text.match(/\/CreationDate\s*\(D:(\d{4})(\d{2})?(\d{2})?/)
   return {
     page_count: pages,
-    title: pdfString(text.match(/\/Title\s*\(((?:\\.|[^\\)])*)\)/)?.[1]),
+    title: pdfString(title),
     created: created ? [created[1], created[2] ?? '01', created[3] ?? '01'].join('-') : undefined,
   }
 }
 
-function pngFacts(bytes: Uint8Array): FileFacts {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (bytes.length < 33 || latin1(bytes.subarray(12, 16)) !== 'IHDR') throw broken('no image header')
-  if (latin1(bytes.subarray(bytes.length - 8, bytes.length - 4)) !== 'IEND') throw broken('the image is cut short')
+async function pngFacts(source: ByteSource): Promise<FileFacts> {
+  const head = await source.read(0, 33)
+  if (source.size < 33 || latin1(head.subarray(12, 16)) !== 'IHDR') throw broken('no image header')
+  if (latin1(await source.read(source.size - 8, source.size - 4)) !== 'IEND') throw broken('the image is cut short')
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength)
   const width = view.getUint32(16)
   const height = view.getUint32(20)
   if (!width || !height) throw broken('zero-sized image')
   return { width, height }
 }
 
-function jpegFacts(bytes: Uint8Array): FileFacts {
-  if (bytes[bytes.length - 2] !== 0xff || bytes[bytes.length - 1] !== 0xd9) throw broken('the image is cut short')
-  // Walk the marker segments to the frame header (SOF0–SOF15, not DHT/JPG/DAC).
+async function jpegFacts(source: ByteSource): Promise<FileFacts> {
+  const end = await source.read(source.size - 2, source.size)
+  if (end[0] !== 0xff || end[1] !== 0xd9) throw broken('the image is cut short')
+  // Walk the marker segments to the frame header (SOF0–SOF15, not DHT/JPG/DAC), reading each one's head.
   let i = 2
-  while (i + 9 < bytes.length) {
-    if (bytes[i] !== 0xff) throw broken('a damaged image header')
-    const marker = bytes[i + 1]!
-    const length = (bytes[i + 2]! << 8) | bytes[i + 3]!
+  while (i + 9 < source.size) {
+    const bytes = await source.read(i, i + 9)
+    if (bytes[0] !== 0xff) throw broken('a damaged image header')
+    const marker = bytes[1]!
+    const length = (bytes[2]! << 8) | bytes[3]!
     if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      const height = (bytes[i + 5]! << 8) | bytes[i + 6]!
-      const width = (bytes[i + 7]! << 8) | bytes[i + 8]!
+      const height = (bytes[5]! << 8) | bytes[6]!
+      const width = (bytes[7]! << 8) | bytes[8]!
       if (!width || !height) throw broken('zero-sized image')
       return { width, height }
     }
@@ -143,8 +231,22 @@ function jpegFacts(bytes: Uint8Array): FileFacts {
 }
 
 /** The facts of a file already recognised by documentKind, or a 422 when it is damaged or incomplete. */
-export async function inspectFile(bytes: Uint8Array, contentType: string): Promise<FileFacts> {
-  if (contentType === 'application/pdf') return pdfFacts(bytes)
-  if (contentType === 'image/png') return pngFacts(bytes)
-  return jpegFacts(bytes)
+export async function inspectFile(source: ByteSource, contentType: string): Promise<FileFacts> {
+  if (contentType === 'application/pdf') return pdfFacts(source)
+  if (contentType === 'image/png') return pngFacts(source)
+  return jpegFacts(source)
+}
+
+/**
+ * An uploaded file checked where it lies (the form's File): its type from its first bytes (415
+ * with `refusal`), its facts and wholeness from ranges (422), its sha256 as it streams. The Worker
+ * never makes a second copy of it, nor a string of it; it goes to storage as it is (R2 takes the Blob).
+ */
+export async function inspectUpload(file: Blob, refusal: string) {
+  if (file.size === 0) throw new ApiError('unprocessable', 'The file is empty.')
+  const source = blobSource(file)
+  const kind = documentKind(await source.read(0, 16))
+  if (!kind) throw new ApiError('unsupported_media_type', refusal)
+  const facts = await inspectFile(source, kind.contentType)
+  return { kind, facts, sha256: await sha256HexOfStream(file.stream()) }
 }

@@ -35,7 +35,7 @@ export function guardedFiles(bucket: R2Bucket): FileStore {
 export async function storeThenSave<T>(
   files: FileStore,
   log: Logger,
-  put: { key: string; body: Uint8Array; contentType: string; sha256: string },
+  put: { key: string; body: Uint8Array | Blob; contentType: string; sha256: string },
   save: () => Promise<T>,
 ): Promise<T> {
   await files.put(put.key, put.body, { httpMetadata: { contentType: put.contentType }, sha256: put.sha256 })

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { documentKind } from '../../core/documents'
 import { ApiError } from '../../core/errors'
-import { inspectFile } from '../../core/file-inspect'
+import { bytesSource, inspectFile } from '../../core/file-inspect'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { PatientSchema } from './schema'
@@ -37,7 +37,7 @@ export const putPhotoHandler: PatientHandler<typeof putPhoto> = async (c) => {
   if (bytes.length === 0) throw new ApiError('unprocessable', 'The photo is empty.')
   const kind = documentKind(bytes)
   if (!kind || kind.contentType === 'application/pdf') throw new ApiError('unsupported_media_type', 'A photo must be png or jpg.')
-  const facts = await inspectFile(bytes, kind.contentType)
+  const facts = await inspectFile(bytesSource(bytes), kind.contentType)
   if ((facts.width ?? 0) > MAX_SIDE || (facts.height ?? 0) > MAX_SIDE) {
     throw new ApiError('image_too_large', `A photo may be at most ${MAX_SIDE} pixels a side; this one is ${facts.width} × ${facts.height}.`)
   }

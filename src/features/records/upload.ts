@@ -1,7 +1,6 @@
 import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
-import { sha256HexOfBytes } from '../../core/crypto'
 import { ApiError, invalidField } from '../../core/errors'
 import { storeThenSave } from '../../core/files'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
@@ -11,7 +10,7 @@ import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { records, recordTypes, type RecordRow } from '../../db/schema'
 import { documentKind } from '../../core/documents'
-import { inspectFile } from '../../core/file-inspect'
+import { inspectFile, inspectUpload, storedSource } from '../../core/file-inspect'
 import { RecordParams, RecordSchema, toRecord } from './schema'
 
 const UploadFieldsSchema = z
@@ -60,23 +59,18 @@ export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c
   if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')
   if (file.size > c.var.services.config.RECORD_UPLOAD_MAX_BYTES)
     throw new ApiError('payload_too_large', `Documents may be at most ${c.var.services.config.RECORD_UPLOAD_MAX_BYTES} bytes.`)
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
-  const kind = documentKind(bytes)
-  if (!kind) throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
-  const facts = await inspectFile(bytes, kind.contentType)
-  const sha256 = await sha256HexOfBytes(bytes)
+  const { kind, facts, sha256 } = await inspectUpload(file, 'Documents must be pdf, png or jpg.')
 
   const result = await idempotent(db, patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
     const existing = await sameUpload(db, patientId, sha256)
     if (existing) return { status: 200, body: toRecord(existing) }
     // A key that says nothing about whose document it is.
     const storageKey = `records/${crypto.randomUUID()}`
-    return storeThenSave(files(), c.var.services.log, { key: storageKey, body: bytes, contentType: kind.contentType, sha256 }, () =>
+    return storeThenSave(files(), c.var.services.log, { key: storageKey, body: file, contentType: kind.contentType, sha256 }, () =>
       saveUpload(c.var.services, patientId, fields, {
         storageKey,
         contentType: kind.contentType,
-        sizeBytes: bytes.length,
+        sizeBytes: file.size,
         sha256,
         metadata: facts,
       }),
@@ -128,7 +122,7 @@ export const streamRecord = patientRoute({
   tags: ['Records'],
   summary: 'Upload a large document (up to RECORD_STREAM_MAX_BYTES) as the raw body, streamed into storage',
   description:
-    'For files over the multipart limit: the body is the file itself (Content-Length required: 411 otherwise), never held in memory — it streams into R2 while its sha256 is computed. The type is read from its first bytes (415), and a PDF’s end, a PNG’s IEND or a JPEG’s end marker is checked once stored (422, and nothing kept). The same file again answers the first record (200).',
+    'For files over the multipart limit: the body is the file itself (Content-Length required: 411 otherwise), never held in memory — it streams into R2 while its sha256 is computed. The type is read from its first bytes (415); once stored, the file is checked whole and its facts read (pages, title and date of a PDF, an image’s size) from the stored object’s ranges, as for a multipart upload (422, and nothing kept). The same file again answers the first record (200).',
   request: {
     query: StreamQuerySchema,
     body: {
@@ -217,20 +211,13 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     })
   }
   const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  // Whole? The end of the file, read back from storage.
-  const tail = await files().get(storageKey, { range: { suffix: 2048 } })
-  const end = new Uint8Array((await tail?.arrayBuffer()) ?? new ArrayBuffer(0))
-  const text = String.fromCharCode(...end)
-  const whole =
-    kind.contentType === 'application/pdf'
-      ? /startxref\s+(\d+)\s+%%EOF\s*$/.test(text) && Number(text.match(/startxref\s+(\d+)\s+%%EOF\s*$/)![1]) < length
-      : kind.contentType === 'image/png'
-        ? text.slice(-8, -4) === 'IEND'
-        : end[end.length - 2] === 0xff && end[end.length - 1] === 0xd9
-  if (!whole) {
-    await files().delete(storageKey)
-    throw new ApiError('unprocessable', 'The file is damaged or incomplete (its end is missing).')
-  }
+  // Whole, and what it says (pages, title, dimensions): read back from storage by ranges.
+  const facts = await inspectFile(storedSource(files(), storageKey, length), kind.contentType).catch(async (error: unknown) => {
+    await files()
+      .delete(storageKey)
+      .catch(() => {})
+    throw error
+  })
   const existing = await sameUpload(db, patientId, sha256)
   if (existing) {
     await files().delete(storageKey)
@@ -241,7 +228,7 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     contentType: kind.contentType,
     sizeBytes: length,
     sha256,
-    metadata: {},
+    metadata: facts,
   })
   return c.json(saved.body, saved.status)
 }

@@ -1,7 +1,6 @@
 import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import { sha256HexOfBytes } from '../../core/crypto'
 import { storeThenSave } from '../../core/files'
 import { ApiError, invalidField } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
@@ -12,8 +11,7 @@ import type { Services } from '../../core/types'
 import { labBookings, labTests, medicineOrders, records } from '../../db/schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { patientWaiting, type OutboxJob } from '../../core/outbox'
-import { documentKind } from '../../core/documents'
-import { inspectFile } from '../../core/file-inspect'
+import { inspectUpload } from '../../core/file-inspect'
 import { insertOrderJob } from './outbox'
 import { LabBookingSchema, labBookingOf, labBookingsPage, MedicineOrderSchema, orderOf, ordersPage, toLabBooking, toOrder } from './schema'
 import { hospitalSharedWith } from '../hospitals'
@@ -211,17 +209,12 @@ export const orderMedicinesHandler: PatientHandler<typeof orderMedicines> = asyn
   const fields = parseInput(OrderFieldsSchema, rest, 'form')
   if (!(prescription instanceof File)) throw invalidField('form', 'prescription', 'must be a file')
   if (prescription.size > config.RECORD_UPLOAD_MAX_BYTES) throw new ApiError('payload_too_large', 'The prescription file is too large.')
-  const bytes = new Uint8Array(await prescription.arrayBuffer())
-  if (bytes.length === 0) throw new ApiError('unprocessable', 'The file is empty.')
-  const kind = documentKind(bytes)
-  if (!kind) throw new ApiError('unsupported_media_type', 'Prescriptions must be pdf, png or jpg.')
-  await inspectFile(bytes, kind.contentType)
-  const sha256 = await sha256HexOfBytes(bytes)
+  const { kind, sha256 } = await inspectUpload(prescription, 'Prescriptions must be pdf, png or jpg.')
   const result = await idempotent(db, c.var.patientId, idempotencyKey, { ...fields, sha256 }, async () => {
     const hospital = await hospitalSharedWith(db, c.var.patientId, fields.hospital_id)
     const id = crypto.randomUUID()
     const key = `prescriptions/${crypto.randomUUID()}`
-    const put = { key, body: bytes, contentType: kind.contentType, sha256 }
+    const put = { key, body: prescription, contentType: kind.contentType, sha256 }
     const job = await storeThenSave(files(), services.log, put, () =>
       db.transaction(async (tx) => {
         await tx.insert(medicineOrders).values({
