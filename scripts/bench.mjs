@@ -25,10 +25,11 @@ import { serviceAccountKeys } from './lib/keys.mjs'
 import { hospitals } from './hmis/seed.mjs'
 import { registerHospital } from './lib/hospitals.mjs'
 import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
+import WebSocket from 'ws'
 
 const root = new URL('..', import.meta.url).pathname
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
-/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), reminders, drain, push. */
+/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), uploads (alone, 1–25 MB), reminders, drain, push. */
 const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain,push').split(','))
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
@@ -266,37 +267,129 @@ function treeRssKb(rootPid) {
 }
 
 /**
- * Uploads of `count` PDFs of `megabytes` MB, one at a time: MB/s, the p50 of one upload, and the
- * peak growth of the Worker's resident memory (workerd, sampled every 20 ms) over its level before.
+ * The workerd process that runs the Worker under wrangler dev: of its workerd children, the largest
+ * (the other is miniflare's small proxy). The local R2 store runs in it too, as a Durable Object.
  */
-async function uploads(worker, token, megabytes, count) {
+function workerdPid(rootPid) {
+  const found = []
+  const visit = (pid) => {
+    for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) !== pid) continue
+        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'workerd') found.push(Number(entry))
+        visit(Number(entry))
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  }
+  visit(rootPid)
+  return found.sort((a, b) => rssKb(b) - rssKb(a))[0]
+}
+
+/** Resident memory (kB) of one process. */
+const rssKb = (pid) => {
+  try {
+    return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * The Worker's isolate memory, through its DevTools inspector (what workerd's V8 reports:
+ * Runtime.getHeapUsage): the JS heap in use plus ArrayBuffer backing stores plus the embedder's
+ * heap, in bytes. This is what the platform's 128 MB isolate limit is about; the process's RSS also
+ * holds miniflare's local R2 store and the runtime's own buffers.
+ */
+async function isolateMemory(worker) {
+  const [target] = await (await fetch(`http://${worker.inspector}/json`)).json()
+  const ws = new WebSocket(target.webSocketDebuggerUrl, { origin: 'http://localhost' })
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve)
+    ws.once('error', reject)
+  })
+  let id = 0
+  const waiting = new Map()
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data))
+    waiting.get(message.id)?.(message.result)
+    waiting.delete(message.id)
+  })
+  const sample = () =>
+    new Promise((resolve) => {
+      const mine = ++id
+      waiting.set(mine, (r) => resolve(r.usedSize + (r.backingStorageSize ?? 0) + (r.embedderHeapUsedSize ?? 0)))
+      ws.send(JSON.stringify({ id: mine, method: 'Runtime.getHeapUsage' }))
+    })
+  return { sample, close: () => ws.close() }
+}
+
+/**
+ * Uploads of `count` PDFs of `megabytes` MB, one at a time, as multipart forms (`stream`: the raw
+ * body to PUT /v1/records/stream): MB/s, the p50 of one upload, and the peak growth of resident
+ * memory over its level before (sampled every 20 ms): of workerd alone (where the isolate is) and of
+ * the whole wrangler dev tree (with the local R2 store, which holds the objects).
+ */
+async function uploads(worker, token, megabytes, count, { stream = false } = {}) {
   const files = Array.from({ length: count }, () => pdfOfSize(megabytes * 1024 * 1024))
-  const before = treeRssKb(worker.pid)
-  let peak = before
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRssKb(worker.pid))), 20)
+  const workerd = workerdPid(worker.pid)
+  const before = { tree: treeRssKb(worker.pid), workerd: workerd ? rssKb(workerd) : 0 }
+  const peak = { ...before }
+  const sampler = setInterval(() => {
+    peak.tree = Math.max(peak.tree, treeRssKb(worker.pid))
+    if (workerd) peak.workerd = Math.max(peak.workerd, rssKb(workerd))
+  }, 20)
+  // The isolate's own memory, sampled back to back while the uploads run.
+  const isolate = await isolateMemory(worker)
+  const isolateBefore = await isolate.sample()
+  let isolatePeak = isolateBefore
+  let uploading = true
+  const isolateSampler = (async () => {
+    while (uploading) {
+      isolatePeak = Math.max(isolatePeak, await isolate.sample())
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+  })()
   const times = []
   let failures = 0
   const started = performance.now()
   for (const [i, file] of files.entries()) {
-    const form = new FormData()
-    form.append('file', new Blob([file]), 'bench.pdf')
-    form.append('title', `bench ${megabytes} MB ${i}`)
-    form.append('type', 'report')
+    const title = `bench ${megabytes} MB ${i}`
     const t = performance.now()
-    const response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    let response
+    if (stream) {
+      response = await fetch(`${worker.base}/v1/records/stream?${new URLSearchParams({ title, type: 'report' })}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+        body: file,
+      })
+    } else {
+      const form = new FormData()
+      form.append('file', new Blob([file]), 'bench.pdf')
+      form.append('title', title)
+      form.append('type', 'report')
+      response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    }
     await response.arrayBuffer()
     if (response.status !== 201) failures++
     times.push(performance.now() - t)
   }
   const seconds = (performance.now() - started) / 1000
   clearInterval(sampler)
+  uploading = false
+  await isolateSampler
+  isolate.close()
   times.sort((a, b) => a - b)
   return {
     megabytes,
     count,
+    stream,
+    isolateGrowthMb: (isolatePeak - isolateBefore) / 1024 / 1024,
     mbPerSecond: (megabytes * count) / seconds,
     p50: times[Math.floor(times.length / 2)],
-    peakGrowthMb: (peak - before) / 1024,
+    peakGrowthMb: (peak.tree - before.tree) / 1024,
+    workerdGrowthMb: (peak.workerd - before.workerd) / 1024,
     failures,
   }
 }
@@ -706,6 +799,29 @@ try {
       await google.close()
     }
   }
+  if (only.has('uploads')) {
+    // Uploads alone (tcp): 1 and 10 MB as multipart forms, 10 and 25 MB streamed (over the multipart limit).
+    const worker = await startBenchWorker({
+      DATABASE_URL: postgres.url,
+      DATABASE_DRIVER: 'tcp',
+      NEON_WS_PROXY: proxy.endpoint,
+      HOSPITAL_SECRETS_KEY: secretsKey,
+    })
+    try {
+      const token = await login(worker.base)
+      const upload = []
+      for (const [megabytes, count, stream] of [
+        [1, 10, false],
+        [10, 5, false],
+        [10, 3, true],
+        [25, 3, true],
+      ])
+        upload.push(await uploads(worker, token, megabytes, count, { stream }))
+      uploadResults.push({ driver: 'tcp', upload })
+    } finally {
+      await worker.stop()
+    }
+  }
   for (const driver of only.has('routes') ? ['neon-ws', 'tcp'] : []) {
     const worker = await startBenchWorker({
       DATABASE_URL: postgres.url,
@@ -780,7 +896,7 @@ for (const { driver, routes } of results) {
 for (const { driver, upload } of uploadResults) {
   for (const u of upload) {
     console.log(
-      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, Worker memory peak +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
+      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: isolate +${u.isolateGrowthMb.toFixed(1)} MB (V8 heap + ArrayBuffers), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
   }
 }

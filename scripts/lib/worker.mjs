@@ -12,7 +12,7 @@ const root = new URL('../..', import.meta.url).pathname
 /**
  * Starts `wrangler dev` with these settings and waits until GET /health answers 200.
  * `scheduled`: cron runs at GET /__scheduled?cron=… (wrangler's --test-scheduled).
- * Returns { base, pid, output(), alive(), stop() }.
+ * Returns { base, pid, inspector (host:port of the Worker's DevTools inspector), output(), alive(), stop() }.
  */
 export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 } = {}) {
   const port = await freePort()
@@ -27,7 +27,8 @@ export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 
     '--ip',
     '127.0.0.1',
   ]
-  args.push('--inspector-port', String(await freePort()), '--persist-to', state, '--show-interactive-dev-session=false')
+  const inspectorPort = await freePort()
+  args.push('--inspector-port', String(inspectorPort), '--persist-to', state, '--show-interactive-dev-session=false')
   if (scheduled) args.push('--test-scheduled')
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
   const child = spawn(process.execPath, args, {
@@ -55,7 +56,15 @@ export async function startWorker(vars, { scheduled = false, timeoutMs = 90_000 
       (r) => r.arrayBuffer().then(() => r.ok),
       () => false,
     )
-    if (up) return { base, pid: child.pid, output: () => output, alive: () => child.exitCode === null && child.signalCode === null, stop }
+    if (up)
+      return {
+        base,
+        pid: child.pid,
+        inspector: `127.0.0.1:${inspectorPort}`,
+        output: () => output,
+        alive: () => child.exitCode === null && child.signalCode === null,
+        stop,
+      }
     await new Promise((r) => setTimeout(r, 250))
   }
   await stop()

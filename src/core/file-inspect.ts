@@ -1,5 +1,5 @@
 import { Unzlib } from 'fflate'
-import { sha256HexOfStream } from './crypto'
+import { binaryString, sha256Digester } from './crypto'
 import { documentKind } from './documents'
 import { ApiError } from './errors'
 import type { FileStore } from './files'
@@ -17,11 +17,7 @@ export type FileFacts = {
   height?: number
 }
 
-const latin1 = (bytes: Uint8Array) => {
-  let text = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return text
-}
+const latin1 = binaryString
 
 const broken = (what: string) => new ApiError('unprocessable', `The file is damaged or incomplete (${what}).`)
 
@@ -87,12 +83,7 @@ function pdfString(raw: string | undefined): string | undefined {
  * copies), bytes already in memory, or the stored object's ranges in R2. A file is never read whole
  * into one buffer or one string here: windows of WINDOW bytes, and the small ranges the format names.
  */
-export type ByteSource = {
-  size: number
-  read(start: number, end: number): Promise<Uint8Array>
-  /** How much one window of the scan reads (fewer, larger reads where each read is a call). */
-  window?: number
-}
+export type ByteSource = { size: number; read(start: number, end: number): Promise<Uint8Array> }
 
 export const bytesSource = (bytes: Uint8Array): ByteSource => ({
   size: bytes.length,
@@ -105,12 +96,11 @@ export const blobSource = (blob: Blob): ByteSource => ({
 })
 
 /**
- * A file stored in R2, read by ranges (8 MiB windows: a 100 MB file is 13 calls, and a window and its
- * text are the only copies in memory).
+ * A file stored in R2, read by ranges (the few a format names: a PDF's end and cross-reference, an
+ * object stream, an image's header and markers).
  */
 export const storedSource = (files: FileStore, key: string, size: number): ByteSource => ({
   size,
-  window: 8 * 1024 * 1024,
   async read(start, end) {
     const offset = Math.max(0, start)
     const length = Math.min(size, end) - offset
@@ -121,33 +111,93 @@ export const storedSource = (files: FileStore, key: string, size: number): ByteS
   },
 })
 
-/** The scan's window, and how far each reaches into the next so that a match across the seam is whole in one of them. */
-const WINDOW = 1024 * 1024
+/** How much of the text before a chunk the scanner keeps, so that a match across the seam is whole: longer than any match. */
 const OVERLAP = 8192
+/** How much of a stream the scanner gathers before it scans (fewer, larger scans; a constant in memory). */
+const SCAN_BYTES = 256 * 1024
+/** The window a source is scanned by when its bytes do not flow past anyway. */
+const WINDOW = 1024 * 1024
+
+const OBJECT_STREAM = /\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g
+const TITLE = /\/Title\s*\(((?:\\.|[^\\)])*)\)/
+const CREATED = /\/CreationDate\s*\(D:(\d{4})(\d{2})?(\d{2})?/
 
 /**
- * The file as latin-1 text, one window at a time: `text` covers [at, at + own + OVERLAP), and a match
- * belongs to this window when it starts before `own` (the next window sees the rest).
+ * A PDF read as its bytes flow past, a chunk at a time (an upload streaming into storage, or a
+ * source's windows): the pages outside object streams, where the object streams are, the title and
+ * the creation date. It keeps only the last OVERLAP characters between chunks; a match is taken
+ * once the text after its start is long enough to hold it (or at the end).
  */
-async function* windowsOf(source: ByteSource, from = 0): AsyncGenerator<{ at: number; own: number; text: string }> {
-  const window = source.window ?? WINDOW
-  for (let at = from; at < source.size; at += window) {
-    const own = Math.min(window, source.size - at)
-    yield { at, own, text: latin1(await source.read(at, at + own + OVERLAP)) }
+export class PdfScanner {
+  pages = 0
+  title: string | undefined
+  created: RegExpMatchArray | undefined
+  /** Where each object stream's data starts, and its /Length when that is a number. */
+  readonly objectStreams: { start: number; length?: number }[] = []
+  private carry = ''
+  /** The offset in the file of the carry's first character. */
+  private at = 0
+  /** Chunks not scanned yet: a stream's chunks are small, so they are scanned SCAN_BYTES at a time. */
+  private pending: Uint8Array[] = []
+  private pendingBytes = 0
+
+  push(chunk: Uint8Array): void {
+    this.pending.push(chunk)
+    this.pendingBytes += chunk.byteLength
+    if (this.pendingBytes >= SCAN_BYTES) this.flush(false)
+  }
+
+  finish(): void {
+    this.flush(true)
+    this.carry = ''
+  }
+
+  private flush(last: boolean) {
+    this.scan(this.carry + this.pending.map(latin1).join(''), last)
+    this.pending = []
+    this.pendingBytes = 0
+  }
+
+  private scan(text: string, last: boolean) {
+    const until = last ? text.length : text.length - OVERLAP
+    const mine = (index: number | undefined) => index !== undefined && index < until
+    if (until > 0) {
+      for (const match of text.matchAll(PAGE)) if (mine(match.index)) this.pages += 1
+      for (const match of text.matchAll(OBJECT_STREAM)) {
+        if (!mine(match.index)) continue
+        const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
+        this.objectStreams.push({ start: this.at + match.index! + match[0].length, length: length ? Number(length) : undefined })
+      }
+      if (this.title === undefined) {
+        const found = text.match(TITLE)
+        if (found && mine(found.index)) this.title = found[1]
+      }
+      if (!this.created) {
+        const found = text.match(CREATED)
+        if (found && mine(found.index)) this.created = found
+      }
+    }
+    if (!last && until > 0) {
+      this.carry = text.slice(until)
+      this.at += until
+    } else if (!last) this.carry = text
   }
 }
 
-/** Where `needle` first occurs at or after `from`, or -1. */
+/** Where `needle` first occurs at or after `from`, or -1 (a window at a time). */
 async function indexOf(source: ByteSource, needle: string, from: number): Promise<number> {
-  // Windows in order, each reaching into the next: the first found is the first there is.
-  for await (const { at, text } of windowsOf(source, from)) {
-    const found = text.indexOf(needle)
+  for (let at = from; at < source.size; at += WINDOW) {
+    const found = latin1(await source.read(at, at + WINDOW + needle.length)).indexOf(needle)
     if (found >= 0) return at + found
   }
   return -1
 }
 
-async function pdfFacts(source: ByteSource): Promise<FileFacts> {
+/**
+ * The facts of a PDF its scanner has seen whole: its end and cross-reference checked, and the pages
+ * inside its object streams counted, from ranges of the source.
+ */
+export async function pdfFactsOf(scanner: PdfScanner, source: ByteSource): Promise<FileFacts> {
   const size = source.size
   const tail = latin1(await source.read(size - 2048, size))
   if (!/%%EOF\s*$/.test(tail)) throw broken('no end-of-file marker')
@@ -157,44 +207,36 @@ async function pdfFacts(source: ByteSource): Promise<FileFacts> {
   if (!(offset > 0 && offset < size)) throw broken('the cross-reference position is outside the file')
   const at = latin1(await source.read(offset, offset + 64))
   if (!/^\s*(xref|\d+\s+\d+\s+obj)/.test(at)) throw broken('the cross-reference is not where the file says')
-  let pages = 0
-  let title: string | undefined
-  let created: RegExpMatchArray | undefined
+  let pages = scanner.pages
+  // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
   const budget = { left: MAX_INFLATED_BYTES }
-  for await (const window of windowsOf(source)) {
-    const mine = (index: number | undefined) => index !== undefined && index < window.own
-    for (const match of window.text.matchAll(PAGE)) if (mine(match.index)) pages += 1
-    // Objects inside compressed object streams (PDF 1.5+): inflate each and count there too.
-    for (const match of window.text.matchAll(/\/Type\s*\/ObjStm[\s\S]{0,400}?stream\r?\n/g)) {
-      if (!mine(match.index)) continue
-      const start = window.at + match.index! + match[0].length
-      let end = await indexOf(source, 'endstream', start)
-      if (end < 0) throw broken('an object stream never ends')
-      // The stream's own /Length when it is a number; otherwise up to the end-of-line before endstream.
-      const length = match[0].match(/\/Length\s+(\d+)(?!\s+\d+\s+R)/)?.[1]
-      if (length && start + Number(length) <= end) end = start + Number(length)
-      else {
-        const before = latin1(await source.read(end - 2, end))
-        if (before.endsWith('\n')) end -= before === '\r\n' ? 2 : 1
-      }
-      const inflated = inflate(await source.read(start, end), budget)
-      if (inflated) pages += inflated.match(PAGE)?.length ?? 0
+  for (const { start, length } of scanner.objectStreams) {
+    let end = await indexOf(source, 'endstream', start)
+    if (end < 0) throw broken('an object stream never ends')
+    // The stream's own /Length when it is a number; otherwise up to the end-of-line before endstream.
+    if (length !== undefined && start + length <= end) end = start + length
+    else {
+      const before = latin1(await source.read(end - 2, end))
+      if (before.endsWith('\n')) end -= before === '\r\n' ? 2 : 1
     }
-    if (title === undefined) {
-      const found = window.text.match(/\/Title\s*\(((?:\\.|[^\\)])*)\)/)
-      if (found && mine(found.index)) title = found[1]
-    }
-    if (!created) {
-      const found = window.text.match(/\/CreationDate\s*\(D:(\d{4})(\d{2})?(\d{2})?/)
-      if (found && mine(found.index)) created = found
-    }
+    const inflated = inflate(await source.read(start, end), budget)
+    if (inflated) pages += inflated.match(PAGE)?.length ?? 0
   }
   if (pages === 0) throw broken('no pages')
+  const created = scanner.created
   return {
     page_count: pages,
-    title: pdfString(title),
+    title: pdfString(scanner.title),
     created: created ? [created[1], created[2] ?? '01', created[3] ?? '01'].join('-') : undefined,
   }
+}
+
+/** A PDF read from a source: scanned a window at a time, then checked. */
+async function pdfFacts(source: ByteSource): Promise<FileFacts> {
+  const scanner = new PdfScanner()
+  for (let at = 0; at < source.size; at += WINDOW) scanner.push(await source.read(at, at + WINDOW))
+  scanner.finish()
+  return pdfFactsOf(scanner, source)
 }
 
 async function pngFacts(source: ByteSource): Promise<FileFacts> {
@@ -238,15 +280,25 @@ export async function inspectFile(source: ByteSource, contentType: string): Prom
 }
 
 /**
- * An uploaded file checked where it lies (the form's File): its type from its first bytes (415
- * with `refusal`), its facts and wholeness from ranges (422), its sha256 as it streams. The Worker
- * never makes a second copy of it, nor a string of it; it goes to storage as it is (R2 takes the Blob).
+ * An uploaded file checked where it lies (the form's File), in one pass over its bytes: its type
+ * from its first bytes (415 with `refusal`), a PDF scanned and every file hashed as the bytes flow
+ * past, then what the scan names (a PDF's end, cross-reference, object streams; an image's header)
+ * read by range (422 when damaged). The Worker never makes a second copy of it, nor a string of it;
+ * it goes to storage as it is (R2 takes the Blob).
  */
 export async function inspectUpload(file: Blob, refusal: string) {
   if (file.size === 0) throw new ApiError('unprocessable', 'The file is empty.')
   const source = blobSource(file)
   const kind = documentKind(await source.read(0, 16))
   if (!kind) throw new ApiError('unsupported_media_type', refusal)
-  const facts = await inspectFile(source, kind.contentType)
-  return { kind, facts, sha256: await sha256HexOfStream(file.stream()) }
+  const scanner = kind.contentType === 'application/pdf' ? new PdfScanner() : undefined
+  const digest = sha256Digester()
+  const reader = file.stream().getReader()
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    scanner?.push(chunk.value)
+    await digest.write(chunk.value)
+  }
+  scanner?.finish()
+  const facts = scanner ? await pdfFactsOf(scanner, source) : await inspectFile(source, kind.contentType)
+  return { kind, facts, sha256: await digest.hex() }
 }

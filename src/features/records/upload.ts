@@ -10,7 +10,7 @@ import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { records, recordTypes, type RecordRow } from '../../db/schema'
 import { documentKind } from '../../core/documents'
-import { inspectFile, inspectUpload, storedSource } from '../../core/file-inspect'
+import { inspectFile, inspectUpload, PdfScanner, pdfFactsOf, storedSource } from '../../core/file-inspect'
 import { RecordParams, RecordSchema, toRecord } from './schema'
 
 const UploadFieldsSchema = z
@@ -167,6 +167,9 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
   }
   let received = headBytes
+  // A PDF is read as it flows past (pages, object streams, title, date); what it names is read back by range.
+  const scanner = kind.contentType === 'application/pdf' ? new PdfScanner() : undefined
+  scanner?.push(first)
   const rest = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(first)
@@ -176,6 +179,7 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
       if (done) controller.close()
       else {
         received += value.byteLength
+        scanner?.push(value)
         controller.enqueue(value)
       }
     },
@@ -211,8 +215,10 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
     })
   }
   const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  // Whole, and what it says (pages, title, dimensions): read back from storage by ranges.
-  const facts = await inspectFile(storedSource(files(), storageKey, length), kind.contentType).catch(async (error: unknown) => {
+  // Whole, and what it says (pages, title, dimensions): from the scan, and the ranges it names read back from storage.
+  const readBack = storedSource(files(), storageKey, length)
+  scanner?.finish()
+  const facts = await (scanner ? pdfFactsOf(scanner, readBack) : inspectFile(readBack, kind.contentType)).catch(async (error: unknown) => {
     await files()
       .delete(storageKey)
       .catch(() => {})
