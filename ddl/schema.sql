@@ -582,6 +582,8 @@ create table vitals (
 );
 create index vitals_patient_type_measured_idx on vitals (patient_id, type, measured_at desc);
 create index vitals_patient_created_idx on vitals (patient_id, created_at desc, id desc);
+-- A page of one type's readings (GET /v1/vitals?type=): one index range scan.
+create index vitals_patient_type_created_idx on vitals (patient_id, type, created_at desc, id desc);
 
 -- Critical values, as data: a reading at or beyond `value` (by `op`) of `field` is flagged.
 create table vital_thresholds (
@@ -1754,6 +1756,7 @@ insert into schema_migrations (version) values
   ('0030_change_feed_quiet_push'),
   ('0031_appointment_reschedule'),
   ('0032_share_revocations'),
-  ('0033_change_feed_set_based');
+  ('0033_change_feed_set_based'),
+  ('0034_vitals_by_type_in_order');
 
 commit;

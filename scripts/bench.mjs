@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startWorker } from './lib/worker.mjs'
-import { createHmac, randomBytes } from 'node:crypto'
+import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { startFakeGoogle } from './fakes/google.mjs'
 import { startReferenceHmis } from './hmis/reference.mjs'
 import { serviceAccountKeys } from './lib/keys.mjs'
@@ -29,7 +29,10 @@ import WebSocket from 'ws'
 
 const root = new URL('..', import.meta.url).pathname
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
-/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), uploads (alone, 1–25 MB), reminders, drain, push. */
+/** The large-database section (BENCH_ONLY=large): its patients, and requests per route there. */
+const LARGE_PATIENTS = Number(process.env.BENCH_LARGE_PATIENTS ?? 100_000)
+const LARGE_REQUESTS = Number(process.env.BENCH_LARGE_REQUESTS ?? 300)
+/** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), uploads (alone, 1–25 MB), large (a 10-million-row database), reminders, drain, push. */
 const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain,push').split(','))
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
@@ -651,6 +654,140 @@ async function hostile(worker, token, hfrId, hospitalId) {
 /** The costliest pattern the doctor-search guard accepts (cost 4096: two unbounded repeats). */
 const WORST_PATTERN = '.*.*x'
 
+/**
+ * A realistic large database, set-based (triggers off while it loads: the change feed of seeded
+ * rows is nobody's): LARGE_PATIENTS patients with 10 million rows in the largest tables —
+ * notifications 4M, doses 3M, vitals 2M, records 0.5M, the access log 0.5M — spread over a year.
+ */
+async function seedLarge(databaseUrl) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const started = performance.now()
+  try {
+    await client.query(`set session_replication_role = replica`)
+    await client.query(`create temporary table seeded as
+      select gen_random_uuid() as id, gen_random_uuid() as medication_id, n from generate_series(1, ${LARGE_PATIENTS}) n`)
+    await client.query(`insert into patients (id, name) select id, 'Seeded ' || n from seeded`)
+    await client.query(`insert into medications (id, patient_id, name, dosage, timings, start_date)
+      select medication_id, id, 'Metformin 500 mg', '1 tablet', '{after_breakfast}', current_date - 365 from seeded`)
+    const per = (rows) => Math.ceil(rows / LARGE_PATIENTS)
+    await client.query(`insert into notifications (id, patient_id, type, title, body, read_at, created_at, push_state)
+      select gen_random_uuid(), s.id, 'medication_due', 'Time for Metformin', 'After breakfast: 1 tablet',
+             case when i % 3 = 0 then null else now() end, now() - random() * interval '365 days', 'done'
+      from seeded s, generate_series(1, ${per(4_000_000)}) i`)
+    await client.query(`insert into medication_doses (medication_id, dose_date, timing, patient_id, status)
+      select s.medication_id, current_date - i, 'after_breakfast', s.id, case when i % 5 = 0 then 'skipped' else 'taken' end
+      from seeded s, generate_series(1, ${per(3_000_000)}) i`)
+    await client.query(`insert into vitals (id, patient_id, type, value, unit, measured_at, created_at)
+      select gen_random_uuid(), s.id, 'pulse', 60 + (i % 30), 'bpm', t, t
+      from seeded s, generate_series(1, ${per(2_000_000)}) i, lateral (select now() - random() * interval '365 days' as t) m`)
+    await client.query(`insert into records (id, patient_id, source, type, title, storage_key, content_type, size_bytes, sha256, created_at)
+      select gen_random_uuid(), s.id, 'uploaded', 'report', 'Report ' || i, 'records/' || gen_random_uuid(), 'application/pdf', 120000,
+             md5(s.id::text || i), now() - random() * interval '365 days'
+      from seeded s, generate_series(1, ${per(500_000)}) i`)
+    await client.query(`insert into record_access_log (id, patient_id, hospital_id, action, created_at)
+      select gen_random_uuid(), s.id, s.medication_id, 'records_listed', now() - random() * interval '365 days'
+      from seeded s, generate_series(1, ${per(500_000)}) i`)
+    // As a database that has lived with these rows: vacuumed (visibility map, statistics) and checkpointed,
+    // so that the measurement does not share the machine with the load's aftermath.
+    await client.query(`vacuum (analyze)`)
+    await client.query(`checkpoint`)
+    const { rows } = await client.query(`select (select count(*) from notifications) + (select count(*) from medication_doses)
+      + (select count(*) from vitals) + (select count(*) from records) + (select count(*) from record_access_log) as n`)
+    return { rows: Number(rows[0].n), ms: performance.now() - started }
+  } finally {
+    await client.end()
+  }
+}
+
+/** A year of one patient's data, as a heavy user has it: 3,000 notifications, 1,095 doses, 1,460 readings, 300 documents, 1,000 reads by hospitals. */
+async function giveAYear(databaseUrl, patientId) {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    await client.query(`set session_replication_role = replica`)
+    const medication = randomUUID()
+    await client.query(
+      `insert into medications (id, patient_id, name, dosage, timings, start_date)
+       values ($2, $1, 'Amlodipine 5 mg', '1 tablet', '{after_breakfast,after_lunch,after_dinner}', current_date - 365)`,
+      [patientId, medication],
+    )
+    await client.query(
+      `insert into notifications (id, patient_id, type, title, body, read_at, created_at, push_state)
+       select gen_random_uuid(), $1::uuid, 'medication_due', 'Time for Amlodipine', '1 tablet', case when i % 10 = 0 then null else now() end,
+              now() - (i * interval '175 minutes'), 'done' from generate_series(1, 3000) i`,
+      [patientId],
+    )
+    await client.query(
+      `insert into medication_doses (medication_id, dose_date, timing, patient_id, status)
+       select $2, current_date - d, t, $1, 'taken' from generate_series(1, 365) d, unnest('{after_breakfast,after_lunch,after_dinner}'::text[]) t`,
+      [patientId, medication],
+    )
+    await client.query(
+      `insert into vitals (id, patient_id, type, value, value2, unit, measured_at, created_at)
+       select gen_random_uuid(), $1::uuid, 'blood_pressure', 120 + i % 20, 80 + i % 10, 'mmHg', now() - i * interval '6 hours', now() - i * interval '6 hours'
+       from generate_series(1, 1460) i`,
+      [patientId],
+    )
+    await client.query(
+      `insert into records (id, patient_id, source, type, title, storage_key, content_type, size_bytes, sha256, created_at)
+       select gen_random_uuid(), $1::uuid, 'uploaded', 'report', 'Report ' || i, 'records/' || gen_random_uuid(), 'application/pdf', 120000,
+              md5($1::uuid::text || i), now() - i * interval '29 hours' from generate_series(1, 300) i`,
+      [patientId],
+    )
+    await client.query(
+      `insert into record_access_log (id, patient_id, hospital_id, action, created_at)
+       select gen_random_uuid(), $1::uuid, gen_random_uuid(), 'records_listed', now() - i * interval '8 hours' from generate_series(1, 1000) i`,
+      [patientId],
+    )
+    await client.query(`vacuum (analyze)`)
+    await client.query(`checkpoint`)
+  } finally {
+    await client.end()
+  }
+}
+
+/** The plans of the statements one request per route runs (auto_explain, for new sessions only while it is on). */
+async function plansOf(postgres, requests) {
+  const client = new pg.Client({ connectionString: postgres.url })
+  await client.connect()
+  const database = (await client.query('select current_database() as d')).rows[0].d
+  const set = async (on) => {
+    for (const [name, value] of [
+      ['session_preload_libraries', 'auto_explain'],
+      ['auto_explain.log_min_duration', '0'],
+      ['auto_explain.log_level', 'warning'],
+    ])
+      await client.query(on ? `alter database "${database}" set ${name} = '${value}'` : `alter database "${database}" reset ${name}`)
+  }
+  const plans = []
+  try {
+    await set(true)
+    for (const [route, run] of requests) {
+      const from = postgres.serverLog().length
+      await run()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const logged = postgres.serverLog().slice(from)
+      const statements = logged.split(/WARNING: {2}duration: /).slice(1)
+      plans.push({
+        route,
+        statements: statements.map((text) => ({
+          query: (text.match(/Query Text: ([\s\S]*?)\n\s*(?:[A-Z][a-zA-Z ]+ {2}\(|$)/)?.[1] ?? '').replace(/\s+/g, ' ').slice(0, 140),
+          nodes: [
+            ...text.matchAll(
+              /((?:Parallel )?(?:Index Only Scan|Index Scan Backward|Index Scan|Bitmap Index Scan|Bitmap Heap Scan|Seq Scan|Incremental Sort|Sort)\b[^(\n]*?)\s+\(cost=/g,
+            ),
+          ].map((m) => m[1].trim()),
+        })),
+      })
+    }
+  } finally {
+    await set(false)
+    await client.end()
+  }
+  return plans
+}
+
 /** Questionnaires of several sizes, in turn. */
 const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 'low_mood']
 
@@ -667,6 +804,7 @@ const uploadResults = []
 const reminderResults = []
 const drainResults = []
 const pushResults = []
+let largeResult
 try {
   await migrate(postgres.url, { log: () => {} })
   const secretsKey = randomBytes(32).toString('base64')
@@ -799,6 +937,53 @@ try {
       await google.close()
     }
   }
+  if (only.has('large')) {
+    // The same reads for a patient on an empty database, then for a patient with a year of data
+    // among 100,000 (10 million rows), in one run; then the plans of what each ran.
+    const worker = await startBenchWorker({
+      DATABASE_URL: postgres.url,
+      DATABASE_DRIVER: 'tcp',
+      NEON_WS_PROXY: proxy.endpoint,
+      SERVER_TIMING: 'true',
+      HOSPITAL_SECRETS_KEY: secretsKey,
+    })
+    try {
+      const reads = (token) => {
+        const auth = { authorization: `Bearer ${token}` }
+        return [
+          ['GET /v1/me', `${worker.base}/v1/me`, auth],
+          ['GET /v1/home', `${worker.base}/v1/home`, auth],
+          ['GET /v1/notifications', `${worker.base}/v1/notifications?limit=20`, auth],
+          ['GET /v1/vitals', `${worker.base}/v1/vitals?limit=20`, auth],
+          ['GET /v1/vitals?type=', `${worker.base}/v1/vitals?limit=20&type=blood_pressure`, auth],
+          ['GET /v1/records', `${worker.base}/v1/records?limit=20`, auth],
+          ['GET /v1/records/access-log', `${worker.base}/v1/records/access-log?limit=20`, auth],
+          ['GET /v1/medications', `${worker.base}/v1/medications`, auth],
+        ]
+      }
+      const measure = async (token) => {
+        const out = [['GET /health (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)]]
+        for (const [name, url, headers] of reads(token)) out.push([name, await load(url, headers, LARGE_REQUESTS)])
+        out.push(['GET /health again (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)])
+        return out
+      }
+      const empty = await measure(await login(worker.base))
+      const seeded = await seedLarge(postgres.url)
+      const token = await login(worker.base)
+      const me = await (await fetch(`${worker.base}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()
+      await giveAYear(postgres.url, me.id)
+      const large = await measure(token)
+      const plans = postgres.serverLog
+        ? await plansOf(
+            postgres,
+            reads(token).map(([name, url, headers]) => [name, () => fetch(url, { headers }).then((r) => r.arrayBuffer())]),
+          )
+        : []
+      largeResult = { empty, large, seeded, plans }
+    } finally {
+      await worker.stop()
+    }
+  }
   if (only.has('uploads')) {
     // Uploads alone (tcp): 1 and 10 MB as multipart forms, 10 and 25 MB streamed (over the multipart limit).
     const worker = await startBenchWorker({
@@ -898,6 +1083,30 @@ for (const { driver, upload } of uploadResults) {
     console.log(
       `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: isolate +${u.isolateGrowthMb.toFixed(1)} MB (V8 heap + ArrayBuffers), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
+  }
+}
+if (largeResult) {
+  const { empty, large, seeded, plans } = largeResult
+  const floorOf = (run) => {
+    const floors = run.filter(([name]) => name.startsWith('GET /health')).map(([, r]) => r)
+    return { p50: Math.min(...floors.map((f) => f.p50)), p95: Math.min(...floors.map((f) => f.p95)) }
+  }
+  const [emptyFloor, largeFloor] = [floorOf(empty), floorOf(large)]
+  console.log(
+    `\nlarge database (tcp): ${seeded.rows.toLocaleString('en')} rows in the five largest tables, ${LARGE_PATIENTS.toLocaleString('en')} patients, seeded in ${(seeded.ms / 1000).toFixed(0)} s; ${LARGE_REQUESTS} requests a route`,
+  )
+  console.log('route                        empty p50/p95 ×floor   year of data p50/p95 ×floor   p95 change   db round trips')
+  for (const [i, [name, e]] of empty.entries()) {
+    const l = large[i][1]
+    const ratio = (r, f) => `${(r.p50 / f.p50).toFixed(2)} / ${(r.p95 / f.p95).toFixed(2)}`
+    const change = ((l.p95 / largeFloor.p95 / (e.p95 / emptyFloor.p95) - 1) * 100).toFixed(0)
+    console.log(
+      `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${`${change} %`.padEnd(12)} ${l.roundTrips}${e.failures + l.failures ? ` failures ${e.failures + l.failures}` : ''}`,
+    )
+  }
+  for (const { route, statements } of plans) {
+    console.log(`plans of ${route}:`)
+    for (const { query, nodes } of statements) console.log(`  ${nodes.join(' · ') || '(no scan)'}  ← ${query}`)
   }
 }
 for (const r of reminderResults) {

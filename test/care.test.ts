@@ -39,6 +39,20 @@ describe('vitals', () => {
     await expectOk(await post({ type: 'height', value: 165, unit: 'cm' }), 201, VitalSchema)
     const weight = await expectOk(await post({ type: 'weight', value: 143.3, unit: 'lb' }), 201, VitalSchema)
     expect(weight).toMatchObject({ value: 65, bmi: 23.9 })
+    // Listed with the words of their alerts; one type's page in the order of the whole list.
+    const listed = await expectOk(
+      await client.get('/v1/vitals?type=blood_pressure', { token }),
+      200,
+      z.object({ items: z.array(VitalSchema) }),
+    )
+    expect(listed.items.map((v) => v.id)).toEqual([crisis.id])
+    expect(listed.items[0]!.alerts).toEqual(crisis.alerts)
+    const all = await expectOk(await client.get('/v1/vitals?limit=2', { token }), 200, z.object({ items: z.array(VitalSchema) }))
+    expect(all.items.map((v) => v.id)).toEqual([weight.id, expect.any(String)])
+    expect(
+      (await expectOk(await client.get('/v1/vitals?type=temperature', { token }), 200, z.object({ items: z.array(VitalSchema) }))).items[0]!
+        .alerts,
+    ).toEqual(['Fever of 39.5 °C or more'])
 
     await expectError(await post({ type: 'spo2', value: 140, unit: '%' }), 422, 'unprocessable')
     await expectError(await post({ type: 'pulse', value: 0, unit: 'bpm' }), 422, 'unprocessable')

@@ -104,10 +104,11 @@ async function startSystemCluster(bin, log) {
   // trust auth ignores the password; Hyperdrive bindings insist on one being present.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`
   let child
+  // What the server logs (warnings and worse; the bench's plans through auto_explain), the last 4 MB.
+  let stderr = ''
   const launch = async () => {
     child = spawn(run.command, run.args, { stdio: ['ignore', 'ignore', 'pipe'] })
-    let stderr = ''
-    child.stderr.on('data', (d) => (stderr += d))
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4_000_000)))
     try {
       await waitForPostgres(url)
     } catch (error) {
@@ -129,6 +130,8 @@ async function startSystemCluster(bin, log) {
     kind: 'system',
     url,
     port,
+    /** The server's log since it started (warnings and worse), the last 4 MB. */
+    serverLog: () => stderr,
     /** Stops the server as an operator's restart does (fast: open connections are cut), waits `downMs`, starts it again. */
     async restart({ downMs = 0 } = {}) {
       shutDown()

@@ -197,8 +197,15 @@ export const listVitalsHandler: PatientHandler<typeof listVitals> = async (c) =>
   const { limit, cursor, type, from, to } = c.req.valid('query')
   const after = decodeCursor(cursor)
   const db = c.var.services.db
+  // One statement: the readings and the words of the alerts they raised.
   const rows = await db
-    .select()
+    .select({
+      vital: vitals,
+      messages: sql<Record<
+        string,
+        string
+      > | null>`(select jsonb_object_agg(t.id, t.message) from vital_thresholds t where t.id = any(${vitals.criticalRules}))`,
+    })
     .from(vitals)
     .where(
       and(
@@ -211,14 +218,12 @@ export const listVitalsHandler: PatientHandler<typeof listVitals> = async (c) =>
     )
     .orderBy(desc(vitals.createdAt), desc(vitals.id))
     .limit(limit + 1)
-  const thresholds = await queryRows<{ id: string; message: string }>(db, sql`select id, message from vital_thresholds`)
-  const messages = new Map(thresholds.map((t) => [t.id, t.message]))
   return c.json(
     toPage(
       rows,
       limit,
-      (r) => ({ at: r.createdAt.toISOString(), id: r.id }),
-      (r) => toVital(r, messages),
+      (r) => ({ at: r.vital.createdAt.toISOString(), id: r.vital.id }),
+      (r) => toVital(r.vital, new Map(Object.entries(r.messages ?? {}))),
     ),
     200,
   )
