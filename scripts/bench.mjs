@@ -8,7 +8,8 @@
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
 // BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
-// (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_ONLY.
+// (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_LARGE_PATIENTS (100000),
+// BENCH_LARGE_REQUESTS (300), BENCH_ONLY (routes,reminders,drain,push by default; also uploads, large).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
