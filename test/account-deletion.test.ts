@@ -126,6 +126,12 @@ describe('deleting my account', () => {
       WithId,
     )
 
+    // The order is at the pharmacy (on a slow run its placement may still be on the queue): what erasure cancels there.
+    await deliverUntil([order.id], async () =>
+      Boolean(
+        (await runSql<{ ref: string | null }>(sql`select hmis_order_ref as ref from medicine_orders where id = ${order.id}`))[0]?.ref,
+      ),
+    )
     // Asked: the date is a week away, every session is logged out and every phone forgotten.
     const asked = await expectOk(await client.delete('/v1/me', { token }), 202, Deletion)
     const days = (Date.parse(asked.erase_at) - Date.now()) / 86_400_000
