@@ -30,7 +30,8 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binaryString(bytes))
 }
 
-function hex(buffer: ArrayBuffer): string {
+/** Lower-case hex of bytes (a digest). */
+export function hex(buffer: ArrayBuffer): string {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 

@@ -1,3 +1,4 @@
+import { hex } from '../../core/crypto'
 import { readMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
@@ -214,7 +215,7 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
       cause: stored.status === 'rejected' ? stored.reason : read.find((r) => r.status === 'rejected'),
     })
   }
-  const sha256 = [...new Uint8Array(await digest.digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  const sha256 = hex(await digest.digest)
   // Whole, and what it says (pages, title, dimensions): from the scan, and the ranges it names read back from storage.
   const readBack = storedSource(files(), storageKey, length)
   scanner?.finish()
