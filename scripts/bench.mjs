@@ -390,6 +390,7 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
     count,
     stream,
     isolateGrowthMb: (isolatePeak - isolateBefore) / 1024 / 1024,
+    isolatePeakMb: isolatePeak / 1024 / 1024,
     mbPerSecond: (megabytes * count) / seconds,
     p50: times[Math.floor(times.length / 2)],
     peakGrowthMb: (peak.tree - before.tree) / 1024,
@@ -539,6 +540,14 @@ async function drain(databaseUrl, base, { count, partitions, hospitalIds, alive 
   }
 }
 
+/** A wrangler command in the project, to its end (its output as text). */
+const wrangler = (...args) =>
+  spawnSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  })
+
 /**
  * The Worker as it would be uploaded (`wrangler deploy --dry-run`): its modules' total size and
  * their gzip size (what counts against the Workers size limit), and the largest module.
@@ -546,15 +555,7 @@ async function drain(databaseUrl, base, { count, partitions, hospitalIds, alive 
 function bundleSize() {
   const out = mkdtempSync(join(tmpdir(), 'phr-bundle-'))
   try {
-    const built = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-      },
-    )
+    const built = wrangler('deploy', '--dry-run', '--outdir', out)
     if (built.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${built.stderr.slice(-2000)}`)
     const files = readdirSync(out, { recursive: true })
       .map((name) => join(out, String(name)))
@@ -566,6 +567,43 @@ function bundleSize() {
       gzip: files.reduce((sum, f) => sum + gzipSync(f.bytes, { level: 9 }).length, 0),
       largest: { file: largest.file, gzip: gzipSync(largest.bytes, { level: 9 }).length },
     }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The Worker's startup (`wrangler check startup`: the bundle evaluated in a fresh workerd isolate
+ * under the CPU profiler, what a cold start costs before the first request's own work), `runs`
+ * times: the active CPU time of each (GC included) and where the median run spent it, by module.
+ */
+function startupProfile(runs = 3) {
+  const out = mkdtempSync(join(tmpdir(), 'phr-startup-'))
+  try {
+    const measured = []
+    for (let i = 0; i < runs; i++) {
+      const file = join(out, `startup-${i}.cpuprofile`)
+      const checked = wrangler('check', 'startup', '--outfile', file)
+      const active = checked.stdout.match(/Active: ([\d.]+) ms \(including ([\d.]+) ms garbage/)
+      if (checked.status !== 0 || !active)
+        throw new Error(`wrangler check startup failed:\n${(checked.stdout + checked.stderr).slice(-2000)}`)
+      // Self time per script (the bundle, the runtime's own node: modules, the garbage collector).
+      const profile = JSON.parse(readFileSync(file, 'utf8'))
+      const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+      const bySource = {}
+      profile.samples.forEach((id, at) => {
+        const frame = nodes.get(id).callFrame
+        const source = frame.url.endsWith('index.js')
+          ? 'the bundle (index.js)'
+          : frame.url.startsWith('node-internal:')
+            ? 'node: modules'
+            : frame.functionName
+        bySource[source] = (bySource[source] ?? 0) + (profile.timeDeltas[at + 1] ?? 0) / 1000
+      })
+      measured.push({ activeMs: Number(active[1]), gcMs: Number(active[2]), bySource })
+    }
+    measured.sort((a, b) => a.activeMs - b.activeMs)
+    return { runs: measured.map((m) => m.activeMs), median: measured[Math.floor(measured.length / 2)] }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
@@ -697,6 +735,70 @@ async function seedLarge(databaseUrl) {
       + (select count(*) from vitals) + (select count(*) from records) + (select count(*) from record_access_log) as n`)
     return { rows: Number(rows[0].n), ms: performance.now() - started }
   } finally {
+    await client.end()
+  }
+}
+
+/**
+ * What the outbox sweeper's statement costs as the table grows (src/core/outbox.ts sweepJobs, the
+ * same statement, run under EXPLAIN ANALYZE in a transaction that is rolled back): an outbox of
+ * 200,000 and then 2,000,000 finished jobs with 100,000 pending ones not yet due, and 1,000 then
+ * 10,000 overdue (the sweeper takes 5,000 a run). Linear in the overdue jobs, not in the table.
+ */
+async function sweepCost(databaseUrl) {
+  const SWEEP = `update outbox set next_attempt_at = now(), updated_at = now()
+    where id = any (array(
+      select id from outbox
+      where status = 'pending' and next_attempt_at < now() - interval '1 minute' and (locked_until is null or locked_until < now())
+      order by next_attempt_at limit 5000
+      for update skip locked
+    ))
+    returning id`
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const add = (rows, status, due) =>
+    client.query(`insert into outbox (id, kind, partition_key, subject_id, status, next_attempt_at)
+      select gen_random_uuid(), 'bench_sweep', 'hospital:' || (i % 20), gen_random_uuid(), '${status}', ${due}
+      from generate_series(1, ${rows}) i`)
+  const measure = async (label) => {
+    await client.query(`analyze outbox`)
+    await client.query('begin')
+    try {
+      const { rows } = await client.query(`explain (analyze, buffers, format json) ${SWEEP}`)
+      const [{ Plan: plan, 'Execution Time': ms }] = rows[0]['QUERY PLAN']
+      const scans = []
+      const walk = (node) => {
+        if (/Scan/.test(node['Node Type']))
+          scans.push(`${node['Node Type']}${node['Index Name'] ? ` on ${node['Index Name']}` : ''} (${node['Actual Rows']} rows)`)
+        for (const child of node.Plans ?? []) walk(child)
+      }
+      walk(plan)
+      const { rows: counted } = await client.query(`select count(*)::int as n from outbox`)
+      return {
+        label,
+        table: counted[0].n,
+        ms,
+        swept: plan['Actual Rows'],
+        buffers: plan['Shared Hit Blocks'] + plan['Shared Read Blocks'],
+        scans,
+      }
+    } finally {
+      await client.query('rollback')
+    }
+  }
+  try {
+    await client.query(`set session_replication_role = replica`)
+    await add(200_000, 'done', `now() - interval '1 day'`)
+    await add(100_000, 'pending', `now() + interval '1 hour'`)
+    await add(1_000, 'pending', `now() - interval '10 minutes'`)
+    const out = [await measure('1,000 overdue')]
+    await add(1_800_000, 'done', `now() - interval '1 day'`)
+    out.push(await measure('1,000 overdue, 10× the finished jobs'))
+    await add(9_000, 'pending', `now() - interval '10 minutes'`)
+    out.push(await measure('10,000 overdue'))
+    return out
+  } finally {
+    await client.query(`delete from outbox where kind = 'bench_sweep'`)
     await client.end()
   }
 }
@@ -980,7 +1082,8 @@ try {
             reads(token).map(([name, url, headers]) => [name, () => fetch(url, { headers }).then((r) => r.arrayBuffer())]),
           )
         : []
-      largeResult = { empty, large, seeded, plans }
+      const sweep = await sweepCost(postgres.url)
+      largeResult = { empty, large, seeded, plans, sweep }
     } finally {
       await worker.stop()
     }
@@ -996,7 +1099,8 @@ try {
     try {
       const token = await login(worker.base)
       const upload = []
-      for (const [megabytes, count, stream] of [
+      // BENCH_UPLOAD_CASES: [[megabytes, count, streamed], …] instead of these.
+      for (const [megabytes, count, stream] of JSON.parse(process.env.BENCH_UPLOAD_CASES ?? 'null') ?? [
         [1, 10, false],
         [10, 5, false],
         [10, 3, true],
@@ -1045,10 +1149,13 @@ try {
       })
       routes.push(['POST booking (HMIS down)', await bookings(worker.base, hospitalId)])
       await fetch(`${hmis.url}/_hmis/faults`, { method: 'DELETE' })
-      if (driver === 'neon-ws') chat = await fanOut(worker.base)
+      // The records list of a patient with 25 documents, before the chat and the large uploads (whose
+      // garbage the isolate collects for a while after: that would be the uploads' cost, not the list's).
       const uploader = await login(worker.base)
-      const upload = [await uploads(worker, uploader, 1, 20), await uploads(worker, uploader, 10, 5)]
+      await uploads(worker, uploader, 0.01, 25)
       routes.push(['GET records (list)', await load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` })])
+      if (driver === 'neon-ws') chat = await fanOut(worker.base)
+      const upload = [await uploads(worker, uploader, 1, 20), await uploads(worker, uploader, 10, 5)]
       // The floor again at the end: the machine's own drift during the run shows as the gap between the two.
       routes.push(['GET /health again (floor)', await load(`${worker.base}/health`, {})])
       if (driver === 'tcp') hostileResult = await hostile(worker, uploader, hospitals[0].hfrId, hospitalId)
@@ -1082,12 +1189,12 @@ for (const { driver, routes } of results) {
 for (const { driver, upload } of uploadResults) {
   for (const u of upload) {
     console.log(
-      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: isolate +${u.isolateGrowthMb.toFixed(1)} MB (V8 heap + ArrayBuffers), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
+      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: isolate +${u.isolateGrowthMb.toFixed(1)} MB (V8 heap + ArrayBuffers; ${u.isolatePeakMb.toFixed(0)} MB in all), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
   }
 }
 if (largeResult) {
-  const { empty, large, seeded, plans } = largeResult
+  const { empty, large, seeded, plans, sweep } = largeResult
   const floorOf = (run) => {
     const floors = run.filter(([name]) => name.startsWith('GET /health')).map(([, r]) => r)
     return { p50: Math.min(...floors.map((f) => f.p50)), p95: Math.min(...floors.map((f) => f.p95)) }
@@ -1109,6 +1216,10 @@ if (largeResult) {
     console.log(`plans of ${route}:`)
     for (const { query, nodes } of statements) console.log(`  ${nodes.join(' · ') || '(no scan)'}  ← ${query}`)
   }
+  for (const r of sweep)
+    console.log(
+      `outbox sweep, ${r.label} (${r.table.toLocaleString('en')} jobs in the table): ${r.swept} swept in ${r.ms.toFixed(1)} ms, ${r.buffers} buffers; ${r.scans.join(' · ')}`,
+    )
 }
 for (const r of reminderResults) {
   console.log(
@@ -1128,6 +1239,15 @@ for (const r of pushResults) {
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`
 console.log(
   `Worker bundle: ${kb(bundle.gzip)} gzip (${kb(bundle.bytes)} uncompressed); largest module ${bundle.largest.file}, ${kb(bundle.largest.gzip)} gzip`,
+)
+const startup = startupProfile()
+const top = Object.entries(startup.median.bySource)
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 5)
+  .map(([source, ms]) => `${source} ${ms.toFixed(0)} ms`)
+  .join(', ')
+console.log(
+  `Worker startup (wrangler check startup, a fresh isolate evaluating the bundle, CPU): ${startup.runs.map((ms) => `${ms.toFixed(0)} ms`).join(' / ')} active; the median run: ${startup.median.gcMs.toFixed(0)} ms of it garbage collection; by source: ${top}`,
 )
 if (hostileResult) {
   const { unsigned, bomb, worst } = hostileResult

@@ -1,8 +1,8 @@
 import { Unzlib } from 'fflate'
-import { binaryString, sha256Digester } from './crypto'
+import { binaryParts, binaryString, sha256Digester } from './crypto'
 import { documentKind } from './documents'
 import { ApiError } from './errors'
-import type { FileStore } from './files'
+import { storageWriter, type FileStore } from './files'
 
 // What we learn from an uploaded file's own bytes, and whether it is whole: a PDF must have its
 // header, a cross-reference (`startxref` pointing into the file) and `%%EOF`; a PNG its IHDR and
@@ -153,7 +153,8 @@ export class PdfScanner {
   }
 
   private flush(last: boolean) {
-    this.scan(this.carry + this.pending.map(latin1).join(''), last)
+    // One string of the carry and the chunks (not a string per chunk, then another of them all).
+    this.scan(this.pending.reduce((parts, chunk) => binaryParts(chunk, parts), [this.carry]).join(''), last)
     this.pending = []
     this.pendingBytes = 0
   }
@@ -301,4 +302,77 @@ export async function inspectUpload(file: Blob, refusal: string) {
   scanner?.finish()
   const facts = scanner ? await pdfFactsOf(scanner, source) : await inspectFile(source, kind.contentType)
   return { kind, facts, sha256: await digest.hex() }
+}
+
+/**
+ * An upload stored as its bytes arrive, in bounded memory (the Worker holds at most one storage
+ * part of it: see storageWriter): its type from its first bytes (415 with `refusal`), hashed and (a
+ * PDF) scanned as the bytes flow into storage, then checked from the stored object's ranges (422
+ * when damaged or incomplete). Over `maxBytes` is 413 as soon as it passes; a body that breaks off,
+ * or stops short of `length`, is 422. On any failure nothing stays stored.
+ */
+export async function storeUpload(
+  files: FileStore,
+  key: string,
+  chunks: AsyncIterable<Uint8Array>,
+  { length, maxBytes, refusal }: { length?: number; maxBytes: number; refusal: string },
+) {
+  const source = chunks[Symbol.asyncIterator]()
+  const cutShort = (cause?: unknown) => new ApiError('unprocessable', 'The upload did not arrive whole.', { cause })
+  const next = () =>
+    source.next().catch((error: unknown) => {
+      throw error instanceof ApiError ? error : cutShort(error)
+    })
+  try {
+    // The first bytes name the type; they go on to storage with the rest.
+    const head: Uint8Array[] = []
+    let size = 0
+    let ended = false
+    while (size < 16 && !ended) {
+      const read = await next()
+      if (read.done) ended = true
+      else if (read.value.length > 0) {
+        head.push(read.value)
+        size += read.value.length
+      }
+    }
+    if (size === 0) throw new ApiError('unprocessable', 'The file is empty.')
+    const first =
+      head.length === 1 ? head[0]! : head.reduce((at, chunk) => Uint8Array.from([...at, ...chunk.subarray(0, 16)]), new Uint8Array(0))
+    const kind = documentKind(first.subarray(0, 16))
+    if (!kind) throw new ApiError('unsupported_media_type', refusal)
+    const tooLarge = () => new ApiError('payload_too_large', `Documents may be at most ${maxBytes} bytes.`)
+    if (size > maxBytes) throw tooLarge()
+    const writer = storageWriter(files, key, kind.contentType, length)
+    const scanner = kind.contentType === 'application/pdf' ? new PdfScanner() : undefined
+    const digest = sha256Digester()
+    const take = async (chunk: Uint8Array) => {
+      scanner?.push(chunk)
+      await Promise.all([digest.write(chunk), writer.write(chunk)])
+    }
+    let stored = false
+    try {
+      for (const chunk of head) await take(chunk)
+      while (!ended) {
+        const read = await next()
+        if (read.done) break
+        size += read.value.length
+        if (size > maxBytes) throw tooLarge()
+        await take(read.value)
+      }
+      if (length !== undefined && size !== length) throw cutShort()
+      await writer.close()
+      stored = true
+      scanner?.finish()
+      const readBack = storedSource(files, key, size)
+      const facts = scanner ? await pdfFactsOf(scanner, readBack) : await inspectFile(readBack, kind.contentType)
+      return { kind, facts, sha256: await digest.hex(), size }
+    } catch (error) {
+      if (stored) await files.delete(key).catch(() => {})
+      else await writer.abort()
+      throw error
+    }
+  } finally {
+    await source.return?.()
+  }
 }

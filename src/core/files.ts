@@ -4,22 +4,25 @@ import type { Logger } from './logger'
 /** What the features use of the R2 bucket of record files. */
 export type FileStore = Pick<R2Bucket, 'put' | 'get' | 'delete' | 'createMultipartUpload'>
 
+/** An R2 call whose failure is answered as 503 `upstream_unavailable` + Retry-After. */
+async function guard<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (error instanceof ApiError) throw error
+    throw new ApiError('upstream_unavailable', 'File storage is unavailable. Please try again in a moment.', {
+      headers: { 'Retry-After': '2' },
+      details: { service: 'R2', operation },
+      cause: error,
+    })
+  }
+}
+
 /**
  * The bucket, with its failures answered as 503 `upstream_unavailable` + Retry-After (R2 answers
  * "internal error, try again" now and then): the client retries, never sees a 500.
  */
 export function guardedFiles(bucket: R2Bucket): FileStore {
-  const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run()
-    } catch (error) {
-      throw new ApiError('upstream_unavailable', 'File storage is unavailable. Please try again in a moment.', {
-        headers: { 'Retry-After': '2' },
-        details: { service: 'R2', operation },
-        cause: error,
-      })
-    }
-  }
   return {
     put: (key, value, options) => guard('put', () => bucket.put(key, value, options)),
     get: ((key: string, options?: R2GetOptions) => guard('get', () => bucket.get(key, options))) as R2Bucket['get'],
@@ -46,5 +49,115 @@ export async function storeThenSave<T>(
       .delete(put.key)
       .catch((cause: unknown) => log.log('warn', 'removing an unsaved file failed', { key: put.key, error: String(cause) }))
     throw error
+  }
+}
+
+/** The size of each part of an upload written as an R2 multipart upload: R2's least (all but the last alike). */
+export const UPLOAD_PART_BYTES = 5 * 1024 * 1024
+
+/**
+ * Hands `chunks` (`length` bytes in all) to `send` as one stream of known length, as R2 wants it,
+ * without gathering them into one buffer. When `send` fails before reading them all, its failure is
+ * the answer (the writes, which would wait for a reader for ever, are abandoned).
+ */
+async function sendChunks<T>(send: (body: ReadableStream) => Promise<T>, chunks: Uint8Array[], length: number): Promise<T> {
+  const fixed = new FixedLengthStream(length)
+  const sent = send(fixed.readable)
+  const writer = fixed.writable.getWriter()
+  const written = (async () => {
+    for (const chunk of chunks) await writer.write(chunk)
+    await writer.close()
+  })()
+  written.catch(() => {})
+  const [result] = await Promise.all([sent, Promise.race([written, sent])])
+  return result
+}
+
+/** Where an upload's bytes go as they arrive. */
+export type StorageWriter = {
+  /** Resolves when the chunk is on its way (backpressure: the next read waits for storage). */
+  write(chunk: Uint8Array): Promise<void>
+  /** Stored whole. */
+  close(): Promise<void>
+  /** Nothing kept (a failed or refused upload). */
+  abort(): Promise<void>
+}
+
+/**
+ * Writes an object into R2 a chunk at a time, holding little of it. With its `length` known (a raw
+ * body with Content-Length) the chunks stream straight into one put. Without it (a file inside a
+ * form) they are held until UPLOAD_PART_BYTES have come: a file that ends before is one put, a
+ * larger one becomes a multipart upload of equal parts — so at most one part is held, whatever
+ * the file's size.
+ */
+export function storageWriter(files: FileStore, key: string, contentType: string, length?: number): StorageWriter {
+  const httpMetadata = { contentType }
+  if (length !== undefined) {
+    const fixed = new FixedLengthStream(length)
+    const put = files.put(key, fixed.readable, { httpMetadata })
+    put.catch(() => {})
+    const writer = fixed.writable.getWriter()
+    // Storage failing leaves a write waiting for a reader: its failure answers instead.
+    const racing = (step: Promise<unknown>) => Promise.race([step, put]).then(() => {})
+    return {
+      write: (chunk) => racing(writer.write(chunk)),
+      close: async () => {
+        await racing(writer.close())
+        await put
+      },
+      abort: async () => {
+        await writer.abort().catch(() => {})
+        if (
+          await put.then(
+            () => true,
+            () => false,
+          )
+        )
+          await files.delete(key).catch(() => {})
+      },
+    }
+  }
+  let held: Uint8Array[] = []
+  let heldBytes = 0
+  let upload: R2MultipartUpload | undefined
+  const parts: R2UploadedPart[] = []
+  /** Sends the first UPLOAD_PART_BYTES held as the next part (a chunk across the line is split, not copied). */
+  const sendPart = async () => {
+    const part: Uint8Array[] = []
+    for (let size = 0; size < UPLOAD_PART_BYTES;) {
+      const head = held[0]!
+      const take = Math.min(head.length, UPLOAD_PART_BYTES - size)
+      part.push(head.subarray(0, take))
+      size += take
+      if (take === head.length) held.shift()
+      else held[0] = head.subarray(take)
+    }
+    heldBytes -= UPLOAD_PART_BYTES
+    upload ??= await files.createMultipartUpload(key, { httpMetadata })
+    const number = parts.length + 1
+    parts.push(await guard('uploadPart', () => sendChunks((body) => upload!.uploadPart(number, body), part, UPLOAD_PART_BYTES)))
+  }
+  return {
+    async write(chunk) {
+      held.push(chunk)
+      heldBytes += chunk.length
+      while (heldBytes >= UPLOAD_PART_BYTES) await sendPart()
+    },
+    async close() {
+      if (!upload) {
+        await sendChunks((body) => files.put(key, body, { httpMetadata }), held, heldBytes)
+      } else {
+        if (heldBytes > 0) {
+          const number = parts.length + 1
+          parts.push(await guard('uploadPart', () => sendChunks((body) => upload!.uploadPart(number, body), held, heldBytes)))
+        }
+        await guard('completeMultipartUpload', () => upload!.complete(parts))
+      }
+      held = []
+    },
+    async abort() {
+      held = []
+      await upload?.abort().catch(() => {})
+    },
   }
 }

@@ -103,10 +103,10 @@ export async function claimJobs(
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`update outbox set locked_until = now() + make_interval(secs => ${config.OUTBOX_LEASE_SECONDS}), attempts = attempts + 1, updated_at = now()
-        where id in (
+        where id = any (array(
           select id from outbox where status = 'pending' and (locked_until is null or locked_until < now()) and ${chosen}
           for update skip locked
-        )
+        ))
         returning ${COLUMNS}`,
   )
   return rows.map(jobOf)
@@ -391,7 +391,8 @@ export async function deadLetters(batch: MessageBatch<OutboxMessage>, services: 
 /**
  * The sweeper (cron): pending jobs overdue by more than a minute and not leased — their message was
  * lost, or their request died before sending it — go to the queue again. One index range scan of
- * the due jobs, `limit` at most a run.
+ * the due jobs, `limit` at most a run; each updated by its primary key (`= any(array(…))`: with
+ * `in (…)` the planner may hash-join against a scan of the whole table, every job ever queued).
  */
 export async function sweepJobs(services: Services, queue: Queue<OutboxMessage> | undefined, limit = 5000): Promise<number> {
   if (!queue) return 0
@@ -399,12 +400,12 @@ export async function sweepJobs(services: Services, queue: Queue<OutboxMessage> 
   const rows = await queryRows<{ id: string }>(
     services.db,
     sql`update outbox set next_attempt_at = now(), updated_at = now()
-        where id in (
+        where id = any (array(
           select id from outbox
           where status = 'pending' and next_attempt_at < now() - interval '1 minute' and (locked_until is null or locked_until < now())
           order by next_attempt_at limit ${limit}
           for update skip locked
-        )
+        ))
         returning id`,
   )
   await sendJobs(

@@ -109,13 +109,14 @@ export async function pushShards(services: Services, shards: number[]): Promise<
         db,
         sql`with claimed as (
               update notifications set push_locked_until = now() + interval '5 minutes'
-              where id in (
+              -- By primary key (= any(array(…))): with in (…) the planner may hash-join against a scan of every notification.
+              where id = any (array(
                 select id from notifications
                 where push_shard = ${shard} and push_state in ('pending', 'held') and push_after <= now()
                   and (push_locked_until is null or push_locked_until < now())
                 order by push_after limit ${config.PUSH_BATCH_SIZE}
                 for update skip locked
-              )
+              ))
               returning id, patient_id, type, title, body, link, priority, created_at, push_attempts
             )
             select c.*, p.timezone, to_jsonb(f.push_off) as push_off, f.quiet_start::text, f.quiet_end::text,

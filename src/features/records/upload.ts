@@ -1,17 +1,14 @@
-import { hex } from '../../core/crypto'
-import { readMultipart } from '../../core/multipart'
+import { streamMultipart } from '../../core/multipart'
 import { z } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { ApiError, invalidField } from '../../core/errors'
-import { storeThenSave } from '../../core/files'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, fileField, jsonResponse } from '../../core/openapi'
 import { parseInput, patientRoute, type PatientHandler } from '../../core/routes'
 import { localDate } from '../../core/time'
 import type { Services } from '../../core/types'
 import { records, recordTypes, type RecordRow } from '../../db/schema'
-import { documentKind } from '../../core/documents'
-import { inspectFile, inspectUpload, PdfScanner, pdfFactsOf, storedSource } from '../../core/file-inspect'
+import { storeUpload } from '../../core/file-inspect'
 import { RecordParams, RecordSchema, toRecord } from './schema'
 
 const UploadFieldsSchema = z
@@ -37,7 +34,7 @@ export const uploadRecord = patientRoute({
   tags: ['Records'],
   summary: 'Upload a document of my own (pdf, png or jpg)',
   description:
-    'Multipart `file` + `title`, `type`, `record_date`. The type is read from the file’s bytes, never its name (415 otherwise); over RECORD_UPLOAD_MAX_BYTES is 413 before the body is read; empty, truncated or damaged files are 422. Pages, title and creation date (PDF) or dimensions (images) are read from the file. The same file uploaded again answers the first record (200), stored once. `Idempotency-Key` honoured.',
+    'Multipart `file` + `title`, `type`, `record_date`. The type is read from the file’s bytes, never its name (415 otherwise); over RECORD_UPLOAD_MAX_BYTES is 413 (before the body is read when its Content-Length says so). The file streams into storage as the form arrives, never held whole; fields sent before it are checked before it is read. Empty, truncated or damaged files are 422. Pages, title and creation date (PDF) or dimensions (images) are read from the file. The same file uploaded again answers the first record (200), stored once. `Idempotency-Key` honoured.',
   request: {
     headers: idempotencyHeader,
     body: { required: true, content: { 'multipart/form-data': { schema: { $ref: '#/components/schemas/RecordUploadForm' } } } },
@@ -49,35 +46,73 @@ export const uploadRecord = patientRoute({
   },
 })
 
-export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c) => {
-  const { db, files } = c.var.services
-  const patientId = c.var.patientId
-  const form = await readMultipart(c.req, 'Send the document as multipart/form-data.')
-  const { file, ...rest } = Object.fromEntries(form.entries()) as Record<string, File | string>
-  const fields = parseInput(UploadFieldsSchema, rest, 'form')
-  if (fields.record_date && fields.record_date > localDate(new Date(Date.now() + 86_400_000), 'Asia/Kolkata'))
+/** The form's fields: 400 when one is wrong (`partial`: those sent before the file, checked before it is read). */
+function uploadFields(fields: Record<string, string>, partial = false) {
+  const parsed = parseInput(partial ? UploadFieldsSchema.partial() : UploadFieldsSchema, fields, 'form')
+  if (parsed.record_date && parsed.record_date > localDate(new Date(Date.now() + 86_400_000), 'Asia/Kolkata'))
     throw invalidField('form', 'record_date', 'is in the future')
-  if (!(file instanceof File)) throw invalidField('form', 'file', 'must be a file')
-  if (file.size > c.var.services.config.RECORD_UPLOAD_MAX_BYTES)
-    throw new ApiError('payload_too_large', `Documents may be at most ${c.var.services.config.RECORD_UPLOAD_MAX_BYTES} bytes.`)
-  const { kind, facts, sha256 } = await inspectUpload(file, 'Documents must be pdf, png or jpg.')
+  return parsed as z.infer<typeof UploadFieldsSchema>
+}
 
-  const result = await idempotent(db, patientId, c.req.valid('header')['idempotency-key'], { ...fields, sha256 }, async () => {
-    const existing = await sameUpload(db, patientId, sha256)
-    if (existing) return { status: 200, body: toRecord(existing) }
-    // A key that says nothing about whose document it is.
-    const storageKey = `records/${crypto.randomUUID()}`
-    return storeThenSave(files(), c.var.services.log, { key: storageKey, body: file, contentType: kind.contentType, sha256 }, () =>
-      saveUpload(c.var.services, patientId, fields, {
+export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c) => {
+  const { files, config } = c.var.services
+  const patientId = c.var.patientId
+  // The file streams into storage as the form arrives (never held whole), under a key that says nothing of whose it is.
+  const storageKey = `records/${crypto.randomUUID()}`
+  const form = await streamMultipart(c.req.raw, 'Send the document as multipart/form-data.', 'file', (_file, before, chunks) => {
+    uploadFields(before, true)
+    return storeUpload(files(), storageKey, chunks, {
+      maxBytes: config.RECORD_UPLOAD_MAX_BYTES,
+      refusal: 'Documents must be pdf, png or jpg.',
+    })
+  })
+  if (!form.file) {
+    uploadFields(form.fields)
+    throw invalidField('form', 'file', 'must be a file')
+  }
+  const result = await recordUpload(c.var.services, patientId, storageKey, form.file, c.req.valid('header')['idempotency-key'], () =>
+    uploadFields(form.fields),
+  )
+  return c.json(result.body, result.status)
+}
+
+/**
+ * The record of a stored upload: the patient's earlier record of the same file (200), else a new
+ * one (201), under the Idempotency-Key when one came. A file no record points at afterwards (fields
+ * refused, the same file before, a replay, a failure) is removed.
+ */
+async function recordUpload(
+  services: Services,
+  patientId: string,
+  storageKey: string,
+  { kind, facts, sha256, size }: Awaited<ReturnType<typeof storeUpload>>,
+  idempotencyKey: string | undefined,
+  fieldsOf: () => z.infer<typeof UploadFieldsSchema>,
+) {
+  let saved = false
+  try {
+    const fields = fieldsOf()
+    const result = await idempotent(services.db, patientId, idempotencyKey, { ...fields, sha256 }, async () => {
+      const existing = await sameUpload(services.db, patientId, sha256)
+      if (existing) return { status: 200, body: toRecord(existing) }
+      const answer = await saveUpload(services, patientId, fields, {
         storageKey,
         contentType: kind.contentType,
-        sizeBytes: file.size,
+        sizeBytes: size,
         sha256,
         metadata: facts,
-      }),
-    )
-  })
-  return c.json(result.body, result.status as 200 | 201)
+      })
+      saved = answer.status === 201
+      return answer
+    })
+    return result as { status: 200 | 201; body: ReturnType<typeof toRecord> }
+  } finally {
+    if (!saved)
+      await services
+        .files()
+        .delete(storageKey)
+        .catch((error: unknown) => services.log.log('warn', 'removing an unsaved file failed', { key: storageKey, error: String(error) }))
+  }
 }
 
 export const deleteRecord = patientRoute({
@@ -142,7 +177,7 @@ export const streamRecord = patientRoute({
 })
 
 export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c) => {
-  const { db, files } = c.var.services
+  const { files } = c.var.services
   const patientId = c.var.patientId
   const fields = c.req.valid('query')
   const length = Number(c.req.header('content-length'))
@@ -150,94 +185,24 @@ export const streamRecordHandler: PatientHandler<typeof streamRecord> = async (c
   if (!body || !Number.isInteger(length) || c.req.header('transfer-encoding'))
     throw new ApiError('length_required', 'Send the file with a Content-Length.')
   if (length === 0) throw new ApiError('unprocessable', 'The file is empty.')
-  // The first bytes name the type; they go on to storage with the rest.
-  const reader = body.getReader()
-  const head: Uint8Array[] = []
-  let headBytes = 0
-  while (headBytes < 16) {
-    const { done, value } = await reader.read()
-    if (done) break
-    head.push(value)
-    headBytes += value.byteLength
-  }
-  const first = new Uint8Array(headBytes)
-  head.reduce((at, chunk) => (first.set(chunk, at), at + chunk.byteLength), 0)
-  const kind = documentKind(first)
-  if (!kind) {
-    await reader.cancel().catch(() => {})
-    throw new ApiError('unsupported_media_type', 'Documents must be pdf, png or jpg.')
-  }
-  let received = headBytes
-  // A PDF is read as it flows past (pages, object streams, title, date); what it names is read back by range.
-  const scanner = kind.contentType === 'application/pdf' ? new PdfScanner() : undefined
-  scanner?.push(first)
-  const rest = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(first)
-    },
-    async pull(controller) {
-      const { done, value } = await reader.read()
-      if (done) controller.close()
-      else {
-        received += value.byteLength
-        scanner?.push(value)
-        controller.enqueue(value)
-      }
-    },
-    cancel: (reason) => reader.cancel(reason),
-  })
-  const [toStorage, toDigest] = rest.tee()
-  const digest = new crypto.DigestStream('SHA-256')
-  const digested = toDigest.pipeTo(digest)
-  const fixed = new FixedLengthStream(length)
-  // Storage failing stops the copy into it (else the pipe would wait on it for ever); the digest reads on.
-  const stopCopy = new AbortController()
-  const piped = toStorage.pipeTo(fixed.writable, { signal: stopCopy.signal })
   const storageKey = `records/${crypto.randomUUID()}`
-  const [stored, ...read] = await Promise.allSettled([
-    files()
-      .put(storageKey, fixed.readable, { httpMetadata: { contentType: kind.contentType } })
-      .catch((error: unknown) => {
-        stopCopy.abort(error)
-        void fixed.readable.cancel(error).catch(() => {})
-        throw error
-      }),
-    piped,
-    digested,
-  ])
-  if (stored.status === 'rejected' || read.some((r) => r.status === 'rejected')) {
-    await files()
-      .delete(storageKey)
-      .catch(() => {})
-    // Storage failing on a whole body is ours (503); a body cut short is the client's to send again (422).
-    if (stored.status === 'rejected' && received === length) throw stored.reason
-    throw new ApiError('unprocessable', 'The upload did not arrive whole.', {
-      cause: stored.status === 'rejected' ? stored.reason : read.find((r) => r.status === 'rejected'),
-    })
-  }
-  const sha256 = hex(await digest.digest)
-  // Whole, and what it says (pages, title, dimensions): from the scan, and the ranges it names read back from storage.
-  const readBack = storedSource(files(), storageKey, length)
-  scanner?.finish()
-  const facts = await (scanner ? pdfFactsOf(scanner, readBack) : inspectFile(readBack, kind.contentType)).catch(async (error: unknown) => {
-    await files()
-      .delete(storageKey)
-      .catch(() => {})
-    throw error
+  const stored = await storeUpload(files(), storageKey, bodyChunks(body), {
+    length,
+    maxBytes: c.var.services.config.RECORD_STREAM_MAX_BYTES,
+    refusal: 'Documents must be pdf, png or jpg.',
   })
-  const existing = await sameUpload(db, patientId, sha256)
-  if (existing) {
-    await files().delete(storageKey)
-    return c.json(toRecord(existing), 200)
+  const result = await recordUpload(c.var.services, patientId, storageKey, stored, undefined, () => fields)
+  return c.json(result.body, result.status)
+}
+
+/** A request body's chunks as they arrive (the rest cancelled when the reader stops early). */
+async function* bodyChunks(body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader()
+  try {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) yield read.value
+  } finally {
+    await reader.cancel().catch(() => {})
   }
-  const saved = await saveUpload(c.var.services, patientId, fields, {
-    storageKey,
-    contentType: kind.contentType,
-    sizeBytes: length,
-    sha256,
-    metadata: facts,
-  })
-  return c.json(saved.body, saved.status)
 }
 
 /** The patient's earlier upload of the same file (by sha256), if any. */
@@ -251,7 +216,7 @@ async function sameUpload(db: Services['db'], patientId: string, sha256: string)
 
 /**
  * The record of an upload whose file is stored. When the same file raced in meanwhile (the
- * unique index), the first stays: this copy's object is removed and the first answered (200).
+ * unique index), the first stays and is answered (200); recordUpload removes this copy's object.
  */
 async function saveUpload(
   services: Services,
@@ -273,6 +238,5 @@ async function saveUpload(
     .onConflictDoNothing({ target: [records.patientId, records.sha256], where: sql`source = 'uploaded'` })
     .returning()
   if (row) return { status: 201, body: toRecord(row) }
-  await services.files().delete(file.storageKey)
   return { status: 200, body: toRecord((await sameUpload(services.db, patientId, file.sha256))!) }
 }
