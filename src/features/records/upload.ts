@@ -65,6 +65,12 @@ export const uploadRecordHandler: PatientHandler<typeof uploadRecord> = async (c
       maxBytes: config.RECORD_UPLOAD_MAX_BYTES,
       refusal: 'Documents must be pdf, png or jpg.',
     })
+  }).catch(async (error: unknown) => {
+    // The form refused after its file was stored (a part after it): the file goes too.
+    await files()
+      .delete(storageKey)
+      .catch(() => {})
+    throw error
   })
   if (!form.file) {
     uploadFields(form.fields)
