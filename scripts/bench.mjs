@@ -4,12 +4,14 @@
 // and uncached (every request a new search: the floor plus the HMIS's own time, measured alone), the
 // home screen, saving symptom answers, recording a vital, bookings, the records list; then uploads
 // and Worker memory, the dose-reminder run, the outbox draining through its queue, chat fan-out
-// and the Worker bundle's gzip size; pushes end to end (due doses → reminders → push queue → FCM).
+// and the Worker bundle's gzip size and startup CPU; pushes end to end (due doses → reminders → push
+// queue → FCM); with `large`, a 10-million-row database and the outbox sweeper's cost as it grows.
 // Round trips per request come from the Server-Timing header the Worker sets.
 // Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
 // BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
 // (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_LARGE_PATIENTS (100000),
-// BENCH_LARGE_REQUESTS (300), BENCH_ONLY (routes,reminders,drain,push by default; also uploads, large).
+// BENCH_LARGE_REQUESTS (300), BENCH_UPLOAD_CASES, BENCH_ONLY (routes,reminders,drain,push by default;
+// also uploads, large).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
