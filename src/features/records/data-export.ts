@@ -3,6 +3,7 @@ import { and, desc, eq, sql } from 'drizzle-orm'
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
+import { storageWriter } from '../../core/files'
 import { describeError } from '../../core/logger'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { endWork, finishJob, jobOf, type JobHandlers, type OutboxJob } from '../../core/outbox'
@@ -15,12 +16,12 @@ import { fhirBundle } from './fhir-export'
 
 // The patient's data export (DPDP Act: a copy of one's data): a ZIP with the whole record as a FHIR
 // Bundle (fhir-bundle.json) and every file (files/), written by the queue (export_patient_data)
-// straight into an R2 multipart upload in equal 8 MiB parts — a patient with hundreds of megabytes
-// of scans never has more than a part and a file's chunk in the Worker's memory. Ready, it is
+// straight into R2 as it is made (an R2 multipart upload in equal 5 MiB parts past the first) — a
+// patient with hundreds of megabytes of scans never has more than a part and a file's chunk in the
+// Worker's memory. Ready, it is
 // downloadable by a file link (the same signed links as records) until EXPORT_KEEP_DAYS, when the
 // housekeeping deletes it.
 
-const PART_BYTES = 8 * 1024 * 1024
 /** Tries before the export is given up and the patient told. */
 const EXPORT_ATTEMPTS = 3
 
@@ -189,45 +190,30 @@ const entryName = (record: { id: string; title: string; contentType: string }) =
   return `files/${title} (${record.id.slice(0, 8)}).${extension}`
 }
 
-/** Writes the ZIP into R2 as a multipart upload of equal parts; its size and the number of files. */
+/** Writes the ZIP into R2 as it is made (core/files storageWriter: equal parts); its size and the number of files. */
 async function writeZip(services: Services, patientId: string, key: string): Promise<{ size: number; files: number }> {
   const { bundle, documents } = await fhirBundle(services.db, patientId)
-  const upload = await services.files().createMultipartUpload(key, { httpMetadata: { contentType: 'application/zip' } })
-  const parts: R2UploadedPart[] = []
-  const pending: Uint8Array[] = []
-  let pendingBytes = 0
+  const writer = storageWriter(services.files(), key, 'application/zip')
+  const made: Uint8Array[] = []
   let size = 0
   let failure: Error | undefined
   const zip = new Zip((error, data) => {
     if (error) failure = error
     else {
-      pending.push(data)
-      pendingBytes += data.length
+      made.push(data)
       size += data.length
     }
   })
-  // Equal parts (R2 wants every part but the last the same size), the last whatever is left.
-  const flush = async (all: boolean) => {
+  // What the ZIP made since, to storage (the Zip's callback cannot wait for it).
+  const flush = async () => {
     if (failure) throw failure
-    while (pendingBytes >= PART_BYTES || (all && pendingBytes > 0)) {
-      const part = new Uint8Array(Math.min(PART_BYTES, pendingBytes))
-      for (let at = 0; at < part.length;) {
-        const head = pending[0]!
-        const take = Math.min(head.length, part.length - at)
-        part.set(head.subarray(0, take), at)
-        at += take
-        if (take === head.length) pending.shift()
-        else pending[0] = head.subarray(take)
-      }
-      pendingBytes -= part.length
-      parts.push(await upload.uploadPart(parts.length + 1, part))
-    }
+    for (const chunk of made.splice(0)) await writer.write(chunk)
   }
   try {
     const manifest = new ZipDeflate('fhir-bundle.json', { level: 6 })
     zip.add(manifest)
     manifest.push(new TextEncoder().encode(JSON.stringify(bundle, null, 1)), true)
-    await flush(false)
+    await flush()
     let files = 0
     for (const record of documents) {
       const object = await services.files().get(record.storageKey)
@@ -238,17 +224,17 @@ async function writeZip(services: Services, patientId: string, key: string): Pro
       for (;;) {
         const { done, value } = await reader.read()
         entry.push(value ?? new Uint8Array(0), done)
-        await flush(false)
+        await flush()
         if (done) break
       }
       files += 1
     }
     zip.end()
-    await flush(true)
-    await upload.complete(parts)
+    await flush()
+    await writer.close()
     return { size, files }
   } catch (error) {
-    await upload.abort().catch(() => {})
+    await writer.abort()
     throw error
   }
 }
