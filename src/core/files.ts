@@ -107,13 +107,11 @@ export function storageWriter(files: FileStore, key: string, contentType: string
       },
       abort: async () => {
         await writer.abort().catch(() => {})
-        if (
-          await put.then(
-            () => true,
-            () => false,
-          )
+        const stored = await put.then(
+          () => true,
+          () => false,
         )
-          await files.delete(key).catch(() => {})
+        if (stored) await files.delete(key).catch(() => {})
       },
     }
   }
@@ -121,6 +119,11 @@ export function storageWriter(files: FileStore, key: string, contentType: string
   let heldBytes = 0
   let upload: R2MultipartUpload | undefined
   const parts: R2UploadedPart[] = []
+  /** The next part of the multipart upload, from these chunks. */
+  const uploadPart = async (to: R2MultipartUpload, chunks: Uint8Array[], bytes: number) => {
+    const number = parts.length + 1
+    parts.push(await guard('uploadPart', () => sendChunks((body) => to.uploadPart(number, body), chunks, bytes)))
+  }
   /** Sends the first UPLOAD_PART_BYTES held as the next part (a chunk across the line is split, not copied). */
   const sendPart = async () => {
     const part: Uint8Array[] = []
@@ -134,8 +137,7 @@ export function storageWriter(files: FileStore, key: string, contentType: string
     }
     heldBytes -= UPLOAD_PART_BYTES
     upload ??= await files.createMultipartUpload(key, { httpMetadata })
-    const number = parts.length + 1
-    parts.push(await guard('uploadPart', () => sendChunks((body) => upload!.uploadPart(number, body), part, UPLOAD_PART_BYTES)))
+    await uploadPart(upload, part, UPLOAD_PART_BYTES)
   }
   return {
     async write(chunk) {
@@ -147,10 +149,7 @@ export function storageWriter(files: FileStore, key: string, contentType: string
       if (!upload) {
         await sendChunks((body) => files.put(key, body, { httpMetadata }), held, heldBytes)
       } else {
-        if (heldBytes > 0) {
-          const number = parts.length + 1
-          parts.push(await guard('uploadPart', () => sendChunks((body) => upload!.uploadPart(number, body), held, heldBytes)))
-        }
+        if (heldBytes > 0) await uploadPart(upload, held, heldBytes)
         await guard('completeMultipartUpload', () => upload!.complete(parts))
       }
       held = []
