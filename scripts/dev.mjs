@@ -18,7 +18,8 @@ import { migrate, seed } from './lib/migrate.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startReferenceHmis } from './hmis/reference.mjs'
 import { devHmisKeys, hospitals as demoHospitals, qrPayloadOf } from './hmis/seed.mjs'
-import { registerHospital } from './lib/hospitals.mjs'
+import { registerHospital, registerSandbox } from './lib/hospitals.mjs'
+import { SANDBOX_HOSPITAL } from '../src/core/hospital-secrets.ts'
 import { allowFor, startWsProxy } from './lib/ws-proxy.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -99,6 +100,9 @@ try {
     })
   }
   log(`reference HMIS on ${hmis.url}; hospitals registered: ${demoHospitals.map((h) => `${h.name} (${h.hfrId})`).join(', ')}`)
+  // The sandbox hospital of docs/hmis-integration.md (its HMIS: the reference one's Sahyadri).
+  await registerSandbox(postgres.url, secretsKey, { baseUrl: hmis.baseUrlOf('sahyadri'), apiKey: devHmisKeys.sahyadri })
+  log(`sandbox hospital ${SANDBOX_HOSPITAL.hfrId}: sign with its published secret (docs/hmis-integration.md, npm run hmis:sign)`)
   const keys = serviceAccountKeys()
   const google = await startFakeGoogle({
     publicKeyPem: keys.publicKeyPem,

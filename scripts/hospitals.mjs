@@ -1,7 +1,10 @@
 // Hospitals on PHR Edge, without a redeploy. DATABASE_URL and HOSPITAL_SECRETS_KEY from the shell.
 //   npm run hospitals -- register --hfr-id IN2710000011 --name "Sahyadri Hospital, Pune" --timezone Asia/Kolkata \
 //        --adapter rest --base-url https://hmis.sahyadri.example/phr/v1 --api-key <key the hospital gave us>
-//   npm run hospitals -- rotate-secret --hfr-id IN2710000011     (prints the new inbound signing secret)
+//   npm run hospitals -- rotate-secret --hfr-id IN2710000011 [--overlap-hours 168]
+//        (prints the new inbound signing secret; the current one is accepted for the overlap, then refused)
+//   npm run hospitals -- sandbox --base-url <its HMIS> --api-key <key>   (development and staging only:
+//        the sandbox hospital of docs/hmis-integration.md, its published secret, patient and appointment)
 //   npm run hospitals -- reseal --new-key <base64>               (after changing HOSPITAL_SECRETS_KEY)
 //   npm run hospitals -- offer-package --hfr-id IN2710000011 --file packages.json
 //        (a JSON array: [{"id": "diabetes", "hmisCode": "DM-CARE-1Y"}] for a catalog package, or with
@@ -18,9 +21,11 @@ import {
   offerAmbulanceService,
   offerCarePackages,
   registerHospital,
+  registerSandbox,
   resealAll,
   rotateInboundSecret,
 } from './lib/hospitals.mjs'
+import { SANDBOX_HOSPITAL } from '../src/core/hospital-secrets.ts'
 
 const [command, ...rest] = process.argv.slice(2)
 const { values } = parseArgs({
@@ -37,6 +42,7 @@ const { values } = parseArgs({
     state: { type: 'string' },
     'new-key': { type: 'string' },
     file: { type: 'string' },
+    'overlap-hours': { type: 'string' },
   },
 })
 /** @param {'hfr-id' | 'name' | 'base-url' | 'api-key' | 'new-key' | 'file'} name */
@@ -68,8 +74,23 @@ if (command === 'register') {
   })
   console.log(`hospital ${id} registered; its inbound signing secret (give it to the hospital, shown once): ${inbound}`)
 } else if (command === 'rotate-secret') {
-  const secret = await rotateInboundSecret(databaseUrl, secretsKey, need('hfr-id').toUpperCase(), randomBytes(32).toString('base64url'))
-  console.log(`new inbound signing secret (the previous one stays valid until the next rotation): ${secret}`)
+  const { secret, previousValidUntil } = await rotateInboundSecret(
+    databaseUrl,
+    secretsKey,
+    need('hfr-id').toUpperCase(),
+    randomBytes(32).toString('base64url'),
+    values['overlap-hours'] === undefined ? undefined : Number(values['overlap-hours']),
+  )
+  console.log(
+    `new inbound signing secret (give it to the hospital, shown once): ${secret}\nthe previous one is accepted until ${previousValidUntil.toISOString()}, then refused`,
+  )
+} else if (command === 'sandbox') {
+  if (process.env.ENVIRONMENT !== 'development' && process.env.ENVIRONMENT !== 'staging')
+    fail('set ENVIRONMENT=development or staging: the sandbox hospital has a published secret (the Worker refuses it in production)')
+  const id = await registerSandbox(databaseUrl, secretsKey, { baseUrl: need('base-url'), apiKey: need('api-key') })
+  console.log(
+    `sandbox hospital ${SANDBOX_HOSPITAL.hfrId} (${id}) ready: secret, patient ${SANDBOX_HOSPITAL.patientRef}, appointment ${SANDBOX_HOSPITAL.appointmentRef} (docs/hmis-integration.md)`,
+  )
 } else if (command === 'reseal') {
   console.log(
     `resealed ${await resealAll(databaseUrl, secretsKey, need('new-key'))} hospitals; now set HOSPITAL_SECRETS_KEY to the new key`,

@@ -78,12 +78,26 @@ export function createApp() {
     bearerFormat: 'JWT',
     description: 'The access_token from POST /v1/auth/otp/verify or /v1/auth/refresh.',
   })
+  // A hospital's call carries three headers, declared as three schemes of one requirement (hmisRoute)
+  // so that a generated client sends all three. The rules: docs/hmis-integration.md, "Signing".
   app.openAPIRegistry.registerComponent('securitySchemes', 'hmisSignature', {
     type: 'apiKey',
     in: 'header',
     name: 'X-PHR-Signature',
     description:
-      'Hospital calls: `X-PHR-Hospital: <HFR id>`, `X-PHR-Timestamp: <Unix seconds>` and `X-PHR-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret>`; within 5 minutes; a write’s signature is accepted once.',
+      '`v1=<HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret, 64 hex digits in either case>` (several, comma-separated, during a rotation). With X-PHR-Hospital and X-PHR-Timestamp; a write’s signature is accepted once.',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisHospital', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-PHR-Hospital',
+    description: 'The hospital’s HFR id (e.g. `IN2710000011`; either case).',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisTimestamp', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-PHR-Timestamp',
+    description: 'When the call was signed, in Unix seconds; refused when more than HMIS_SIGNATURE_TOLERANCE_SECONDS (300) from our clock.',
   })
   registerErrorComponents(app)
 

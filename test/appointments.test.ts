@@ -681,17 +681,17 @@ describe('hospital calls are signed', () => {
     const booked = await book(client, token, { hospital_id: hospital, doctor_id: 'd-sah-01', mode: 'online', slot_start: slot.start })
     const path = `/v1/hmis/appointments/${booked.hmis_appointment_ref}/events`
     const event = { event_id: `evt-${booked.id}`, event: 'reviewed' }
-    await expectError((await hmisCall('sahyadri', 'POST', path, event, { unsigned: true })).response, 401, 'unauthorized')
-    await expectError((await hmisCall('sahyadri', 'POST', path, event, { secret: 'not-the-secret' })).response, 401, 'unauthorized')
+    await expectError((await hmisCall('sahyadri', 'POST', path, event, { unsigned: true })).response, 401, 'signature_invalid')
+    await expectError((await hmisCall('sahyadri', 'POST', path, event, { secret: 'not-the-secret' })).response, 401, 'signature_invalid')
     await expectError(
       (await hmisCall('sahyadri', 'POST', path, event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).response,
       401,
-      'unauthorized',
+      'timestamp_out_of_range',
     )
     await expectError((await hmisCall('amrita', 'POST', path, event)).response, 404, 'not_found')
     const first = await hmisCall('sahyadri', 'POST', path, event)
     expect(await first.response.json()).toEqual({ applied: true, status: 'reviewed' })
-    await expectError(await first.replay(), 401, 'unauthorized')
+    await expectError(await first.replay(), 401, 'signature_replayed')
     // A redelivery is signed again, with its own timestamp.
     const redelivered = await hmisCall('sahyadri', 'POST', path, event, { timestamp: Math.floor(Date.now() / 1000) + 1 })
     expect(await redelivered.response.json()).toEqual({ applied: false, status: 'reviewed' })
@@ -713,7 +713,7 @@ describe('hospital calls are signed', () => {
     await expectError(
       (await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form(), { secret: 'not-the-secret' })).response,
       401,
-      'unauthorized',
+      'signature_invalid',
     )
     const stored = await hmisCall('sahyadri', 'POST', '/v1/hmis/documents', form())
     expect(stored.response.status).toBe(201)

@@ -154,7 +154,7 @@ describe('consent before a hospital reads', () => {
         })
       ).response,
       401,
-      'unauthorized',
+      'signature_invalid',
     )
     // Another hospital cannot even see the consent.
     await expectError((await hmisCall('amrita', 'GET', `/v1/hmis/consents/${id}`)).response, 404, 'not_found')
@@ -209,7 +209,7 @@ describe('consent before a hospital reads', () => {
     await expectError(
       (await hmisCall('sahyadri', 'GET', `/v1/hmis/consents/${b.consent_id}`, undefined, { unsigned: true })).response,
       401,
-      'unauthorized',
+      'signature_invalid',
     )
   })
 })

@@ -14,7 +14,7 @@ import { startPostgres } from '../scripts/lib/postgres.mjs'
 import { allowFor, startWsProxy } from '../scripts/lib/ws-proxy.mjs'
 import { startReferenceHmis } from '../scripts/hmis/reference.mjs'
 import { hospitals as demoHospitals } from '../scripts/hmis/seed.mjs'
-import { registerHospital } from '../scripts/lib/hospitals.mjs'
+import { registerHospital, registerSandbox } from '../scripts/lib/hospitals.mjs'
 import { startFhirServer } from './fhir-server'
 import { qrImages } from './qr-images'
 import { testSecrets } from './secrets'
@@ -29,6 +29,7 @@ declare module 'vitest' {
     abdmUrl: string
     hmisUrl: string
     hmisFaultyUrl: string
+    hmisCredentialsUrl: string
     /** The fake Google: OAuth, Meet and FCM. */
     googleUrl: string
     fcmUrl: string
@@ -90,6 +91,25 @@ export default async function setup(project: TestProject) {
   })
   project.provide('hmisFaultyUrl', faulty.url)
 
+  // Credentials drills (a hospital rotating its secret and the API key it issued us) and the sandbox
+  // hospital, on a reference HMIS of their own.
+  const credentialsHmis = await startReferenceHmis({ apiKeys: hmisApiKeys })
+  hospitalIds['keyring'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+    hfrId: 'IN2710000055',
+    name: 'Sahyadri Hospital, Pune (credentials drills)',
+    address: demoHospitals[0]!.address,
+    timezone: 'Asia/Kolkata',
+    adapter: 'rest',
+    baseUrl: credentialsHmis.baseUrlOf('sahyadri'),
+    apiKey: hmisApiKeys['sahyadri']!,
+    inboundSecrets: ['test-inbound-keyring'],
+  })
+  hospitalIds['sandbox'] = await registerSandbox(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+    baseUrl: credentialsHmis.baseUrlOf('sahyadri'),
+    apiKey: hmisApiKeys['sahyadri']!,
+  })
+  project.provide('hmisCredentialsUrl', credentialsHmis.url)
+
   // The same Sahyadri doctors behind a FHIR R4 server written by a FHIR vendor (Medplum).
   const fhirApiKey = 'test-fhir-key'
   const fhir = await startFhirServer({ apiKey: fhirApiKey, hospitalKey: 'sahyadri' })
@@ -144,6 +164,7 @@ export default async function setup(project: TestProject) {
       abdm.close(),
       hmis.close(),
       faulty.close(),
+      credentialsHmis.close(),
       fhir.close(),
       google.close(),
       gemini.close(),

@@ -36,6 +36,11 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
   /** Injected faults, consumed one per request: { kind: 'status'|'drop'|'timeout'|'slow'|'malformed'|'huge', status?, ms?, bytes?, route?, hospital? } */
   const faults = []
   const calls = new Map()
+  /**
+   * Further API keys a hospital issued (POST /_hmis/api-keys {hospital, key}): accepted with the first,
+   * as during a rotation, until `retire_first: true` (then only the issued ones).
+   */
+  const issuedKeys = new Map()
   /** Time every hospital call takes before it is answered (POST /_hmis/latency {ms}): a real HMIS's own pace. */
   let latencyMs = 0
 
@@ -82,7 +87,9 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
         return res.end(']}')
       }
 
-      if (req.headers.authorization !== `Bearer ${apiKeys[hospital.key]}`)
+      const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1]
+      const issued = issuedKeys.get(hospital.key)
+      if ((bearer !== apiKeys[hospital.key] || issued?.retired) && !(bearer && issued?.has(bearer)))
         return send(401, error('unauthorized', 'Send the API key as Authorization: Bearer.'))
       let body
       try {
@@ -109,6 +116,12 @@ export async function startReferenceHmis({ port = 0, host = '127.0.0.1', apiKeys
     if (url.pathname === '/_hmis/latency' && method === 'POST') {
       latencyMs = Math.max(0, Number(body?.ms ?? 0))
       return [200, { ms: latencyMs }]
+    }
+    if (url.pathname === '/_hmis/api-keys' && method === 'POST') {
+      if (!issuedKeys.has(body.hospital)) issuedKeys.set(body.hospital, new Set())
+      if (body.key) issuedKeys.get(body.hospital).add(body.key)
+      if (body.retire_first) issuedKeys.get(body.hospital).retired = true
+      return [200, { keys: issuedKeys.get(body.hospital).size + 1 }]
     }
     if (url.pathname === '/_hmis/calls') return [200, Object.fromEntries(calls)]
     const key = url.searchParams.get('hospital')

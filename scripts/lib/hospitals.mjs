@@ -3,6 +3,7 @@
 // @ts-check (tsconfig.scripts.json)
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
+import { rotatedSecrets, SANDBOX_HOSPITAL, SECRET_OVERLAP_HOURS } from '../../src/core/hospital-secrets.ts'
 import { seal, unseal } from '../../src/core/sealed.ts'
 
 /**
@@ -45,26 +46,89 @@ export async function registerHospital(databaseUrl, secretsKey, hospital) {
 }
 
 /**
- * Rotates a hospital's inbound signing secret: the new one first, the previous one still accepted
- * until the next rotation (two secrets during a rotation). Returns the new secret.
+ * Rotates a hospital's inbound signing secret: the new one first, the current one still accepted for
+ * `overlapHours` (then refused), any older one no longer. The same rotation as the hospital's own
+ * POST /v1/hmis/credentials/inbound-secret. Returns the new secret and the end of the overlap.
  * @param {string} databaseUrl
  * @param {string} secretsKey HOSPITAL_SECRETS_KEY
  * @param {string} hfrId
  * @param {string} newSecret
+ * @param {number} [overlapHours]
  */
-export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSecret) {
+export async function rotateInboundSecret(databaseUrl, secretsKey, hfrId, newSecret, overlapHours = SECRET_OVERLAP_HOURS.default) {
+  if (!(Number.isInteger(overlapHours) && overlapHours >= 0 && overlapHours <= SECRET_OVERLAP_HOURS.max))
+    throw new Error(`the overlap is 0 to ${SECRET_OVERLAP_HOURS.max} hours`)
   return withClient(databaseUrl, async (client) => {
+    await client.query('begin')
     const { rows } = await client.query('select credentials_sealed from hospitals where hfr_id = $1 for update', [hfrId])
     if (!rows[0]) throw new Error(`no hospital with HFR id ${hfrId}`)
-    /** @type {{ api_key?: string, inbound_secrets?: string[] }} */
+    /** @type {import('../../src/core/hospital-secrets.ts').HospitalCredentials} */
     const credentials = await unseal(secretsKey, rows[0].credentials_sealed)
-    credentials.inbound_secrets = [newSecret, ...(credentials.inbound_secrets ?? [])].slice(0, 2)
+    const until = new Date(Date.now() + overlapHours * 3_600_000)
+    const rotated = rotatedSecrets(credentials, newSecret, credentials.inbound_secrets[0] ?? newSecret, until)
     await client.query('update hospitals set credentials_sealed = $2, updated_at = now() where hfr_id = $1', [
       hfrId,
-      await seal(secretsKey, credentials),
+      await seal(secretsKey, rotated),
     ])
-    return newSecret
+    await client.query('commit')
+    return { secret: newSecret, previousValidUntil: until }
   })
+}
+
+/**
+ * The sandbox hospital of development and staging (core/hospital-secrets SANDBOX_HOSPITAL, published in
+ * docs/hmis-integration.md): registered with its published inbound secret, a patient who shared their
+ * profile with it and a booked appointment, so that a vendor can post signed calls at once. Running it
+ * again resets the patient's share and the appointment (to booked, tomorrow). Its own HMIS is at
+ * `baseUrl` (in development, the reference HMIS). Never for production: the Worker refuses it there.
+ * @param {string} databaseUrl
+ * @param {string} secretsKey HOSPITAL_SECRETS_KEY
+ * @param {{ baseUrl: string, apiKey: string }} hmis
+ */
+export async function registerSandbox(databaseUrl, secretsKey, hmis) {
+  const sandbox = SANDBOX_HOSPITAL
+  const id = await registerHospital(databaseUrl, secretsKey, {
+    hfrId: sandbox.hfrId,
+    name: sandbox.name,
+    timezone: 'Asia/Kolkata',
+    adapter: 'rest',
+    baseUrl: hmis.baseUrl,
+    apiKey: hmis.apiKey,
+    inboundSecrets: [sandbox.inboundSecret],
+    address: { line1: 'Sandbox', city: 'Pune', state: 'Maharashtra', pincode: '411001', country: 'IN' },
+  })
+  await withClient(databaseUrl, async (client) => {
+    await client.query('begin')
+    await client.query(
+      `insert into patients (id, name, gender, date_of_birth, phone) values ($1, 'Sandbox Patient', 'female', '1990-01-01', $2)
+       on conflict (id) do nothing`,
+      [sandbox.patientId, sandbox.patientPhone],
+    )
+    await client.query(
+      `insert into patient_identities (id, patient_id, channel, identifier) values (gen_random_uuid(), $1, 'phone', $2)
+       on conflict (channel, identifier) do nothing`,
+      [sandbox.patientId, sandbox.patientPhone],
+    )
+    await client.query(
+      `update hospital_shares set revoked_at = now() where patient_id = $1 and hospital_id = $2 and revoked_at is null and hmis_patient_id <> $3`,
+      [sandbox.patientId, id, sandbox.patientRef],
+    )
+    await client.query(
+      `insert into hospital_shares (id, patient_id, hospital_id, hmis_patient_id, token_number, token_expires_at, counter_id)
+       values (gen_random_uuid(), $1, $2, $3, 'S-1', now() + interval '10 years', 'sandbox')
+       on conflict (patient_id, hospital_id) where revoked_at is null do update set token_expires_at = excluded.token_expires_at`,
+      [sandbox.patientId, id, sandbox.patientRef],
+    )
+    await client.query(
+      `insert into appointments (id, patient_id, hospital_id, doctor_id, doctor_name, mode, slot_start, slot_end, status, hmis_appointment_ref)
+       values ($1, $2, $3, 'd-sandbox-01', 'Dr. Sandbox', 'online', date_trunc('hour', now()) + interval '1 day', date_trunc('hour', now()) + interval '1 day 15 minutes', 'booked', $4)
+       on conflict (id) do update set status = 'booked', status_reason = null, join_url = null, slot_start = excluded.slot_start,
+         slot_end = excluded.slot_end, reschedule_slot_start = null, reschedule_mode = null, updated_at = now()`,
+      [sandbox.appointmentId, sandbox.patientId, id, sandbox.appointmentRef],
+    )
+    await client.query('commit')
+  })
+  return id
 }
 
 /**

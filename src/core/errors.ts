@@ -9,6 +9,10 @@ export const errorStatus = {
   otp_invalid: 400,
   unauthorized: 401,
   token_expired: 401,
+  signature_invalid: 401,
+  timestamp_out_of_range: 401,
+  signature_replayed: 401,
+  hospital_unknown: 401,
   forbidden: 403,
   not_found: 404,
   challenge_not_found: 404,
@@ -46,9 +50,14 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus
 
-/** The codes one status can carry, for the OpenAPI enum of that status's error body. */
+/** Why a hospital's signed call was refused (its 401s; a patient's 401s are the other two). */
+export const hospitalAuthCodes = ['signature_invalid', 'timestamp_out_of_range', 'signature_replayed', 'hospital_unknown'] as const
+
+/** The codes one status can carry, for the OpenAPI enum of that status's error body (a 401: a patient's). */
 export function codesOf(status: number): ErrorCode[] {
-  return (Object.keys(errorStatus) as ErrorCode[]).filter((code) => errorStatus[code] === status)
+  return (Object.keys(errorStatus) as ErrorCode[]).filter(
+    (code) => errorStatus[code] === status && !(hospitalAuthCodes as readonly string[]).includes(code),
+  )
 }
 
 /** One failing field of a 400: where it was sent, its dotted path, why, and zod's issue code. */

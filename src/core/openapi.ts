@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
-import { codesOf } from './errors'
+import { codesOf, hospitalAuthCodes } from './errors'
 import type { AppEnv } from './types'
 
 /** A JSON response of a route, for the route's `responses`. */
@@ -47,9 +47,8 @@ const ErrorDetailsSchema = z.union([z.array(FieldIssueSchema), z.record(z.string
     'For 400 `validation_failed`: the failing fields. Otherwise an object whose keys depend on the code (`retry_after_seconds`, `request_id`, `service`, …).',
 })
 
-/** The error envelope of api.md, as a schema: `code` is one of the codes of that status. */
-function errorBodySchema(status: number, name: string) {
-  const codes = codesOf(status) as [string, ...string[]]
+/** The error envelope of api.md, as a schema: `code` is one of these codes (by default, those of that status). */
+function errorBodySchema(status: number, name: string, codes = codesOf(status) as [string, ...string[]]) {
   return z
     .object({
       error: z.object({
@@ -63,7 +62,7 @@ function errorBodySchema(status: number, name: string) {
 
 const errorKinds = {
   400: ['BadRequest', 'The request is malformed or fails validation; `details` lists the failing fields.'],
-  401: ['Unauthorized', 'Missing, malformed, forged or expired bearer token.'],
+  401: ['Unauthorized', 'Missing, malformed, forged or expired bearer token (`token_expired`: refresh it).'],
   403: ['Forbidden', 'Not allowed for this caller.'],
   404: ['NotFound', 'No such resource (or it belongs to someone else).'],
   405: ['MethodNotAllowed', 'The path exists but not with this method; `Allow` lists the methods.'],
@@ -120,7 +119,21 @@ export function registerErrorComponents(app: OpenAPIHono<AppEnv>) {
       content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Error` } } },
     })
   }
+  // A hospital's signed call refused: its own codes (docs/hmis-integration.md, "Signing").
+  registry.register('HospitalUnauthorizedError', errorBodySchema(401, 'HospitalUnauthorized', [...hospitalAuthCodes]))
+  registry.registerComponent('responses', 'HospitalUnauthorized', {
+    description:
+      'The signature was refused. `signature_invalid`: a header missing or malformed, or the HMAC does not match (`details.secret_expired_at` when it was made with a replaced secret past its end); `timestamp_out_of_range`: `X-PHR-Timestamp` is more than the tolerance from our clock (`details.server_time`); `signature_replayed`: this signed write was received before (sign a retry anew); `hospital_unknown`: no active hospital has this HFR id here.',
+    headers: {
+      'x-request-id': { $ref: '#/components/headers/XRequestId' },
+      'WWW-Authenticate': { description: '`PHR-Signature`', schema: { type: 'string', example: 'PHR-Signature' } },
+    },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/HospitalUnauthorizedError' } } },
+  })
 }
+
+/** The 401 of a hospital's signed routes (hmisRoute). */
+export const hospitalUnauthorized = { 401: { $ref: '#/components/responses/HospitalUnauthorized' } }
 
 type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>
 type Operation = { responses?: Record<string, { $ref?: string; headers?: Record<string, unknown> }>; 'x-development-only'?: boolean }

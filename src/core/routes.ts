@@ -3,7 +3,7 @@ import { requireAuth } from './auth'
 import { conditionalGet } from './conditional'
 import { requireHospital } from './hospital-auth'
 import { invalidRequest, type FieldIssue } from './errors'
-import { errorResponses } from './openapi'
+import { errorResponses, hospitalUnauthorized } from './openapi'
 import type { AppEnv, HospitalEnv, PatientEnv } from './types'
 
 /**
@@ -62,9 +62,10 @@ function conditionalResponses<R extends RouteSpec>(route: R) {
 export function hmisRoute<const R extends RouteSpec>(route: R) {
   return createRoute({
     ...route,
-    security: [{ hmisSignature: [] }],
+    // The three headers together (one requirement); hmisSignature first: tests and tools read the first.
+    security: [{ hmisSignature: [], hmisHospital: [], hmisTimestamp: [] }],
     middleware: [requireHospital] as const,
-    responses: { ...errorResponses(401), ...withBodyErrors(route) } as R['responses'],
+    responses: { ...errorResponses(), ...hospitalUnauthorized, ...withBodyErrors(route) } as R['responses'],
   })
 }
 

@@ -56,7 +56,8 @@ export type AppEnv = { Bindings: Bindings; Variables: { requestId: string; servi
 /** The env of a hospital (HMIS) route: requireHospital has checked the request's signature. */
 export type HospitalEnv = {
   Bindings: Bindings
-  Variables: AppEnv['Variables'] & { hospitalId: string }
+  // hospitalSecret: the inbound secret that signed the call (a rotation keeps it for its overlap).
+  Variables: AppEnv['Variables'] & { hospitalId: string; hospitalSecret: string }
 }
 
 /** The env of a patient route: requireAuth has checked the access token. */

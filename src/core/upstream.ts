@@ -36,9 +36,10 @@ export async function rejectUpstream(
   service: string,
   response: Response,
   message = `${service} failed (status ${response.status}).`,
+  details: Record<string, unknown> = {},
 ): Promise<never> {
   await response.body?.cancel()
-  throw new ApiError('upstream_error', message, { details: { service } })
+  throw new ApiError('upstream_error', message, { details: { service, ...details } })
 }
 
 /** The most of an upstream's answer we read: a hospital's whole doctor list with a week of slots is under 2 MB. */

@@ -6,6 +6,8 @@ const HFR: Record<string, string> = {
   amrita: 'IN3210000022',
   'apollo-dubai': 'IN0710000033',
   faulty: 'IN2710000077',
+  keyring: 'IN2710000055',
+  sandbox: 'IN9900000099',
 }
 
 async function hmac(secret: string, bytes: Uint8Array) {
@@ -20,12 +22,14 @@ export type SignOptions = {
   unsigned?: boolean
   /** Sign for this path, send to another. */ signedPath?: string
   /** With a Uint8Array body: its content type (the bytes are sent as they are). */ contentType?: string
+  /** Upper-case hex digits in the signature. */ upperCase?: boolean
+  /** Sent as X-PHR-Hospital instead of the hospital's HFR id. */ hfrId?: string
 }
 
 /** Signs and sends: JSON bodies as they are, FormData as multipart. Returns the response and the headers used. */
 export async function hmisCall(hospital: string, method: string, path: string, body?: unknown, options: SignOptions = {}) {
   let bytes: Uint8Array = new Uint8Array()
-  const headers: Record<string, string> = { 'x-phr-hospital': HFR[hospital]! }
+  const headers: Record<string, string> = { 'x-phr-hospital': options.hfrId ?? HFR[hospital]! }
   if (body instanceof Uint8Array) {
     headers['content-type'] = options.contentType ?? 'application/octet-stream'
     bytes = body
@@ -44,7 +48,8 @@ export async function hmisCall(hospital: string, method: string, path: string, b
     const signed = new Uint8Array(prefix.length + bytes.length)
     signed.set(prefix)
     signed.set(bytes, prefix.length)
-    headers['x-phr-signature'] = options.signature ?? `v1=${await hmac(options.secret ?? `test-inbound-${hospital}`, signed)}`
+    const hex = await hmac(options.secret ?? `test-inbound-${hospital}`, signed)
+    headers['x-phr-signature'] = options.signature ?? `v1=${options.upperCase ? hex.toUpperCase() : hex}`
   }
   const send = () => SELF.fetch(`https://phr.test${path}`, { method, headers, body: method === 'GET' ? undefined : bytes })
   return { response: await send(), replay: send }

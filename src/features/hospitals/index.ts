@@ -1,6 +1,7 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { getDoctor, getDoctorHandler } from './get-doctor'
+import { replaceApiKey, replaceApiKeyHandler, rotateInboundSecret, rotateInboundSecretHandler } from './hmis-credentials'
 import { getHospital, getHospitalHandler } from './get-hospital'
 import { listHospitalsHandler, listHospitalsRoute } from './list-hospitals'
 import { listSharesHandler, listSharesRoute } from './list-shares'
@@ -40,6 +41,8 @@ export const hospitalsFeature: Feature = {
       .openapi(searchDoctors, searchDoctorsHandler)
       .openapi(searchAllDoctors, searchAllDoctorsHandler)
       .openapi(getDoctor, getDoctorHandler)
+      .openapi(rotateInboundSecret, rotateInboundSecretHandler)
+      .openapi(replaceApiKey, replaceApiKeyHandler)
   },
   uploads: [{ path: '/v1/scan', maxBytes: (config) => config.QR_IMAGE_MAX_BYTES }],
   outbox: { revoke_share: revokeShareJob },

@@ -19,6 +19,9 @@ export async function activeHospital(db: Db, hospitalId: string): Promise<Hospit
 const records = new Map<string, { row: HospitalRow; at: number }>()
 const RECORD_SECONDS = 60
 
+/** After this isolate changed a hospital's row (its credentials): read it again next time. */
+export const forgetHospitalRecord = (hospitalId: string) => records.delete(hospitalId)
+
 /**
  * An active hospital's registry row (its HMIS address and adapter, zone, sealed credentials),
  * read at most once a minute per isolate: a booking needs it before anything else, and nothing

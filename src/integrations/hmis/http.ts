@@ -39,7 +39,7 @@ export function hmisHttp(link: HmisLink, options: HmisOptions, service: string, 
         adapter: link.adapter,
         status: response.status,
       })
-      await rejectUpstream(service, response, 'The hospital system refused our credentials.')
+      await rejectUpstream(service, response, 'The hospital system refused our credentials.', { credentials_refused: true })
     }
     return response
   }

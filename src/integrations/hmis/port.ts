@@ -54,11 +54,11 @@ export type HmisLink = {
   timeoutMs: number | null
   /** Epoch ms by which every call must have ended (an outbox job's lease): calls are cut short to it, none starts after it. */
   deadline?: number
-  /** Sealed `{api_key, inbound_secrets}` (core/sealed). */
+  /** Sealed HospitalCredentials (core/hospital-secrets, core/sealed). */
   sealedCredentials: string
 }
 
-export type HospitalCredentials = { api_key: string; inbound_secrets: string[] }
+export type { HospitalCredentials } from '../../core/hospital-secrets'
 
 /**
  * One hospital's HMIS, whatever its adapter. Reads may be retried and cached; registerPatient is
