@@ -85,7 +85,7 @@ export function createApp() {
     in: 'header',
     name: 'X-PHR-Signature',
     description:
-      '`v1=<HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret, 64 hex digits in either case>` (several, comma-separated, during a rotation). With X-PHR-Hospital and X-PHR-Timestamp; a write’s signature is accepted once.',
+      '`v1=<HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret, 64 hex digits in either case>` (several, comma-separated, during a rotation). With X-PHR-Hospital and X-PHR-Timestamp; a write’s signature is accepted once. Test vectors, the sandbox hospital and the why of each 401: docs/hmis-integration.md, section 3.',
   })
   app.openAPIRegistry.registerComponent('securitySchemes', 'hmisHospital', {
     type: 'apiKey',

@@ -3,10 +3,12 @@
 import { describe, expect, it, inject } from 'vitest'
 import { z } from 'zod'
 import { RecordSchema } from '../src/features/records/schema'
+import { hmacSha256HexOfParts } from '../src/core/crypto'
 import { SANDBOX_HOSPITAL } from '../src/core/hospital-secrets'
 import { loginByPhone } from './fixtures/auth'
 import { pdfDocument } from './fixtures/documents'
 import { hospitalId } from './fixtures/hospitals'
+import { signatureVectors } from './fixtures/signature-vectors'
 import { expectError, expectOk } from './harness/client'
 import { hmisCall } from './harness/hmis'
 
@@ -15,6 +17,15 @@ const ErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
 })
 const RotatedSchema = z.object({ secret: z.string().min(40), previous_valid_until: z.string().datetime() })
+
+describe('the guide’s signature test vectors', () => {
+  it('are what the Worker’s own HMAC computes', async () => {
+    for (const v of signatureVectors) {
+      const prefix = new TextEncoder().encode(`${v.timestamp}.${v.method}.${v.pathAndQuery}.`)
+      expect(`v1=${await hmacSha256HexOfParts(v.secret, [prefix, new TextEncoder().encode(v.body)])}`, v.pathAndQuery).toBe(v.expected)
+    }
+  })
+})
 
 describe('a refused signature says why', () => {
   // Past the signature, an unknown consent is 404: that is how an accepted signature shows.

@@ -154,6 +154,19 @@ describe('the authorization matrix with real ids', () => {
         body: () => ({ event_id: `e-${stamp()}`, event: 'accepted' }),
         other: 404,
       },
+      // A hospital's credentials are its own: another hospital's call acts on that hospital's (a
+      // rotation kept the signing secret, so the matrix's calls stay signed), never on Sahyadri's.
+      'POST /v1/hmis/credentials/inbound-secret': {
+        path: '/v1/hmis/credentials/inbound-secret',
+        body: () => ({ previous_valid_hours: 720 }),
+        other: 200,
+      },
+      // Sahyadri's own key again (its HMIS accepts it: nothing changes); Amrita's HMIS refuses it (422).
+      'PUT /v1/hmis/credentials/api-key': {
+        path: '/v1/hmis/credentials/api-key',
+        body: () => ({ api_key: 'test-hmis-key-sahyadri' }),
+        other: 422,
+      },
       'POST /v1/hmis/care-package-applications/{application_ref}/events': {
         path: `/v1/hmis/care-package-applications/${refs.application}/events`,
         body: () => ({ event_id: `e-${stamp()}`, event: 'contacted' }),
@@ -178,7 +191,7 @@ describe('the authorization matrix with real ids', () => {
       expectStatus(`${route} another hospital`, await amrita(method, call.path, call.body?.()), call.other)
       const right = await sahyadri(method, call.path, call.body?.())
       if (right.status >= 300) wrong.push(`${route} as the right hospital: ${right.status} ${JSON.stringify(right.json)}`)
-      if (method === 'POST') expectStatus(`${route} replayed`, await sahyadri(method, call.path, call.body?.(), { replay: true }), 401)
+      if (method !== 'GET') expectStatus(`${route} replayed`, await sahyadri(method, call.path, call.body?.(), { replay: true }), 401)
     }
     expect(wrong).toEqual([])
     // Without consent (revoked) the right hospital is refused too.

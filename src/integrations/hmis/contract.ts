@@ -363,6 +363,7 @@ export function hmisContractDocument() {
         200: json(HmisBookingSchema, 'This phr_appointment_id was booked before: the same booking.'),
         409: failure('`slot_unavailable`: the slot is full or the doctor does not offer it in that mode.'),
         422: failure('`unknown_patient`: register the patient first.'),
+        404: failure('`not_found`: no such doctor.'),
         401: failure('Wrong API key.'),
       },
     }),
@@ -444,7 +445,7 @@ export function hmisContractDocument() {
       responses: {
         201: json(HmisMedicineOrderSchema, 'Placed.'),
         200: json(HmisMedicineOrderSchema, 'Placed before: the same order.'),
-        422: failure('`unknown_patient`, or the pharmacy does not deliver there.'),
+        422: failure('`unknown_patient`, or `not_deliverable`: the pharmacy does not deliver there.'),
         401: failure('Wrong API key.'),
       },
     }),
@@ -559,17 +560,102 @@ export function hmisContractDocument() {
     scheme: 'bearer',
     description: 'The API key the hospital issued to PHR Edge. Every call also carries `X-Request-Id`.',
   })
-  return registry.getOpenAPI31Document({
+  const doc = registry.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'HMIS contract of PHR Edge',
       version: '1.0.0',
       description:
-        'What a hospital’s HMIS (or an adapter in front of it) offers so that PHR Edge can share patient profiles, list doctors and book appointments. Times are RFC 3339 with offset; each hospital has an IANA time zone. Errors answer `{"error": {"code", "message"}}`. Calls back to PHR Edge (`/v1/hmis/*`) are described in PHR Edge’s own /openapi.json.',
+        'What a hospital’s HMIS (or an adapter in front of it) offers so that PHR Edge can share patient profiles, list doctors and book appointments. **Read the integration guide first** (docs/hmis-integration.md in the PHR Edge repository): timeouts (reads 5 s, writes 10 s), what PHR Edge retries and when, how long to keep `phr_*` ids (30 days), times (instants with an offset, compared as instants; dates local to the hospital), the pattern dialect, every error code, and signing the calls back to PHR Edge (`webhooks` below; their bodies and answers are in PHR Edge’s own /openapi.json, tag HMIS callbacks). Errors answer `{"error": {"code", "message"}}`; a field you do not know is `null`, never left out.',
       contact: { name: 'PHR Edge hospital integrations', email: 'integrations@phr-edge.in' },
       license: { name: 'Proprietary', url: 'https://phr-edge.in/terms' },
     },
     servers: [{ url: 'https://hmis.example-hospital.in/phr/v1', description: 'Each hospital’s own base URL, registered with PHR Edge.' }],
     tags: [{ name: 'HMIS', description: 'Calls PHR Edge makes to a hospital.' }],
   })
+  // Every call may meet a busy HMIS: what PHR Edge does then (guide, section 1).
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { responses: Record<string, unknown> }>)) {
+      operation.responses['429'] ??= busy('Too many calls: PHR Edge tries once more at once, then (a write) later with backoff.')
+      operation.responses['503'] ??= busy('Unavailable: PHR Edge tries once more at once, then (a write) later with backoff.')
+    }
+  }
+  doc.components!.securitySchemes = {
+    ...doc.components!.securitySchemes,
+    phrSignature: { type: 'apiKey', in: 'header', name: 'X-PHR-Signature', description: '`v1=<hex HMAC-SHA256>` (guide, section 3).' },
+    phrHospital: { type: 'apiKey', in: 'header', name: 'X-PHR-Hospital', description: 'The hospital’s HFR id.' },
+    phrTimestamp: { type: 'apiKey', in: 'header', name: 'X-PHR-Timestamp', description: 'Unix seconds, within 300 s of PHR Edge’s clock.' },
+  }
+  return { ...doc, webhooks: callbacks() }
+}
+
+function busy(description: string) {
+  return {
+    description,
+    headers: {
+      'Retry-After': { description: 'Seconds (1–300); passed on to the patient’s app.', schema: { type: 'integer', minimum: 1 } },
+    },
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/HmisError' } } },
+  }
+}
+
+/** The calls a hospital makes to PHR Edge, signed (guide, sections 2 and 3): named here, specified in PHR Edge’s /openapi.json. */
+function callbacks() {
+  const signed = [
+    [
+      'appointmentEvent',
+      'receiveAppointmentEvent',
+      'POST /v1/hmis/appointments/{appointment_ref}/events: reviewed, completed, cancelled, rescheduled, missed.',
+    ],
+    [
+      'document',
+      'receiveDocument',
+      'POST /v1/hmis/documents (multipart): a prescription, handout or test result for a patient who shared their profile.',
+    ],
+    [
+      'labBookingEvent',
+      'receiveLabEvent',
+      'POST /v1/hmis/lab-bookings/{booking_ref}/events: slot_confirmed, sample_collected, results_ready, cancelled.',
+    ],
+    [
+      'medicineOrderEvent',
+      'receiveOrderEvent',
+      'POST /v1/hmis/medicine-orders/{order_ref}/events: accepted, dispatched, delivered, cancelled.',
+    ],
+    [
+      'carePackageEvent',
+      'receiveCareApplicationEvent',
+      'POST /v1/hmis/care-package-applications/{application_ref}/events: contacted, enrolled, declined.',
+    ],
+    [
+      'ambulanceEvent',
+      'receiveAmbulanceEvent',
+      'POST /v1/hmis/ambulance-requests/{request_ref}/events: accepted, declined, arrived, completed.',
+    ],
+    ['consentRequest', 'requestConsent', 'POST /v1/hmis/consent-requests: ask the patient to let the hospital read records.'],
+    [
+      'inboundSecretRotation',
+      'rotateInboundSecret',
+      'POST /v1/hmis/credentials/inbound-secret: a new signing secret, the old one kept until an end date.',
+    ],
+  ] as const
+  return Object.fromEntries(
+    signed.map(([name, operationId, what]) => [
+      name,
+      {
+        post: {
+          operationId: `${name}Callback`,
+          security: [{ phrSignature: [], phrHospital: [], phrTimestamp: [] }],
+          summary: what.slice(what.indexOf(':') + 2),
+          description: `${what} Signed with X-PHR-Hospital, X-PHR-Timestamp and X-PHR-Signature (guide, section 3). Body and answers: operation \`${operationId}\` of PHR Edge’s /openapi.json.`,
+          responses: {
+            '2XX': { description: 'Accepted (a redelivery: the same answer as the first time).' },
+            '401': {
+              description: '`signature_invalid`, `timestamp_out_of_range`, `signature_replayed` or `hospital_unknown` (guide, section 3).',
+            },
+          },
+        },
+      },
+    ]),
+  )
 }
