@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
-import { codesOf, hospitalAuthCodes } from './errors'
+import { codesOf, hospitalAuthCodes, type ErrorCode } from './errors'
 import type { AppEnv } from './types'
 
 /** A JSON response of a route, for the route's `responses`. */
@@ -119,6 +119,15 @@ export function registerErrorComponents(app: OpenAPIHono<AppEnv>) {
       content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Error` } } },
     })
   }
+  for (const [status, codes] of Object.entries(hospitalCodes)) {
+    const [name, description] = errorKinds[Number(status) as ErrorResponseStatus]
+    registry.register(`Hospital${name}Error`, errorBodySchema(Number(status), `Hospital${name}`, codes))
+    registry.registerComponent('responses', `Hospital${name}`, {
+      description,
+      headers: { 'x-request-id': { $ref: '#/components/headers/XRequestId' } },
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/Hospital${name}Error` } } },
+    })
+  }
   // A hospital's signed call refused: its own codes (docs/hmis-integration.md, "Signing").
   registry.register('HospitalUnauthorizedError', errorBodySchema(401, 'HospitalUnauthorized', [...hospitalAuthCodes]))
   registry.registerComponent('responses', 'HospitalUnauthorized', {
@@ -134,6 +143,30 @@ export function registerErrorComponents(app: OpenAPIHono<AppEnv>) {
 
 /** The 401 of a hospital's signed routes (hmisRoute). */
 export const hospitalUnauthorized = { 401: { $ref: '#/components/responses/HospitalUnauthorized' } }
+
+/**
+ * The codes a hospital's route can answer per status: narrower than a patient's (no OTP or booking
+ * codes), so that a vendor's generated client and the guide list only what can happen.
+ */
+const hospitalCodes: Partial<Record<ErrorResponseStatus, [ErrorCode, ...ErrorCode[]]>> = {
+  400: ['validation_failed', 'malformed_body'],
+  403: ['forbidden'],
+  404: ['not_found'],
+  409: ['invalid_transition', 'conflict'],
+  422: ['unprocessable'],
+}
+
+/** A hospital route's responses: the shared error responses swapped for their hospital variants. */
+export function forHospital<T extends Record<number, unknown>>(responses: T): T {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [
+      status,
+      Number(status) in hospitalCodes
+        ? { $ref: `#/components/responses/Hospital${errorKinds[Number(status) as ErrorResponseStatus][0]}` }
+        : response,
+    ]),
+  ) as T
+}
 
 type Document = ReturnType<OpenAPIHono['getOpenAPI31Document']>
 type Operation = { responses?: Record<string, { $ref?: string; headers?: Record<string, unknown> }>; 'x-development-only'?: boolean }

@@ -3,7 +3,7 @@ import { requireAuth } from './auth'
 import { conditionalGet } from './conditional'
 import { requireHospital } from './hospital-auth'
 import { invalidRequest, type FieldIssue } from './errors'
-import { errorResponses, hospitalUnauthorized } from './openapi'
+import { errorResponses, forHospital, hospitalUnauthorized } from './openapi'
 import type { AppEnv, HospitalEnv, PatientEnv } from './types'
 
 /**
@@ -65,7 +65,7 @@ export function hmisRoute<const R extends RouteSpec>(route: R) {
     // The three headers together (one requirement); hmisSignature first: tests and tools read the first.
     security: [{ hmisSignature: [], hmisHospital: [], hmisTimestamp: [] }],
     middleware: [requireHospital] as const,
-    responses: { ...errorResponses(), ...hospitalUnauthorized, ...withBodyErrors(route) } as R['responses'],
+    responses: forHospital({ ...errorResponses(), ...hospitalUnauthorized, ...withBodyErrors(route) }) as R['responses'],
   })
 }
 

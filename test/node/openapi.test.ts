@@ -8,6 +8,9 @@ import openapiTS, { astToString } from 'openapi-typescript'
 import { describe, expect, inject, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { SWAGGER_UI } from '../../src/core/swagger'
+import { hospitalAuthCodes } from '../../src/core/errors'
+import { SANDBOX_HOSPITAL } from '../../src/core/hospital-secrets'
+import { signature } from '../../scripts/hmis/sign.mjs'
 import { testSecrets } from '../secrets'
 import { spectralProblems } from './harness/spectral'
 
@@ -107,6 +110,46 @@ describe('the OpenAPI document', () => {
       medicine: 'Paracetamol 650 mg',
     })
     expect((journey as { bundleEntries: number }).bundleEntries).toBeGreaterThanOrEqual(5)
+  })
+})
+
+describe('hospital routes in the document', () => {
+  it('name only what a hospital can be answered: the signature codes on 401, no patient codes', async () => {
+    const doc = await servedDocument()
+    const codesOf = (ref: string) => {
+      const response = doc.components.responses[ref.split('/').pop()!]
+      const schema = doc.components.schemas[response.content['application/json'].schema.$ref.split('/').pop()]
+      return schema.properties.error.properties.code.enum as string[]
+    }
+    let hospitalOperations = 0
+    for (const item of Object.values(doc.paths) as Record<string, any>[]) {
+      for (const operation of Object.values(item)) {
+        if (Object.keys(operation.security?.[0] ?? {})[0] !== 'hmisSignature') continue
+        hospitalOperations++
+        expect(Object.keys(operation.security[0])).toEqual(['hmisSignature', 'hmisHospital', 'hmisTimestamp'])
+        expect(codesOf(operation.responses['401'].$ref)).toEqual([...hospitalAuthCodes])
+        const all = Object.values(operation.responses as Record<string, { $ref?: string }>).flatMap((r) => (r.$ref ? codesOf(r.$ref) : []))
+        expect(
+          all.filter((code) => /^otp_|token_expired|slot_unavailable|challenge_not_found|invalid_pattern/.test(code)),
+          operation.operationId,
+        ).toEqual([])
+      }
+    }
+    expect(hospitalOperations).toBeGreaterThanOrEqual(12)
+  })
+
+  it('the sandbox hospital does not exist in production, whatever the database holds', async () => {
+    const path = '/v1/hmis/consents/00000000-0000-4000-8000-000000000000'
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const headers = {
+      'x-phr-hospital': SANDBOX_HOSPITAL.hfrId,
+      'x-phr-timestamp': timestamp,
+      'x-phr-signature': signature({ secret: SANDBOX_HOSPITAL.inboundSecret, timestamp, method: 'GET', pathAndQuery: path }),
+    }
+    // Accepted outside production: test/hmis-credentials.test.ts posts a document with it (in workerd,
+    // whose DigestStream the signature check needs). Here, production refuses it before any of that.
+    const production = await nodeApp('production').fetch(`http://localhost${path}`, { headers })
+    expect([production.status, ((await production.json()) as { error: { code: string } }).error.code]).toEqual([401, 'hospital_unknown'])
   })
 })
 
