@@ -50,7 +50,7 @@ export const rotateInboundSecret = hmisRoute({
   tags: ['HMIS callbacks'],
   summary: 'A new signing secret for this hospital; the one that signed this call is accepted until previous_valid_until',
   description:
-    'Retry-safe: if the answer is lost, sign the same call again with the old secret (still accepted) — the secret issued by the lost answer is then replaced. Any third, older secret stops being accepted at once. 409 `conflict` when another rotation landed at the same moment: call again.',
+    'Retry-safe: if the answer is lost, sign the same call again with the old secret (still accepted) — the secret issued by the lost answer is then replaced, and the old one keeps the end it had (never later). Any third, older secret stops being accepted at once. 409 `conflict` when another rotation landed at the same moment: call again.',
   request: { body: jsonBody(RotateSecretSchema) },
   responses: { 200: jsonResponse(RotatedSecretSchema, 'The new secret.'), ...errorResponses(409) },
 })
@@ -76,7 +76,12 @@ export const rotateInboundSecretHandler: HospitalHandler<typeof rotateInboundSec
   const sealed = await credentialsOf(db, c.var.hospitalId)
   const credentials = await unseal<HospitalCredentials>(config.HOSPITAL_SECRETS_KEY, sealed)
   const secret = base64url(crypto.getRandomValues(new Uint8Array(32)))
-  const until = new Date(Date.now() + hours * 3_600_000)
+  // Signed with the replaced secret (a retry after a lost answer): it keeps the end it had, so that
+  // rotating again can never keep an old secret alive.
+  const signedWithPrevious = c.var.hospitalSecret !== credentials.inbound_secrets[0] && credentials.previous_secret_until
+  const until = new Date(
+    Math.min(Date.now() + hours * 3_600_000, signedWithPrevious ? Date.parse(credentials.previous_secret_until!) : Infinity),
+  )
   await replaceCredentials(
     db,
     c.var.hospitalId,
