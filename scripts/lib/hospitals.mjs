@@ -99,15 +99,11 @@ export async function registerSandbox(databaseUrl, secretsKey, hmis) {
   })
   await withClient(databaseUrl, async (client) => {
     await client.query('begin')
+    // No phone or email: nobody logs in as the sandbox patient (a real number would get the OTPs).
     await client.query(
-      `insert into patients (id, name, gender, date_of_birth, phone) values ($1, 'Sandbox Patient', 'female', '1990-01-01', $2)
+      `insert into patients (id, name, gender, date_of_birth) values ($1, 'Sandbox Patient', 'female', '1990-01-01')
        on conflict (id) do nothing`,
-      [sandbox.patientId, sandbox.patientPhone],
-    )
-    await client.query(
-      `insert into patient_identities (id, patient_id, channel, identifier) values (gen_random_uuid(), $1, 'phone', $2)
-       on conflict (channel, identifier) do nothing`,
-      [sandbox.patientId, sandbox.patientPhone],
+      [sandbox.patientId],
     )
     await client.query(
       `update hospital_shares set revoked_at = now() where patient_id = $1 and hospital_id = $2 and revoked_at is null and hmis_patient_id <> $3`,

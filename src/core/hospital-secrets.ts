@@ -41,7 +41,6 @@ export const SANDBOX_HOSPITAL = {
   /** The patient who shared their profile with it (`patient_ref` of its calls), and their booking. */
   patientRef: 'SANDBOX-PATIENT-1',
   patientId: '5a4db0c5-0000-4000-8000-000000000001',
-  patientPhone: '+919000000099',
   appointmentRef: 'SANDBOX-APT-1',
   appointmentId: '5a4db0c5-0000-4000-8000-000000000002',
 } as const

@@ -84,7 +84,6 @@ describe('the integration guide', () => {
       SANDBOX_HOSPITAL.hfrId,
       SANDBOX_HOSPITAL.inboundSecret,
       SANDBOX_HOSPITAL.patientRef,
-      SANDBOX_HOSPITAL.patientPhone,
       SANDBOX_HOSPITAL.appointmentRef,
     ])
       expect(sandbox).toContain(`\`${value}\``)
