@@ -7,7 +7,7 @@
 // and the Worker bundle's gzip size and startup CPU; pushes end to end (due doses → reminders → push
 // queue → FCM); with `large`, a 10-million-row database and the outbox sweeper's cost as it grows.
 // Round trips per request come from the Server-Timing header the Worker sets.
-// Settings (environment): BENCH_DATABASE_URL, BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
+// Settings (environment): BENCH_DATABASE_URL, BENCH_POOLER (none: no PgBouncer in front), BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
 // BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
 // (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_LARGE_PATIENTS (100000),
 // BENCH_LARGE_REQUESTS (300), BENCH_UPLOAD_CASES, BENCH_ONLY (routes,reminders,drain,push by default;
@@ -19,6 +19,7 @@ import { createDeflate, gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { join } from 'node:path'
 import { migrate } from './lib/migrate.mjs'
+import { pgbouncerBin, startPgbouncer } from './lib/pgbouncer.mjs'
 import { startPostgres } from './lib/postgres.mjs'
 import { startWorker } from './lib/worker.mjs'
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
@@ -139,13 +140,13 @@ async function answers(base, token) {
 }
 
 /** Recording a vital (range check, conversion, thresholds and any alert in one statement), each at its own time. */
-async function vitals(base, token) {
+async function vitals(base, token, { unit = 'bpm' } = {}) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
   const start = Date.now() - REQUESTS * 60_000
   return load(
     (n) => ({
       url: `${base}/v1/vitals`,
-      body: JSON.stringify({ type: 'pulse', value: 60 + (n % 40), unit: 'bpm', measured_at: new Date(start + n * 60_000).toISOString() }),
+      body: JSON.stringify({ type: 'pulse', value: 60 + (n % 40), unit, measured_at: new Date(start + n * 60_000).toISOString() }),
     }),
     headers,
   )
@@ -898,7 +899,17 @@ const SYMPTOMS = ['fever', 'cough', 'headache', 'chest_pain', 'abdominal_pain', 
 
 const bundle = bundleSize()
 const postgres = await startPostgres({ preferUrl: process.env.BENCH_DATABASE_URL, log })
-const proxy = await startWsProxy({ allow: [allowFor(postgres.url)] })
+// The Worker reaches Postgres through PgBouncer, as in production (Hyperdrive's pool, Neon's pooler):
+// without one, every request pays for a new server process (BENCH_POOLER=none to measure that).
+const pooler =
+  process.env.BENCH_POOLER === 'none' || process.env.BENCH_DATABASE_URL
+    ? undefined
+    : pgbouncerBin()
+      ? await startPgbouncer(postgres.url, { log })
+      : (log('pgbouncer is not installed (apt-get install pgbouncer): the Worker connects directly, each request to a new server process'),
+        undefined)
+const workerDatabaseUrl = pooler?.url ?? postgres.url
+const proxy = await startWsProxy({ allow: [allowFor(postgres.url), allowFor(workerDatabaseUrl)] })
 const hmisKeys = Object.fromEntries(hospitals.map((h) => [h.key, `bench-hmis-key-${h.key}`]))
 const hmis = await startReferenceHmis({ apiKeys: hmisKeys })
 const results = []
@@ -923,7 +934,13 @@ try {
   /** wrangler dev on the tcp driver with cron runs at /__scheduled, and these settings. */
   const scheduledTcpWorker = (settings) =>
     startBenchWorker(
-      { DATABASE_URL: postgres.url, DATABASE_DRIVER: 'tcp', NEON_WS_PROXY: proxy.endpoint, HOSPITAL_SECRETS_KEY: secretsKey, ...settings },
+      {
+        DATABASE_URL: workerDatabaseUrl,
+        DATABASE_DRIVER: 'tcp',
+        NEON_WS_PROXY: proxy.endpoint,
+        HOSPITAL_SECRETS_KEY: secretsKey,
+        ...settings,
+      },
       { scheduled: true },
     )
   // The HMIS on its own, from this process: what an uncached doctor list adds to the floor.
@@ -1046,7 +1063,7 @@ try {
     // The same reads for a patient on an empty database, then for a patient with a year of data
     // among 100,000 (10 million rows), in one run; then the plans of what each ran.
     const worker = await startBenchWorker({
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: workerDatabaseUrl,
       DATABASE_DRIVER: 'tcp',
       NEON_WS_PROXY: proxy.endpoint,
       SERVER_TIMING: 'true',
@@ -1093,7 +1110,7 @@ try {
   if (only.has('uploads')) {
     // Uploads alone (tcp): 1 and 10 MB as multipart forms, 10 and 25 MB streamed (over the multipart limit).
     const worker = await startBenchWorker({
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: workerDatabaseUrl,
       DATABASE_DRIVER: 'tcp',
       NEON_WS_PROXY: proxy.endpoint,
       HOSPITAL_SECRETS_KEY: secretsKey,
@@ -1116,7 +1133,7 @@ try {
   }
   for (const driver of only.has('routes') ? ['neon-ws', 'tcp'] : []) {
     const worker = await startBenchWorker({
-      DATABASE_URL: postgres.url,
+      DATABASE_URL: workerDatabaseUrl,
       DATABASE_DRIVER: driver,
       NEON_WS_PROXY: proxy.endpoint,
       SERVER_TIMING: 'true',
@@ -1143,6 +1160,9 @@ try {
         ['GET /v1/home', await load(`${worker.base}/v1/home`, auth)],
         ['PUT symptom answers', await answers(worker.base, token)],
         ['POST vitals', await vitals(worker.base, token)],
+        // The same request refused before the database (an impossible unit: 422, every one a "failure"):
+        // what the body, the token, validation and the answer cost on their own.
+        ['POST vitals, 422 before the DB', await vitals(worker.base, token, { unit: 'kg' })],
         ['POST booking (HMIS answers)', await bookings(worker.base, hospitalId)],
       ]
       await fetch(`${hmis.url}/_hmis/faults`, {
@@ -1170,11 +1190,14 @@ try {
 } finally {
   await hmis.close()
   await proxy.close()
+  await pooler?.stop()
   await postgres.stop()
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`
-console.log(`\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}\n`)
+console.log(
+  `\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}, ${pooler ? 'through PgBouncer (session pooling)' : 'direct (a new server process per request)'}\n`,
+)
 console.log(`reference HMIS alone (GET /doctors, from this process): p50 ${ms(hmisAlone.p50)}, p95 ${ms(hmisAlone.p95)}\n`)
 console.log('driver   route                        p50       p95       p99       ×floor p50/p95/p99  db round trips  failures')
 for (const { driver, routes } of results) {
