@@ -80,25 +80,20 @@ export function createApp() {
   })
   // A hospital's call carries three headers, declared as three schemes of one requirement (hmisRoute)
   // so that a generated client sends all three. The rules: docs/hmis-integration.md, "Signing".
-  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisSignature', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-PHR-Signature',
-    description:
+  for (const [scheme, header, description] of [
+    [
+      'hmisSignature',
+      'X-PHR-Signature',
       '`v1=<HMAC-SHA256 of "<timestamp>.<METHOD>.<path and query>.<raw body>" with the hospital’s inbound secret, 64 hex digits in either case>` (several, comma-separated, during a rotation). With X-PHR-Hospital and X-PHR-Timestamp; a write’s signature is accepted once. Test vectors, the sandbox hospital and the why of each 401: docs/hmis-integration.md, section 3.',
-  })
-  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisHospital', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-PHR-Hospital',
-    description: 'The hospital’s HFR id (e.g. `IN2710000011`; either case).',
-  })
-  app.openAPIRegistry.registerComponent('securitySchemes', 'hmisTimestamp', {
-    type: 'apiKey',
-    in: 'header',
-    name: 'X-PHR-Timestamp',
-    description: 'When the call was signed, in Unix seconds; refused when more than HMIS_SIGNATURE_TOLERANCE_SECONDS (300) from our clock.',
-  })
+    ],
+    ['hmisHospital', 'X-PHR-Hospital', 'The hospital’s HFR id (e.g. `IN2710000011`; either case).'],
+    [
+      'hmisTimestamp',
+      'X-PHR-Timestamp',
+      'When the call was signed, in Unix seconds; refused when more than HMIS_SIGNATURE_TOLERANCE_SECONDS (300) from our clock.',
+    ],
+  ] as const)
+    app.openAPIRegistry.registerComponent('securitySchemes', scheme, { type: 'apiKey', in: 'header', name: header, description })
   registerErrorComponents(app)
 
   const documents = new Map<string, unknown>()

@@ -77,32 +77,38 @@ export default async function setup(project: TestProject) {
     })
   }
 
+  // Sahyadri again, as another hospital (its own HFR id and secret, `test-inbound-<key>`) behind another HMIS.
+  const sahyadriAgain = (
+    key: string,
+    hfrId: string,
+    purpose: string,
+    hmis: { adapter: 'rest' | 'fhir-r4'; baseUrl: string; apiKey: string },
+  ) =>
+    registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
+      hfrId,
+      name: `Sahyadri Hospital, Pune (${purpose})`,
+      address: demoHospitals[0]!.address,
+      timezone: 'Asia/Kolkata',
+      ...hmis,
+      inboundSecrets: [`test-inbound-${key}`],
+    })
+
   // A second reference HMIS whose faults no other test shares (outbox and fault tests).
   const faulty = await startReferenceHmis({ apiKeys: hmisApiKeys })
-  hospitalIds['faulty'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
-    hfrId: 'IN2710000077',
-    name: 'Sahyadri Hospital, Pune (fault drills)',
-    address: demoHospitals[0]!.address,
-    timezone: 'Asia/Kolkata',
+  hospitalIds['faulty'] = await sahyadriAgain('faulty', 'IN2710000077', 'fault drills', {
     adapter: 'rest',
     baseUrl: faulty.baseUrlOf('sahyadri'),
     apiKey: hmisApiKeys['sahyadri']!,
-    inboundSecrets: ['test-inbound-faulty'],
   })
   project.provide('hmisFaultyUrl', faulty.url)
 
   // Credentials drills (a hospital rotating its secret and the API key it issued us) and the sandbox
   // hospital, on a reference HMIS of their own.
   const credentialsHmis = await startReferenceHmis({ apiKeys: hmisApiKeys })
-  hospitalIds['keyring'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
-    hfrId: 'IN2710000055',
-    name: 'Sahyadri Hospital, Pune (credentials drills)',
-    address: demoHospitals[0]!.address,
-    timezone: 'Asia/Kolkata',
+  hospitalIds['keyring'] = await sahyadriAgain('keyring', 'IN2710000055', 'credentials drills', {
     adapter: 'rest',
     baseUrl: credentialsHmis.baseUrlOf('sahyadri'),
     apiKey: hmisApiKeys['sahyadri']!,
-    inboundSecrets: ['test-inbound-keyring'],
   })
   hospitalIds['sandbox'] = await registerSandbox(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
     baseUrl: credentialsHmis.baseUrlOf('sahyadri'),
@@ -113,15 +119,10 @@ export default async function setup(project: TestProject) {
   // The same Sahyadri doctors behind a FHIR R4 server written by a FHIR vendor (Medplum).
   const fhirApiKey = 'test-fhir-key'
   const fhir = await startFhirServer({ apiKey: fhirApiKey, hospitalKey: 'sahyadri' })
-  hospitalIds['sahyadri-fhir'] = await registerHospital(postgres.url, testSecrets.HOSPITAL_SECRETS_KEY, {
-    hfrId: 'IN2710000099',
-    name: 'Sahyadri Hospital, Pune (FHIR)',
-    address: demoHospitals[0]!.address,
-    timezone: 'Asia/Kolkata',
+  hospitalIds['sahyadri-fhir'] = await sahyadriAgain('sahyadri-fhir', 'IN2710000099', 'FHIR', {
     adapter: 'fhir-r4',
     baseUrl: fhir.url,
     apiKey: fhirApiKey,
-    inboundSecrets: ['test-inbound-sahyadri-fhir'],
   })
 
   const keys = serviceAccountKeys()

@@ -170,6 +170,29 @@ export async function runConformance({ baseUrl, apiKey, dryRun = false }) {
   const needs = (...keys) => {
     for (const key of keys) if (state[key] === undefined) throw new Skip(`an earlier check did not provide ${key}`)
   }
+  /**
+   * A create sent twice with the same phr_* id: 201, then 200 with the same reference. What it made is
+   * noted for the final cleanup (`undoOf` its reference) before the second call. Returns the first answer.
+   * @template {import('zod').ZodType} S
+   * @param {string} path
+   * @param {object} request
+   * @param {S} schema
+   * @param {string} refKey
+   * @param {(ref: string) => string} undoOf
+   * @param {string} what
+   * @returns {Promise<import('zod').z.output<S>>}
+   */
+  const createTwice = async (path, request, schema, refKey, undoOf, what) => {
+    const first = await call('POST', path, request)
+    expectStatus(first, [201], `POST ${path}`)
+    const made = parse(schema, first.json, `the ${what}`)
+    undo.push(undoOf(encodeURIComponent(made[refKey])))
+    const again = await call('POST', path, request)
+    expectStatus(again, [200, 201], `POST ${path} again`)
+    if (made[refKey] !== again.json?.[refKey]) throw new Error(`a second ${what} was made`)
+    expectStatus(again, [200], `POST ${path} again (the same ${what}: 200, not 201)`)
+    return made
+  }
   const S1 = '1. Calls from PHR Edge to your HMIS'
   const S4 = '4. Patients and appointments'
 
@@ -418,14 +441,14 @@ export async function runConformance({ baseUrl, apiKey, dryRun = false }) {
       doctor_id: null,
       preferred_slot: new Date(Date.now() + 86_400_000).toISOString(),
     }
-    const first = await call('POST', '/lab-bookings', request)
-    expectStatus(first, [201], 'POST /lab-bookings')
-    state.labBooking = parse(HmisLabBookingSchema, first.json, 'the lab booking')
-    undo.push(`/lab-bookings/${encodeURIComponent(state.labBooking.booking_ref)}/cancel`)
-    const again = await call('POST', '/lab-bookings', request)
-    expectStatus(again, [200, 201], 'POST /lab-bookings again')
-    if (first.json?.booking_ref !== again.json?.booking_ref) throw new Error('a second lab booking was made')
-    expectStatus(again, [200], 'POST /lab-bookings again (the same booking: 200, not 201)')
+    state.labBooking = await createTwice(
+      '/lab-bookings',
+      request,
+      HmisLabBookingSchema,
+      'booking_ref',
+      (ref) => `/lab-bookings/${ref}/cancel`,
+      'lab booking',
+    )
   })
   await check(S1, 'lab bookings: POST /lab-bookings/{ref}/cancel cancels, and again (a retry) is not an error', async () => {
     needs('labBooking')
@@ -448,14 +471,14 @@ export async function runConformance({ baseUrl, apiKey, dryRun = false }) {
       },
     }
     parse(HmisMedicineOrderRequestSchema, request, 'our own order')
-    const first = await call('POST', '/medicine-orders', request)
-    expectStatus(first, [201], 'POST /medicine-orders')
-    state.order = parse(HmisMedicineOrderSchema, first.json, 'the order')
-    undo.push(`/medicine-orders/${encodeURIComponent(state.order.order_ref)}/cancel`)
-    const again = await call('POST', '/medicine-orders', request)
-    expectStatus(again, [200, 201], 'POST /medicine-orders again')
-    if (state.order.order_ref !== again.json?.order_ref) throw new Error('a second order was made')
-    expectStatus(again, [200], 'POST /medicine-orders again (the same order: 200, not 201)')
+    state.order = await createTwice(
+      '/medicine-orders',
+      request,
+      HmisMedicineOrderSchema,
+      'order_ref',
+      (ref) => `/medicine-orders/${ref}/cancel`,
+      'order',
+    )
   })
   await check(S1, 'medicine orders: POST /medicine-orders/{ref}/cancel cancels, and again (a retry) is not an error', async () => {
     needs('order')
@@ -478,15 +501,16 @@ export async function runConformance({ baseUrl, apiKey, dryRun = false }) {
         applied_at: new Date().toISOString(),
       }
       parse(HmisCareApplicationRequestSchema, request, 'our own application')
-      const first = await call('POST', '/care-package-applications', request)
-      expectStatus(first, [201], 'POST /care-package-applications')
-      const again = await call('POST', '/care-package-applications', request)
-      expectStatus(again, [200, 201], 'POST /care-package-applications again')
-      const application = parse(HmisCareApplicationSchema, first.json, 'the application')
-      const path = `/care-package-applications/${encodeURIComponent(application.application_ref)}/withdraw`
-      undo.push(path)
-      if (application.application_ref !== again.json?.application_ref) throw new Error('a second application was made')
-      expectStatus(again, [200], 'POST /care-package-applications again (the same application: 200, not 201)')
+      const withdraw = (/** @type {string} */ ref) => `/care-package-applications/${ref}/withdraw`
+      const application = await createTwice(
+        '/care-package-applications',
+        request,
+        HmisCareApplicationSchema,
+        'application_ref',
+        withdraw,
+        'application',
+      )
+      const path = withdraw(encodeURIComponent(application.application_ref))
       expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw')
       expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/withdraw again')
     },
@@ -503,15 +527,9 @@ export async function runConformance({ baseUrl, apiKey, dryRun = false }) {
       notes: 'conformance test: please ignore',
     }
     parse(HmisAmbulanceRequestSchema, request, 'our own request')
-    const first = await call('POST', '/ambulance-requests', request)
-    expectStatus(first, [201], 'POST /ambulance-requests')
-    const again = await call('POST', '/ambulance-requests', request)
-    expectStatus(again, [200, 201], 'POST /ambulance-requests again')
-    const booked = parse(HmisAmbulanceBookingSchema, first.json, 'the request')
-    const path = `/ambulance-requests/${encodeURIComponent(booked.request_ref)}/cancel`
-    undo.push(path)
-    if (booked.request_ref !== again.json?.request_ref) throw new Error('a second request was made')
-    expectStatus(again, [200], 'POST /ambulance-requests again (the same request: 200, not 201)')
+    const cancel = (/** @type {string} */ ref) => `/ambulance-requests/${ref}/cancel`
+    const booked = await createTwice('/ambulance-requests', request, HmisAmbulanceBookingSchema, 'request_ref', cancel, 'request')
+    const path = cancel(encodeURIComponent(booked.request_ref))
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel')
     expectStatus(await call('POST', path, { reason: 'conformance test' }), [200], 'POST …/cancel again')
   })

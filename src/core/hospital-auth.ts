@@ -85,7 +85,7 @@ export const requireHospital = createMiddleware<HospitalEnv>(async (c, next) => 
       'The signature does not match: sign "<X-PHR-Timestamp>.<METHOD>.<path and query>.<raw body>" with your inbound secret (docs/hmis-integration.md has test vectors).',
     )
   c.set('hospitalId', hospital.id)
-  c.set('hospitalSecret', matched.secret)
+  c.set('hospitalCredentials', { sealed: hospital.credentials, open: credentials, signedWith: matched.secret })
   if (c.req.method === 'GET') return next()
   const [fresh] = await queryRows<{ signature: string }>(
     db,

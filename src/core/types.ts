@@ -1,3 +1,4 @@
+import type { HospitalCredentials } from './hospital-secrets'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Config } from './config'
 import type { Db } from './db'
@@ -56,8 +57,12 @@ export type AppEnv = { Bindings: Bindings; Variables: { requestId: string; servi
 /** The env of a hospital (HMIS) route: requireHospital has checked the request's signature. */
 export type HospitalEnv = {
   Bindings: Bindings
-  // hospitalSecret: the inbound secret that signed the call (a rotation keeps it for its overlap).
-  Variables: AppEnv['Variables'] & { hospitalId: string; hospitalSecret: string }
+  // hospitalCredentials: as requireHospital read them (sealed and open) and the inbound secret that
+  // signed the call (a rotation keeps it for its overlap).
+  Variables: AppEnv['Variables'] & {
+    hospitalId: string
+    hospitalCredentials: { sealed: string; open: HospitalCredentials; signedWith: string }
+  }
 }
 
 /** The env of a patient route: requireAuth has checked the access token. */

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm'
 import { base64url } from '../../core/crypto'
 import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { rotatedSecrets, SECRET_OVERLAP_HOURS, type HospitalCredentials } from '../../core/hospital-secrets'
+import { rotatedSecrets, SECRET_OVERLAP_HOURS } from '../../core/hospital-secrets'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { hmisRoute, type HospitalHandler } from '../../core/routes'
-import { seal, unseal } from '../../core/sealed'
+import { seal } from '../../core/sealed'
 import { localDate } from '../../core/time'
 import { hmisLinkOf } from '../../integrations/hmis/port'
 import { activeHospital, forgetHospitalRecord } from './store'
@@ -55,12 +55,7 @@ export const rotateInboundSecret = hmisRoute({
   responses: { 200: jsonResponse(RotatedSecretSchema, 'The new secret.'), ...errorResponses(409) },
 })
 
-/** A hospital's sealed credentials, and replacing them only if nobody changed them since (one statement). */
-async function credentialsOf(db: Db, hospitalId: string) {
-  const [row] = await queryRows<{ credentials_sealed: string }>(db, sql`select credentials_sealed from hospitals where id = ${hospitalId}`)
-  return row!.credentials_sealed
-}
-
+/** Replaces a hospital's sealed credentials only if nobody changed them since they were read (one statement). */
 async function replaceCredentials(db: Db, hospitalId: string, before: string, after: string): Promise<void> {
   const [row] = await queryRows<{ id: string }>(
     db,
@@ -73,12 +68,12 @@ async function replaceCredentials(db: Db, hospitalId: string, before: string, af
 export const rotateInboundSecretHandler: HospitalHandler<typeof rotateInboundSecret> = async (c) => {
   const { db, config, log } = c.var.services
   const hours = c.req.valid('json').previous_valid_hours ?? SECRET_OVERLAP_HOURS.default
-  const sealed = await credentialsOf(db, c.var.hospitalId)
-  const credentials = await unseal<HospitalCredentials>(config.HOSPITAL_SECRETS_KEY, sealed)
+  // As the signature check read them: the compare-and-swap below refuses them if they changed since.
+  const { sealed, open: credentials, signedWith } = c.var.hospitalCredentials
   const secret = base64url(crypto.getRandomValues(new Uint8Array(32)))
   // Signed with the replaced secret (a retry after a lost answer): it keeps the end it had, so that
   // rotating again can never keep an old secret alive.
-  const signedWithPrevious = c.var.hospitalSecret !== credentials.inbound_secrets[0] && credentials.previous_secret_until
+  const signedWithPrevious = signedWith !== credentials.inbound_secrets[0] && credentials.previous_secret_until
   const until = new Date(
     Math.min(Date.now() + hours * 3_600_000, signedWithPrevious ? Date.parse(credentials.previous_secret_until!) : Infinity),
   )
@@ -86,7 +81,7 @@ export const rotateInboundSecretHandler: HospitalHandler<typeof rotateInboundSec
     db,
     c.var.hospitalId,
     sealed,
-    await seal(config.HOSPITAL_SECRETS_KEY, rotatedSecrets(credentials, secret, c.var.hospitalSecret, until)),
+    await seal(config.HOSPITAL_SECRETS_KEY, rotatedSecrets(credentials, secret, signedWith, until)),
   )
   log.log('info', 'a hospital rotated its inbound signing secret', { hospital_id: c.var.hospitalId, previous_valid_until: until })
   return c.json({ secret, previous_valid_until: until.toISOString() }, 200, { 'Cache-Control': 'no-store' })
@@ -133,7 +128,7 @@ export const replaceApiKeyHandler: HospitalHandler<typeof replaceApiKey> = async
   const { db, config, log, integrations } = c.var.services
   const { api_key } = c.req.valid('json')
   const hospital = await activeHospital(db, c.var.hospitalId)
-  const credentials = await unseal<HospitalCredentials>(config.HOSPITAL_SECRETS_KEY, hospital.credentialsSealed)
+  const { sealed, open: credentials } = c.var.hospitalCredentials
   const replaced = await seal(config.HOSPITAL_SECRETS_KEY, { ...credentials, api_key })
   const today = localDate(new Date(), hospital.timezone)
   try {
@@ -146,7 +141,7 @@ export const replaceApiKeyHandler: HospitalHandler<typeof replaceApiKey> = async
       throw new ApiError('unprocessable', 'Your HMIS refused the new key (401/403); PHR Edge keeps using the previous one.')
     throw error
   }
-  await replaceCredentials(db, c.var.hospitalId, hospital.credentialsSealed, replaced)
+  await replaceCredentials(db, c.var.hospitalId, sealed, replaced)
   // Other isolates read the registry again within a minute (hospitalRecord): hence the 10 minutes.
   forgetHospitalRecord(c.var.hospitalId)
   log.log('info', 'a hospital replaced the API key it issued us', { hospital_id: c.var.hospitalId })
