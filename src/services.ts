@@ -34,7 +34,7 @@ export function openServices(
     config,
     log,
     db: database.db,
-    integrations: createIntegrations(config, database.db, log, context.request_id ?? crypto.randomUUID()),
+    integrations: createIntegrations(config, database.db, log, context.request_id ?? crypto.randomUUID(), (work) => ctx.waitUntil(work)),
     files() {
       if (!env.RECORDS)
         throw new ApiError('upstream_unavailable', 'File storage is not configured (the RECORDS R2 binding).', {

@@ -44,7 +44,14 @@ const abhaNotConfigured: AbhaLogin = {
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
-export function createIntegrations(config: Config, db: Db, log: Logger, requestId: string): Integrations {
+export function createIntegrations(
+  config: Config,
+  db: Db,
+  log: Logger,
+  requestId: string,
+  /** Work that may finish after the response (the request's waitUntil). */
+  defer: (work: Promise<unknown>) => void,
+): Integrations {
   const timeoutMs = config.UPSTREAM_TIMEOUT_MS
   const hmisOptions = {
     secretsKey: config.HOSPITAL_SECRETS_KEY,
@@ -108,6 +115,8 @@ export function createIntegrations(config: Config, db: Db, log: Logger, requestI
         link.adapter === 'fhir-r4' ? fhirHmis(link, hmisOptions) : restHmis(link, hmisOptions),
         link.hospitalId,
         config.HMIS_CACHE_SECONDS,
+        defer,
+        log,
       ),
     sms:
       config.SMS_PROVIDER === 'msg91'

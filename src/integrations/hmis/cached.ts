@@ -1,3 +1,4 @@
+import { describeError, type Logger } from '../../core/logger'
 import type { Hmis } from './port'
 
 const PREFIX = 'https://phr-edge.internal/hmis'
@@ -5,9 +6,10 @@ const PREFIX = 'https://phr-edge.internal/hmis'
 /**
  * HMIS reads kept briefly in the edge cache (per data centre): the specialty tabs for ten times
  * `seconds`, doctors and their slots for `seconds` (a slot may fill meanwhile; booking asks the
- * HMIS itself). Writes are never cached.
+ * HMIS itself). Writes are never cached. A miss answers as soon as the HMIS did: the copy is written
+ * to the cache after the response (`defer`, the request's waitUntil), and a failed write only logged.
  */
-export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmis {
+export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number, defer: (work: Promise<unknown>) => void, log: Logger): Hmis {
   const cache = typeof caches === 'undefined' || seconds === 0 ? undefined : caches.default
   async function through<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
     if (!cache) return load()
@@ -18,7 +20,14 @@ export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number): Hmi
     // "No such doctor" is not kept: there is nothing to write (JSON.stringify(undefined) is no
     // JSON), and the doctor may be added at the HMIS any moment.
     if (value === undefined) return value
-    await cache.put(request, new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${ttl}` } }))
+    const copy = new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${ttl}` } })
+    defer(
+      cache
+        .put(request, copy)
+        .catch((error: unknown) =>
+          log.log('warn', 'keeping an HMIS answer in the edge cache failed', { key, error: describeError(error) }),
+        ),
+    )
     return value
   }
   return {
