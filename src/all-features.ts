@@ -9,6 +9,7 @@ import { mindscapeFeature } from './features/mindscape'
 import { notificationsFeature } from './features/notifications'
 import { recordsFeature } from './features/records'
 import { profileFeature } from './features/profile'
+import { profilesFeature } from './features/profiles'
 import { symptomsFeature } from './features/symptoms'
 import { medicinesFeature } from './features/medicines'
 import { careFeature } from './features/care'
@@ -20,6 +21,7 @@ export const features: Feature[] = [
   healthFeature,
   authFeature,
   profileFeature,
+  profilesFeature,
   hospitalsFeature,
   appointmentsFeature,
   symptomsFeature,

@@ -1,14 +1,19 @@
 // The authorization matrix, generated from the served /openapi.json: a route added tomorrow is
 // covered without a new test. Every patient route refuses no token and a refresh token (401 with
 // the envelope); every hospital route refuses an unsigned call (401); every patient route with
-// ids in its path answers 404 for ids that are not the caller's (random ones), never a 5xx.
+// ids in its path answers 404 for ids that are not the caller's (random ones), never a 5xx. With
+// profiles of two accounts: a profile id of the other account's is 404 on every profile route, and
+// a caretaker limited to medicines gets 403 on every route outside them (what core/auth says each
+// route needs, checked against what each route answers).
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { loginByPhone } from './fixtures/auth'
+import { delegationOf } from '../src/core/auth'
+import { loginByPhone, randomPhone } from './fixtures/auth'
 import { ErrorEnvelopeSchema } from './harness/client'
 
 type Operation = {
   operationId: string
+  tags?: string[]
   security?: Record<string, string[]>[]
   parameters?: { name: string; in: string; schema?: { format?: string; pattern?: string } }[]
   requestBody?: unknown
@@ -34,7 +39,7 @@ function concrete(path: string, op: Operation) {
   })
 }
 
-const call = (method: string, path: string, headers: Record<string, string> = {}) =>
+const call = (method: string, path: string, headers: Record<string, string> = {}, body: unknown = {}) =>
   SELF.fetch(`https://phr.test${path}`, {
     method,
     headers: {
@@ -42,7 +47,7 @@ const call = (method: string, path: string, headers: Record<string, string> = {}
       ...headers,
       ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }),
     },
-    body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
+    body: method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify(body),
   })
 
 describe('the authorization matrix (from /openapi.json)', () => {
@@ -90,5 +95,98 @@ describe('the authorization matrix (from /openapi.json)', () => {
       if (!ok || !ErrorEnvelopeSchema.safeParse(body).success) wrong.push(`${r.method} ${r.path}: ${response.status}`)
     }
     expect(wrong).toEqual([])
+  })
+
+  describe('profiles of two accounts', () => {
+    async function family() {
+      const login = await loginByPhone()
+      const token = login.access_token
+      const child = await call(
+        'POST',
+        '/v1/profiles',
+        { authorization: `Bearer ${token}` },
+        {
+          name: 'Matrix Child',
+          date_of_birth: '2020-01-01',
+          gender: 'female',
+          relationship: 'child',
+          guardian_declaration: true,
+        },
+      )
+      expect(child.status).toBe(201)
+      const { id } = (await child.json()) as { id: string }
+      const switched = (await (await call('POST', `/v1/profiles/${id}/switch`, { authorization: `Bearer ${token}` })).json()) as {
+        access_token: string
+      }
+      return { ...login, token, childId: id, childToken: switched.access_token }
+    }
+
+    it('answers 404 on every profile route for a profile of the other account, from its own and from its child’s session', async () => {
+      const [a, b] = await Promise.all([family(), family()])
+      const routes = (await operations()).filter((r) => r.scheme === 'bearerAuth' && r.path.startsWith('/v1/profiles/{id}'))
+      expect(routes.length).toBeGreaterThanOrEqual(3)
+      const wrong: string[] = []
+      for (const r of routes) {
+        for (const [label, token] of [
+          ['own session', b.token],
+          ['switched into its child', b.childToken],
+        ] as const) {
+          const response = await call(
+            r.method,
+            r.path.replace('{id}', a.childId),
+            { authorization: `Bearer ${token}` },
+            { phone: randomPhone() },
+          )
+          const body = await response.json().catch(() => null)
+          if (response.status !== 404 || !ErrorEnvelopeSchema.safeParse(body).success)
+            wrong.push(`${r.method} ${r.path} (${label}): ${response.status}`)
+        }
+      }
+      expect(wrong).toEqual([])
+      // Nor does either list the other's.
+      const listed = (await (await call('GET', '/v1/profiles', { authorization: `Bearer ${b.token}` })).json()) as {
+        items: { id: string }[]
+      }
+      expect(listed.items.map((p) => p.id)).not.toContain(a.childId)
+    })
+
+    it('a caretaker limited to medicines gets 403 on every route outside them, and never a 5xx anywhere', async () => {
+      const carer = await family()
+      const cared = await loginByPhone()
+      const invited = await call(
+        'POST',
+        '/v1/profiles/invitations',
+        { authorization: `Bearer ${carer.token}` },
+        {
+          phone: cared.phone,
+          relationship: 'parent',
+          permissions: ['medicines'],
+        },
+      )
+      const { id } = (await invited.json()) as { id: string }
+      expect((await call('POST', `/v1/profiles/invitations/${id}/accept`, { authorization: `Bearer ${cared.access_token}` })).status).toBe(
+        200,
+      )
+      const switched = (await (
+        await call('POST', `/v1/profiles/${cared.patient.id}/switch`, { authorization: `Bearer ${carer.token}` })
+      ).json()) as {
+        access_token: string
+      }
+      const routes = (await operations()).filter((r) => r.scheme === 'bearerAuth' && r.op.operationId !== 'logout')
+      const wrong: string[] = []
+      for (const r of routes) {
+        const delegation = delegationOf({ operationId: r.op.operationId, tags: [r.op.tags![0]!] })
+        const denied = delegation !== 'medicines' && delegation !== 'account'
+        const response = await call(r.method, concrete(r.path, r.op), { authorization: `Bearer ${switched.access_token}` })
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null
+        if (
+          denied
+            ? response.status !== 403 || body?.error?.code !== 'profile_access_denied'
+            : response.status === 403 || response.status >= 500
+        )
+          wrong.push(`${r.method} ${r.path} (${delegation}): ${response.status}`)
+      }
+      expect(wrong).toEqual([])
+    })
   })
 })

@@ -92,6 +92,8 @@ export const configSchema = z
     PROFILE_PHOTO_MAX_BYTES: positiveInt(2 * 1024 * 1024),
     EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(30).default(7),
     ACCOUNT_ERASE_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(7),
+    PROFILES_MAX: z.coerce.number().int().min(1).max(50).default(20),
+    PROFILE_INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
     CHANGES_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     CHAT_HANDLE_KEY: z.string({ error: 'is required' }).min(32, 'must be at least 32 characters'),
     // Below the queue consumer's max_retries (wrangler.toml, 25): the outbox gives up before the queue does.

@@ -64,6 +64,16 @@ export const NOTIFICATION_KINDS = {
   export_ready: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Data export ready', hi: 'डेटा एक्सपोर्ट तैयार' } },
   export_failed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Data export failed', hi: 'डेटा एक्सपोर्ट नहीं बना' } },
   summary_failed: { priority: 'normal', ttlSeconds: DAY, label: { en: 'Records summary not written', hi: 'रिकॉर्ड का सारांश नहीं बना' } },
+  profile_invitation: {
+    priority: 'high',
+    ttlSeconds: 7 * DAY,
+    label: { en: 'Someone asks to manage your health profile', hi: 'कोई आपकी स्वास्थ्य प्रोफ़ाइल संभालना चाहता है' },
+  },
+  profile_management_changed: {
+    priority: 'normal',
+    ttlSeconds: 7 * DAY,
+    label: { en: 'Family profiles: who manages whom', hi: 'परिवार की प्रोफ़ाइल: कौन किसे संभालता है' },
+  },
   consent_requested: {
     priority: 'high',
     ttlSeconds: 3 * DAY,

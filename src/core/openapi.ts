@@ -62,7 +62,10 @@ function errorBodySchema(status: number, name: string, codes = codesOf(status) a
 
 const errorKinds = {
   400: ['BadRequest', 'The request is malformed or fails validation; `details` lists the failing fields.'],
-  401: ['Unauthorized', 'Missing, malformed, forged or expired bearer token (`token_expired`: refresh it).'],
+  401: [
+    'Unauthorized',
+    'Missing, malformed, forged or expired bearer token (`token_expired`: refresh it; `management_ended`: a profile you managed, switch back to yours).',
+  ],
   403: ['Forbidden', 'Not allowed for this caller.'],
   404: ['NotFound', 'No such resource (or it belongs to someone else).'],
   405: ['MethodNotAllowed', 'The path exists but not with this method; `Allow` lists the methods.'],

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler, type z } from '@hono/zod-openapi'
-import { requireAuth } from './auth'
+import { delegationOf, requireAuth } from './auth'
 import { conditionalGet } from './conditional'
 import { requireHospital } from './hospital-auth'
 import { invalidRequest, type FieldIssue } from './errors'
@@ -30,11 +30,13 @@ export function publicRoute<const R extends RouteSpec>(route: R) {
  * then has `c.var.patientId`), and the 401 response.
  */
 export function patientRoute<const R extends RouteSpec>(route: R) {
+  // Any route but the account's own may answer 403 to a session switched into a managed profile.
+  const delegated = delegationOf(route) === 'account' ? errorResponses(401) : errorResponses(401, 403)
   return createRoute({
     ...route,
     security: [{ bearerAuth: [] }],
-    middleware: [requireAuth, conditionalGet] as const,
-    responses: { ...errorResponses(401), ...withBodyErrors(route), ...conditionalResponses(route) } as R['responses'],
+    middleware: [requireAuth(route), conditionalGet] as const,
+    responses: { ...delegated, ...withBodyErrors(route), ...conditionalResponses(route) } as R['responses'],
   })
 }
 

@@ -13,6 +13,9 @@ export type TokenClaims = {
   typ: TokenType
   iat: number
   exp: number
+  /** A session switched into a managed profile (`sub`): the account acting, and the management it acts under. */
+  act?: string
+  mid?: string
 }
 
 const AUDIENCE = 'phr-edge-patient-app'
@@ -46,7 +49,11 @@ export async function verifyToken(config: Config, token: string, type: TokenType
         UUID.test(claims.sub) &&
         typeof claims.sid === 'string' &&
         UUID.test(claims.sid) &&
-        typeof claims.jti === 'string'
+        typeof claims.jti === 'string' &&
+        // Both or neither: a token for a managed profile names the account and the management.
+        (claims.act === undefined
+          ? claims.mid === undefined
+          : typeof claims.act === 'string' && UUID.test(claims.act) && typeof claims.mid === 'string' && UUID.test(claims.mid))
       ) {
         return claims as TokenClaims
       }

@@ -65,10 +65,14 @@ export type HospitalEnv = {
   }
 }
 
-/** The env of a patient route: requireAuth has checked the access token. */
+/**
+ * The env of a patient route: requireAuth has checked the access token. `patientId` is the profile
+ * the token acts on; `accountId` the account that logged in (the same, but in a session switched
+ * into a profile it manages).
+ */
 export type PatientEnv = {
   Bindings: Bindings
-  Variables: AppEnv['Variables'] & { patientId: string; sessionId: string }
+  Variables: AppEnv['Variables'] & { patientId: string; accountId: string; sessionId: string }
 }
 
 /** A cron job of a feature; `cron` is one of the expressions in wrangler.toml [triggers]. */

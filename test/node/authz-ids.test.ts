@@ -304,6 +304,31 @@ async function patientWithEverything() {
     if (!rideRef) await new Promise((resolve) => setTimeout(resolve, 100))
   }
   const application = ok(await asha.post('/v1/care-packages/diabetes/apply', {}), 201)
+  // Her family: a child's profile, an invitation she sent, and her husband who manages her.
+  ok(
+    await asha.post('/v1/profiles', {
+      name: 'Aarav Verma',
+      date_of_birth: '2017-08-14',
+      gender: 'male',
+      relationship: 'child',
+      guardian_declaration: true,
+    }),
+    201,
+  )
+  ok(
+    await asha.post('/v1/profiles/invitations', {
+      email: `mother.${asha.id.slice(0, 8)}@example.in`,
+      relationship: 'parent',
+      permissions: ['medicines'],
+    }),
+    201,
+  )
+  const husband = await e2e.patient('Vikram Verma')
+  const invitation = ok(
+    await husband.post('/v1/profiles/invitations', { phone: asha.phone, relationship: 'spouse', permissions: ['appointments'] }),
+    201,
+  )
+  ok(await asha.post(`/v1/profiles/invitations/${invitation.id}/accept`, undefined), 200)
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string
   const labRef = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === lab.id)!.booking_ref as string

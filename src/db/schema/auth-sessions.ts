@@ -14,6 +14,9 @@ export const authSessions = pgTable(
     lastRefreshedAt: timestamptz('last_refreshed_at'),
     revokedAt: timestamptz('revoked_at'),
     revokedReason: text('revoked_reason'),
+    /** A session switched into a profile: the account acting, and the management it acts under. */
+    actorId: uuid('actor_id'),
+    managementId: uuid('management_id'),
   },
   (t) => [index('auth_sessions_patient_id_idx').on(t.patientId)],
 )

@@ -16,6 +16,7 @@ export const linkKinds = [
   'care_package_application',
   'record_summary',
   'data_export',
+  'profile_management',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]
@@ -48,6 +49,8 @@ export const notifications = pgTable('notifications', {
   pushAfter: timestamptz('push_after').notNull().defaultNow(),
   pushAttempts: integer('push_attempts').notNull().default(0),
   pushLockedUntil: timestamptz('push_locked_until'),
+  /** A manager's copy of a managed profile's notification: that profile (migration 0035). */
+  subjectId: uuid('subject_id'),
   pushNote: text('push_note'),
 })
 export type NotificationRow = typeof notifications.$inferSelect

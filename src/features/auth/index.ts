@@ -13,3 +13,6 @@ export const authFeature: Feature = {
       .openapi(routes.logout, routes.logoutHandler),
   jobs: [{ name: 'auth housekeeping', cron: '17 * * * *', run: (services) => removeExpiredAuthState(services.db) }],
 }
+
+export { openSession, type NewSession } from './sessions'
+export { maskDestination } from './identifiers'

@@ -1,14 +1,14 @@
-import type { Config } from '../../core/config'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { clientIp } from '../../core/request'
 import { patientRoute, publicRoute, type PatientHandler, type PublicHandler } from '../../core/routes'
-import { issueToken, verifyToken } from '../../core/tokens'
+import { verifyToken } from '../../core/tokens'
 import { toPatient } from '../profile'
 import { forgetDevice } from '../notifications'
 import { checkLoginOtp, loginIdentityFor, sendLoginOtp } from './otp'
 import { LoginSchema, LogoutSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
-import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken, startSession } from './store'
+import { openSession, tokenPair } from './sessions'
+import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken } from './store'
 
 export const requestLoginOtp = publicRoute({
   method: 'post',
@@ -48,22 +48,17 @@ export const verifyLoginOtp = publicRoute({
 
 export const verifyLoginOtpHandler: PublicHandler<typeof verifyLoginOtp> = async (c) => {
   const { challenge_id, otp } = c.req.valid('json')
-  const { db, config, log } = c.var.services
+  const { db, log } = c.var.services
   const { identity, abhaProfile } = await checkLoginOtp(c.var.services, challenge_id, otp, clientIp(c))
   const { patient, created } = abhaProfile ? await patientForAbha(db, identity, abhaProfile) : await patientForIdentity(db, identity)
-  const refreshId = crypto.randomUUID()
-  const sessionId = await startSession(
-    db,
-    {
-      patientId: patient.id,
-      channel: identity.channel,
-      userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
-      clientIp: clientIp(c),
-    },
-    { id: refreshId, expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000) },
-  )
+  const tokens = await openSession(c.var.services, {
+    patientId: patient.id,
+    channel: identity.channel,
+    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
+    clientIp: clientIp(c),
+  })
   log.log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
-  return c.json({ ...(await tokenPair(config, patient.id, sessionId, refreshId)), is_new_user: created, patient: toPatient(patient) }, 200)
+  return c.json({ ...tokens, is_new_user: created, patient: toPatient(patient) }, 200)
 }
 
 export const refreshTokens = publicRoute({
@@ -95,7 +90,7 @@ export const refreshTokensHandler: PublicHandler<typeof refreshTokens> = async (
     )
   }
   if (rotation.outcome === 'revoked') throw new ApiError('unauthorized', 'This session has ended. Please log in again.')
-  return c.json(await tokenPair(config, claims.sub, claims.sid, rotation.refreshId, rotation.issuedAt), 200)
+  return c.json(await tokenPair(config, claims, rotation.refreshId, rotation.issuedAt), 200)
 }
 
 export const logout = patientRoute({
@@ -118,18 +113,4 @@ export const logoutHandler: PatientHandler<typeof logout> = async (c) => {
     deviceId ? forgetDevice(db, c.var.patientId, deviceId) : undefined,
   ])
   return c.body(null, 204)
-}
-
-/** The pair of one refresh token: derived from its id and issue time only, so a retry gets the same pair. */
-async function tokenPair(config: Config, patientId: string, sessionId: string, refreshId: string, issuedAt = new Date()) {
-  const [accessToken, refreshToken] = await Promise.all([
-    issueToken(config, { sub: patientId, sid: sessionId, jti: `a-${refreshId}`, typ: 'access' }, config.ACCESS_TOKEN_TTL_SECONDS, issuedAt),
-    issueToken(config, { sub: patientId, sid: sessionId, jti: refreshId, typ: 'refresh' }, config.REFRESH_TOKEN_TTL_SECONDS, issuedAt),
-  ])
-  return {
-    access_token: accessToken,
-    refresh_token: refreshToken,
-    token_type: 'Bearer' as const,
-    expires_in: config.ACCESS_TOKEN_TTL_SECONDS,
-  }
 }

@@ -81,21 +81,27 @@ export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: Ab
   })
 }
 
-/** A new session (a refresh-token family) with its first refresh token, in one statement; it cancels a deletion the patient asked for. */
+/**
+ * A new session (a refresh-token family) with its first refresh token, in one statement. A login
+ * cancels a deletion the patient asked for; a switch between profiles (channel `switch`; into a
+ * managed profile with `actorId` and `managementId`) does not.
+ */
 export async function startSession(
   db: Db,
-  session: { patientId: string; channel: string; userAgent: string | null; clientIp: string },
+  session: { patientId: string; channel: string; userAgent: string | null; clientIp: string; actorId?: string; managementId?: string },
   refresh: { id: string; expiresAt: Date },
 ) {
   const sessionId = crypto.randomUUID()
+  const login = session.channel !== 'switch'
   await db.execute(sql`
     with session as (
-      insert into auth_sessions (id, patient_id, channel, user_agent, client_ip)
-      values (${sessionId}, ${session.patientId}, ${session.channel}, ${session.userAgent}, ${session.clientIp})
+      insert into auth_sessions (id, patient_id, channel, user_agent, client_ip, actor_id, management_id)
+      values (${sessionId}, ${session.patientId}, ${session.channel}, ${session.userAgent}, ${session.clientIp},
+              ${session.actorId ?? null}, ${session.managementId ?? null})
     ), kept as (
       -- Logging in again cancels a deletion the patient asked for.
       update patients set erase_at = null, erase_requested_at = null, updated_at = now()
-      where id = ${session.patientId} and erase_at is not null
+      where id = ${session.patientId} and erase_at is not null and ${login}
     )
     insert into refresh_tokens (id, session_id, expires_at) values (${refresh.id}, ${sessionId}, ${refresh.expiresAt.toISOString()})`)
   return sessionId

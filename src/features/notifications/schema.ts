@@ -23,6 +23,11 @@ export const NotificationSchema = z
         .openapi('DeepLink', { description: 'What the notification opens in the app.' }),
     ),
     read: z.boolean().openapi({ example: false }),
+    profile_id: z.guid().nullable().openapi({
+      description:
+        'A copy of the notification of a profile this account manages: that profile (switch to it to open the link). Null: about this profile.',
+      example: null,
+    }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T04:55:00.000Z' }),
   })
   .openapi('Notification')
@@ -34,6 +39,7 @@ export const toNotification = (row: NotificationRow): z.infer<typeof Notificatio
   body: row.body,
   link: row.link ?? null,
   read: row.readAt !== null,
+  profile_id: row.subjectId,
   created_at: row.createdAt.toISOString(),
 })
 

@@ -49,8 +49,9 @@ export const deleteMeHandler: PatientHandler<typeof deleteMe> = async (c) => {
           where id = ${c.var.patientId}
           returning erase_at
         ), sessions as (
+          -- Its own sessions and those it switched into profiles it manages.
           update auth_sessions set revoked_at = now(), revoked_reason = 'account deletion requested'
-          where patient_id = ${c.var.patientId} and revoked_at is null and exists (select 1 from marked)
+          where (patient_id = ${c.var.patientId} or actor_id = ${c.var.patientId}) and revoked_at is null and exists (select 1 from marked)
         ), phones as (
           delete from devices where patient_id = ${c.var.patientId} and exists (select 1 from marked)
         )

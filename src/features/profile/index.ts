@@ -6,7 +6,8 @@ import { getMedicalId, getMedicalIdHandler } from './medical-id'
 import * as routes from './routes'
 
 // What the profile offers the others: the patient as the API shows them.
-export { PatientSchema, toPatient } from './schema'
+export { genders, pastDate, PatientSchema, PersonNameSchema, toPatient } from './schema'
+export { ageOn } from './routes'
 export { profileOf } from './store'
 // Account erasure, run by the root's jobs with every feature's erasure step (features cannot all be imported here).
 export { eraseDueAccounts } from './delete-account'

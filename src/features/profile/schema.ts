@@ -125,7 +125,20 @@ const indianMobile = z
     return phone ?? z.NEVER
   })
 
-const pastDate = z
+/** A person's name as typed (a profile's, a child's). */
+// Checked with Unicode property escapes, which not every client's regex engine has (Spectral's,
+// Java's before 7, POSIX): so the document describes the rule instead of giving the pattern.
+export const PersonNameSchema = z
+  .string()
+  .refine((name) => NAME.test(name), 'may contain letters, spaces, dots, apostrophes and hyphens')
+  .openapi({
+    description: 'Letters of any script (with their marks), spaces, dots, apostrophes and hyphens; starts with a letter.',
+  })
+  .trim()
+  .min(1)
+  .max(100)
+
+export const pastDate = z
   .string()
   .date('must be a date as YYYY-MM-DD')
   .refine((value) => value >= '1900-01-01' && value <= new Date().toISOString().slice(0, 10), 'must be a past date after 1900')
@@ -142,19 +155,7 @@ const EmergencyContactInputSchema = z
 /** Every field optional; null clears it. Unknown fields are refused so that typos do not pass silently. */
 export const ProfileUpdateSchema = z
   .object({
-    // Checked with Unicode property escapes, which not every client's regex engine has (Spectral's,
-    // Java's before 7, POSIX): so the document describes the rule instead of giving the pattern.
-    name: z
-      .string()
-      .refine((name) => NAME.test(name), 'may contain letters, spaces, dots, apostrophes and hyphens')
-      .openapi({
-        description: 'Letters of any script (with their marks), spaces, dots, apostrophes and hyphens; starts with a letter.',
-      })
-      .trim()
-      .min(1)
-      .max(100)
-      .nullable()
-      .openapi({ example: 'Asha Verma' }),
+    name: PersonNameSchema.nullable().openapi({ example: 'Asha Verma' }),
     gender: z.enum(genders).nullable().openapi({ example: 'female' }),
     date_of_birth: pastDate.nullable().openapi({ example: '1990-04-12' }),
     blood_group: z.enum(bloodGroups).nullable().openapi({ example: 'B+' }),
