@@ -251,10 +251,10 @@ describe.skipIf(skip)('/docs in Chromium, with nothing but the Worker reachable'
       for (const tag of await tab.locator('.opblock-tag').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-tag'))))
         seen.add(tag)
       last = y
-      y = await tab.evaluate(() => (window.scrollBy(0, window.innerHeight / 2), window.scrollY))
+      y = await tab.evaluate<number>('window.scrollBy(0, window.innerHeight / 2), window.scrollY')
       await tab.waitForTimeout(50)
     }
-    await tab.evaluate(() => window.scrollTo(0, 0))
+    await tab.evaluate('window.scrollTo(0, 0)')
     expect(seen).toEqual(tags)
 
     const operation = tab.locator('#operations-Auth-requestLoginOtp')
