@@ -363,4 +363,30 @@ describe('push notifications', () => {
     const [bs] = (await expectOk(await b.client.get('/v1/notifications', { token: b.token }), 200, Notifications)).items
     expect(pushes.map((m) => m.message.data.notification_id)).toEqual([bs!.id])
   })
+
+  it('a child’s critical reading rings the phone of the parent who manages the profile at once, named with the child’s name', async () => {
+    const parent = await patient()
+    const phone = await register(parent.client, parent.token)
+    const child = await expectOk(
+      await parent.client.post(
+        '/v1/profiles',
+        { name: 'Aarav Verma', date_of_birth: '2018-05-01', gender: 'male', relationship: 'child', guardian_declaration: true },
+        { token: parent.token },
+      ),
+      201,
+      z.object({ id: z.string() }),
+    )
+    const asChild = await expectOk(
+      await parent.client.post(`/v1/profiles/${child.id}/switch`, undefined, { token: parent.token }),
+      200,
+      z.object({ access_token: z.string() }),
+    )
+    const vital = await lowOxygen(parent.client, asChild.access_token)
+    // No cron runs here: the push comes from the kick of the parent's shard by the request itself.
+    const [push] = await waitForPushes(phone.pushToken)
+    expect(push!.message.notification).toMatchObject({ title: 'Aarav Verma: A reading needs attention' })
+    expect(push!.message.data).toMatchObject({ type: 'vital_critical' })
+    const [copy] = (await expectOk(await parent.client.get('/v1/notifications', { token: parent.token }), 200, Notifications)).items
+    expect(copy).toMatchObject({ profile_id: child.id, link: { kind: 'vital', id: vital.id } })
+  })
 })

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { sql, type SQL } from 'drizzle-orm'
 import type { NotificationLink, NotificationPriority } from '../db/schema'
-import type { Db } from './db'
+import { queryRows, type Db } from './db'
 import { kindOf, type NotificationType } from './notification-kinds'
 
 /** A text in each language a patient may choose (`patients.language`); a plain string is the same in all. */
@@ -63,20 +63,42 @@ export function noteEveryShard() {
 }
 
 /**
+ * After a set-based insert of one patient's notification: the accounts that manage the patient got
+ * copies (migration 0035's trigger), pushed from their shards too. One query; call it only when a
+ * notification was made (a critical reading), not on every write.
+ */
+export async function notePushToManagers(db: Db, patientId: string): Promise<void> {
+  const managers = await queryRows<{ manager_id: string }>(
+    db,
+    sql`select manager_id from profile_managers where patient_id = ${patientId} and status = 'active'`,
+  )
+  notePush(managers.map((m) => m.manager_id))
+}
+
+/**
  * Adds an in-app notification in the patient's language (every feature that tells the patient
  * something uses this); its push follows from the queue once the work that made it is done.
  */
 export async function notify(db: Db, notification: NewNotification): Promise<void> {
   const { title, body } = notification
   const priority = notification.priority ?? kindOf(notification.type).priority
-  await db.execute(sql`
-    insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
-    select ${crypto.randomUUID()}, p.id, ${notification.type},
-           ${inLanguage(sql`${textOf(title, 'en')}`, sql`${textOf(title, 'hi')}`)},
-           ${inLanguage(sql`${textOf(body, 'en')}`, sql`${textOf(body, 'hi')}`)},
-           ${notification.link ? JSON.stringify(notification.link) : null}::jsonb, ${notification.dedupeKey ?? null}, ${priority},
-           ${pushShardSql(sql`p.id`)}
-    from patients p where p.id = ${notification.patientId}
-    on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing`)
-  notePush([notification.patientId])
+  // The statement answers the accounts that manage the patient: their copies (made by the insert's
+  // trigger, migration 0035) are pushed from their shards too.
+  const managers = await queryRows<{ manager_id: string }>(
+    db,
+    sql`
+    with added as (
+      insert into notifications (id, patient_id, type, title, body, link, dedupe_key, priority, push_shard)
+      select ${crypto.randomUUID()}, p.id, ${notification.type},
+             ${inLanguage(sql`${textOf(title, 'en')}`, sql`${textOf(title, 'hi')}`)},
+             ${inLanguage(sql`${textOf(body, 'en')}`, sql`${textOf(body, 'hi')}`)},
+             ${notification.link ? JSON.stringify(notification.link) : null}::jsonb, ${notification.dedupeKey ?? null}, ${priority},
+             ${pushShardSql(sql`p.id`)}
+      from patients p where p.id = ${notification.patientId}
+      on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
+      returning patient_id
+    )
+    select m.manager_id from profile_managers m join added a on a.patient_id = m.patient_id where m.status = 'active'`,
+  )
+  notePush([notification.patientId, ...managers.map((m) => m.manager_id)])
 }

@@ -8,11 +8,14 @@ export const ErrorEnvelopeSchema = z.object({
 })
 
 type CallOptions = { body?: unknown; token?: string; headers?: Record<string, string> }
-
-let counter = 0
+/** A client address of its own (crypto-random: a run makes thousands, and the OTP limit is per address). */
+const randomAddress = () => {
+  const [a, b, c] = crypto.getRandomValues(new Uint8Array(3))
+  return `10.${a}.${b}.${(c! % 250) + 1}`
+}
 
 /** A client of the API with its own address, so that tests never share a rate-limit bucket. */
-export function newClient(ip = `10.${rand(255)}.${rand(255)}.${++counter % 250}`) {
+export function newClient(ip = randomAddress()) {
   const call = (method: string, path: string, options: CallOptions = {}) => {
     const headers: Record<string, string> = { 'cf-connecting-ip': ip, ...options.headers }
     if (options.token) headers.authorization = `Bearer ${options.token}`

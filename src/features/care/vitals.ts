@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { and, desc, eq, gte, lte, sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
-import { inLanguage, notePush, pushShardSql } from '../../core/notify'
+import { inLanguage, notePush, notePushToManagers, pushShardSql } from '../../core/notify'
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
@@ -167,7 +167,11 @@ export const recordVitalHandler: PatientHandler<typeof recordVital> = async (c) 
   const weight = body.type === 'weight' ? value : row!.weight === null ? null : Number(row!.weight)
   const messages = new Map(Object.entries((row!.messages as Record<string, string> | null) ?? {}))
   // A critical reading made an alert: its push goes from the queue once this request is done.
-  if (messages.size > 0) notePush([c.var.patientId])
+  if (messages.size > 0) {
+    notePush([c.var.patientId])
+    // A caretaker's copy of a critical reading rings at once too (not at the push sweeper's next minute).
+    await notePushToManagers(c.var.services.db, c.var.patientId)
+  }
   return c.json(
     {
       ...toVital(vital, messages),
