@@ -323,21 +323,23 @@ async function isolateMemory(worker) {
     waiting.get(message.id)?.(message.result)
     waiting.delete(message.id)
   })
+  // An answer that does not come within 2 s is none (undefined): a sampler never hangs the bench.
   const send = (method) =>
     new Promise((resolve) => {
       const mine = ++id
-      waiting.set(mine, resolve)
+      const timer = setTimeout(() => (waiting.delete(mine), resolve(undefined)), 2000)
+      waiting.set(mine, (result) => (clearTimeout(timer), resolve(result)))
       ws.send(JSON.stringify({ id: mine, method }))
     })
   const sample = async () => {
     const r = await send('Runtime.getHeapUsage')
-    return r.usedSize + (r.backingStorageSize ?? 0) + (r.embedderHeapUsedSize ?? 0)
+    return r ? r.usedSize + (r.backingStorageSize ?? 0) + (r.embedderHeapUsedSize ?? 0) : 0
   }
-  /** What the isolate holds alive: a full collection first (between two turns of the Worker's JS), then the sample. */
-  const live = async () => {
-    await send('HeapProfiler.collectGarbage')
-    return sample()
-  }
+  /**
+   * What the isolate holds alive: a full collection first (between two turns of the Worker's JS),
+   * then the sample; 0 when the inspector does not collect (then the bench says so).
+   */
+  const live = async () => ((await send('HeapProfiler.collectGarbage')) === undefined ? 0 : sample())
   return { sample, live, close: () => ws.close() }
 }
 
@@ -360,14 +362,15 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
   // not yet collected included), then after a full collection forced through the inspector (what
   // the Worker holds alive at that moment: the request's chunks, a part on its way to R2).
   const isolate = await isolateMemory(worker)
-  const isolateBefore = await isolate.live()
+  const liveBefore = await isolate.live()
+  const isolateBefore = liveBefore || (await isolate.sample())
   let isolatePeak = isolateBefore
-  let livePeak = isolateBefore
+  let livePeak = liveBefore
   let uploading = true
   const isolateSampler = (async () => {
     while (uploading) {
       isolatePeak = Math.max(isolatePeak, await isolate.sample())
-      livePeak = Math.max(livePeak, await isolate.live())
+      if (liveBefore) livePeak = Math.max(livePeak, await isolate.live())
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
   })()
@@ -406,7 +409,7 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
     count,
     stream,
     isolateGrowthMb: (isolatePeak - isolateBefore) / 1024 / 1024,
-    liveGrowthMb: (livePeak - isolateBefore) / 1024 / 1024,
+    liveGrowthMb: liveBefore ? (livePeak - liveBefore) / 1024 / 1024 : Number.NaN,
     isolatePeakMb: isolatePeak / 1024 / 1024,
     mbPerSecond: (megabytes * count) / seconds,
     p50: times[Math.floor(times.length / 2)],
@@ -1259,7 +1262,7 @@ for (const { driver, routes } of results) {
 for (const { driver, upload } of uploadResults) {
   for (const u of upload) {
     console.log(
-      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: alive +${u.liveGrowthMb.toFixed(1)} MB after a forced collection (${u.liveGrowthMb <= u.megabytes + 16 ? 'within' : 'OVER'} file + 16 MB), isolate +${u.isolateGrowthMb.toFixed(1)} MB with garbage (V8 heap + ArrayBuffers; ${u.isolatePeakMb.toFixed(0)} MB in all), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
+      `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: ${Number.isNaN(u.liveGrowthMb) ? 'alive not measured (the inspector did not collect)' : `alive +${u.liveGrowthMb.toFixed(1)} MB after a forced collection (${u.liveGrowthMb <= u.megabytes + 16 ? 'within' : 'OVER'} file + 16 MB)`}, isolate +${u.isolateGrowthMb.toFixed(1)} MB with garbage (V8 heap + ArrayBuffers; ${u.isolatePeakMb.toFixed(0)} MB in all), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
   }
 }

@@ -298,6 +298,30 @@ describe('families on one phone', () => {
     expect(erasing!.erase_at).not.toBeNull()
     const [own] = await runSql<{ erase_at: Date | null }>(sql`select erase_at from patients where id = ${parent.id}`)
     expect(own!.erase_at).toBeNull()
+
+    // Stopping an adult's management never touches their account; they are told.
+    const spouse = await adult('Dev Rao')
+    const invited = await expectOk(
+      await parent.client.post(
+        '/v1/profiles/invitations',
+        { phone: spouse.phone, relationship: 'spouse', permissions: ['vitals'] },
+        { token: parent.token },
+      ),
+      201,
+      ManagementSchema,
+    )
+    await expectOk(
+      await spouse.client.post(`/v1/profiles/invitations/${invited.id}/accept`, undefined, { token: spouse.token }),
+      200,
+      ManagementSchema,
+    )
+    expect((await parent.client.delete(`/v1/profiles/${spouse.id}`, { token: parent.token })).status).toBe(204)
+    const [theirs] = await runSql<{ erase_at: Date | null }>(sql`select erase_at from patients where id = ${spouse.id}`)
+    expect(theirs!.erase_at).toBeNull()
+    const told = await runSql<{ title: string }>(
+      sql`select title from notifications where patient_id = ${spouse.id} and type = 'profile_management_changed'`,
+    )
+    expect(told.map((t) => t.title)).toEqual(['Kiran Rao no longer manages your profile'])
   })
 
   it('at 18 a child’s management ends unless the new adult, logged in with the login their parent gave the profile, keeps it', async () => {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
+import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { clientIp } from '../../core/request'
 import { patientRoute, type PatientHandler } from '../../core/routes'
@@ -129,6 +130,18 @@ export const stopManagingHandler: PatientHandler<typeof stopManaging> = async (c
     reason: 'stopped_by_manager',
     graceDays: config.ACCOUNT_ERASE_GRACE_DAYS,
   })
-  if (ended.length === 0) throw new ApiError('not_found', 'You do not manage this profile.')
+  const [row] = ended
+  if (!row) throw new ApiError('not_found', 'You do not manage this profile.')
+  // An adult who accepted hears that it ended; a child's profile has no one else to tell.
+  if (row.kind === 'invited' && row.patient_id) {
+    await notify(db, {
+      patientId: row.patient_id,
+      type: 'profile_management_changed',
+      title: `${row.manager_name ?? 'Someone'} no longer manages your profile`,
+      body: 'See Family profiles.',
+      link: { kind: 'profile_management', id: row.id },
+      dedupeKey: `management:${row.id}:ended`,
+    })
+  }
   return c.body(null, 204)
 }
