@@ -160,7 +160,7 @@ describe('the authorization matrix (from /openapi.json)', () => {
         {
           phone: cared.phone,
           relationship: 'parent',
-          permissions: ['medicines'],
+          scopes: ['medicines'],
         },
       )
       const { id } = (await invited.json()) as { id: string }

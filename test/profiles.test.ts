@@ -62,7 +62,7 @@ describe('families on one phone', () => {
     const mother = await adult('Asha Verma')
     const son = await addChild(mother.client, mother.token)
     expect(son).toMatchObject({ kind: 'dependant', relationship: 'child', is_minor: true, current: false })
-    expect(son.permissions).toEqual(['appointments', 'medicines', 'records', 'vitals', 'profile'])
+    expect(son.scopes).toEqual(['appointments', 'medicines', 'records', 'vitals', 'profile'])
     const [declared] = await runSql<{ guardian_declared_at: Date | null; manager_id: string }>(
       sql`select guardian_declared_at, manager_id from profile_managers where patient_id = ${son.id}`,
     )
@@ -74,7 +74,7 @@ describe('families on one phone', () => {
     const invitation = await expectOk(
       await mother.client.post(
         '/v1/profiles/invitations',
-        { phone: fatherPhone, relationship: 'parent', permissions: ['medicines', 'appointments'] },
+        { phone: fatherPhone, relationship: 'parent', scopes: ['medicines', 'appointments'] },
         { token: mother.token },
       ),
       201,
@@ -84,7 +84,7 @@ describe('families on one phone', () => {
     await expectError(
       await mother.client.post(
         '/v1/profiles/invitations',
-        { phone: fatherPhone, relationship: 'parent', permissions: ['medicines'] },
+        { phone: fatherPhone, relationship: 'parent', scopes: ['medicines'] },
         { token: mother.token },
       ),
       409,
@@ -103,14 +103,14 @@ describe('families on one phone', () => {
     const accepted = await expectOk(
       await father.client.post(
         `/v1/profiles/invitations/${invitation.id}/accept`,
-        { permissions: ['medicines', 'records'] },
+        { scopes: ['medicines', 'records'] },
         { token: father.token },
       ),
       200,
       ManagementSchema,
     )
     // Narrowed, never widened: records was not asked.
-    expect(accepted).toMatchObject({ status: 'active', permissions: ['medicines'], profile: { id: father.id, name: 'Ramesh Verma' } })
+    expect(accepted).toMatchObject({ status: 'active', scopes: ['medicines'], profile: { id: father.id, name: 'Ramesh Verma' } })
 
     const profiles = await expectOk(await mother.client.get('/v1/profiles', { token: mother.token }), 200, ProfileListSchema)
     expect(profiles.items.map((p) => [p.name, p.kind, p.current])).toEqual([
@@ -168,7 +168,7 @@ describe('families on one phone', () => {
       MedicationSchema,
     )
     const denied = await expectError(await mother.client.get('/v1/records', { token: asFather.access_token }), 403, 'profile_access_denied')
-    expect(denied.details).toMatchObject({ needs: 'records', permissions: ['medicines'] })
+    expect(denied.details).toMatchObject({ needs: 'records', scopes: ['medicines'] })
     await expectError(await mother.client.delete('/v1/me', { token: asFather.access_token }), 403, 'profile_access_denied')
     await expectError(await mother.client.get('/v1/home', { token: asFather.access_token }), 403, 'profile_access_denied')
 
@@ -199,14 +199,14 @@ describe('families on one phone', () => {
     expect(medicineRow!.patient_id).toBe(father.id)
 
     // Only he ends it (not her, switched into his profile); then her token for him stops at once.
-    const managers = await expectOk(await father.client.get('/v1/profiles/managers', { token: father.token }), 200, ManagementListSchema)
-    expect(managers.items.map((m) => [m.manager.name, m.permissions])).toEqual([['Asha Verma', ['medicines']]])
+    const managers = await expectOk(await father.client.get('/v1/me/managers', { token: father.token }), 200, ManagementListSchema)
+    expect(managers.items.map((m) => [m.manager.name, m.scopes])).toEqual([['Asha Verma', ['medicines']]])
     await expectError(
-      await mother.client.delete(`/v1/profiles/managers/${managers.items[0]!.id}`, { token: asFather.access_token }),
+      await mother.client.delete(`/v1/me/managers/${managers.items[0]!.id}`, { token: asFather.access_token }),
       403,
       'profile_access_denied',
     )
-    expect((await father.client.delete(`/v1/profiles/managers/${managers.items[0]!.id}`, { token: father.token })).status).toBe(204)
+    expect((await father.client.delete(`/v1/me/managers/${managers.items[0]!.id}`, { token: father.token })).status).toBe(204)
     await expectError(await mother.client.get('/v1/medications', { token: asFather.access_token }), 401, 'management_ended')
     await expectError(await mother.client.post('/v1/auth/refresh', { refresh_token: asFather.refresh_token }), 401, 'unauthorized')
     await expectError(await mother.client.post(`/v1/profiles/${father.id}/switch`, undefined, { token: mother.token }), 404, 'not_found')
@@ -272,7 +272,7 @@ describe('families on one phone', () => {
     await expectError(
       await parent.client.post(
         '/v1/profiles/invitations',
-        { phone: parent.phone, relationship: 'spouse', permissions: ['vitals'] },
+        { phone: parent.phone, relationship: 'spouse', scopes: ['vitals'] },
         { token: parent.token },
       ),
       422,
@@ -304,7 +304,7 @@ describe('families on one phone', () => {
     const invited = await expectOk(
       await parent.client.post(
         '/v1/profiles/invitations',
-        { phone: spouse.phone, relationship: 'spouse', permissions: ['vitals'] },
+        { phone: spouse.phone, relationship: 'spouse', scopes: ['vitals'] },
         { token: parent.token },
       ),
       201,
@@ -344,16 +344,12 @@ describe('families on one phone', () => {
     // Rohan logs in with his phone: to his own profile, managed by his mother.
     const rohan = await loginByPhone(newClient(), rohanPhone)
     expect(rohan.patient.id).toBe(kept.id)
-    const his = await expectOk(await rohan.client.get('/v1/profiles/managers', { token: rohan.access_token }), 200, ManagementListSchema)
+    const his = await expectOk(await rohan.client.get('/v1/me/managers', { token: rohan.access_token }), 200, ManagementListSchema)
     expect(his.items.map((m) => m.manager.name)).toEqual(['Sunita Shah'])
     // A minor cannot end a guardian's management, nor keep it early.
+    await expectError(await rohan.client.delete(`/v1/me/managers/${his.items[0]!.id}`, { token: rohan.access_token }), 404, 'not_found')
     await expectError(
-      await rohan.client.delete(`/v1/profiles/managers/${his.items[0]!.id}`, { token: rohan.access_token }),
-      404,
-      'not_found',
-    )
-    await expectError(
-      await rohan.client.post(`/v1/profiles/managers/${his.items[0]!.id}/keep`, undefined, { token: rohan.access_token }),
+      await rohan.client.post(`/v1/me/managers/${his.items[0]!.id}/keep`, undefined, { token: rohan.access_token }),
       422,
       'unprocessable',
     )
@@ -361,7 +357,7 @@ describe('families on one phone', () => {
     // Both turn 18 (their birthdays moved): Rohan keeps it, Neha has no login and does not.
     await runSql(sql`update patients set date_of_birth = ${isoDate(18, -1)}::date where id in (${kept.id}, ${ending.id})`)
     await expectOk(
-      await rohan.client.post(`/v1/profiles/managers/${his.items[0]!.id}/keep`, undefined, { token: rohan.access_token }),
+      await rohan.client.post(`/v1/me/managers/${his.items[0]!.id}/keep`, undefined, { token: rohan.access_token }),
       200,
       ManagementSchema,
     )
@@ -377,6 +373,6 @@ describe('families on one phone', () => {
     )
     expect(told.map((t) => t.title)).toEqual(['Neha Shah is 18: their profile is their own now'])
     // Now an adult, Rohan can end it himself.
-    expect((await rohan.client.delete(`/v1/profiles/managers/${his.items[0]!.id}`, { token: rohan.access_token })).status).toBe(204)
+    expect((await rohan.client.delete(`/v1/me/managers/${his.items[0]!.id}`, { token: rohan.access_token })).status).toBe(204)
   })
 })

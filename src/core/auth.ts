@@ -122,7 +122,7 @@ export function requireAuth(route: { operationId: string; tags: [string]; path: 
         'profile_access_denied',
         `Managing this profile does not include ${delegation === 'all' ? 'everything this needs' : delegation}.`,
         {
-          details: { needs: delegation, permissions: management.permissions },
+          details: { needs: delegation, scopes: management.permissions },
         },
       )
     }

@@ -319,13 +319,13 @@ async function patientWithEverything() {
     await asha.post('/v1/profiles/invitations', {
       email: `mother.${asha.id.slice(0, 8)}@example.in`,
       relationship: 'parent',
-      permissions: ['medicines'],
+      scopes: ['medicines'],
     }),
     201,
   )
   const husband = await e2e.patient('Vikram Verma')
   const invitation = ok(
-    await husband.post('/v1/profiles/invitations', { phone: asha.phone, relationship: 'spouse', permissions: ['appointments'] }),
+    await husband.post('/v1/profiles/invitations', { phone: asha.phone, relationship: 'spouse', scopes: ['appointments'] }),
     201,
   )
   ok(await asha.post(`/v1/profiles/invitations/${invitation.id}/accept`, undefined), 200)

@@ -12,7 +12,7 @@ import { endManagements, managersOf } from './store'
 // A child's management ends at 18 unless the new adult keeps it (DPDP Act: consent is the adult's
 // own). To let them, the guardian first gives the child's profile a login of its own — their phone
 // or email (handOverProfile); the new adult logs in with it (the OTP proves it), sees who manages
-// them, and keeps (keepManagement) or ends (DELETE /v1/profiles/managers/{id}) each. Thirty days
+// them, and keeps (keepManagement) or ends (DELETE /v1/me/managers/{id}) each. Thirty days
 // before the birthday the guardian is reminded; on the day, what was not kept ends. A profile
 // without a login of its own is not erased then: its data stays the new adult's.
 
@@ -62,7 +62,7 @@ export const handOverProfileHandler: PatientHandler<typeof handOverProfile> = as
 
 export const keepManagement = patientRoute({
   method: 'post',
-  path: '/v1/profiles/managers/{id}/keep',
+  path: '/v1/me/managers/{id}/keep',
   operationId: 'keepManagement',
   tags: ['Profiles'],
   summary: 'Turning 18: let my guardian go on managing my profile (otherwise it ends on my birthday)',

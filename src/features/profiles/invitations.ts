@@ -16,7 +16,7 @@ export function toManagement(row: ManagementRow): z.infer<typeof ManagementSchem
     status: row.status,
     kind: row.kind,
     relationship: row.relationship,
-    permissions: row.permissions,
+    scopes: row.permissions,
     manager: { id: row.manager_id, name: row.manager_name },
     profile: row.patient_id ? { id: row.patient_id, name: row.patient_name } : null,
     invited:
@@ -63,7 +63,7 @@ export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) 
         channel,
         identifier,
         relationship: body.relationship,
-        permissions: body.permissions,
+        permissions: body.scopes,
         ttlDays: config.PROFILE_INVITATION_TTL_DAYS,
       })
       if (invitee) {
@@ -109,13 +109,13 @@ export const acceptInvitation = patientRoute({
   tags: ['Profiles'],
   summary: 'Let the account that invited me manage my profile, within what it asked (or less)',
   description:
-    'Only the invited person, logged in with the phone or email it was sent to (404 otherwise, or once it expired). I see who manages me at GET /v1/profiles/managers and can end it at any time.',
+    'Only the invited person, logged in with the phone or email it was sent to (404 otherwise, or once it expired). I see who manages me at GET /v1/me/managers and can end it at any time.',
   request: { params: ManagementParams, body: { ...jsonBody(InvitationAcceptSchema), required: false } },
   responses: { 200: jsonResponse(ManagementSchema, 'Accepted.'), ...errorResponses(404, 409, 422) },
 })
 
 export const acceptInvitationHandler: PatientHandler<typeof acceptInvitation> = async (c) => {
-  const permissions = c.req.header('content-type') ? c.req.valid('json').permissions : undefined
+  const permissions = c.req.header('content-type') ? c.req.valid('json').scopes : undefined
   const { db } = c.var.services
   const id = c.req.valid('param').id
   const open = (await invitationsOf(db, c.var.accountId)).find((i) => i.id === id && i.manager_id !== c.var.accountId)

@@ -9,7 +9,7 @@ import { activityOf, cancelInvitation as cancelSent, endManagements, managersOf 
 
 export const listManagers = patientRoute({
   method: 'get',
-  path: '/v1/profiles/managers',
+  path: '/v1/me/managers',
   operationId: 'listManagers',
   tags: ['Profiles'],
   summary: 'Who manages my profile now, and what each may do',
@@ -23,7 +23,7 @@ export const listManagersHandler: PatientHandler<typeof listManagers> = async (c
 
 export const endManagement = patientRoute({
   method: 'delete',
-  path: '/v1/profiles/managers/{id}',
+  path: '/v1/me/managers/{id}',
   operationId: 'endManagement',
   tags: ['Profiles'],
   summary: 'Stop an account from managing my profile: its tokens for me stop at once',

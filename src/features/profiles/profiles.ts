@@ -21,7 +21,7 @@ export function toProfile(row: ProfileRowView, currentId: string): z.infer<typeo
     relationship: row.relationship,
     kind: row.kind,
     is_minor: age !== null && age < 18,
-    permissions: row.permissions,
+    scopes: row.permissions,
     management_id: row.management_id,
     current: row.id === currentId,
   }

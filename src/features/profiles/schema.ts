@@ -33,7 +33,7 @@ export const ProfileSchema = z
       example: 'dependant',
     }),
     is_minor: z.boolean().openapi({ description: 'Under 18 today (the DPDP Act’s child).', example: true }),
-    permissions: Areas,
+    scopes: Areas,
     management_id: z.guid().nullable().openapi({ example: '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901' }),
     current: z.boolean().openapi({ description: 'The profile the calling token acts on.', example: false }),
   })
@@ -98,17 +98,17 @@ export const InvitationCreateSchema = z
   .object({
     ...phoneOrEmail,
     relationship: z.enum(relationships).openapi({ example: 'parent' }),
-    permissions: Areas.min(1).max(profileAreas.length),
+    scopes: Areas.min(1).max(profileAreas.length),
   })
   .strict()
   .refine((body) => (body.phone === undefined) !== (body.email === undefined), oneOf)
   .openapi('InvitationCreate', {
-    example: { phone: '+91 98220 12345', relationship: 'parent', permissions: ['appointments', 'medicines'] },
+    example: { phone: '+91 98220 12345', relationship: 'parent', scopes: ['appointments', 'medicines'] },
   })
 
 export const InvitationAcceptSchema = z
   .object({
-    permissions: Areas.min(1)
+    scopes: Areas.min(1)
       .max(profileAreas.length)
       .optional()
       .openapi({ description: 'Narrow what was asked (never widen it); what was asked when omitted.', example: ['medicines'] }),
@@ -124,7 +124,7 @@ export const ManagementSchema = z
     status: z.enum(['invited', 'active', 'declined', 'ended']).openapi({ example: 'active' }),
     kind: z.enum(['dependant', 'invited']).openapi({ example: 'invited' }),
     relationship: z.enum(relationships).openapi({ example: 'parent' }),
-    permissions: Areas,
+    scopes: Areas,
     manager: person.openapi({
       description: 'The account that manages.',
       example: { id: '0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f', name: 'Asha Verma' },
