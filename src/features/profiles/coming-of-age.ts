@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { queryRows } from '../../core/db'
 import { ApiError } from '../../core/errors'
-import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
-import { toManagement } from './invitations'
-import { HandoverSchema, ManagementParams, ManagementSchema, ProfileParams } from './schema'
-import { endManagements, managersOf } from './store'
+import { tellOfManagement, toManagement } from './invitations'
+import { contactOf, HandoverSchema, ManagementParams, ManagementSchema, ProfileParams } from './schema'
+import { endManagements, managementById } from './store'
 
 // A child's management ends at 18 unless the new adult keeps it (DPDP Act: consent is the adult's
 // own). To let them, the guardian first gives the child's profile a login of its own — their phone
@@ -30,7 +29,7 @@ export const handOverProfile = patientRoute({
 
 export const handOverProfileHandler: PatientHandler<typeof handOverProfile> = async (c) => {
   const body = c.req.valid('json')
-  const [channel, identifier] = body.phone ? (['phone', body.phone] as const) : (['email', body.email!] as const)
+  const { channel, identifier } = contactOf(body)
   const profileId = c.req.valid('param').id
   const [row] = await queryRows<{ managed: boolean; has_login: boolean; taken: boolean; added: boolean }>(
     c.var.services.db,
@@ -88,8 +87,7 @@ export const keepManagementHandler: PatientHandler<typeof keepManagement> = asyn
   )
   if (row!.early) throw new ApiError('unprocessable', 'This can be chosen from 30 days before your 18th birthday.')
   if (!row!.kept) throw new ApiError('not_found', 'No guardian manages you under this id.')
-  const [management] = (await managersOf(db, c.var.patientId)).filter((m) => m.id === id)
-  return c.json(toManagement(management!), 200)
+  return c.json(toManagement((await managementById(db, id))!), 200)
 }
 
 /**
@@ -109,14 +107,14 @@ export async function comeOfAge(services: Services): Promise<Record<string, unkn
         limit 1000`,
   )
   for (const m of soon) {
-    await notify(db, {
-      patientId: m.manager_id,
-      type: 'profile_management_changed',
-      title: `${m.name ?? 'Your child'} turns 18 on ${m.birthday}`,
-      body: 'On that day your management of their profile ends unless they keep it. Give their profile their own phone or email so that they can log in and choose.',
-      link: { kind: 'profile_management', id: m.id },
-      dedupeKey: `coming-of-age:${m.id}`,
-    })
+    await tellOfManagement(
+      db,
+      m.manager_id,
+      m.id,
+      `${m.name ?? 'Your child'} turns 18 on ${m.birthday}`,
+      `coming-of-age:${m.id}`,
+      'On that day your management of their profile ends unless they keep it. Give their profile their own phone or email so that they can log in and choose.',
+    )
   }
   const ended = await endManagements(
     db,
@@ -125,14 +123,14 @@ export async function comeOfAge(services: Services): Promise<Record<string, unkn
     { by: null, reason: 'came_of_age', graceDays: config.ACCOUNT_ERASE_GRACE_DAYS, eraseOrphans: false },
   )
   for (const m of ended) {
-    await notify(db, {
-      patientId: m.manager_id,
-      type: 'profile_management_changed',
-      title: `${m.patient_name ?? 'Your child'} is 18: their profile is their own now`,
-      body: 'Your management of it has ended. They can invite you again from their own login.',
-      link: { kind: 'profile_management', id: m.id },
-      dedupeKey: `came-of-age:${m.id}`,
-    })
+    await tellOfManagement(
+      db,
+      m.manager_id,
+      m.id,
+      `${m.patient_name ?? 'Your child'} is 18: their profile is their own now`,
+      `came-of-age:${m.id}`,
+      'Your management of it has ended. They can invite you again from their own login.',
+    )
   }
   return { reminded: soon.length, ended: ended.length }
 }

@@ -5,8 +5,15 @@ import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { maskDestination } from '../auth'
-import { InvitationAcceptSchema, InvitationCreateSchema, ManagementListSchema, ManagementParams, ManagementSchema } from './schema'
-import { answerInvitation, createInvitation, invitationsOf, inviteeOf, liveManagements, type ManagementRow } from './store'
+import {
+  contactOf,
+  InvitationAcceptSchema,
+  InvitationCreateSchema,
+  ManagementListSchema,
+  ManagementParams,
+  ManagementSchema,
+} from './schema'
+import { answerInvitation, createInvitation, ensureRoomForAnother, invitationsOf, inviteeOf, type ManagementRow } from './store'
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString())
 
@@ -48,7 +55,7 @@ export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) 
   const body = c.req.valid('json')
   const { db, config } = c.var.services
   const accountId = c.var.accountId
-  const [channel, identifier] = body.phone ? (['phone', body.phone] as const) : (['email', body.email!] as const)
+  const { channel, identifier } = contactOf(body)
   const result = await idempotent(
     db,
     accountId,
@@ -57,8 +64,7 @@ export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) 
     async (tx) => {
       const invitee = await inviteeOf(tx, channel, identifier)
       if (invitee === accountId) throw new ApiError('unprocessable', 'That is your own login: you manage your own profile already.')
-      if ((await liveManagements(tx, accountId)) >= config.PROFILES_MAX)
-        throw new ApiError('conflict', `One account manages at most ${config.PROFILES_MAX} profiles and open invitations.`)
+      await ensureRoomForAnother(tx, accountId, config.PROFILES_MAX)
       const row = await createInvitation(tx, accountId, {
         channel,
         identifier,
@@ -127,7 +133,13 @@ export const acceptInvitationHandler: PatientHandler<typeof acceptInvitation> = 
   }
   const row = await answerInvitation(db, c.var.accountId, id, { accept: true, permissions })
   if (!row) throw new ApiError('not_found', 'No open invitation to you with this id.')
-  await tellManager(db, row, `${row.patient_name ?? 'They'} accepted: you can now switch to their profile`)
+  await tellOfManagement(
+    db,
+    row.manager_id,
+    row.id,
+    `${row.patient_name ?? 'They'} accepted: you can now switch to their profile`,
+    `management:${row.id}:${row.status}`,
+  )
   return c.json(toManagement(row), 200)
 }
 
@@ -145,18 +157,34 @@ export const declineInvitationHandler: PatientHandler<typeof declineInvitation> 
   const { db } = c.var.services
   const row = await answerInvitation(db, c.var.accountId, c.req.valid('param').id, { accept: false })
   if (!row) throw new ApiError('not_found', 'No open invitation to you with this id.')
-  await tellManager(db, row, 'Your invitation to manage a profile was declined')
+  await tellOfManagement(
+    db,
+    row.manager_id,
+    row.id,
+    'Your invitation to manage a profile was declined',
+    `management:${row.id}:${row.status}`,
+  )
   return c.json(toManagement(row), 200)
 }
 
-/** The manager hears what became of a management (accepted, declined, ended by the profile). */
-export async function tellManager(db: Parameters<typeof notify>[0], row: ManagementRow, title: string) {
+/**
+ * One side of a management hears what became of it (accepted, declined, ended, a child turning 18),
+ * once per `dedupeKey`.
+ */
+export async function tellOfManagement(
+  db: Parameters<typeof notify>[0],
+  to: string,
+  managementId: string,
+  title: string,
+  dedupeKey: string,
+  body = 'See Family profiles.',
+) {
   await notify(db, {
-    patientId: row.manager_id,
+    patientId: to,
     type: 'profile_management_changed',
     title,
-    body: 'See Family profiles.',
-    link: { kind: 'profile_management', id: row.id },
-    dedupeKey: `management:${row.id}:${row.status}`,
+    body,
+    link: { kind: 'profile_management', id: managementId },
+    dedupeKey,
   })
 }

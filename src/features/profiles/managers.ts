@@ -3,7 +3,7 @@ import { ApiError } from '../../core/errors'
 import { errorResponses, jsonResponse } from '../../core/openapi'
 import { decodeCursor, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { tellManager, toManagement } from './invitations'
+import { tellOfManagement, toManagement } from './invitations'
 import { ActivityListSchema, ManagementListSchema, ManagementParams } from './schema'
 import { activityOf, cancelInvitation as cancelSent, endManagements, managersOf } from './store'
 
@@ -46,7 +46,13 @@ export const endManagementHandler: PatientHandler<typeof endManagement> = async 
     },
   )
   if (!ended) throw new ApiError('not_found', 'No account manages you under this id (a guardian’s, until you are 18).')
-  await tellManager(db, ended, `${ended.patient_name ?? 'A profile you managed'} ended your management of their profile`)
+  await tellOfManagement(
+    db,
+    ended.manager_id,
+    ended.id,
+    `${ended.patient_name ?? 'A profile you managed'} ended your management of their profile`,
+    `management:${ended.id}:${ended.status}`,
+  )
   return c.body(null, 204)
 }
 

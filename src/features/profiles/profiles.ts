@@ -1,15 +1,15 @@
 import { z } from '@hono/zod-openapi'
 import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
-import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { clientIp } from '../../core/request'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { sql } from 'drizzle-orm'
 import { openSession } from '../auth'
 import { ageOn } from '../profile'
+import { tellOfManagement } from './invitations'
 import { ChildProfileCreateSchema, ProfileListSchema, ProfileParams, ProfileSchema, SwitchSchema, type ProfileRowView } from './schema'
-import { createChildProfile, endManagements, listProfiles, liveManagements } from './store'
+import { createChildProfile, endManagements, ensureRoomForAnother, listProfiles } from './store'
 
 export function toProfile(row: ProfileRowView, currentId: string): z.infer<typeof ProfileSchema> {
   const age = ageOn(row.date_of_birth, row.timezone)
@@ -70,8 +70,7 @@ export const createChildHandler: PatientHandler<typeof createChild> = async (c) 
     c.req.valid('header')['idempotency-key'],
     body,
     async (tx) => {
-      if ((await liveManagements(tx, accountId)) >= config.PROFILES_MAX)
-        throw new ApiError('conflict', `One account manages at most ${config.PROFILES_MAX} profiles and open invitations.`)
+      await ensureRoomForAnother(tx, accountId, config.PROFILES_MAX)
       const row = await createChildProfile(tx, accountId, body)
       return { status: 201, body: toProfile(row, c.var.patientId) }
     },
@@ -133,15 +132,13 @@ export const stopManagingHandler: PatientHandler<typeof stopManaging> = async (c
   const [row] = ended
   if (!row) throw new ApiError('not_found', 'You do not manage this profile.')
   // An adult who accepted hears that it ended; a child's profile has no one else to tell.
-  if (row.kind === 'invited' && row.patient_id) {
-    await notify(db, {
-      patientId: row.patient_id,
-      type: 'profile_management_changed',
-      title: `${row.manager_name ?? 'Someone'} no longer manages your profile`,
-      body: 'See Family profiles.',
-      link: { kind: 'profile_management', id: row.id },
-      dedupeKey: `management:${row.id}:ended`,
-    })
-  }
+  if (row.kind === 'invited' && row.patient_id)
+    await tellOfManagement(
+      db,
+      row.patient_id,
+      row.id,
+      `${row.manager_name ?? 'Someone'} no longer manages your profile`,
+      `management:${row.id}:ended`,
+    )
   return c.body(null, 204)
 }

@@ -88,6 +88,10 @@ const phoneOrEmail = {
 }
 const oneOf = { message: 'send a phone or an email (one)', path: ['phone'] }
 
+/** The login a body names: its phone or its email (the schemas let exactly one through). */
+export const contactOf = (body: { phone?: string; email?: string }) =>
+  body.phone ? ({ channel: 'phone', identifier: body.phone } as const) : ({ channel: 'email', identifier: body.email! } as const)
+
 export const HandoverSchema = z
   .object(phoneOrEmail)
   .strict()

@@ -31,13 +31,13 @@ export async function listProfiles(db: Db, accountId: string): Promise<ProfileRo
   )
 }
 
-/** How many profiles and open invitations an account has (the limit counts both). */
-export async function liveManagements(db: Db, accountId: string): Promise<number> {
+/** 409 when the account has `max` profiles and open invitations already (the limit counts both). */
+export async function ensureRoomForAnother(db: Db, accountId: string, max: number): Promise<void> {
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from profile_managers where manager_id = ${accountId} and status in ('invited', 'active')`,
   )
-  return row!.n
+  if (row!.n >= max) throw new ApiError('conflict', `One account manages at most ${max} profiles and open invitations.`)
 }
 
 /**
@@ -104,6 +104,12 @@ async function managements(db: Db, where: SQL, order = sql`m.created_at, m.id`):
         left join patients a on a.id = m.manager_id left join patients p on p.id = m.patient_id
         where ${where} order by ${order} limit 100`,
   )
+}
+
+/** One management (or invitation), whoever it is of: callers have checked whose it is. */
+export async function managementById(db: Db, id: string): Promise<ManagementRow | undefined> {
+  const [row] = await managements(db, sql`m.id = ${id}`)
+  return row
 }
 
 /** The account's active management of a profile. */
@@ -184,7 +190,7 @@ export async function createInvitation(
         returning id`,
   )
   if (!row) throw new ApiError('conflict', 'An invitation to them is already open: they can accept it, or you can cancel it.')
-  return (await managements(db, sql`m.id = ${row.id}`))[0]!
+  return (await managementById(db, row.id))!
 }
 
 /** The accounts that hold the identity an invitation went to (none yet: they have not logged in with it). */
@@ -225,8 +231,7 @@ export async function answerInvitation(
     if (uniqueViolation(error, 'profile_managers_pair_key')) throw new ApiError('conflict', 'This account already manages you.')
     throw error
   })
-  if (!row) return undefined
-  return (await managements(db, sql`m.id = ${row.id}`))[0]
+  return row && managementById(db, row.id)
 }
 
 /** Cancels an open invitation the account sent. */
