@@ -59,7 +59,8 @@ create index patient_identities_patient_id_idx on patient_identities (patient_id
 
 create table otp_challenges (
   id uuid primary key,
-  channel text not null check (channel in ('phone', 'email', 'abha_number', 'abha_address')),
+  -- abha_mobile: an ABHA login by mobile (ABDM lists the ABHA addresses on it; one is chosen).
+  channel text not null check (channel in ('phone', 'email', 'abha_number', 'abha_address', 'abha_mobile')),
   identifier text not null,
   otp_hash text,
   provider_txn_id text,
@@ -69,9 +70,17 @@ create table otp_challenges (
   expires_at timestamptz not null,
   consumed_at timestamptz,
   client_ip text,
+  -- An ABHA login by mobile (migration 0036): the addresses ABDM listed, its transfer token (sealed
+  -- with ABDM_TOKENS_KEY, cleared once chosen), the hash of the app's choice token, its deadline, the choice.
+  abha_accounts jsonb,
+  abha_transfer_token text,
+  choice_hash text,
+  choice_expires_at timestamptz,
+  chosen_at timestamptz,
   created_at timestamptz not null default now()
 );
 create index otp_challenges_expires_at_idx on otp_challenges (expires_at);
+create unique index otp_challenges_choice_key on otp_challenges (choice_hash) where choice_hash is not null;
 
 create table auth_sessions (
   id uuid primary key,
@@ -1052,7 +1061,8 @@ create table profile_managers (
   patient_id uuid,
   relationship text not null check (relationship in ('child', 'parent', 'spouse', 'sibling', 'grandparent', 'grandchild', 'other')),
   -- dependant: a profile the manager made (a child; no login of its own). invited: an adult who accepted.
-  kind text not null check (kind in ('dependant', 'invited')),
+  -- abha: another ABHA account on the mobile the manager logged in with (migration 0036).
+  kind text not null check (kind in ('dependant', 'invited', 'abha')),
   status text not null check (status in ('invited', 'active', 'declined', 'ended')),
   -- What the manager may see and do: any of appointments, medicines, records, vitals, profile.
   permissions text[] not null,
@@ -1109,7 +1119,8 @@ create function notification_area(type text) returns text language sql immutable
 $$;
 
 -- Copies of a managed profile's new notifications for each of its managers who may see them, named
--- with the profile's name; once (the dedupe key names the original). Copies are not copied again.
+-- with the profile's name; once (the dedupe key names the original). Copies are not copied again,
+-- nor is news of a management (it is between that manager and the profile: migration 0036).
 create function copy_notifications_to_managers() returns trigger language plpgsql as $$
 begin
   -- The copies' own insert fires this again (a statement trigger fires for no rows too): stop there.
@@ -1124,7 +1135,7 @@ begin
   join profile_managers m on m.patient_id = n.patient_id and m.status = 'active'
     and (m.kind = 'dependant' or notification_area(n.type) = any (m.permissions))
   join patients p on p.id = n.patient_id
-  where n.subject_id is null
+  where n.subject_id is null and n.type <> 'profile_management_changed'
   on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing;
   return null;
 end $$;
@@ -1867,6 +1878,7 @@ insert into schema_migrations (version) values
   ('0032_share_revocations'),
   ('0033_change_feed_set_based'),
   ('0034_vitals_by_type_in_order'),
-  ('0035_profiles');
+  ('0035_profiles'),
+  ('0036_abha_mobile_login');
 
 commit;

@@ -84,7 +84,7 @@ try {
     log,
   })
   stops.push(() => abdm.close())
-  log(`fake ABDM on ${abdm.url} (demo ABHA: 91-1111-2222-3333 / asha.verma@sbx; OTPs print here)`)
+  log(`fake ABDM on ${abdm.url} (demo ABHA: 91-1111-2222-3333 / asha.verma@sbx, or the family on mobile 9876500001; OTPs print here)`)
 
   const hmis = await startReferenceHmis({ port: 8791, apiKeys: devHmisKeys })
   stops.push(() => hmis.close())

@@ -112,6 +112,7 @@ describe('malformed multipart bodies', () => {
 const realSecrets = {
   ...Object.fromEntries(Object.keys(EXAMPLE_SECRETS).map((key) => [key, `not-the-example-${key}-0123456789abcdefghijklmnop`])),
   HOSPITAL_SECRETS_KEY: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
+  ABDM_TOKENS_KEY: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
   MSG91_AUTH_KEY: 'k',
   MSG91_OTP_TEMPLATE_ID: 't',
   RESEND_API_KEY: 'r',

@@ -10,6 +10,7 @@ export const testSecrets = {
   ABDM_CLIENT_SECRET: 'test-abdm-secret',
   NEON_WS_PROXY_SECRET: 'test-ws-proxy-secret-0123456789',
   HOSPITAL_SECRETS_KEY: 'dGVzdC1vbmx5LWhvc3BpdGFsLXNlY3JldHMta2V5ISE=',
+  ABDM_TOKENS_KEY: 'dGVzdC1vbmx5LWFiZG0tdG9rZW5zLXNlYWxpbmctayE=',
   CHAT_HANDLE_KEY: 'test-chat-handle-key-0123456789abcdefghijk',
   GEMINI_API_KEY: 'test-gemini-key',
 }

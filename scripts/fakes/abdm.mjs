@@ -1,6 +1,7 @@
-// Fake ABDM: the gateway session, the public certificates and the two ABHA login-OTP flows of
-// ABDM's v3 APIs (PHR-app login by ABHA address, profile login by ABHA number), with the same
-// paths, headers and bodies. It holds its own RSA key pair and decrypts the login id and OTP
+// Fake ABDM: the gateway session, the public certificates and the ABHA login-OTP flows of ABDM's
+// v3 APIs (PHR-app login by ABHA address or by mobile, profile login by ABHA number), with the same
+// paths, headers and bodies. A login by mobile lists every ABHA address on that number with a
+// short-lived transfer token (T-token); `…/login/verify/user` exchanges it for the chosen one's. It holds its own RSA key pair and decrypts the login id and OTP
 // exactly as ABDM does (RSA/ECB/OAEPWithSHA-1AndMGF1Padding), so a wrong cipher fails here too.
 import { constants, generateKeyPairSync, privateDecrypt, randomInt, randomUUID } from 'node:crypto'
 import { startFakeServer } from './server.mjs'
@@ -26,9 +27,53 @@ export const demoAbhaAccounts = [
     stateName: 'MAHARASHTRA',
     districtName: 'PUNE',
   },
+  // Two more ABHA accounts on Asha's mobile, as ABDM allows: her father's, and her son's
+  // self-declared address (no ABHA number, KYC pending). A login by that mobile lists all three.
+  {
+    abhaNumber: '91-1111-2222-4444',
+    abhaAddress: 'ramesh.verma@sbx',
+    firstName: 'Ramesh',
+    middleName: '',
+    lastName: 'Verma',
+    gender: 'M',
+    yearOfBirth: '1956',
+    monthOfBirth: '9',
+    dayOfBirth: '3',
+    mobile: '9876500001',
+    email: null,
+    address: '12, MG Road',
+    pincode: '411001',
+    stateName: 'MAHARASHTRA',
+    districtName: 'PUNE',
+  },
+  {
+    abhaNumber: null,
+    abhaAddress: 'aarav.verma@sbx',
+    firstName: 'Aarav',
+    middleName: '',
+    lastName: 'Verma',
+    gender: 'M',
+    yearOfBirth: '2017',
+    monthOfBirth: '8',
+    dayOfBirth: '14',
+    mobile: '9876500001',
+    email: null,
+    address: '12, MG Road',
+    pincode: '411001',
+    stateName: 'MAHARASHTRA',
+    districtName: 'PUNE',
+  },
 ]
 
-export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', accounts = demoAbhaAccounts, port = 0, log = (_line) => {} }) {
+export async function startFakeAbdm({
+  clientId,
+  clientSecret,
+  cmId = 'sbx',
+  accounts = demoAbhaAccounts,
+  transferSeconds = 300,
+  port = 0,
+  log = (_line) => {},
+}) {
   // A restart of ABDM (POST /_fake/restart) makes a new key pair and forgets every session.
   let privateKey, publicKeyBase64
   const newKeys = () => {
@@ -40,6 +85,7 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
   const known = [...accounts]
   const sessions = new Set()
   const xTokens = new Map() // token -> account
+  const transferTokens = new Map() // T-token of a login by mobile -> {txnId, accounts, expiresAt}
   const transactions = new Map() // txnId -> {account, otp, flow, attempts}
   const sentOtps = [] // newest first: {loginId, otp, txnId}
 
@@ -63,9 +109,14 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
   }
   const abdmError = (status, code, message) => [status, { code, message }]
   const find = (loginHint, loginId) =>
-    known.find((a) =>
-      loginHint === 'abha-number' ? a.abhaNumber.replace(/-/g, '') === loginId.replace(/-/g, '') : a.abhaAddress === loginId.toLowerCase(),
+    known.filter((a) =>
+      loginHint === 'abha-number'
+        ? a.abhaNumber?.replace(/-/g, '') === loginId.replace(/-/g, '')
+        : loginHint === 'mobile-number'
+          ? a.mobile === loginId
+          : a.abhaAddress === loginId.toLowerCase(),
     )
+  const hints = { phr: ['abha-address', 'mobile-number'], profile: ['abha-number'] }
 
   const requestOtp =
     (flow, scope) =>
@@ -73,19 +124,20 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       const problem = headerProblem(headers)
       if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
       if (JSON.stringify(body?.scope) !== JSON.stringify(scope)) return abdmError(400, 'ABDM-1107', 'Invalid combinations of scopes')
-      const expectedHint = flow === 'phr' ? 'abha-address' : 'abha-number'
-      if (body?.loginHint !== expectedHint) return abdmError(400, 'ABDM-1006', 'Invalid Login Hint')
+      if (!hints[flow].includes(body?.loginHint)) return abdmError(400, 'ABDM-9999', 'Invalid Login Hint')
       if (body?.otpSystem !== 'abdm') return abdmError(400, 'ABDM-1006', 'Invalid Otp System')
       const loginId = decrypt(body?.loginId ?? '')
       if (!loginId) return abdmError(400, 'ABDM-1204', 'Unable to decrypt loginId')
-      const account = find(body.loginHint, loginId)
-      if (!account) return abdmError(400, 'ABDM-9999', 'Invalid LoginId')
+      if (body.loginHint === 'mobile-number' && !/^[6-9]\d{9}$/.test(loginId)) return abdmError(400, 'ABDM-1006', 'Invalid mobile number')
+      const accounts = find(body.loginHint, loginId)
+      if (accounts.length === 0)
+        return abdmError(400, 'ABDM-9999', body.loginHint === 'mobile-number' ? 'User not found' : 'Invalid LoginId')
       const txnId = randomUUID()
       const otp = String(randomInt(0, 1_000_000)).padStart(6, '0')
-      transactions.set(txnId, { account, otp, flow })
+      transactions.set(txnId, { account: accounts[0], accounts, byMobile: body.loginHint === 'mobile-number', otp, flow })
       sentOtps.unshift({ loginId, otp, txnId })
       log(`[fake ABDM] OTP ${otp} for ${loginId}`)
-      return [200, { txnId, message: `OTP is sent to Mobile number ending with ******${account.mobile.slice(-4)}` }]
+      return [200, { txnId, message: `OTP is sent to Mobile number ending with ******${accounts[0].mobile.slice(-4)}` }]
     }
 
   const verify =
@@ -102,6 +154,28 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       if (otp !== txn.otp)
         return [200, { txnId: otpData.txnId, message: 'OTP did not match, please try again', authResult: 'failed', users: [] }]
       transactions.delete(otpData.txnId)
+      const user = (a) => ({
+        abhaAddress: a.abhaAddress,
+        fullName: `${a.firstName} ${a.lastName}`,
+        abhaNumber: a.abhaNumber ?? null,
+        status: 'ACTIVE',
+        kycStatus: a.abhaNumber ? 'VERIFIED' : 'PENDING',
+      })
+      if (txn.byMobile) {
+        // Every address on the number, and a transfer token for POST …/login/verify/user (300 s).
+        const token = `t-${randomUUID()}`
+        transferTokens.set(token, { txnId: otpData.txnId, accounts: txn.accounts, expiresAt: Date.now() + transferSeconds * 1000 })
+        return [
+          200,
+          {
+            txnId: otpData.txnId,
+            authResult: 'success',
+            message: 'OTP verified successfully',
+            users: txn.accounts.map(user),
+            tokens: { token, expiresIn: transferSeconds },
+          },
+        ]
+      }
       const token = `x-${randomUUID()}`
       xTokens.set(token, txn.account)
       const a = txn.account
@@ -128,19 +202,25 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
           txnId: otpData.txnId,
           authResult: 'success',
           message: 'OTP verified successfully',
-          users: [
-            {
-              abhaAddress: a.abhaAddress,
-              fullName: `${a.firstName} ${a.lastName}`,
-              abhaNumber: a.abhaNumber,
-              status: 'ACTIVE',
-              kycStatus: 'VERIFIED',
-            },
-          ],
+          users: [user(a)],
           tokens: { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 },
         },
       ]
     }
+
+  // The address the person picked from a login by mobile: its own user token (X-token).
+  const verifyUser = ({ headers, body }) => {
+    const problem = headerProblem(headers)
+    if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
+    const transfer = transferTokens.get((headers['t-token'] ?? '').replace(/^Bearer /, ''))
+    if (!transfer || transfer.expiresAt <= Date.now()) return [401, '']
+    if (body?.txnId !== transfer.txnId) return [400, [{ code: 'ABDM-9999', message: 'Invalid Transaction Id' }]]
+    const account = transfer.accounts.find((a) => a.abhaAddress === String(body?.abhaAddress ?? '').toLowerCase())
+    if (!account) return abdmError(400, 'ABDM-9999', 'Invalid ABHA Address')
+    const token = `x-${randomUUID()}`
+    xTokens.set(token, account)
+    return [200, { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 }]
+  }
 
   const profile =
     (flow) =>
@@ -209,6 +289,7 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       'GET /abha/api/v3/phr/app/login/public/certificate': certificate,
       'POST /abha/api/v3/phr/app/login/request/otp': requestOtp('phr', ['abha-address-login', 'mobile-verify']),
       'POST /abha/api/v3/phr/app/login/verify': verify('phr', ['abha-address-login', 'mobile-verify']),
+      'POST /abha/api/v3/phr/app/login/verify/user': verifyUser,
       'GET /abha/api/v3/phr/app/login/profile': profile('phr'),
       'POST /abha/api/v3/profile/login/request/otp': requestOtp('profile', ['abha-login', 'mobile-verify']),
       'POST /abha/api/v3/profile/login/verify': verify('profile', ['abha-login', 'mobile-verify']),
@@ -221,6 +302,11 @@ export async function startFakeAbdm({ clientId, clientSecret, cmId = 'sbx', acco
       'POST /_fake/accounts': ({ body }) => {
         known.push(body)
         return [201, body]
+      },
+      // The transfer tokens of logins by mobile expire now (as if the person took five minutes to choose).
+      'POST /_fake/expire-transfer-tokens': () => {
+        for (const transfer of transferTokens.values()) transfer.expiresAt = 0
+        return [200, { expired: transferTokens.size }]
       },
       'POST /_fake/restart': () => {
         newKeys()

@@ -14,6 +14,11 @@ const optionalText = z
 const postgresUrl = z
   .string({ error: 'is required (a postgres:// connection string)' })
   .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection string')
+/** A key that seals secrets at rest (AES-256-GCM): 32 bytes, base64. */
+const sealingKey = () =>
+  z
+    .string({ error: 'is required (32 random bytes, base64: openssl rand -base64 32)' })
+    .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value), 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
 const httpUrl = z
   .string()
   .url()
@@ -29,6 +34,7 @@ export const EXAMPLE_SECRETS: Record<string, string> = {
   ABDM_CLIENT_ID: 'phr-edge-dev',
   ABDM_CLIENT_SECRET: 'phr-edge-dev-secret',
   HOSPITAL_SECRETS_KEY: 'ZGV2LW9ubHktaG9zcGl0YWwtc2VjcmV0cy1rZXkhISE=',
+  ABDM_TOKENS_KEY: 'ZGV2LW9ubHktYWJkbS10b2tlbnMtc2VhbGluZy1rZXk=',
   CHAT_HANDLE_KEY: 'dev-only-chat-handle-key-change-me-0123456789',
   GEMINI_API_KEY: 'dev-only-gemini-api-key',
 }
@@ -77,9 +83,8 @@ export const configSchema = z
     ABDM_CM_ID: z.string().min(1).default('sbx'),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
     PUBLIC_BASE_URL: httpUrl.default('http://localhost:8787'),
-    HOSPITAL_SECRETS_KEY: z
-      .string({ error: 'is required (32 random bytes, base64: openssl rand -base64 32)' })
-      .refine((value) => /^[A-Za-z0-9+/]{43}=$/.test(value), 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+    HOSPITAL_SECRETS_KEY: sealingKey(),
+    ABDM_TOKENS_KEY: sealingKey().optional(),
     HMIS_READ_TIMEOUT_MS: positiveInt(5_000),
     HMIS_WRITE_TIMEOUT_MS: positiveInt(10_000),
     HMIS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
@@ -155,6 +160,7 @@ export const configSchema = z
     )
     requireWhen(config.EMAIL_PROVIDER === 'resend', ['RESEND_API_KEY'], 'EMAIL_PROVIDER=resend')
     requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET', 'GEMINI_API_KEY'], 'ENVIRONMENT=production')
+    requireWhen(Boolean(config.ABDM_CLIENT_ID), ['ABDM_TOKENS_KEY'], 'ABDM_CLIENT_ID is set (ABDM tokens are sealed with it)')
     requireWhen(
       config.ENVIRONMENT === 'production' && config.MEET_PROVIDER === 'google',
       ['GOOGLE_SERVICE_ACCOUNT_EMAIL', 'GOOGLE_SERVICE_ACCOUNT_PRIVATE_KEY', 'GOOGLE_MEET_USER'],

@@ -11,3 +11,8 @@ export function requestIdFor(incoming: string | undefined): string {
 export function clientIp(c: Context): string {
   return c.req.header('cf-connecting-ip') ?? 'unknown'
 }
+
+/** Who opens a session, as it records them: the app's user agent (cut short) and address. */
+export function sessionClient(c: Context): { userAgent: string | null; clientIp: string } {
+  return { userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null, clientIp: clientIp(c) }
+}

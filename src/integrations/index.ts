@@ -34,13 +34,14 @@ declare module '../core/types' {
   }
 }
 
+const abhaUnavailable = (): never => {
+  throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
+}
 const abhaNotConfigured: AbhaLogin = {
-  requestOtp: () => {
-    throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
-  },
-  verifyOtp: () => {
-    throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
-  },
+  requestOtp: abhaUnavailable,
+  verifyOtp: abhaUnavailable,
+  verifyMobileOtp: abhaUnavailable,
+  chooseAccount: abhaUnavailable,
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */

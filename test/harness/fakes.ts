@@ -49,7 +49,7 @@ export function sentEmails(to: string) {
 }
 
 /** Adds an ABHA account to the fake ABDM (its wire shape). */
-export function addAbhaAccount(account: Record<string, string>) {
+export function addAbhaAccount(account: Record<string, string | null>) {
   return fake('abdm', 'accounts', { method: 'POST', body: JSON.stringify(account) })
 }
 
@@ -61,6 +61,11 @@ export function abdmOtps(loginId: string) {
 /** How many requests each `METHOD /path` of a fake has received so far. */
 export function fakeCalls(name: FakeName) {
   return fake<Record<string, number>>(name, 'calls')
+}
+
+/** ABDM's transfer tokens of logins by mobile expire now (as if the person took too long to choose). */
+export function expireAbhaTransferTokens() {
+  return fake('abdm', 'expire-transfer-tokens', { method: 'POST' })
 }
 
 /** ABDM restarts: new key pair (cached certificates go stale) and every gateway session forgotten. */

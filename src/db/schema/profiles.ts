@@ -8,7 +8,7 @@ export type Relationship = (typeof relationships)[number]
 export const profileAreas = ['appointments', 'medicines', 'records', 'vitals', 'profile'] as const
 export type ProfileArea = (typeof profileAreas)[number]
 
-export type ManagementKind = 'dependant' | 'invited'
+export type ManagementKind = 'dependant' | 'invited' | 'abha'
 export type ManagementStatus = 'invited' | 'active' | 'declined' | 'ended'
 export type ManagementEnd = 'stopped_by_manager' | 'ended_by_patient' | 'came_of_age' | 'account_erased'
 

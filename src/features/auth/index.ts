@@ -9,10 +9,14 @@ export const authFeature: Feature = {
     createRouter()
       .openapi(routes.requestLoginOtp, routes.requestLoginOtpHandler)
       .openapi(routes.verifyLoginOtp, routes.verifyLoginOtpHandler)
+      .openapi(routes.verifyAbhaMobileOtp, routes.verifyAbhaMobileOtpHandler)
       .openapi(routes.refreshTokens, routes.refreshTokensHandler)
       .openapi(routes.logout, routes.logoutHandler),
   jobs: [{ name: 'auth housekeeping', cron: '17 * * * *', run: (services) => removeExpiredAuthState(services.db) }],
 }
 
-export { openSession, type NewSession } from './sessions'
+export { openSession, signIn, type NewSession } from './sessions'
 export { maskDestination } from './identifiers'
+export { openAbhaChoice, closeAbhaChoice, toAbhaAccountChoice } from './abha-choice'
+export { patientForAbha } from './store'
+export { LoginSchema } from './schema'

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Config } from '../../core/config'
 import { hmacSha256Hex, randomDigits, sha256Hex, timingSafeEqual } from '../../core/crypto'
 import type { Db } from '../../core/db'
@@ -7,12 +7,12 @@ import { normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../../core
 import { addressGroup, clearRateLimits, enforceRateLimits, releaseQuota, reserveQuota } from '../../core/rate-limit'
 import type { Services } from '../../core/types'
 import { otpChallenges } from '../../db/schema'
-import type { AbhaProfile } from '../../integrations/abdm/port'
-import { maskDestination, type LoginIdentity } from './identifiers'
+import type { AbhaMobileVerification, AbhaProfile } from '../../integrations/abdm/port'
+import { maskDestination, type ChallengeIdentity, type LoginIdentity } from './identifiers'
 
 type Channel = 'phone' | 'email' | 'abha'
 
-export function loginIdentityFor(channel: Channel, raw: string): LoginIdentity {
+export function loginIdentityFor(channel: Channel, raw: string): ChallengeIdentity {
   const invalid = (message: string) => invalidField('json', 'identifier', message)
   switch (channel) {
     case 'phone': {
@@ -27,14 +27,17 @@ export function loginIdentityFor(channel: Channel, raw: string): LoginIdentity {
     }
     case 'abha': {
       const abha = normaliseAbha(raw)
-      if (!abha) throw invalid('must be a 14-digit ABHA number or an ABHA address such as name@abdm')
-      return { channel: abha.kind, identifier: abha.value }
+      if (abha) return { channel: abha.kind, identifier: abha.value }
+      // A mobile: ABDM lists every ABHA address on it, and the person picks one.
+      const mobile = normaliseIndianMobile(raw)
+      if (mobile) return { channel: 'abha_mobile', identifier: mobile }
+      throw invalid('must be a 14-digit ABHA number, an ABHA address such as name@abdm, or the mobile of an ABHA account')
     }
   }
 }
 
-export function apiChannelOf(identity: LoginIdentity): Channel {
-  return identity.channel === 'abha_number' || identity.channel === 'abha_address' ? 'abha' : identity.channel
+export function apiChannelOf(identity: ChallengeIdentity): Channel {
+  return identity.channel === 'phone' || identity.channel === 'email' ? identity.channel : 'abha'
 }
 
 function otpHash(config: Config, challengeId: string, otp: string) {
@@ -46,7 +49,7 @@ function otpHash(config: Config, challengeId: string, otp: string) {
  * The send limits are per identity *and* client address group: codes someone else asks for from
  * elsewhere never use up the owner's allowance. The failure cap is per identity.
  */
-export async function otpKeys(identity: LoginIdentity, clientIp: string) {
+export async function otpKeys(identity: ChallengeIdentity, clientIp: string) {
   const who = await sha256Hex(`${identity.channel}:${identity.identifier}`)
   const from = addressGroup(clientIp)
   return {
@@ -63,7 +66,7 @@ export async function otpKeys(identity: LoginIdentity, clientIp: string) {
  * OTP always goes out (first login creates the account); for an ABHA that ABDM refuses, a
  * challenge is still made that no code will ever pass.
  */
-export async function sendLoginOtp(services: Services, identity: LoginIdentity, clientIp: string) {
+export async function sendLoginOtp(services: Services, identity: ChallengeIdentity, clientIp: string) {
   const { db, config } = services
   const keys = await otpKeys(identity, clientIp)
   // Every request counts against its own address; only codes actually sent count against the
@@ -91,7 +94,7 @@ export async function sendLoginOtp(services: Services, identity: LoginIdentity, 
   }
 }
 
-async function createChallenge(services: Services, identity: LoginIdentity, clientIp: string) {
+async function createChallenge(services: Services, identity: ChallengeIdentity, clientIp: string) {
   const { db, config, integrations } = services
 
   const challengeId = crypto.randomUUID()
@@ -128,17 +131,8 @@ async function createChallenge(services: Services, identity: LoginIdentity, clie
   }
 }
 
-/**
- * Checks an OTP. The attempt is counted before the code is compared, in one atomic update, so
- * parallel guesses cannot exceed OTP_MAX_ATTEMPTS. A right code is consumed exactly once.
- */
-export async function checkLoginOtp(
-  services: Services,
-  challengeId: string,
-  otp: string,
-  clientIp: string,
-): Promise<{ identity: LoginIdentity; abhaProfile?: AbhaProfile }> {
-  const { db, config, integrations } = services
+/** Every try to prove a login (a code, an ABHA account's choice) counts against the client's address. */
+export async function enforceVerifyLimit({ db, config }: Services, clientIp: string) {
   await enforceRateLimits(
     db,
     [
@@ -150,6 +144,40 @@ export async function checkLoginOtp(
     ],
     'Too many login attempts from this network. Please wait and try again.',
   )
+}
+
+/** A right code for a login identity: the identity, with ABDM's profile for an ABHA. */
+export async function checkLoginOtp(services: Services, challengeId: string, otp: string, clientIp: string) {
+  const proved = await checkOtp(services, challengeId, otp, clientIp, false)
+  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile }
+}
+
+/** A right code for a mobile in an ABHA login: the ABHA addresses ABDM lists on it, and its transfer token. */
+export async function checkAbhaMobileOtp(services: Services, challengeId: string, otp: string, clientIp: string) {
+  const proved = await checkOtp(services, challengeId, otp, clientIp, true)
+  return { challengeId, txnId: proved.txnId, ...proved.abhaMobile! }
+}
+
+/**
+ * Checks an OTP. The attempt is counted before the code is compared, in one atomic update, so
+ * parallel guesses cannot exceed OTP_MAX_ATTEMPTS. A right code is consumed exactly once. An ABHA
+ * login by mobile is checked by its own route (`abhaMobileRoute`), which answers the addresses to
+ * choose from; each route leaves the other's challenges untouched.
+ */
+async function checkOtp(
+  services: Services,
+  challengeId: string,
+  otp: string,
+  clientIp: string,
+  abhaMobileRoute: boolean,
+): Promise<{
+  identity: ChallengeIdentity
+  txnId: string
+  abhaProfile?: AbhaProfile
+  abhaMobile?: AbhaMobileVerification & { verified: true }
+}> {
+  const { db, config, integrations } = services
+  await enforceVerifyLimit(services, clientIp)
 
   const [challenge] = await db
     .update(otpChallenges)
@@ -157,15 +185,16 @@ export async function checkLoginOtp(
     .where(
       and(
         eq(otpChallenges.id, challengeId),
+        abhaMobileRoute ? eq(otpChallenges.channel, 'abha_mobile') : ne(otpChallenges.channel, 'abha_mobile'),
         isNull(otpChallenges.consumedAt),
         gt(otpChallenges.expiresAt, sql`now()`),
         lt(otpChallenges.attempts, otpChallenges.maxAttempts),
       ),
     )
     .returning()
-  if (!challenge) throw await whyChallengeUnusable(db, challengeId)
+  if (!challenge) throw await whyChallengeUnusable(db, challengeId, abhaMobileRoute)
 
-  const identity: LoginIdentity = { channel: challenge.channel, identifier: challenge.identifier }
+  const identity: ChallengeIdentity = { channel: challenge.channel, identifier: challenge.identifier }
   const keys = await otpKeys(identity, clientIp)
   // Wrong codes per identity and day, across all its challenges: guessing with many challenges
   // from many addresses stops here. Counted up front, given back when the code is right.
@@ -175,17 +204,24 @@ export async function checkLoginOtp(
     'Too many wrong codes for this account today. Please try again tomorrow.',
   )
   let abhaProfile: AbhaProfile | undefined
+  let abhaMobile: (AbhaMobileVerification & { verified: true }) | undefined
   let correct = false
+  // An ABHA that ABDM refused still costs one ABDM round trip (with a transaction id ABDM will
+  // refuse), so that the time of the answer does not tell whether ABDM knows the ABHA.
+  const txnId = challenge.deliverable && challenge.providerTxnId ? challenge.providerTxnId : crypto.randomUUID()
   if (challenge.otpHash) {
     correct = timingSafeEqual(challenge.otpHash, await otpHash(config, challenge.id, otp))
   } else if (identity.channel === 'abha_number' || identity.channel === 'abha_address') {
-    // An ABHA that ABDM refused still costs one ABDM round trip (with a transaction id ABDM will
-    // refuse), so that the time of the answer does not tell whether ABDM knows the ABHA.
-    const txnId = challenge.deliverable && challenge.providerTxnId ? challenge.providerTxnId : crypto.randomUUID()
     const result = await integrations.abha.verifyOtp({ kind: identity.channel, value: identity.identifier }, txnId, otp)
     if (result.verified && challenge.deliverable) {
       correct = true
       abhaProfile = result.profile
+    }
+  } else if (identity.channel === 'abha_mobile') {
+    const result = await integrations.abha.verifyMobileOtp(txnId, otp)
+    if (result.verified && challenge.deliverable) {
+      correct = true
+      abhaMobile = result
     }
   }
   if (!correct) {
@@ -206,12 +242,13 @@ export async function checkLoginOtp(
     .returning({ id: otpChallenges.id })
   if (!consumed) throw new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
   await clearRateLimits(db, [keys.failures], keys.sendPrefixes)
-  return { identity, abhaProfile }
+  return { identity, txnId, abhaProfile, abhaMobile }
 }
 
-async function whyChallengeUnusable(db: Db, challengeId: string): Promise<ApiError> {
+async function whyChallengeUnusable(db: Db, challengeId: string, abhaMobileRoute: boolean): Promise<ApiError> {
   const [challenge] = await db
     .select({
+      channel: otpChallenges.channel,
       consumedAt: otpChallenges.consumedAt,
       expired: sql<boolean>`${otpChallenges.expiresAt} <= now()`,
       attempts: otpChallenges.attempts,
@@ -220,6 +257,13 @@ async function whyChallengeUnusable(db: Db, challengeId: string): Promise<ApiErr
     .from(otpChallenges)
     .where(eq(otpChallenges.id, challengeId))
   if (!challenge) return new ApiError('challenge_not_found', 'No such login challenge: ask for a new code.')
+  if ((challenge.channel === 'abha_mobile') !== abhaMobileRoute)
+    return new ApiError(
+      'conflict',
+      abhaMobileRoute
+        ? 'This code is for a login by phone, email, ABHA number or ABHA address: check it with POST /v1/auth/otp/verify.'
+        : 'This code is for an ABHA login by mobile: check it with POST /v1/auth/abha/verify, then choose the account.',
+    )
   if (challenge.consumedAt) return new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
   if (challenge.expired) return new ApiError('otp_expired', 'The code has expired: ask for a new one.')
   return new ApiError('otp_attempts_exceeded', 'Too many wrong codes for this challenge: ask for a new code.', {

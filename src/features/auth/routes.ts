@@ -1,14 +1,23 @@
 import { ApiError } from '../../core/errors'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { clientIp } from '../../core/request'
+import { clientIp, sessionClient } from '../../core/request'
 import { patientRoute, publicRoute, type PatientHandler, type PublicHandler } from '../../core/routes'
 import { verifyToken } from '../../core/tokens'
-import { toPatient } from '../profile'
 import { forgetDevice } from '../notifications'
-import { checkLoginOtp, loginIdentityFor, sendLoginOtp } from './otp'
-import { LoginSchema, LogoutSchema, OtpChallengeSchema, OtpRequestSchema, OtpVerifySchema, RefreshSchema, TokenPairSchema } from './schema'
-import { openSession, tokenPair } from './sessions'
-import { patientForAbha, patientForIdentity, revokeSession, rotateRefreshToken } from './store'
+import { checkAbhaMobileOtp, checkLoginOtp, loginIdentityFor, sendLoginOtp } from './otp'
+import {
+  AbhaAccountChoiceSchema,
+  LoginSchema,
+  LogoutSchema,
+  OtpChallengeSchema,
+  OtpRequestSchema,
+  OtpVerifySchema,
+  RefreshSchema,
+  TokenPairSchema,
+} from './schema'
+import { beginAbhaChoice } from './abha-choice'
+import { signIn, tokenPair } from './sessions'
+import { revokeSession, rotateRefreshToken } from './store'
 
 export const requestLoginOtp = publicRoute({
   method: 'post',
@@ -38,7 +47,7 @@ export const verifyLoginOtp = publicRoute({
   tags: ['Auth'],
   summary: 'Check the code and log in (the first login creates the patient)',
   description:
-    'A wrong code answers 400 `otp_invalid` with `details.attempts_remaining`; after OTP_MAX_ATTEMPTS wrong codes, 409 `otp_attempts_exceeded`. An expired code answers 409 `otp_expired`, a used one 409 `otp_already_used`.',
+    'A wrong code answers 400 `otp_invalid` with `details.attempts_remaining`; after OTP_MAX_ATTEMPTS wrong codes, 409 `otp_attempts_exceeded`. An expired code answers 409 `otp_expired`, a used one 409 `otp_already_used`. A code for an ABHA login by mobile is checked by POST /v1/auth/abha/verify (here: 409 `conflict`).',
   request: { body: jsonBody(OtpVerifySchema) },
   responses: {
     200: jsonResponse(LoginSchema, 'Logged in.'),
@@ -48,17 +57,30 @@ export const verifyLoginOtp = publicRoute({
 
 export const verifyLoginOtpHandler: PublicHandler<typeof verifyLoginOtp> = async (c) => {
   const { challenge_id, otp } = c.req.valid('json')
-  const { db, log } = c.var.services
-  const { identity, abhaProfile } = await checkLoginOtp(c.var.services, challenge_id, otp, clientIp(c))
-  const { patient, created } = abhaProfile ? await patientForAbha(db, identity, abhaProfile) : await patientForIdentity(db, identity)
-  const tokens = await openSession(c.var.services, {
-    patientId: patient.id,
-    channel: identity.channel,
-    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
-    clientIp: clientIp(c),
-  })
-  log.log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
-  return c.json({ ...tokens, is_new_user: created, patient: toPatient(patient) }, 200)
+  const client = sessionClient(c)
+  const proved = await checkLoginOtp(c.var.services, challenge_id, otp, client.clientIp)
+  return c.json(await signIn(c.var.services, proved, client), 200)
+}
+
+export const verifyAbhaMobileOtp = publicRoute({
+  method: 'post',
+  path: '/v1/auth/abha/verify',
+  operationId: 'verifyAbhaMobileOtp',
+  tags: ['Auth'],
+  summary: 'ABHA login by mobile: check the code and list the ABHA accounts on that number',
+  description:
+    'For a code asked with `{channel: "abha", identifier: <mobile>}`. ABDM lists every ABHA account on the number (a family often shares one); sign in as one with POST /v1/auth/abha/choose, within `expires_in`, and add the others as profiles if you like. Errors as POST /v1/auth/otp/verify; a code for any other login → 409 `conflict`.',
+  request: { body: jsonBody(OtpVerifySchema) },
+  responses: {
+    200: jsonResponse(AbhaAccountChoiceSchema, 'The code is right: the accounts to choose from.'),
+    ...errorResponses(404, 409, 429, 500, 502, 503, 504),
+  },
+})
+
+export const verifyAbhaMobileOtpHandler: PublicHandler<typeof verifyAbhaMobileOtp> = async (c) => {
+  const { challenge_id, otp } = c.req.valid('json')
+  const proved = await checkAbhaMobileOtp(c.var.services, challenge_id, otp, clientIp(c))
+  return c.json(await beginAbhaChoice(c.var.services, proved), 200)
 }
 
 export const refreshTokens = publicRoute({

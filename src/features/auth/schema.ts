@@ -65,3 +65,26 @@ export const RefreshSchema = z
     }),
   })
   .openapi('RefreshRequest')
+
+const AbhaAccountSchema = z
+  .object({
+    abha_address: z.string().openapi({ example: 'ramesh.verma@sbx' }),
+    name: z.string().nullable().openapi({ example: 'Ramesh Verma' }),
+    abha_number: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Masked; null for a self-declared ABHA address.', example: 'XX-XXXX-XXXX-4444' }),
+    kyc_verified: z.boolean().openapi({ example: true }),
+  })
+  .openapi('AbhaAccount')
+
+export const AbhaAccountChoiceSchema = z
+  .object({
+    choice_token: z.string().openapi({
+      description: 'Send it to POST /v1/auth/abha/choose with the account chosen. Works once.',
+      example: 'mJ3k9c2VxQk8wY2F0ZS1mYWtlLXRva2VuLWZvci1zd2FnZ2Vy',
+    }),
+    expires_in: z.number().int().openapi({ description: 'Seconds left to choose (ABDM’s own limit).', example: 290 }),
+    accounts: z.array(AbhaAccountSchema).openapi({ description: 'Every ABHA account on the mobile, as ABDM lists them.' }),
+  })
+  .openapi('AbhaAccountChoice')

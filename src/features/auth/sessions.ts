@@ -1,7 +1,10 @@
 import type { Config } from '../../core/config'
 import { issueToken, type TokenClaims } from '../../core/tokens'
 import type { Services } from '../../core/types'
-import { startSession } from './store'
+import type { AbhaProfile } from '../../integrations/abdm/port'
+import { toPatient } from '../profile'
+import type { LoginIdentity } from './identifiers'
+import { patientForAbha, patientForIdentity, startSession } from './store'
 
 export type NewSession = {
   patientId: string
@@ -45,4 +48,21 @@ export async function tokenPair(
     token_type: 'Bearer' as const,
     expires_in: config.ACCESS_TOKEN_TTL_SECONDS,
   }
+}
+
+/**
+ * Signs a proved identity in: its patient (made on the first login; from ABDM's profile for an
+ * ABHA), a new session, and the login answer.
+ */
+export async function signIn(
+  services: Services,
+  proved: { identity: LoginIdentity; abhaProfile?: AbhaProfile },
+  client: { userAgent: string | null; clientIp: string },
+) {
+  const { db, log } = services
+  const { identity, abhaProfile } = proved
+  const { patient, created } = abhaProfile ? await patientForAbha(db, identity, abhaProfile) : await patientForIdentity(db, identity)
+  const tokens = await openSession(services, { patientId: patient.id, channel: identity.channel, ...client })
+  log.log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
+  return { ...tokens, is_new_user: created, patient: toPatient(patient) }
 }

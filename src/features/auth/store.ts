@@ -38,9 +38,10 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
 
 /**
  * The patient an ABHA login signs in. ABDM's profile gives the ABHA number and address of one
- * person, so either one finds them; a first login creates the patient from that profile.
+ * person, so either one finds them; a first login creates the patient from that profile. With
+ * `login: false` (an ABHA account added as a profile, not signed in) nothing records a login.
  */
-export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: AbhaProfile) {
+export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: AbhaProfile, { login = true } = {}) {
   const identities: LoginIdentity[] = [loginId]
   if (profile.abhaNumber && loginId.channel !== 'abha_number') identities.push({ channel: 'abha_number', identifier: profile.abhaNumber })
   if (profile.abhaAddress && loginId.channel !== 'abha_address')
@@ -73,7 +74,7 @@ export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: Ab
       .values(identities.map((i) => ({ id: crypto.randomUUID(), patientId, channel: i.channel, identifier: i.identifier })))
       .onConflictDoUpdate({
         target: [patientIdentities.channel, patientIdentities.identifier],
-        set: { lastLoginAt: sql`now()` },
+        set: { lastLoginAt: login ? sql`now()` : sql`${patientIdentities.lastLoginAt}` },
         setWhere: eq(patientIdentities.patientId, patientId),
       })
     const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId))

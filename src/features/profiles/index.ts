@@ -1,5 +1,6 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
+import { chooseAbhaAccount, chooseAbhaAccountHandler } from './abha-accounts'
 import { comeOfAge, handOverProfile, handOverProfileHandler, keepManagement, keepManagementHandler } from './coming-of-age'
 import * as invitations from './invitations'
 import * as managers from './managers'
@@ -15,6 +16,7 @@ export const profilesFeature: Feature = {
   ],
   routes: () =>
     createRouter()
+      .openapi(chooseAbhaAccount, chooseAbhaAccountHandler)
       .openapi(profiles.listMyProfiles, profiles.listMyProfilesHandler)
       .openapi(profiles.createChild, profiles.createChildHandler)
       .openapi(invitations.inviteAdult, invitations.inviteAdultHandler)

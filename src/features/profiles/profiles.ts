@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
-import { clientIp } from '../../core/request'
+import { sessionClient } from '../../core/request'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { sql } from 'drizzle-orm'
 import { openSession } from '../auth'
@@ -100,8 +100,7 @@ export const switchProfileHandler: PatientHandler<typeof switchProfile> = async 
   const tokens = await openSession(c.var.services, {
     patientId: profileId,
     channel: 'switch',
-    userAgent: c.req.header('user-agent')?.slice(0, 512) ?? null,
-    clientIp: clientIp(c),
+    ...sessionClient(c),
     ...(row.management_id ? { actorId: accountId, managementId: row.management_id } : {}),
   })
   return c.json({ ...tokens, profile: toProfile(row, profileId) }, 200)

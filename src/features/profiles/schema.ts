@@ -28,8 +28,9 @@ export const ProfileSchema = z
     relationship: z
       .enum(['self', ...relationships])
       .openapi({ description: 'Who the profile is to the account: `self` for its own.', example: 'child' }),
-    kind: z.enum(['self', 'dependant', 'invited']).openapi({
-      description: '`dependant`: a child’s profile this account made; `invited`: an adult who accepted.',
+    kind: z.enum(['self', 'dependant', 'invited', 'abha']).openapi({
+      description:
+        '`dependant`: a child’s profile this account made; `invited`: an adult who accepted; `abha`: another ABHA account on the mobile this account logged in with (ABHA login by mobile).',
       example: 'dependant',
     }),
     is_minor: z.boolean().openapi({ description: 'Under 18 today (the DPDP Act’s child).', example: true }),
@@ -126,7 +127,7 @@ export const ManagementSchema = z
   .object({
     id: z.guid().openapi({ example: '2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901' }),
     status: z.enum(['invited', 'active', 'declined', 'ended']).openapi({ example: 'active' }),
-    kind: z.enum(['dependant', 'invited']).openapi({ example: 'invited' }),
+    kind: z.enum(['dependant', 'invited', 'abha']).openapi({ example: 'invited' }),
     relationship: z.enum(relationships).openapi({ example: 'parent' }),
     scopes: Areas,
     manager: person.openapi({

@@ -72,6 +72,34 @@ export async function createChildProfile(
   return row
 }
 
+/**
+ * Another ABHA account on the mobile the account logged in with, managed by it from now on (every
+ * area: the mobile's OTP is what ABDM itself signs that account in with), in one statement.
+ * Answers the management (made now, or already live); undefined when the account is at `max`.
+ */
+export async function manageAbhaProfile(
+  db: Db,
+  accountId: string,
+  profileId: string,
+  max: number,
+): Promise<{ managementId: string; created: boolean } | undefined> {
+  const [row] = await queryRows<{ id: string | null; created: boolean }>(
+    db,
+    sql`with existing as (
+          select id from profile_managers where manager_id = ${accountId} and patient_id = ${profileId} and status = 'active'
+        ), made as (
+          insert into profile_managers (id, manager_id, patient_id, relationship, kind, status, permissions)
+          select ${crypto.randomUUID()}, ${accountId}, ${profileId}, 'other', 'abha', 'active', ${ALL_AREAS}
+          where not exists (select 1 from existing)
+            and (select count(*) from profile_managers where manager_id = ${accountId} and status in ('invited', 'active')) < ${max}
+          on conflict (manager_id, patient_id) where status = 'active' do nothing
+          returning id
+        )
+        select coalesce((select id from made), (select id from existing)) as id, exists (select 1 from made) as created`,
+  )
+  return row?.id ? { managementId: row.id, created: row.created } : undefined
+}
+
 export type ManagementRow = {
   id: string
   manager_id: string

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { base64ToBytes, bytesToBase64 } from '../../core/crypto'
 import { ApiError } from '../../core/errors'
-import { formatAbhaNumber } from '../../core/identifiers'
+import { formatAbhaNumber, type AbhaId } from '../../core/identifiers'
 import type { Logger } from '../../core/logger'
 import { callUpstream, readUpstreamJson, readUpstreamText, rejectUpstream } from '../../core/upstream'
-import type { AbhaLogin, AbhaProfile } from './port'
+import type { AbhaAccount, AbhaLogin, AbhaProfile } from './port'
 
 export type AbdmOptions = {
   abhaBaseUrl: string
@@ -30,6 +30,25 @@ const PhrVerifyAnswer = z.object({
   authResult: z.string().optional(),
   tokens: z.object({ token: z.string() }).partial().optional(),
 })
+const MobileVerifyAnswer = z.object({
+  authResult: z.string().optional(),
+  users: z
+    .array(
+      z.object({
+        abhaAddress: z.string().min(1).max(128),
+        fullName: z.string().max(256).nullish(),
+        abhaNumber: z.string().max(32).nullish(),
+        kycStatus: z.string().max(32).nullish(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  tokens: z
+    .object({ token: z.string().min(1), expiresIn: z.coerce.number().positive().default(300) })
+    .partial()
+    .optional(),
+})
+const VerifyUserAnswer = z.object({ token: z.string().min(1) })
 const nullableText = z
   .string()
   .nullish()
@@ -59,16 +78,21 @@ const AbdmProfile = z
   })
   .passthrough()
 
-/** The two ABDM login routes: PHR-app login for ABHA addresses, profile login for ABHA numbers. */
+/**
+ * ABDM's login routes: the PHR-app login for ABHA addresses and for a mobile (which lists every
+ * address on the number), the profile login for ABHA numbers.
+ */
+const phrLogin = {
+  certificate: '/abha/api/v3/phr/app/login/public/certificate',
+  requestOtp: '/abha/api/v3/phr/app/login/request/otp',
+  verify: '/abha/api/v3/phr/app/login/verify',
+  verifyUser: '/abha/api/v3/phr/app/login/verify/user',
+  profile: '/abha/api/v3/phr/app/login/profile',
+  scope: ['abha-address-login', 'mobile-verify'],
+} as const
 const flows = {
-  abha_address: {
-    certificate: '/abha/api/v3/phr/app/login/public/certificate',
-    requestOtp: '/abha/api/v3/phr/app/login/request/otp',
-    verify: '/abha/api/v3/phr/app/login/verify',
-    profile: '/abha/api/v3/phr/app/login/profile',
-    scope: ['abha-address-login', 'mobile-verify'],
-    loginHint: 'abha-address',
-  },
+  abha_address: { ...phrLogin, loginHint: 'abha-address' },
+  abha_mobile: { ...phrLogin, loginHint: 'mobile-number' },
   abha_number: {
     certificate: '/abha/api/v3/profile/public/certificate',
     requestOtp: '/abha/api/v3/profile/login/request/otp',
@@ -254,7 +278,12 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
   return {
     async requestOtp(loginId) {
       const flow = flows[loginId.kind]
-      const plainId = loginId.kind === 'abha_number' ? formatAbhaNumber(loginId.value) : loginId.value
+      const plainId =
+        loginId.kind === 'abha_number'
+          ? formatAbhaNumber(loginId.value)
+          : loginId.kind === 'abha_mobile'
+            ? loginId.value.slice(-10) // ABDM takes the ten digits, without +91
+            : loginId.value
       const response = await withCertificate(flow.certificate, async (publicKey) =>
         post(flow.requestOtp, {
           scope: flow.scope,
@@ -277,18 +306,8 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
 
     async verifyOtp(loginId, txnId, otp) {
       const flow = flows[loginId.kind]
-      const response = await withCertificate(flow.certificate, async (publicKey) =>
-        post(flow.verify, {
-          scope: flow.scope,
-          authData: { authMethods: ['otp'], otp: { txnId, otpValue: await encryptFor(publicKey, otp) } },
-        }),
-      )
-      await failIfOurFault(response, 'an OTP verification')
-      if (response.status === 400) {
-        await response.body?.cancel()
-        return { verified: false }
-      }
-      if (!response.ok) await rejectUpstream(SERVICE, response)
+      const response = await checkOtp(flow, txnId, otp)
+      if (!response) return { verified: false }
       const xToken =
         loginId.kind === 'abha_number'
           ? await readUpstreamJson(SERVICE, response, ProfileVerifyAnswer).then((a) => (a.authResult === 'success' ? a.token : undefined))
@@ -296,24 +315,93 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
               a.authResult === 'success' ? a.tokens?.token : undefined,
             )
       if (!xToken) return { verified: false }
+      return { verified: true, profile: await profileOf(flow.profile, xToken, loginId) }
+    },
 
-      const profileResponse = await withSession((token) =>
+    async verifyMobileOtp(txnId, otp) {
+      const response = await checkOtp(flows.abha_mobile, txnId, otp)
+      if (!response) return { verified: false }
+      const answer = await readUpstreamJson(SERVICE, response, MobileVerifyAnswer)
+      if (answer.authResult !== 'success' || !answer.tokens?.token) return { verified: false }
+      const accounts: AbhaAccount[] = answer.users.map((user) => {
+        const number = user.abhaNumber?.replace(/-/g, '')
+        return {
+          abhaAddress: user.abhaAddress.toLowerCase(),
+          name: user.fullName || undefined,
+          abhaNumber: number && /^\d{14}$/.test(number) ? number : undefined,
+          kycVerified: user.kycStatus?.toUpperCase() === 'VERIFIED',
+        }
+      })
+      if (accounts.length === 0) {
+        options.log.log('error', 'ABDM verified a mobile but listed no ABHA address on it', {})
+        throw new ApiError('upstream_error', 'ABDM listed no ABHA account for this mobile.', { details: { service: SERVICE } })
+      }
+      return { verified: true, accounts, transferToken: answer.tokens.token, expiresInSeconds: answer.tokens.expiresIn ?? 300 }
+    },
+
+    async chooseAccount(txnId, transferToken, abhaAddress) {
+      const flow = flows.abha_mobile
+      const response = await withSession((token) =>
         callUpstream(
           SERVICE,
-          `${options.abhaBaseUrl}${flow.profile}`,
-          { headers: headers({ Authorization: `Bearer ${token}`, 'X-token': `Bearer ${xToken}` }) },
+          `${options.abhaBaseUrl}${flow.verifyUser}`,
+          {
+            method: 'POST',
+            headers: headers({ Authorization: `Bearer ${token}`, 'T-token': `Bearer ${transferToken}` }),
+            body: JSON.stringify({ abhaAddress, txnId }),
+          },
           options.timeoutMs,
         ),
       )
-      if (!profileResponse.ok) await rejectUpstream(SERVICE, profileResponse, 'ABDM did not give the ABHA profile.')
-      const profile = toAbhaProfile(await readUpstreamJson(SERVICE, profileResponse, AbdmProfile))
-      // The profile must be the one that logged in: never trust a mismatch.
-      const matches = loginId.kind === 'abha_number' ? profile.abhaNumber === loginId.value : profile.abhaAddress === loginId.value
-      if (!matches) {
-        options.log.log('error', 'ABDM profile does not match the login id', { kind: loginId.kind })
-        throw new ApiError('upstream_error', 'ABDM answered with a different ABHA profile.', { details: { service: SERVICE } })
+      // 401: the transfer token expired (ABDM gives it 300 s); 400: ABDM refuses this address now.
+      if (response.status === 401 || response.status === 400) {
+        options.log.log('info', 'ABDM refused the choice of an ABHA address', {
+          status: response.status,
+          code: await abdmErrorCode(response),
+        })
+        await response.body?.cancel()
+        return undefined
       }
-      return { verified: true, profile }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      const answer = await readUpstreamJson(SERVICE, response, VerifyUserAnswer)
+      return profileOf(flow.profile, answer.token, { kind: 'abha_address', value: abhaAddress })
     },
+  }
+
+  /** ABDM checks the OTP of a login transaction: its answer, or undefined for a code it refuses (400). */
+  async function checkOtp(flow: (typeof flows)[keyof typeof flows], txnId: string, otp: string): Promise<Response | undefined> {
+    const response = await withCertificate(flow.certificate, async (publicKey) =>
+      post(flow.verify, {
+        scope: flow.scope,
+        authData: { authMethods: ['otp'], otp: { txnId, otpValue: await encryptFor(publicKey, otp) } },
+      }),
+    )
+    await failIfOurFault(response, 'an OTP verification')
+    if (response.status === 400) {
+      await response.body?.cancel()
+      return undefined
+    }
+    if (!response.ok) await rejectUpstream(SERVICE, response)
+    return response
+  }
+
+  /** The profile a user token (X-token) signs in; it must be the one asked for: never trust a mismatch. */
+  async function profileOf(path: string, xToken: string, loginId: AbhaId): Promise<AbhaProfile> {
+    const profileResponse = await withSession((token) =>
+      callUpstream(
+        SERVICE,
+        `${options.abhaBaseUrl}${path}`,
+        { headers: headers({ Authorization: `Bearer ${token}`, 'X-token': `Bearer ${xToken}` }) },
+        options.timeoutMs,
+      ),
+    )
+    if (!profileResponse.ok) await rejectUpstream(SERVICE, profileResponse, 'ABDM did not give the ABHA profile.')
+    const profile = toAbhaProfile(await readUpstreamJson(SERVICE, profileResponse, AbdmProfile))
+    const matches = loginId.kind === 'abha_number' ? profile.abhaNumber === loginId.value : profile.abhaAddress === loginId.value
+    if (!matches) {
+      options.log.log('error', 'ABDM profile does not match the login id', { kind: loginId.kind })
+      throw new ApiError('upstream_error', 'ABDM answered with a different ABHA profile.', { details: { service: SERVICE } })
+    }
+    return profile
   }
 }
