@@ -55,6 +55,7 @@ export default async function setup(project: TestProject) {
     authKey: testSecrets.MSG91_AUTH_KEY,
     templateId: testSecrets.MSG91_OTP_TEMPLATE_ID,
     dispatchTemplateId: testSecrets.MSG91_DISPATCH_TEMPLATE_ID,
+    invitationTemplateId: testSecrets.MSG91_INVITATION_TEMPLATE_ID,
   })
   const resend = await startFakeResend({ apiKey: testSecrets.RESEND_API_KEY })
   const abdm = await startFakeAbdm({ clientId: testSecrets.ABDM_CLIENT_ID, clientSecret: testSecrets.ABDM_CLIENT_SECRET })

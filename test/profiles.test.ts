@@ -19,6 +19,8 @@ import { loginByPhone, randomPhone } from './fixtures/auth'
 import { hospitalId, shareWith } from './fixtures/hospitals'
 import { createCheck } from './fixtures/symptoms'
 import { expectError, expectOk, newClient, type Client } from './harness/client'
+import { sentEmails, sentSms } from './harness/fakes'
+import { deliverOutbox, deliverUntil } from './harness/outbox'
 import { runSql } from './harness/sql'
 
 async function cronAt(at: string, cron: string) {
@@ -81,6 +83,12 @@ describe('families on one phone', () => {
       ManagementSchema,
     )
     expect(invitation).toMatchObject({ status: 'invited', profile: null, invited: `+91 ******${fatherPhone.slice(-4)}` })
+    // It reaches his phone by SMS (an outbox job): who asks, for what.
+    const invitationSms = async () => (await sentSms(fatherPhone)).filter((m) => m.variables?.inviter)
+    await deliverUntil([invitation.id], async () => (await invitationSms()).length > 0)
+    expect((await invitationSms()).map((m) => m.variables)).toEqual([
+      expect.objectContaining({ inviter: 'Asha Verma', scopes: 'medicines, appointments' }),
+    ])
     await expectError(
       await mother.client.post(
         '/v1/profiles/invitations',
@@ -322,6 +330,43 @@ describe('families on one phone', () => {
       sql`select title from notifications where patient_id = ${spouse.id} and type = 'profile_management_changed'`,
     )
     expect(told.map((t) => t.title)).toEqual(['Kiran Rao no longer manages your profile'])
+  })
+
+  it('sends an invitation to an email once, whatever the retries, and nothing once it is withdrawn', async () => {
+    const inviter = await adult('Farah Khan')
+    const email = `aunt.${crypto.randomUUID().slice(0, 8)}@example.in`
+    const headers = { 'idempotency-key': `invite-${crypto.randomUUID()}` }
+    const body = { email, relationship: 'other', scopes: ['vitals'] }
+    const [first, again] = [
+      await inviter.client.post('/v1/profiles/invitations', body, { token: inviter.token, headers }),
+      await inviter.client.post('/v1/profiles/invitations', body, { token: inviter.token, headers }),
+    ]
+    const sent = await expectOk(first, 201, ManagementSchema)
+    expect((await expectOk(again, 201, ManagementSchema)).id).toBe(sent.id)
+    await deliverUntil([sent.id], async () => (await sentEmails(email)).length > 0)
+    const emails = await sentEmails(email)
+    expect(emails).toHaveLength(1)
+    expect(emails[0]!.text).toContain('Farah Khan asks to manage your health profile on PHR Edge: vitals.')
+
+    // Withdrawn before its message went (a job waiting on a failing email service, say): nothing is sent.
+    const otherEmail = `uncle.${crypto.randomUUID().slice(0, 8)}@example.in`
+    const [withdrawn] = await runSql<{ id: string }>(
+      sql`insert into profile_managers (id, manager_id, relationship, kind, status, permissions, invited_channel, invited_identifier,
+            invite_expires_at, ended_at, ended_reason)
+          values (gen_random_uuid(), ${inviter.id}, 'other', 'invited', 'ended', array['vitals'], 'email', ${otherEmail},
+            now() + interval '7 days', now(), 'stopped_by_manager')
+          returning id`,
+    )
+    const [job] = await runSql<{ id: string }>(
+      sql`insert into outbox (id, kind, partition_key, subject_id)
+          values (gen_random_uuid(), 'send_profile_invitation', ${`invitation:${withdrawn!.id}`}, ${withdrawn!.id}) returning id`,
+    )
+    await deliverOutbox([job!.id])
+    const [closed] = await runSql<{ status: string; last_error: string | null }>(
+      sql`select status, last_error from outbox where id = ${job!.id}`,
+    )
+    expect(closed).toEqual({ status: 'done', last_error: expect.stringContaining('withdrawn') })
+    expect(await sentEmails(otherEmail)).toEqual([])
   })
 
   it('at 18 a child’s management ends unless the new adult, logged in with the login their parent gave the profile, keeps it', async () => {

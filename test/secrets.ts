@@ -5,6 +5,7 @@ export const testSecrets = {
   MSG91_AUTH_KEY: 'test-msg91-auth-key',
   MSG91_OTP_TEMPLATE_ID: 'test-otp-template',
   MSG91_DISPATCH_TEMPLATE_ID: 'test-dispatch-template',
+  MSG91_INVITATION_TEMPLATE_ID: 'test-invitation-template',
   RESEND_API_KEY: 'test-resend-key',
   ABDM_CLIENT_ID: 'test-abdm-client',
   ABDM_CLIENT_SECRET: 'test-abdm-secret',

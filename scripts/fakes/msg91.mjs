@@ -3,15 +3,15 @@
 import { randomUUID } from 'node:crypto'
 import { startFakeServer } from './server.mjs'
 
-export async function startFakeMsg91({ authKey, templateId, dispatchTemplateId, port = 0, log = (_line) => {} }) {
+export async function startFakeMsg91({ authKey, templateId, dispatchTemplateId, invitationTemplateId, port = 0, log = (_line) => {} }) {
+  const templates = [templateId, dispatchTemplateId, invitationTemplateId].filter(Boolean)
   const messages = []
   const fake = await startFakeServer(
     'MSG91',
     {
       'POST /api/v5/flow': ({ headers, body }) => {
         if (headers.authkey !== authKey) return [401, { type: 'error', message: 'Authentication failure' }]
-        if (body?.template_id !== templateId && (!dispatchTemplateId || body?.template_id !== dispatchTemplateId))
-          return [400, { type: 'error', message: 'Invalid template_id' }]
+        if (!templates.includes(body?.template_id)) return [400, { type: 'error', message: 'Invalid template_id' }]
         const recipients = Array.isArray(body?.recipients) ? body.recipients : []
         if (recipients.length === 0 || !recipients.every((r) => /^91[6-9]\d{9}$/.test(r.mobiles ?? ''))) {
           return [400, { type: 'error', message: 'Invalid mobile number' }]

@@ -72,6 +72,7 @@ export const configSchema = z
     MSG91_AUTH_KEY: optionalText,
     MSG91_OTP_TEMPLATE_ID: optionalText,
     MSG91_DISPATCH_TEMPLATE_ID: optionalText,
+    MSG91_INVITATION_TEMPLATE_ID: optionalText,
     EMAIL_PROVIDER: z.enum(['console', 'resend']).default('console'),
     RESEND_BASE_URL: httpUrl.default('https://api.resend.com'),
     RESEND_API_KEY: optionalText,
@@ -155,8 +156,8 @@ export const configSchema = z
     requireWhen(config.SMS_PROVIDER === 'msg91', ['MSG91_AUTH_KEY', 'MSG91_OTP_TEMPLATE_ID'], 'SMS_PROVIDER=msg91')
     requireWhen(
       config.ENVIRONMENT === 'production' && config.SMS_PROVIDER === 'msg91',
-      ['MSG91_DISPATCH_TEMPLATE_ID'],
-      'SMS_PROVIDER=msg91 in production (ambulance dispatch)',
+      ['MSG91_DISPATCH_TEMPLATE_ID', 'MSG91_INVITATION_TEMPLATE_ID'],
+      'SMS_PROVIDER=msg91 in production (ambulance dispatch, profile invitations)',
     )
     requireWhen(config.EMAIL_PROVIDER === 'resend', ['RESEND_API_KEY'], 'EMAIL_PROVIDER=resend')
     requireWhen(config.ENVIRONMENT === 'production', ['ABDM_CLIENT_ID', 'ABDM_CLIENT_SECRET', 'GEMINI_API_KEY'], 'ENVIRONMENT=production')

@@ -126,6 +126,7 @@ export function createIntegrations(
             authKey: config.MSG91_AUTH_KEY!,
             templateId: config.MSG91_OTP_TEMPLATE_ID!,
             dispatchTemplateId: config.MSG91_DISPATCH_TEMPLATE_ID,
+            invitationTemplateId: config.MSG91_INVITATION_TEMPLATE_ID,
             timeoutMs,
           })
         : outboxSmsSender(db),

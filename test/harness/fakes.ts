@@ -40,7 +40,7 @@ export function geminiFiles() {
 
 /** SMS the fake MSG91 sent to a number, newest first, with their template variables. */
 export function sentSms(to: string) {
-  return fake<{ variables?: { otp?: string } }[]>('msg91', `messages?to=${encodeURIComponent(to)}`)
+  return fake<{ variables?: Record<string, string> }[]>('msg91', `messages?to=${encodeURIComponent(to)}`)
 }
 
 /** Emails the fake Resend sent to an address, newest first. */

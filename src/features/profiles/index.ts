@@ -2,6 +2,7 @@ import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
 import { chooseAbhaAccount, chooseAbhaAccountHandler } from './abha-accounts'
 import { comeOfAge, handOverProfile, handOverProfileHandler, keepManagement, keepManagementHandler } from './coming-of-age'
+import { invitationJobs } from './invitation-messages'
 import * as invitations from './invitations'
 import * as managers from './managers'
 import * as profiles from './profiles'
@@ -32,4 +33,5 @@ export const profilesFeature: Feature = {
       .openapi(handOverProfile, handOverProfileHandler)
       .openapi(profiles.stopManaging, profiles.stopManagingHandler),
   jobs: [{ name: 'children turning 18', cron: '17 * * * *', run: comeOfAge }],
+  outbox: invitationJobs,
 }

@@ -3,7 +3,9 @@ import { ApiError } from '../../core/errors'
 import { idempotencyHeader, idempotent } from '../../core/idempotency'
 import { notify } from '../../core/notify'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
+import type { OutboxJob } from '../../core/outbox'
 import { patientRoute, type PatientHandler } from '../../core/routes'
+import { insertInvitationJob } from './invitation-messages'
 import { maskDestination } from '../auth'
 import {
   contactOf,
@@ -46,16 +48,17 @@ export const inviteAdult = patientRoute({
   tags: ['Profiles'],
   summary: 'Ask another adult to let me manage their profile (they accept in their own session)',
   description:
-    'The invitation is for their phone or email: they see it after logging in with it (its OTP proves it is theirs) in GET /v1/profiles/invitations and accept (narrowing what I may do) or decline; if they have an account already, it also notifies them. Open for PROFILE_INVITATION_TTL_DAYS; one open invitation per person (409).',
+    'The invitation is sent to their phone (SMS) or email, and they see it after logging in with it (its OTP proves it is theirs) in GET /v1/profiles/invitations and accept (narrowing what I may do) or decline; if they have an account already, it also notifies them. Open for PROFILE_INVITATION_TTL_DAYS; one open invitation per person (409).',
   request: { body: jsonBody(InvitationCreateSchema), headers: idempotencyHeader },
   responses: { 201: jsonResponse(ManagementSchema, 'Invited.'), ...errorResponses(409, 422) },
 })
 
 export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) => {
   const body = c.req.valid('json')
-  const { db, config } = c.var.services
+  const { db, config, outbox } = c.var.services
   const accountId = c.var.accountId
   const { channel, identifier } = contactOf(body)
+  let job: OutboxJob | undefined
   const result = await idempotent(
     db,
     accountId,
@@ -72,6 +75,7 @@ export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) 
         permissions: body.scopes,
         ttlDays: config.PROFILE_INVITATION_TTL_DAYS,
       })
+      job = await insertInvitationJob(tx, row.id)
       if (invitee) {
         const who = row.manager_name ?? 'Someone'
         await notify(tx, {
@@ -90,6 +94,7 @@ export const inviteAdultHandler: PatientHandler<typeof inviteAdult> = async (c) 
     },
     { atomic: true },
   )
+  if (job) outbox.send([job])
   return c.json(result.body, 201)
 }
 

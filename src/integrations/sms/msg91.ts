@@ -15,6 +15,8 @@ export function msg91Sender(options: {
   templateId: string
   /** The DLT template of dispatch messages (variables event, pickup, link); without one they are refused. */
   dispatchTemplateId?: string
+  /** The DLT template of profile invitations (variables inviter, scopes, until); without one they are refused. */
+  invitationTemplateId?: string
   timeoutMs: number
 }): SmsSender {
   async function flow(templateId: string, phoneE164: string, variables: Record<string, string>) {
@@ -42,6 +44,10 @@ export function msg91Sender(options: {
     async sendDispatch(phoneE164, message) {
       if (!options.dispatchTemplateId) throw new Error('MSG91_DISPATCH_TEMPLATE_ID is not set: dispatch SMS cannot be sent')
       await flow(options.dispatchTemplateId, phoneE164, { event: message.event, pickup: message.pickup, link: message.link })
+    },
+    async sendInvitation(phoneE164, message) {
+      if (!options.invitationTemplateId) throw new Error('MSG91_INVITATION_TEMPLATE_ID is not set: invitation SMS cannot be sent')
+      await flow(options.invitationTemplateId, phoneE164, { inviter: message.inviter, scopes: message.scopes, until: message.until })
     },
   }
 }
