@@ -21,7 +21,7 @@ function sealingKey(services: Services): string {
 }
 
 /** An ABHA address as the app shows it to choose from: the ABHA number masked, as on a login screen. */
-export function toAbhaAccountChoice(account: ListedAbhaAccount) {
+function toAbhaAccountChoice(account: ListedAbhaAccount) {
   return {
     abha_address: account.abhaAddress,
     name: account.name ?? null,

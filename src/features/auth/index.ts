@@ -17,6 +17,6 @@ export const authFeature: Feature = {
 
 export { openSession, signIn, type NewSession } from './sessions'
 export { maskDestination } from './identifiers'
-export { openAbhaChoice, closeAbhaChoice, toAbhaAccountChoice } from './abha-choice'
+export { openAbhaChoice, closeAbhaChoice } from './abha-choice'
 export { patientForAbha } from './store'
 export { LoginSchema } from './schema'
