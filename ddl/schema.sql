@@ -77,6 +77,8 @@ create table otp_challenges (
   choice_hash text,
   choice_expires_at timestamptz,
   chosen_at timestamptz,
+  -- A code that links an ABHA to this patient (migration 0037), never a login.
+  link_patient_id uuid,
   created_at timestamptz not null default now()
 );
 create index otp_challenges_expires_at_idx on otp_challenges (expires_at);
@@ -1879,6 +1881,7 @@ insert into schema_migrations (version) values
   ('0033_change_feed_set_based'),
   ('0034_vitals_by_type_in_order'),
   ('0035_profiles'),
-  ('0036_abha_mobile_login');
+  ('0036_abha_mobile_login'),
+  ('0037_abha_link');
 
 commit;

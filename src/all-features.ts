@@ -1,5 +1,6 @@
 import type { JobHandlers } from './core/outbox'
 import type { ErasureStep, Feature } from './core/types'
+import { abdmFeature } from './features/abdm'
 import { appointmentsFeature } from './features/appointments'
 import { authFeature } from './features/auth'
 import { devFeature } from './features/dev'
@@ -22,6 +23,7 @@ export const features: Feature[] = [
   authFeature,
   profileFeature,
   profilesFeature,
+  abdmFeature,
   hospitalsFeature,
   appointmentsFeature,
   symptomsFeature,

@@ -29,6 +29,7 @@ const DELEGATION_BY_TAG: Record<string, Delegation> = {
   Store: 'medicines',
   Records: 'records',
   Consent: 'records',
+  ABDM: 'records',
   Vitals: 'vitals',
   Profile: 'profile',
   Notifications: 'profile',

@@ -32,6 +32,8 @@ export const otpChallenges = pgTable(
     choiceHash: text('choice_hash'),
     choiceExpiresAt: timestamptz('choice_expires_at'),
     chosenAt: timestamptz('chosen_at'),
+    /** A code that links an ABHA to this patient (POST /v1/abdm/abha/link), never a login. */
+    linkPatientId: uuid('link_patient_id'),
     createdAt: createdAt(),
   },
   (t) => [index('otp_challenges_expires_at_idx').on(t.expiresAt)],

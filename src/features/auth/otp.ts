@@ -66,7 +66,7 @@ export async function otpKeys(identity: ChallengeIdentity, clientIp: string) {
  * OTP always goes out (first login creates the account); for an ABHA that ABDM refuses, a
  * challenge is still made that no code will ever pass.
  */
-export async function sendLoginOtp(services: Services, identity: ChallengeIdentity, clientIp: string) {
+export async function sendLoginOtp(services: Services, identity: ChallengeIdentity, clientIp: string, linkPatientId?: string) {
   const { db, config } = services
   const keys = await otpKeys(identity, clientIp)
   // Every request counts against its own address; only codes actually sent count against the
@@ -83,7 +83,7 @@ export async function sendLoginOtp(services: Services, identity: ChallengeIdenti
   ]
   await reserveQuota(db, quota, 'Too many OTP requests. Please wait before asking for another code.')
   try {
-    return await createChallenge(services, identity, clientIp)
+    return await createChallenge(services, identity, clientIp, linkPatientId)
   } catch (error) {
     // Nothing was sent: the code does not count.
     await releaseQuota(
@@ -94,7 +94,7 @@ export async function sendLoginOtp(services: Services, identity: ChallengeIdenti
   }
 }
 
-async function createChallenge(services: Services, identity: ChallengeIdentity, clientIp: string) {
+async function createChallenge(services: Services, identity: ChallengeIdentity, clientIp: string, linkPatientId?: string) {
   const { db, config, integrations } = services
 
   const challengeId = crypto.randomUUID()
@@ -106,6 +106,7 @@ async function createChallenge(services: Services, identity: ChallengeIdentity, 
     maxAttempts: config.OTP_MAX_ATTEMPTS,
     expiresAt: new Date(Date.now() + config.OTP_TTL_SECONDS * 1000),
     clientIp,
+    linkPatientId: linkPatientId ?? null,
   }
 
   if (identity.channel === 'phone' || identity.channel === 'email') {
@@ -148,28 +149,38 @@ export async function enforceVerifyLimit({ db, config }: Services, clientIp: str
 
 /** A right code for a login identity: the identity, with ABDM's profile for an ABHA. */
 export async function checkLoginOtp(services: Services, challengeId: string, otp: string, clientIp: string) {
-  const proved = await checkOtp(services, challengeId, otp, clientIp, false)
+  const proved = await checkOtp(services, challengeId, otp, clientIp, 'login')
   return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile }
 }
 
 /** A right code for a mobile in an ABHA login: the ABHA addresses ABDM lists on it, and its transfer token. */
 export async function checkAbhaMobileOtp(services: Services, challengeId: string, otp: string, clientIp: string) {
-  const proved = await checkOtp(services, challengeId, otp, clientIp, true)
+  const proved = await checkOtp(services, challengeId, otp, clientIp, 'abha_mobile')
   return { challengeId, txnId: proved.txnId, ...proved.abhaMobile! }
 }
+
+/** A right code that links an ABHA to this patient (asked with `linkPatientId`): the ABHA and ABDM's profile of it. */
+export async function checkAbhaLinkOtp(services: Services, patientId: string, challengeId: string, otp: string, clientIp: string) {
+  const proved = await checkOtp(services, challengeId, otp, clientIp, { link: patientId })
+  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile! }
+}
+
+/** Which route checks a code: a login, an ABHA login by mobile, or linking an ABHA to a patient. */
+type CheckRoute = 'login' | 'abha_mobile' | { link: string }
 
 /**
  * Checks an OTP. The attempt is counted before the code is compared, in one atomic update, so
  * parallel guesses cannot exceed OTP_MAX_ATTEMPTS. A right code is consumed exactly once. An ABHA
- * login by mobile is checked by its own route (`abhaMobileRoute`), which answers the addresses to
- * choose from; each route leaves the other's challenges untouched.
+ * login by mobile is checked by its own route, which answers the addresses to choose from, and a
+ * code that links an ABHA to a patient by its own, for that patient only; each route leaves the
+ * others' challenges untouched.
  */
 async function checkOtp(
   services: Services,
   challengeId: string,
   otp: string,
   clientIp: string,
-  abhaMobileRoute: boolean,
+  route: CheckRoute,
 ): Promise<{
   identity: ChallengeIdentity
   txnId: string
@@ -185,14 +196,15 @@ async function checkOtp(
     .where(
       and(
         eq(otpChallenges.id, challengeId),
-        abhaMobileRoute ? eq(otpChallenges.channel, 'abha_mobile') : ne(otpChallenges.channel, 'abha_mobile'),
+        route === 'abha_mobile' ? eq(otpChallenges.channel, 'abha_mobile') : ne(otpChallenges.channel, 'abha_mobile'),
+        typeof route === 'object' ? eq(otpChallenges.linkPatientId, route.link) : isNull(otpChallenges.linkPatientId),
         isNull(otpChallenges.consumedAt),
         gt(otpChallenges.expiresAt, sql`now()`),
         lt(otpChallenges.attempts, otpChallenges.maxAttempts),
       ),
     )
     .returning()
-  if (!challenge) throw await whyChallengeUnusable(db, challengeId, abhaMobileRoute)
+  if (!challenge) throw await whyChallengeUnusable(db, challengeId, route)
 
   const identity: ChallengeIdentity = { channel: challenge.channel, identifier: challenge.identifier }
   const keys = await otpKeys(identity, clientIp)
@@ -245,10 +257,11 @@ async function checkOtp(
   return { identity, txnId, abhaProfile, abhaMobile }
 }
 
-async function whyChallengeUnusable(db: Db, challengeId: string, abhaMobileRoute: boolean): Promise<ApiError> {
+async function whyChallengeUnusable(db: Db, challengeId: string, route: CheckRoute): Promise<ApiError> {
   const [challenge] = await db
     .select({
       channel: otpChallenges.channel,
+      linkPatientId: otpChallenges.linkPatientId,
       consumedAt: otpChallenges.consumedAt,
       expired: sql<boolean>`${otpChallenges.expiresAt} <= now()`,
       attempts: otpChallenges.attempts,
@@ -256,11 +269,16 @@ async function whyChallengeUnusable(db: Db, challengeId: string, abhaMobileRoute
     })
     .from(otpChallenges)
     .where(eq(otpChallenges.id, challengeId))
-  if (!challenge) return new ApiError('challenge_not_found', 'No such login challenge: ask for a new code.')
-  if ((challenge.channel === 'abha_mobile') !== abhaMobileRoute)
+  const linking = typeof route === 'object'
+  // Another patient's link is not theirs to know of.
+  if (!challenge || (linking && challenge.linkPatientId !== route.link))
+    return new ApiError('challenge_not_found', 'No such login challenge: ask for a new code.')
+  if (!linking && challenge.linkPatientId)
+    return new ApiError('conflict', 'This code links an ABHA to an account: confirm it with POST /v1/abdm/abha/link/confirm.')
+  if ((challenge.channel === 'abha_mobile') !== (route === 'abha_mobile'))
     return new ApiError(
       'conflict',
-      abhaMobileRoute
+      route === 'abha_mobile'
         ? 'This code is for a login by phone, email, ABHA number or ABHA address: check it with POST /v1/auth/otp/verify.'
         : 'This code is for an ABHA login by mobile: check it with POST /v1/auth/abha/verify, then choose the account.',
     )
