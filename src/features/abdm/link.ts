@@ -4,9 +4,8 @@ import { normaliseAbha } from '../../core/identifiers'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { clientIp } from '../../core/request'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { checkAbhaLinkOtp, OtpChallengeSchema, OtpVerifySchema, sendLoginOtp } from '../auth'
+import { checkAbhaLinkOtp, linkAbha, OtpChallengeSchema, OtpVerifySchema, sendLoginOtp } from '../auth'
 import { PatientSchema, toPatient } from '../profile'
-import { linkAbha } from './store'
 
 const AbhaLinkSchema = z
   .object({
@@ -54,7 +53,6 @@ export const confirmAbhaLink = patientRoute({
 export const confirmAbhaLinkHandler: PatientHandler<typeof confirmAbhaLink> = async (c) => {
   const { challenge_id, otp } = c.req.valid('json')
   const { identity, abhaProfile } = await checkAbhaLinkOtp(c.var.services, c.var.patientId, challenge_id, otp, clientIp(c))
-  const channel = identity.channel === 'abha_number' ? 'abha_number' : 'abha_address'
-  const patient = await linkAbha(c.var.services.db, c.var.patientId, { channel, identifier: identity.identifier }, abhaProfile)
+  const patient = await linkAbha(c.var.services.db, c.var.patientId, identity, abhaProfile)
   return c.json(toPatient(patient), 200)
 }

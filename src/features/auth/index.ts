@@ -18,6 +18,6 @@ export const authFeature: Feature = {
 export { openSession, signIn, type NewSession } from './sessions'
 export { maskDestination } from './identifiers'
 export { openAbhaChoice, closeAbhaChoice } from './abha-choice'
-export { patientForAbha } from './store'
+export { linkAbha, patientForAbha } from './store'
 export { LoginSchema, OtpChallengeSchema, OtpVerifySchema } from './schema'
 export { checkAbhaLinkOtp, sendLoginOtp } from './otp'

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../core/db'
+import { ApiError } from '../../core/errors'
 import { authSessions, patientIdentities, patients, type PatientRow } from '../../db/schema'
 import type { AbhaProfile } from '../../integrations/abdm/port'
 import type { LoginIdentity } from './identifiers'
@@ -37,23 +38,31 @@ export async function patientForIdentity(db: Db, identity: LoginIdentity) {
 }
 
 /**
+ * The login identities one ABHA proved by ABDM's OTP gives (the id used, and the number and
+ * address of ABDM's profile), and the patients they sign in already, under a lock: two first logins
+ * (or a login and a link) of the same person at once must not give the ABHA to two patients.
+ */
+async function abhaOwners(tx: Db, loginId: LoginIdentity, profile: AbhaProfile) {
+  const identities: LoginIdentity[] = [loginId]
+  if (profile.abhaNumber && loginId.channel !== 'abha_number') identities.push({ channel: 'abha_number', identifier: profile.abhaNumber })
+  if (profile.abhaAddress && loginId.channel !== 'abha_address')
+    identities.push({ channel: 'abha_address', identifier: profile.abhaAddress })
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`abha:${profile.abhaNumber ?? loginId.identifier}`}))`)
+  const known = await tx
+    .select({ patientId: patientIdentities.patientId, channel: patientIdentities.channel })
+    .from(patientIdentities)
+    .where(or(...identities.map((i) => and(eq(patientIdentities.channel, i.channel), eq(patientIdentities.identifier, i.identifier)))))
+  return { identities, known }
+}
+
+/**
  * The patient an ABHA login signs in. ABDM's profile gives the ABHA number and address of one
  * person, so either one finds them; a first login creates the patient from that profile. With
  * `login: false` (an ABHA account added as a profile, not signed in) nothing records a login.
  */
 export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: AbhaProfile, { login = true } = {}) {
-  const identities: LoginIdentity[] = [loginId]
-  if (profile.abhaNumber && loginId.channel !== 'abha_number') identities.push({ channel: 'abha_number', identifier: profile.abhaNumber })
-  if (profile.abhaAddress && loginId.channel !== 'abha_address')
-    identities.push({ channel: 'abha_address', identifier: profile.abhaAddress })
-
   return db.transaction(async (tx) => {
-    // Two first logins of the same person at once must not create two patients.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`abha:${profile.abhaNumber ?? loginId.identifier}`}))`)
-    const known = await tx
-      .select({ patientId: patientIdentities.patientId, channel: patientIdentities.channel })
-      .from(patientIdentities)
-      .where(or(...identities.map((i) => and(eq(patientIdentities.channel, i.channel), eq(patientIdentities.identifier, i.identifier)))))
+    const { identities, known } = await abhaOwners(tx, loginId, profile)
     const existing = known.find((k) => k.channel === loginId.channel) ?? known[0]
     const patientId = existing?.patientId ?? crypto.randomUUID()
     if (!existing) {
@@ -79,6 +88,40 @@ export async function patientForAbha(db: Db, loginId: LoginIdentity, profile: Ab
       })
     const [patient] = await tx.select().from(patients).where(eq(patients.id, patientId))
     return { patient: patient!, created: !existing }
+  })
+}
+
+/**
+ * Links an ABHA that ABDM proved (by its OTP) to a patient: its number and address become login
+ * identities of that patient, and its profile fills what the patient had left empty. 409 when they
+ * sign in another patient already.
+ */
+export async function linkAbha(db: Db, patientId: string, proved: LoginIdentity, profile: AbhaProfile): Promise<PatientRow> {
+  return db.transaction(async (tx) => {
+    const { identities, known } = await abhaOwners(tx, proved, profile)
+    if (known.some((k) => k.patientId !== patientId))
+      throw new ApiError(
+        'conflict',
+        'This ABHA signs in another account already: log in with it, or ask that account to let you manage it.',
+      )
+    await tx
+      .insert(patientIdentities)
+      .values(identities.map((i) => ({ id: crypto.randomUUID(), patientId, channel: i.channel, identifier: i.identifier })))
+      .onConflictDoNothing()
+    const [row] = await tx
+      .update(patients)
+      .set({
+        abhaNumber: profile.abhaNumber ?? sql`${patients.abhaNumber}`,
+        abhaAddress: profile.abhaAddress ?? sql`${patients.abhaAddress}`,
+        name: sql`coalesce(${patients.name}, ${profile.name ?? null})`,
+        gender: sql`coalesce(${patients.gender}, ${profile.gender ?? null})`,
+        dateOfBirth: sql`coalesce(${patients.dateOfBirth}, ${profile.dateOfBirth ?? null}::date)`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(patients.id, patientId))
+      .returning()
+    if (!row) throw new ApiError('not_found', 'This account no longer exists.')
+    return row
   })
 }
 
