@@ -9,62 +9,54 @@ import { startFakeServer } from './server.mjs'
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
 
+// The Verma family's home, on every one of their ABHA accounts.
+const vermaHome = {
+  middleName: '',
+  lastName: 'Verma',
+  mobile: '9876500001',
+  address: '12, MG Road',
+  pincode: '411001',
+  stateName: 'MAHARASHTRA',
+  districtName: 'PUNE',
+}
+
 export const demoAbhaAccounts = [
   {
+    ...vermaHome,
     abhaNumber: '91-1111-2222-3333',
     abhaAddress: 'asha.verma@sbx',
     firstName: 'Asha',
-    middleName: '',
-    lastName: 'Verma',
     gender: 'F',
     yearOfBirth: '1990',
     monthOfBirth: '4',
     dayOfBirth: '12',
-    mobile: '9876500001',
     email: 'asha.verma@example.in',
-    address: '12, MG Road',
-    pincode: '411001',
-    stateName: 'MAHARASHTRA',
-    districtName: 'PUNE',
   },
   // Two more ABHA accounts on Asha's mobile, as ABDM allows: her father's, and her son's
   // self-declared address (no ABHA number, KYC pending). A login by that mobile lists all three.
   {
+    ...vermaHome,
     abhaNumber: '91-1111-2222-4444',
     abhaAddress: 'ramesh.verma@sbx',
     firstName: 'Ramesh',
-    middleName: '',
-    lastName: 'Verma',
     gender: 'M',
     yearOfBirth: '1956',
     monthOfBirth: '9',
     dayOfBirth: '3',
-    mobile: '9876500001',
     email: null,
-    address: '12, MG Road',
-    pincode: '411001',
-    stateName: 'MAHARASHTRA',
-    districtName: 'PUNE',
   },
   {
+    ...vermaHome,
     abhaNumber: null,
     abhaAddress: 'aarav.verma@sbx',
     firstName: 'Aarav',
-    middleName: '',
-    lastName: 'Verma',
     gender: 'M',
     yearOfBirth: '2017',
     monthOfBirth: '8',
     dayOfBirth: '14',
-    mobile: '9876500001',
     email: null,
-    address: '12, MG Road',
-    pincode: '411001',
-    stateName: 'MAHARASHTRA',
-    districtName: 'PUNE',
   },
 ]
-
 export async function startFakeAbdm({
   clientId,
   clientSecret,

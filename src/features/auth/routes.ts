@@ -73,7 +73,7 @@ export const verifyAbhaMobileOtp = publicRoute({
   request: { body: jsonBody(OtpVerifySchema) },
   responses: {
     200: jsonResponse(AbhaAccountChoiceSchema, 'The code is right: the accounts to choose from.'),
-    ...errorResponses(404, 409, 429, 500, 502, 503, 504),
+    ...errorResponses(404, 409, 429, 502, 503, 504),
   },
 })
 
