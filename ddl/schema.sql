@@ -1845,6 +1845,20 @@ insert into triage_rules (id, level, reason_en, reason_hi, conditions, source) v
   ('sleep_problems.two_weeks', 'consultation', 'Sleep problems for two weeks or more', 'दो हफ़्ते या ज़्यादा से नींद की समस्या', '[{"question_id":"sleep_problems.duration","op":"gte_days","value":14}]'::jsonb, 'NHS 111 / NICE CKS: how soon to be seen by severity and duration (triage practice)');
 -- END symptom catalog
 
+-- The patient's ABDM user token (X-token) and refresh token, kept from an ABHA login or link and
+-- sealed under ABDM_TOKENS_KEY: the consent manager (HIE-CM) takes it as X-AUTH-TOKEN for the
+-- patient's consent inbox. One per patient (the ABHA they last signed in or linked). Migration 0038.
+create table abdm_sessions (
+  patient_id uuid primary key,
+  abha_address text not null,
+  -- Sealed JSON {token, refreshToken?}; never shown to the app.
+  tokens text not null,
+  expires_at timestamptz not null,
+  refresh_expires_at timestamptz,
+  updated_at timestamptz not null default now()
+);
+create index abdm_sessions_abha_address_idx on abdm_sessions (abha_address);
+
 insert into schema_migrations (version) values
   ('0001_foundation'),
   ('0002_hardening'),
@@ -1882,6 +1896,8 @@ insert into schema_migrations (version) values
   ('0034_vitals_by_type_in_order'),
   ('0035_profiles'),
   ('0036_abha_mobile_login'),
-  ('0037_abha_link');
+  ('0037_abha_link'),
+  ('0038_abdm_sessions');
 
 commit;
+

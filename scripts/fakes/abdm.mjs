@@ -4,6 +4,7 @@
 // short-lived transfer token (T-token); `…/login/verify/user` exchanges it for the chosen one's. It holds its own RSA key pair and decrypts the login id and OTP
 // exactly as ABDM does (RSA/ECB/OAEPWithSHA-1AndMGF1Padding), so a wrong cipher fails here too.
 import { constants, generateKeyPairSync, privateDecrypt, randomInt, randomUUID } from 'node:crypto'
+import { consentManager } from './abdm-consents.mjs'
 import { startFakeServer } from './server.mjs'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -78,6 +79,12 @@ export async function startFakeAbdm({
   const sessions = new Set()
   const xTokens = new Map() // token -> account
   const transferTokens = new Map() // T-token of a login by mobile -> {txnId, accounts, expiresAt}
+  const refreshTokens = new Map() // refresh token (R-token) -> account; rotated on use
+  const issueRefresh = (account) => {
+    const token = `r-${randomUUID()}`
+    refreshTokens.set(token, account)
+    return token
+  }
   const transactions = new Map() // txnId -> {account, otp, flow, attempts}
   const sentOtps = [] // newest first: {loginId, otp, txnId}
 
@@ -180,7 +187,7 @@ export async function startFakeAbdm({
             message: 'OTP verified successfully',
             token,
             expiresIn: 1800,
-            refreshToken: `r-${randomUUID()}`,
+            refreshToken: issueRefresh(a),
             refreshExpiresIn: 1296000,
             accounts: [
               { ABHANumber: a.abhaNumber, preferredAbhaAddress: a.abhaAddress, name: `${a.firstName} ${a.lastName}`, status: 'ACTIVE' },
@@ -195,7 +202,7 @@ export async function startFakeAbdm({
           authResult: 'success',
           message: 'OTP verified successfully',
           users: [user(a)],
-          tokens: { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 },
+          tokens: { token, expiresIn: 1800, refreshToken: issueRefresh(a), refreshExpiresIn: 1296000 },
         },
       ]
     }
@@ -211,8 +218,26 @@ export async function startFakeAbdm({
     if (!account) return abdmError(400, 'ABDM-9999', 'Invalid ABHA Address')
     const token = `x-${randomUUID()}`
     xTokens.set(token, account)
-    return [200, { token, expiresIn: 1800, refreshToken: `r-${randomUUID()}`, refreshExpiresIn: 1296000 }]
+    return [200, { token, expiresIn: 1800, refreshToken: issueRefresh(account), refreshExpiresIn: 1296000 }]
   }
+
+  // ABDM's PHR refresh: a new user token for the refresh token in `R-token` (which is rotated).
+  const refreshUserToken = ({ headers }) => {
+    const problem = headerProblem(headers)
+    if (problem) return abdmError(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem)
+    const presented = (headers['r-token'] ?? '').replace(/^Bearer /, '')
+    const account = refreshTokens.get(presented)
+    if (!account) return abdmError(401, 'ABDM-1094', 'Invalid R-Token')
+    refreshTokens.delete(presented)
+    const token = `x-${randomUUID()}`
+    xTokens.set(token, account)
+    return [200, { token, expiresIn: 1800, refreshToken: issueRefresh(account), refreshExpiresIn: 1296000 }]
+  }
+
+  const consents = consentManager({
+    headerProblem,
+    userOf: (header) => xTokens.get(header.replace(/^Bearer /, '')),
+  })
 
   const profile =
     (flow) =>
@@ -286,6 +311,9 @@ export async function startFakeAbdm({
       'POST /abha/api/v3/profile/login/request/otp': requestOtp('profile', ['abha-login', 'mobile-verify']),
       'POST /abha/api/v3/profile/login/verify': verify('profile', ['abha-login', 'mobile-verify']),
       'GET /abha/api/v3/profile/account': profile('profile'),
+      'GET /abha/api/v3/phr/app/login/profile/request/token': refreshUserToken,
+      ...consents.routes,
+      '*': consents.byId,
       // Inspection: the OTPs ABDM "sent", newest first, and new accounts for tests.
       'GET /_fake/otps': ({ query }) => [
         200,
@@ -299,6 +327,17 @@ export async function startFakeAbdm({
       'POST /_fake/expire-transfer-tokens': () => {
         for (const transfer of transferTokens.values()) transfer.expiresAt = 0
         return [200, { expired: transferTokens.size }]
+      },
+      // A demo HIU asks this ABHA address for consent: {abhaAddress, hiTypes?, hips?: [{id, name}] ([] = any hospital)}.
+      'POST /_fake/consent-requests': ({ body }) => {
+        if (typeof body?.abhaAddress !== 'string' || !body.abhaAddress.includes('@')) return [400, { message: 'abhaAddress is required' }]
+        return [201, consents.raise(body)]
+      },
+      // ABDM ends every user token now (as after 30 minutes); {refresh: true} ends the refresh tokens too.
+      'POST /_fake/expire-user-tokens': ({ body }) => {
+        xTokens.clear()
+        if (body?.refresh) refreshTokens.clear()
+        return [200, { expired: true }]
       },
       'POST /_fake/restart': () => {
         newKeys()

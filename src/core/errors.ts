@@ -29,6 +29,7 @@ export const errorStatus = {
   otp_expired: 409,
   otp_attempts_exceeded: 409,
   otp_already_used: 409,
+  abdm_login_required: 409,
   cursor_expired: 410,
   length_required: 411,
   precondition_failed: 412,

@@ -4,7 +4,8 @@ import { ApiError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { Integrations } from '../core/types'
 import { abdmLogin } from './abdm/client'
-import type { AbhaLogin } from './abdm/port'
+import { hieCm } from './abdm/hiecm'
+import type { AbhaLogin, HieCm } from './abdm/port'
 import { resendSender } from './email/resend'
 import type { EmailSender } from './email/port'
 import { outboxEmailSender, outboxSmsSender } from './outbox'
@@ -26,6 +27,8 @@ declare module '../core/types' {
     sms: SmsSender
     email: EmailSender
     abha: AbhaLogin
+    /** ABDM's consent manager (HIE-CM), the patient's side. */
+    hiecm: HieCm
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
@@ -35,13 +38,23 @@ declare module '../core/types' {
 }
 
 const abhaUnavailable = (): never => {
-  throw new ApiError('upstream_unavailable', 'ABHA login is not configured on this server.', { details: { service: 'ABDM' } })
+  throw new ApiError('upstream_unavailable', 'ABDM is not configured on this server.', { details: { service: 'ABDM' } })
 }
 const abhaNotConfigured: AbhaLogin = {
   requestOtp: abhaUnavailable,
   verifyOtp: abhaUnavailable,
   verifyMobileOtp: abhaUnavailable,
   chooseAccount: abhaUnavailable,
+  refreshUserToken: abhaUnavailable,
+}
+const hieCmNotConfigured: HieCm = {
+  consentRequests: abhaUnavailable,
+  consentRequest: abhaUnavailable,
+  approveConsentRequest: abhaUnavailable,
+  denyConsentRequest: abhaUnavailable,
+  consentArtefacts: abhaUnavailable,
+  consentArtefact: abhaUnavailable,
+  revokeConsents: abhaUnavailable,
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
@@ -54,6 +67,18 @@ export function createIntegrations(
   defer: (work: Promise<unknown>) => void,
 ): Integrations {
   const timeoutMs = config.UPSTREAM_TIMEOUT_MS
+  const abdm =
+    config.ABDM_CLIENT_ID && config.ABDM_CLIENT_SECRET
+      ? {
+          abhaBaseUrl: config.ABDM_ABHA_BASE_URL,
+          gatewayBaseUrl: config.ABDM_GATEWAY_BASE_URL,
+          clientId: config.ABDM_CLIENT_ID,
+          clientSecret: config.ABDM_CLIENT_SECRET,
+          cmId: config.ABDM_CM_ID,
+          timeoutMs,
+          log,
+        }
+      : undefined
   const hmisOptions = {
     secretsKey: config.HOSPITAL_SECRETS_KEY,
     readTimeoutMs: config.HMIS_READ_TIMEOUT_MS,
@@ -134,17 +159,7 @@ export function createIntegrations(
       config.EMAIL_PROVIDER === 'resend'
         ? resendSender({ baseUrl: config.RESEND_BASE_URL, apiKey: config.RESEND_API_KEY!, from: config.EMAIL_FROM, timeoutMs })
         : outboxEmailSender(db),
-    abha:
-      config.ABDM_CLIENT_ID && config.ABDM_CLIENT_SECRET
-        ? abdmLogin({
-            abhaBaseUrl: config.ABDM_ABHA_BASE_URL,
-            gatewayBaseUrl: config.ABDM_GATEWAY_BASE_URL,
-            clientId: config.ABDM_CLIENT_ID,
-            clientSecret: config.ABDM_CLIENT_SECRET,
-            cmId: config.ABDM_CM_ID,
-            timeoutMs,
-            log,
-          })
-        : abhaNotConfigured,
+    abha: abdm ? abdmLogin(abdm) : abhaNotConfigured,
+    hiecm: abdm ? hieCm(abdm) : hieCmNotConfigured,
   }
 }

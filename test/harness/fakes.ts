@@ -68,6 +68,20 @@ export function expireAbhaTransferTokens() {
   return fake('abdm', 'expire-transfer-tokens', { method: 'POST' })
 }
 
+/** The fake ABDM's demo clinic asks this ABHA address for consent (hips: [] asks of any hospital). */
+export function raiseAbdmConsentRequest(request: { abhaAddress: string; hiTypes?: string[]; hips?: { id: string; name: string }[] }) {
+  return fake<{ id: string; hips: { id: string }[]; permission: { dateRange: { from: string; to: string }; dataEraseAt: string } }>(
+    'abdm',
+    'consent-requests',
+    { method: 'POST', body: JSON.stringify(request) },
+  )
+}
+
+/** ABDM ends every user token now (as after 30 minutes); `refresh` ends the refresh tokens too. */
+export function expireAbdmUserTokens(refresh = false) {
+  return fake('abdm', 'expire-user-tokens', { method: 'POST', body: JSON.stringify({ refresh }) })
+}
+
 /** ABDM restarts: new key pair (cached certificates go stale) and every gateway session forgotten. */
 export function restartAbdm() {
   return fake('abdm', 'restart', { method: 'POST' })

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument, pngImage } from '../fixtures/documents'
 import { recording, routineFever } from '../fixtures/symptom-data'
-import { hmisOrders } from '../harness/fakes'
+import { demoAbhaAccounts } from '../../scripts/fakes/abdm.mjs'
+import { abdmOtps, addAbhaAccount, hmisOrders } from '../harness/fakes'
 import { exampleFor, type OpenApiDocument } from '../harness/openapi'
 import { formOf, ok, openSlot, shareWith, startE2e, type E2e, type Patient } from './harness/e2e'
 
@@ -329,6 +330,19 @@ async function patientWithEverything() {
     201,
   )
   ok(await asha.post(`/v1/profiles/invitations/${invitation.id}/accept`, undefined), 200)
+  // Her ABHA linked, and a clinic on ABDM that asked twice: one request granted (a consent), one waiting.
+  const abha = `asha.${asha.id.slice(0, 8)}@sbx`
+  await addAbhaAccount({ ...demoAbhaAccounts[0], abhaNumber: null, abhaAddress: abha, mobile: asha.phone.slice(-10) })
+  const link = ok(await asha.post('/v1/abdm/abha/link', { abha }), 202)
+  ok(await asha.post('/v1/abdm/abha/link/confirm', { challenge_id: link.challenge_id, otp: (await abdmOtps(abha))[0]!.otp }), 200)
+  const [asked] = await Promise.all([0, 1].map(async () => ok(await asha.post('/dev/abdm/consent-requests', { abha_address: abha }), 201)))
+  const request = ok(await asha.get(`/v1/abdm/consent-requests/${asked!.id}`), 200)
+  ok(
+    await asha.post(`/v1/abdm/consent-requests/${asked!.id}/approve`, {
+      consents: [{ hip_id: 'DEMO-HIP', hi_types: ['Prescription'], from: request.from, to: request.to, erase_at: request.erase_at }],
+    }),
+    200,
+  )
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string
   const labRef = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === lab.id)!.booking_ref as string

@@ -4,7 +4,7 @@ import { normaliseAbha } from '../../core/identifiers'
 import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { clientIp } from '../../core/request'
 import { patientRoute, type PatientHandler } from '../../core/routes'
-import { checkAbhaLinkOtp, linkAbha, OtpChallengeSchema, OtpVerifySchema, sendLoginOtp } from '../auth'
+import { checkAbhaLinkOtp, keepAbdmSession, linkAbha, OtpChallengeSchema, OtpVerifySchema, sendLoginOtp } from '../auth'
 import { PatientSchema, toPatient } from '../profile'
 
 const AbhaLinkSchema = z
@@ -52,7 +52,9 @@ export const confirmAbhaLink = patientRoute({
 
 export const confirmAbhaLinkHandler: PatientHandler<typeof confirmAbhaLink> = async (c) => {
   const { challenge_id, otp } = c.req.valid('json')
-  const { identity, abhaProfile } = await checkAbhaLinkOtp(c.var.services, c.var.patientId, challenge_id, otp, clientIp(c))
-  const patient = await linkAbha(c.var.services.db, c.var.patientId, identity, abhaProfile)
+  const { db, config } = c.var.services
+  const { identity, abhaProfile, abdmToken } = await checkAbhaLinkOtp(c.var.services, c.var.patientId, challenge_id, otp, clientIp(c))
+  const patient = await linkAbha(db, c.var.patientId, identity, abhaProfile)
+  if (abdmToken && abhaProfile.abhaAddress) await keepAbdmSession(db, config, patient.id, abhaProfile.abhaAddress, abdmToken)
   return c.json(toPatient(patient), 200)
 }

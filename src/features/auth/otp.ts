@@ -7,7 +7,7 @@ import { normaliseAbha, normaliseEmail, normaliseIndianMobile } from '../../core
 import { addressGroup, clearRateLimits, enforceRateLimits, releaseQuota, reserveQuota } from '../../core/rate-limit'
 import type { Services } from '../../core/types'
 import { otpChallenges } from '../../db/schema'
-import type { AbhaMobileVerification, AbhaProfile } from '../../integrations/abdm/port'
+import type { AbdmUserToken, AbhaMobileVerification, AbhaProfile } from '../../integrations/abdm/port'
 import { maskDestination, type ChallengeIdentity, type LoginIdentity } from './identifiers'
 
 type Channel = 'phone' | 'email' | 'abha'
@@ -150,7 +150,7 @@ export async function enforceVerifyLimit({ db, config }: Services, clientIp: str
 /** A right code for a login identity: the identity, with ABDM's profile for an ABHA. */
 export async function checkLoginOtp(services: Services, challengeId: string, otp: string, clientIp: string) {
   const proved = await checkOtp(services, challengeId, otp, clientIp, 'login')
-  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile }
+  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile, abdmToken: proved.abdmToken }
 }
 
 /** A right code for a mobile in an ABHA login: the ABHA addresses ABDM lists on it, and its transfer token. */
@@ -162,7 +162,7 @@ export async function checkAbhaMobileOtp(services: Services, challengeId: string
 /** A right code that links an ABHA to this patient (asked with `linkPatientId`): the ABHA and ABDM's profile of it. */
 export async function checkAbhaLinkOtp(services: Services, patientId: string, challengeId: string, otp: string, clientIp: string) {
   const proved = await checkOtp(services, challengeId, otp, clientIp, { link: patientId })
-  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile! }
+  return { identity: proved.identity as LoginIdentity, abhaProfile: proved.abhaProfile!, abdmToken: proved.abdmToken }
 }
 
 /** Which route checks a code: a login, an ABHA login by mobile, or linking an ABHA to a patient. */
@@ -185,6 +185,8 @@ async function checkOtp(
   identity: ChallengeIdentity
   txnId: string
   abhaProfile?: AbhaProfile
+  /** ABDM's user token of the ABHA signed in, to keep for the consent manager. */
+  abdmToken?: AbdmUserToken
   abhaMobile?: AbhaMobileVerification & { verified: true }
 }> {
   const { db, config, integrations } = services
@@ -216,6 +218,7 @@ async function checkOtp(
     'Too many wrong codes for this account today. Please try again tomorrow.',
   )
   let abhaProfile: AbhaProfile | undefined
+  let abdmToken: AbdmUserToken | undefined
   let abhaMobile: (AbhaMobileVerification & { verified: true }) | undefined
   let correct = false
   // An ABHA that ABDM refused still costs one ABDM round trip (with a transaction id ABDM will
@@ -228,6 +231,7 @@ async function checkOtp(
     if (result.verified && challenge.deliverable) {
       correct = true
       abhaProfile = result.profile
+      abdmToken = result.userToken
     }
   } else if (identity.channel === 'abha_mobile') {
     const result = await integrations.abha.verifyMobileOtp(txnId, otp)
@@ -254,7 +258,7 @@ async function checkOtp(
     .returning({ id: otpChallenges.id })
   if (!consumed) throw new ApiError('otp_already_used', 'This code has already been used: ask for a new one.')
   await clearRateLimits(db, [keys.failures], keys.sendPrefixes)
-  return { identity, txnId, abhaProfile, abhaMobile }
+  return { identity, txnId, abhaProfile, abdmToken, abhaMobile }
 }
 
 async function whyChallengeUnusable(db: Db, challengeId: string, route: CheckRoute): Promise<ApiError> {

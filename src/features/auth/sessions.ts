@@ -1,7 +1,8 @@
 import type { Config } from '../../core/config'
 import { issueToken, type TokenClaims } from '../../core/tokens'
 import type { Services } from '../../core/types'
-import type { AbhaProfile } from '../../integrations/abdm/port'
+import type { AbdmUserToken, AbhaProfile } from '../../integrations/abdm/port'
+import { keepAbdmSession } from './abdm-session'
 import { toPatient } from '../profile'
 import type { LoginIdentity } from './identifiers'
 import { patientForAbha, patientForIdentity, startSession } from './store'
@@ -52,16 +53,17 @@ export async function tokenPair(
 
 /**
  * Signs a proved identity in: its patient (made on the first login; from ABDM's profile for an
- * ABHA), a new session, and the login answer.
+ * ABHA, whose user token is kept for the consent manager), a new session, and the login answer.
  */
 export async function signIn(
   services: Services,
-  proved: { identity: LoginIdentity; abhaProfile?: AbhaProfile },
+  proved: { identity: LoginIdentity; abhaProfile?: AbhaProfile; abdmToken?: AbdmUserToken },
   client: { userAgent: string | null; clientIp: string },
 ) {
-  const { db, log } = services
-  const { identity, abhaProfile } = proved
+  const { db, log, config } = services
+  const { identity, abhaProfile, abdmToken } = proved
   const { patient, created } = abhaProfile ? await patientForAbha(db, identity, abhaProfile) : await patientForIdentity(db, identity)
+  if (abdmToken && abhaProfile?.abhaAddress) await keepAbdmSession(db, config, patient.id, abhaProfile.abhaAddress, abdmToken)
   const tokens = await openSession(services, { patientId: patient.id, channel: identity.channel, ...client })
   log.log('info', 'patient logged in', { patient_id: patient.id, channel: identity.channel, is_new_user: created })
   return { ...tokens, is_new_user: created, patient: toPatient(patient) }

@@ -3,7 +3,7 @@ import { and, desc, eq, type SQL } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import { ApiError } from '../../core/errors'
 import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
-import { errorResponses, jsonResponse } from '../../core/openapi'
+import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { decodeCursor, olderThan, pageSchema, PaginationQuerySchema, toPage } from '../../core/pagination'
 import { publicRoute, type PublicHandler } from '../../core/routes'
 import type { AppEnv } from '../../core/types'
@@ -124,4 +124,58 @@ export const listDevPushesHandler: PublicHandler<typeof listDevPushes> = async (
   const response = await callUpstream('FCM', url, {}, config.UPSTREAM_TIMEOUT_MS)
   if (!response.ok) await rejectUpstream('FCM', response, 'The local fake FCM did not answer (is `npm run dev` running it?).')
   return c.json({ items: await readUpstreamJson('FCM', response, z.array(DevPushSchema)) }, 200)
+}
+
+const DevConsentRequestSchema = z
+  .object({
+    abha_address: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3)
+      .max(128)
+      .regex(/^[^@\s]+@[a-z]+$/, 'must be an ABHA address such as name@sbx')
+      .openapi({
+        example: 'asha.verma@sbx',
+      }),
+    any_hospital: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Ask of every hospital the patient is linked at instead of naming the demo hospital.' }),
+  })
+  .strict()
+  .openapi('DevAbdmConsentRequest')
+
+export const raiseDevConsentRequest = publicRoute({
+  method: 'post',
+  path: '/dev/abdm/consent-requests',
+  operationId: 'raiseDevConsentRequest',
+  tags: ['Operations'],
+  summary: 'Development only: the fake ABDM’s demo clinic asks an ABHA address for consent',
+  description:
+    'The request then waits in that patient’s GET /v1/abdm/consent-requests (Demo City Clinic asks for prescriptions, reports and consultations of the last two years from Demo Hospital, Pune). Exists only when ENVIRONMENT=development (404 otherwise, and absent from the document).',
+  'x-development-only': true,
+  request: { body: jsonBody(DevConsentRequestSchema) },
+  responses: {
+    201: jsonResponse(z.object({ id: z.string(), abha_address: z.string() }).openapi('DevAbdmConsentRequestRaised'), 'Raised.'),
+    ...errorResponses(400, 404, 502, 503, 504),
+  },
+})
+
+export const raiseDevConsentRequestHandler: PublicHandler<typeof raiseDevConsentRequest> = async (c) => {
+  const { config } = c.var.services
+  const { abha_address, any_hospital } = c.req.valid('json')
+  const response = await callUpstream(
+    'ABDM',
+    `${config.ABDM_ABHA_BASE_URL.replace(/\/+$/, '')}/_fake/consent-requests`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ abhaAddress: abha_address, ...(any_hospital ? { hips: [] } : {}) }),
+    },
+    config.UPSTREAM_TIMEOUT_MS,
+  )
+  if (!response.ok) await rejectUpstream('ABDM', response, 'The local fake ABDM did not answer (is `npm run dev` running it?).')
+  const raised = await readUpstreamJson('ABDM', response, z.object({ id: z.string() }))
+  return c.json({ id: raised.id, abha_address }, 201)
 }

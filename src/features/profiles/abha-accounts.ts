@@ -4,8 +4,8 @@ import { errorResponses, jsonBody, jsonResponse } from '../../core/openapi'
 import { sessionClient } from '../../core/request'
 import { publicRoute, type PublicHandler } from '../../core/routes'
 import type { Services } from '../../core/types'
-import type { AbhaProfile } from '../../integrations/abdm/port'
-import { closeAbhaChoice, LoginSchema, openAbhaChoice, patientForAbha, signIn } from '../auth'
+import type { AbdmUserToken, AbhaProfile } from '../../integrations/abdm/port'
+import { closeAbhaChoice, keepAbdmSession, LoginSchema, openAbhaChoice, patientForAbha, signIn } from '../auth'
 import { tellOfManagement } from './invitations'
 import { manageAbhaProfile } from './store'
 
@@ -95,31 +95,38 @@ export const chooseAbhaAccountHandler: PublicHandler<typeof chooseAbhaAccount> =
   if (unknown >= 0) throw invalidField('json', `add_profiles.${unknown}`, 'is not one of the ABHA accounts ABDM listed for this mobile')
 
   const abha = services.integrations.abha
-  const abhaProfile = await abha.chooseAccount(choice.txnId, choice.transferToken, abha_address)
-  if (!abhaProfile) throw new ApiError('otp_expired', 'ABDM no longer accepts this choice: ask for a new code.')
+  const chosen = await abha.chooseAccount(choice.txnId, choice.transferToken, abha_address)
+  if (!chosen) throw new ApiError('otp_expired', 'ABDM no longer accepts this choice: ask for a new code.')
   if (!(await closeAbhaChoice(services, choice.challengeId)))
     throw new ApiError('otp_already_used', 'An account was already chosen with this login.')
-  const login = await signIn(services, { identity: { channel: 'abha_address', identifier: abha_address }, abhaProfile }, client)
+  const login = await signIn(
+    services,
+    { identity: { channel: 'abha_address', identifier: abha_address }, abhaProfile: chosen.profile, abdmToken: chosen.userToken },
+    client,
+  )
 
-  // The others' full profiles through the same transfer token; where ABDM refuses a second use,
-  // what its list said of them (address, number, name) is all we keep.
+  // The others' full profiles (and their ABDM user tokens, so the manager can answer their consent
+  // requests) through the same transfer token; where ABDM refuses a second use, what its list said
+  // of them (address, number, name) is all we keep.
   const profiles = await Promise.all(
-    others.map(async (address): Promise<AbhaProfile> => {
+    others.map(async (address): Promise<{ profile: AbhaProfile; userToken?: AbdmUserToken }> => {
       const listing = listed.get(address)!
       const fromList = { abhaAddress: address, abhaNumber: listing.abhaNumber, name: listing.name }
       const full = await abha.chooseAccount(choice.txnId, choice.transferToken, address).catch((error: unknown) => {
         services.log.log('warn', 'ABDM did not give a listed ABHA profile; adding it from the list', { error: String(error) })
         return undefined
       })
-      return full ?? fromList
+      return full ?? { profile: fromList }
     }),
   )
   const added: z.infer<typeof AbhaLoginSchema>['profiles_added'] = []
   const notAdded: z.infer<typeof AbhaLoginSchema>['profiles_not_added'] = []
-  for (const profile of profiles) {
+  for (const { profile, userToken } of profiles) {
     const outcome = await addAbhaProfile(services, login.patient, profile)
-    if (outcome.added) added.push(outcome.added)
-    else notAdded.push({ abha_address: profile.abhaAddress!, reason: outcome.reason })
+    if (outcome.added) {
+      added.push(outcome.added)
+      if (userToken) await keepAbdmSession(services.db, services.config, outcome.added.profile_id, profile.abhaAddress!, userToken)
+    } else notAdded.push({ abha_address: profile.abhaAddress!, reason: outcome.reason })
   }
   return c.json({ ...login, profiles_added: added, profiles_not_added: notAdded }, 200)
 }

@@ -2,33 +2,31 @@ import { z } from 'zod'
 import { base64ToBytes, bytesToBase64 } from '../../core/crypto'
 import { ApiError } from '../../core/errors'
 import { formatAbhaNumber, type AbhaId } from '../../core/identifiers'
-import type { Logger } from '../../core/logger'
-import { callUpstream, readUpstreamJson, readUpstreamText, rejectUpstream } from '../../core/upstream'
-import type { AbhaAccount, AbhaLogin, AbhaProfile } from './port'
+import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
+import { abdmErrorCode, abdmGateway, edgeCache, SERVICE, type AbdmOptions } from './gateway'
+import type { AbdmUserToken, AbhaAccount, AbhaLogin, AbhaProfile } from './port'
 
-export type AbdmOptions = {
-  abhaBaseUrl: string
-  gatewayBaseUrl: string
-  clientId: string
-  clientSecret: string
-  cmId: string
-  timeoutMs: number
-  log: Logger
-}
+export type { AbdmOptions } from './gateway'
 
-const SERVICE = 'ABDM'
-const CACHE_PREFIX = 'https://phr-edge.internal/abdm'
-
-const SessionAnswer = z.object({ accessToken: z.string().min(1), expiresIn: z.coerce.number().positive().default(600) })
 const CertificateAnswer = z.object({ publicKey: z.string().min(1), encryptionAlgorithm: z.string().optional() })
 const OtpAnswer = z.object({ txnId: z.string().min(1), message: z.string().optional() })
-const ProfileVerifyAnswer = z.object({
-  authResult: z.string().optional(),
-  token: z.string().optional(),
+/** ABDM's user token (X-token) with its lifetime and refresh token (a login by mobile's list gives none). */
+const TokenAnswer = z.object({
+  token: z.string().min(1),
+  expiresIn: z.coerce.number().positive().default(1800),
+  refreshToken: z.string().min(1).nullish(),
+  refreshExpiresIn: z.coerce.number().positive().nullish(),
 })
+const toUserToken = (answer: z.infer<typeof TokenAnswer>): AbdmUserToken => ({
+  token: answer.token,
+  expiresInSeconds: answer.expiresIn,
+  refreshToken: answer.refreshToken ?? undefined,
+  refreshExpiresInSeconds: answer.refreshExpiresIn ?? undefined,
+})
+const ProfileVerifyAnswer = TokenAnswer.partial({ token: true }).extend({ authResult: z.string().optional() })
 const PhrVerifyAnswer = z.object({
   authResult: z.string().optional(),
-  tokens: z.object({ token: z.string() }).partial().optional(),
+  tokens: TokenAnswer.partial({ token: true }).optional(),
 })
 const MobileVerifyAnswer = z.object({
   authResult: z.string().optional(),
@@ -48,7 +46,6 @@ const MobileVerifyAnswer = z.object({
     .partial()
     .optional(),
 })
-const VerifyUserAnswer = z.object({ token: z.string().min(1) })
 const nullableText = z
   .string()
   .nullish()
@@ -88,6 +85,7 @@ const phrLogin = {
   verify: '/abha/api/v3/phr/app/login/verify',
   verifyUser: '/abha/api/v3/phr/app/login/verify/user',
   profile: '/abha/api/v3/phr/app/login/profile',
+  refresh: '/abha/api/v3/phr/app/login/profile/request/token',
   scope: ['abha-address-login', 'mobile-verify'],
 } as const
 const flows = {
@@ -154,72 +152,11 @@ async function encryptFor(publicKeyBase64: string, plaintext: string): Promise<s
   return bytesToBase64(new Uint8Array(cipher))
 }
 
-/** The edge cache (per data centre) keeps the gateway session and the certificates between requests. */
-function edgeCache(key: string) {
-  const cache = typeof caches === 'undefined' ? undefined : caches.default
-  const request = new Request(`${CACHE_PREFIX}/${key}`)
-  return {
-    async get<T>(load: () => Promise<{ value: T; ttlSeconds: number }>): Promise<T> {
-      const hit = await cache?.match(request)
-      if (hit) return (await hit.json()) as T
-      const { value, ttlSeconds } = await load()
-      await cache?.put(
-        request,
-        new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${Math.max(1, Math.floor(ttlSeconds))}` } }),
-      )
-      return value
-    },
-    async evict() {
-      await cache?.delete(request)
-    },
-  }
-}
-
-/** ABDM's error code (`ABDM-1204`…): its errors come as `{code}` or `[{code}]`. */
-async function abdmErrorCode(response: Response): Promise<string | undefined> {
-  try {
-    const body = JSON.parse(await readUpstreamText('ABDM', response.clone(), 64 * 1024)) as unknown
-    const first = (Array.isArray(body) ? body[0] : body) as { code?: unknown; error?: { code?: unknown } } | undefined
-    const code = first?.code ?? first?.error?.code
-    return typeof code === 'string' ? code : undefined
-  } catch {
-    return undefined
-  }
-}
-
 /** ABDM could not decrypt what we encrypted: our cached copy of its certificate is out of date. */
 const DECRYPTION_FAILED = 'ABDM-1204'
 
 export function abdmLogin(options: AbdmOptions): AbhaLogin {
-  const headers = (extra: Record<string, string> = {}) => ({
-    'content-type': 'application/json',
-    accept: 'application/json',
-    'REQUEST-ID': crypto.randomUUID(),
-    TIMESTAMP: new Date().toISOString(),
-    'X-CM-ID': options.cmId,
-    ...extra,
-  })
-
-  const session = edgeCache(`session/${encodeURIComponent(options.clientId)}`)
-  const sessionToken = () =>
-    session.get(async () => {
-      const response = await callUpstream(
-        SERVICE,
-        `${options.gatewayBaseUrl}/api/hiecm/gateway/v3/sessions`,
-        {
-          method: 'POST',
-          headers: headers(),
-          body: JSON.stringify({ clientId: options.clientId, clientSecret: options.clientSecret, grantType: 'client_credentials' }),
-        },
-        options.timeoutMs,
-      )
-      if (!response.ok) {
-        options.log.log('error', 'ABDM refused our client credentials', { status: response.status })
-        await rejectUpstream(SERVICE, response, 'ABDM refused our credentials.')
-      }
-      const answer = await readUpstreamJson(SERVICE, response, SessionAnswer)
-      return { value: answer.accessToken, ttlSeconds: answer.expiresIn - 60 }
-    })
+  const { headers, withSession } = abdmGateway(options)
 
   const certificateCache = (path: string) => edgeCache(`certificate${path}`)
   const certificate = (path: string) =>
@@ -229,19 +166,6 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
       const answer = await readUpstreamJson(SERVICE, response, CertificateAnswer)
       return { value: answer.publicKey, ttlSeconds: 6 * 3600 }
     })
-
-  /**
-   * A call with the gateway session. A 401 means ABDM no longer accepts the cached session (it was
-   * revoked, or ABDM restarted): evict it and try once more with a new one.
-   */
-  async function withSession(call: (token: string) => Promise<Response>): Promise<Response> {
-    const response = await call(await sessionToken())
-    if (response.status !== 401) return response
-    await response.body?.cancel()
-    options.log.log('error', 'ABDM refused our cached gateway session; renewing it', { status: 401 })
-    await session.evict()
-    return call(await sessionToken())
-  }
 
   /**
    * A call that sends something encrypted with ABDM's certificate. When ABDM cannot decrypt it, the
@@ -308,14 +232,13 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
       const flow = flows[loginId.kind]
       const response = await checkOtp(flow, txnId, otp)
       if (!response) return { verified: false }
-      const xToken =
+      const tokens =
         loginId.kind === 'abha_number'
-          ? await readUpstreamJson(SERVICE, response, ProfileVerifyAnswer).then((a) => (a.authResult === 'success' ? a.token : undefined))
-          : await readUpstreamJson(SERVICE, response, PhrVerifyAnswer).then((a) =>
-              a.authResult === 'success' ? a.tokens?.token : undefined,
-            )
-      if (!xToken) return { verified: false }
-      return { verified: true, profile: await profileOf(flow.profile, xToken, loginId) }
+          ? await readUpstreamJson(SERVICE, response, ProfileVerifyAnswer).then((a) => (a.authResult === 'success' ? a : undefined))
+          : await readUpstreamJson(SERVICE, response, PhrVerifyAnswer).then((a) => (a.authResult === 'success' ? a.tokens : undefined))
+      if (!tokens?.token) return { verified: false }
+      const userToken = toUserToken({ ...tokens, token: tokens.token })
+      return { verified: true, profile: await profileOf(flow.profile, userToken.token, loginId), userToken }
     },
 
     async verifyMobileOtp(txnId, otp) {
@@ -363,8 +286,27 @@ export function abdmLogin(options: AbdmOptions): AbhaLogin {
         return undefined
       }
       if (!response.ok) await rejectUpstream(SERVICE, response)
-      const answer = await readUpstreamJson(SERVICE, response, VerifyUserAnswer)
-      return profileOf(flow.profile, answer.token, { kind: 'abha_address', value: abhaAddress })
+      const userToken = toUserToken(await readUpstreamJson(SERVICE, response, TokenAnswer))
+      return { profile: await profileOf(flow.profile, userToken.token, { kind: 'abha_address', value: abhaAddress }), userToken }
+    },
+
+    async refreshUserToken(refreshToken) {
+      // ABDM's PHR refresh: the refresh token as `R-token`; a refused one (401/400) means a new sign-in.
+      const response = await withSession((token) =>
+        callUpstream(
+          SERVICE,
+          `${options.abhaBaseUrl}${phrLogin.refresh}`,
+          { headers: headers({ Authorization: `Bearer ${token}`, 'R-token': `Bearer ${refreshToken}` }) },
+          options.timeoutMs,
+        ),
+      )
+      if (response.status === 401 || response.status === 400) {
+        options.log.log('info', 'ABDM refused a refresh token', { status: response.status, code: await abdmErrorCode(response) })
+        await response.body?.cancel()
+        return undefined
+      }
+      if (!response.ok) await rejectUpstream(SERVICE, response)
+      return toUserToken(await readUpstreamJson(SERVICE, response, TokenAnswer))
     },
   }
 

@@ -19,7 +19,12 @@ export type AbhaLoginId = AbhaId | { kind: 'abha_mobile'; value: string }
 export type AbhaAccount = { abhaAddress: string; name?: string; abhaNumber?: string; kycVerified: boolean }
 
 export type AbhaOtpRequest = { sent: true; txnId: string } | { sent: false }
-export type AbhaOtpVerification = { verified: true; profile: AbhaProfile } | { verified: false }
+/**
+ * ABDM's user token (X-token) of a signed-in ABHA, and its refresh token: the patient's
+ * `X-AUTH-TOKEN` for the consent manager (HIE-CM). Kept sealed; never shown to the app.
+ */
+export type AbdmUserToken = { token: string; expiresInSeconds: number; refreshToken?: string; refreshExpiresInSeconds?: number }
+export type AbhaOtpVerification = { verified: true; profile: AbhaProfile; userToken?: AbdmUserToken } | { verified: false }
 /** A login by mobile: the addresses on it, and ABDM's short-lived token to sign one of them in. */
 export type AbhaMobileVerification =
   { verified: true; accounts: AbhaAccount[]; transferToken: string; expiresInSeconds: number } | { verified: false }
@@ -33,5 +38,78 @@ export interface AbhaLogin {
    * The profile of one address listed by `verifyMobileOtp`, signed in with its transfer token;
    * undefined when ABDM no longer accepts the token (it expired) or refuses the address.
    */
-  chooseAccount(txnId: string, transferToken: string, abhaAddress: string): Promise<AbhaProfile | undefined>
+  chooseAccount(
+    txnId: string,
+    transferToken: string,
+    abhaAddress: string,
+  ): Promise<{ profile: AbhaProfile; userToken: AbdmUserToken } | undefined>
+  /** A new user token from a refresh token; undefined when ABDM no longer accepts it (the person must sign in again). */
+  refreshUserToken(refreshToken: string): Promise<AbdmUserToken | undefined>
+}
+
+/** What an HIU asks for (ABDM's consent request), as the consent manager (HIE-CM) lists it to the patient. */
+export type ConsentRequestStatus = 'REQUESTED' | 'GRANTED' | 'DENIED' | 'EXPIRED' | 'REVOKED'
+export type ConsentPermission = {
+  accessMode: string
+  from: string
+  to: string
+  eraseAt: string
+  frequency: { unit: string; value: number; repeats: number }
+}
+export type AbdmParty = { id: string; name?: string }
+export type AbdmConsentRequest = {
+  id: string
+  status: ConsentRequestStatus
+  createdAt: string
+  updatedAt?: string
+  purpose: { code: string; text?: string }
+  hiu: AbdmParty
+  requester?: string
+  /** The hospitals it names; empty when the HIU asks of every hospital the patient is linked at. */
+  hips: AbdmParty[]
+  hiTypes: string[]
+  permission: ConsentPermission
+}
+/** One hospital's part of an approval: what that hospital may share, never more than was asked. */
+export type ConsentGrant = {
+  hip: AbdmParty
+  careContexts: { patientReference: string; careContextReference: string }[]
+  hiTypes: string[]
+  permission: ConsentPermission
+}
+export type ConsentArtefactStatus = 'GRANTED' | 'REVOKED' | 'EXPIRED' | 'DENIED'
+/** A granted consent (one per hospital of an approval). */
+export type AbdmConsentArtefact = {
+  id: string
+  requestId?: string
+  status: ConsentArtefactStatus
+  createdAt: string
+  purpose: { code: string; text?: string }
+  hip: AbdmParty
+  hiu: AbdmParty
+  hiTypes: string[]
+  careContexts: { patientReference: string; careContextReference: string }[]
+  permission: ConsentPermission
+}
+
+/** ABDM refused the patient's user token (`X-AUTH-TOKEN`): refresh it, or the person signs in to ABDM again. */
+export class AbdmUserTokenRefused extends Error {
+  constructor() {
+    super('ABDM refused the user token')
+  }
+}
+
+/**
+ * The patient's side of ABDM's consent manager (HIE-CM), each call with the patient's user token.
+ * A request or consent ABDM does not know (or that is not this patient's) is undefined; a refused
+ * user token throws `AbdmUserTokenRefused`.
+ */
+export interface HieCm {
+  consentRequests(userToken: string, status?: ConsentRequestStatus): Promise<AbdmConsentRequest[]>
+  consentRequest(userToken: string, id: string): Promise<AbdmConsentRequest | undefined>
+  approveConsentRequest(userToken: string, id: string, grants: ConsentGrant[]): Promise<void>
+  denyConsentRequest(userToken: string, id: string, reason: string): Promise<void>
+  consentArtefacts(userToken: string): Promise<AbdmConsentArtefact[]>
+  consentArtefact(userToken: string, id: string): Promise<AbdmConsentArtefact | undefined>
+  revokeConsents(userToken: string, artefactIds: string[]): Promise<void>
 }

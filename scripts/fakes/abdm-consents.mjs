@@ -1,0 +1,167 @@
+// The fake ABDM's consent manager (HIE-CM), the patient's side: consent requests raised by a demo
+// HIU, approved per hospital (one consent artefact each), denied or revoked — ABDM v3's paths
+// under /api/hiecm/consent/v3, each with the gateway session and the patient's user token as
+// X-AUTH-TOKEN. A request or artefact of another ABHA address is 404, as if it did not exist.
+import { randomUUID } from 'node:crypto'
+
+export const demoHiu = { id: 'DEMO-HIU', name: 'Demo City Clinic', type: 'HIU' }
+export const demoHip = { id: 'DEMO-HIP', name: 'Demo Hospital, Pune', type: 'HIP' }
+const DAY = 86_400_000
+const STATUSES = ['REQUESTED', 'GRANTED', 'DENIED', 'EXPIRED', 'REVOKED']
+const iso = (ms) => new Date(ms).toISOString()
+
+export function consentManager({ headerProblem, userOf }) {
+  const requests = new Map() // id -> {patient, request}
+  const artefacts = new Map() // id -> {patient, artefact}
+
+  /** A demo HIU asks for consent (what `POST /dev/abdm/consent-requests` and the tests use). */
+  const raise = ({ abhaAddress, hiTypes, hips, fromDays = 730, eraseInDays = 60, requester = 'Dr. Meera Joshi' }) => {
+    const now = Date.now()
+    const request = {
+      id: randomUUID(),
+      status: 'REQUESTED',
+      createdAt: iso(now),
+      lastUpdated: iso(now),
+      purpose: { code: 'CAREMGT', text: 'Care Management' },
+      patient: { id: abhaAddress },
+      hiu: { id: demoHiu.id, name: demoHiu.name },
+      requester: { name: requester, identifier: { type: 'REGNO', value: 'MH/2011/04567', system: 'https://www.mciindia.org' } },
+      hips: (hips ?? [demoHip]).map(({ id, name }) => ({ id, name })),
+      hiTypes: hiTypes ?? ['Prescription', 'DiagnosticReport', 'OPConsultation'],
+      permission: {
+        accessMode: 'VIEW',
+        dateRange: { from: iso(now - fromDays * DAY), to: iso(now) },
+        dataEraseAt: iso(now + eraseInDays * DAY),
+        frequency: { unit: 'HOUR', value: 1, repeats: 0 },
+      },
+    }
+    requests.set(request.id, { patient: abhaAddress.toLowerCase(), request })
+    return request
+  }
+
+  const error = (status, code, message) => [status, { error: { code, message } }]
+  /** The patient the call is for, or the answer refusing it. */
+  const caller = (headers) => {
+    const problem = headerProblem(headers)
+    if (problem) return { refusal: error(problem.startsWith('Authorization') ? 401 : 400, 'ABDM-1006', problem) }
+    const account = userOf(headers['x-auth-token'] ?? '')
+    if (!account) return { refusal: error(401, 'ABDM-1094', 'Invalid X-AUTH-TOKEN') }
+    return { patient: account.abhaAddress }
+  }
+  const mine = (map, id, patient) => {
+    const entry = map.get(id)
+    return entry && entry.patient === patient ? entry : undefined
+  }
+  const within = (inner, outer) => Date.parse(inner.from) >= Date.parse(outer.from) && Date.parse(inner.to) <= Date.parse(outer.to)
+
+  const approve = (entry, body) => {
+    const { request } = entry
+    if (request.status !== 'REQUESTED') return error(409, 'ABDM-1023', `Consent request is ${request.status}`)
+    const consents = body?.consents
+    if (!Array.isArray(consents) || consents.length === 0) return error(400, 'ABDM-1017', 'consents are required')
+    for (const consent of consents) {
+      const permission = consent?.permission
+      if (
+        !consent?.hip?.id ||
+        !Array.isArray(consent.hiTypes) ||
+        !permission?.dateRange ||
+        !permission.dataEraseAt ||
+        !permission.frequency
+      )
+        return error(400, 'ABDM-1017', 'Each consent needs hip, hiTypes and permission')
+      if (request.hips.length > 0 && !request.hips.some((hip) => hip.id === consent.hip.id))
+        return error(400, 'ABDM-1017', `HIP ${consent.hip.id} was not requested`)
+      if (consent.hiTypes.some((type) => !request.hiTypes.includes(type))) return error(400, 'ABDM-1017', 'hiTypes not requested')
+      if (!within(permission.dateRange, request.permission.dateRange)) return error(400, 'ABDM-1017', 'dateRange exceeds the request')
+      if (Date.parse(permission.dataEraseAt) > Date.parse(request.permission.dataEraseAt))
+        return error(400, 'ABDM-1017', 'dataEraseAt exceeds the request')
+    }
+    const now = iso(Date.now())
+    for (const consent of consents) {
+      const artefact = {
+        status: 'GRANTED',
+        consentDetail: {
+          consentId: randomUUID(),
+          consentRequestId: request.id,
+          createdAt: now,
+          purpose: request.purpose,
+          patient: request.patient,
+          consentManager: { id: 'sbx' },
+          hip: { id: consent.hip.id, name: consent.hip.name ?? request.hips.find((hip) => hip.id === consent.hip.id)?.name ?? null },
+          hiu: request.hiu,
+          requester: request.requester,
+          hiTypes: consent.hiTypes,
+          careContexts: consent.careContexts ?? [],
+          permission: consent.permission,
+        },
+        signature: 'fake-signature',
+      }
+      artefacts.set(artefact.consentDetail.consentId, { patient: entry.patient, artefact })
+    }
+    request.status = 'GRANTED'
+    request.lastUpdated = now
+    return [200, { message: 'Consent granted' }]
+  }
+
+  const routes = {
+    'GET /api/hiecm/consent/v3/request': ({ headers, query }) => {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      const status = query.get('status')
+      if (status && !STATUSES.includes(status)) return error(400, 'ABDM-1017', 'Invalid status')
+      return [
+        200,
+        {
+          requests: [...requests.values()]
+            .filter((entry) => entry.patient === patient && (!status || entry.request.status === status))
+            .map((entry) => entry.request),
+        },
+      ]
+    },
+    'GET /api/hiecm/consent/v3/artefact': ({ headers }) => {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      return [200, { consentArtefacts: [...artefacts.values()].filter((entry) => entry.patient === patient).map((e) => e.artefact) }]
+    },
+    'POST /api/hiecm/consent/v3/revoke': ({ headers, body }) => {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      const ids = body?.consents
+      if (!Array.isArray(ids) || ids.length === 0) return error(400, 'ABDM-1017', 'consents are required')
+      const found = ids.map((id) => mine(artefacts, id, patient))
+      if (found.some((entry) => !entry)) return error(404, 'ABDM-1018', 'Consent artefact not found')
+      if (found.some((entry) => entry.artefact.status !== 'GRANTED')) return error(409, 'ABDM-1023', 'Consent is not granted')
+      for (const entry of found) entry.artefact.status = 'REVOKED'
+      return [200, { message: 'Consent revoked' }]
+    },
+  }
+
+  /** Paths with an id in them. */
+  const byId = ({ method, path, headers, body }) => {
+    const match = /^\/api\/hiecm\/consent\/v3\/(request|artefact)\/([^/]+)(?:\/(approve|deny))?$/.exec(path)
+    if (!match) return undefined
+    const [, kind, id, action] = match
+    const { patient, refusal } = caller(headers)
+    if (refusal) return refusal
+    if (kind === 'artefact') {
+      if (method !== 'GET' || action) return undefined
+      const entry = mine(artefacts, decodeURIComponent(id), patient)
+      return entry ? [200, entry.artefact] : error(404, 'ABDM-1018', 'Consent artefact not found')
+    }
+    const entry = mine(requests, decodeURIComponent(id), patient)
+    if (!entry) return error(404, 'ABDM-1018', 'Consent request not found')
+    if (method === 'GET' && !action) return [200, entry.request]
+    if (method !== 'POST') return undefined
+    if (action === 'approve') return approve(entry, body)
+    if (action === 'deny') {
+      if (entry.request.status !== 'REQUESTED') return error(409, 'ABDM-1023', `Consent request is ${entry.request.status}`)
+      if (typeof body?.reason !== 'string' || !body.reason.trim()) return error(400, 'ABDM-1017', 'reason is required')
+      entry.request.status = 'DENIED'
+      entry.request.lastUpdated = iso(Date.now())
+      return [200, { message: 'Consent denied' }]
+    }
+    return undefined
+  }
+
+  return { routes, byId, raise }
+}

@@ -1,0 +1,178 @@
+import { z } from '@hono/zod-openapi'
+import type {
+  AbdmConsentArtefact,
+  AbdmConsentRequest,
+  AbdmParty,
+  ConsentPermission,
+  ConsentRequestStatus,
+} from '../../integrations/abdm/port'
+
+/** ABDM's health information types (FHIR composition profiles of NRCeS). */
+export const HI_TYPES = [
+  'Prescription',
+  'DiagnosticReport',
+  'OPConsultation',
+  'DischargeSummary',
+  'ImmunizationRecord',
+  'HealthDocumentRecord',
+  'WellnessRecord',
+  'Invoice',
+] as const
+
+const CONSENT_REQUEST_STATUSES = ['requested', 'granted', 'denied', 'expired', 'revoked'] as const
+const CONSENT_STATUSES = ['granted', 'revoked', 'expired', 'denied'] as const
+
+export const AbdmIdParams = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an ABDM id (letters, digits, - and _)')
+    .openapi({ param: { name: 'id', in: 'path' }, example: '5f0bd5f4-8d0a-4c3e-9b62-1f7a3c2d4e5f' }),
+})
+
+export const ConsentRequestStatusQuery = z.object({
+  status: z
+    .enum(CONSENT_REQUEST_STATUSES)
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' }, description: 'Only requests in this state.', example: 'requested' }),
+})
+
+const HospitalSchema = z
+  .object({
+    hip_id: z.string().openapi({ description: 'The hospital’s id on ABDM (its HFR id).', example: 'IN2710000012' }),
+    name: z.string().nullable().openapi({ example: 'Sahyadri Hospital, Pune' }),
+  })
+  .openapi('AbdmHospital')
+
+const PermissionFields = {
+  access_mode: z.string().openapi({ description: 'VIEW, STORE, QUERY or STREAM (ABDM’s).', example: 'VIEW' }),
+  from: z.string().datetime().openapi({ description: 'Records from this time…', example: '2024-01-01T00:00:00.000Z' }),
+  to: z.string().datetime().openapi({ description: '…to this time.', example: '2026-11-30T00:00:00.000Z' }),
+  erase_at: z
+    .string()
+    .datetime()
+    .openapi({ description: 'The requester must erase what it got by then.', example: '2027-01-31T00:00:00.000Z' }),
+}
+
+export const AbdmConsentRequestSchema = z
+  .object({
+    id: z.string().openapi({ example: '5f0bd5f4-8d0a-4c3e-9b62-1f7a3c2d4e5f' }),
+    status: z.enum(CONSENT_REQUEST_STATUSES).openapi({ example: 'requested' }),
+    created_at: z.string().datetime(),
+    updated_at: z.string().datetime().nullable(),
+    purpose: z.object({
+      code: z.string().openapi({ example: 'CAREMGT' }),
+      text: z.string().nullable().openapi({ example: 'Care Management' }),
+    }),
+    requester: z.object({
+      hiu_id: z.string().openapi({ description: 'Who asks (an HIU on ABDM).', example: 'DEMO-HIU' }),
+      hiu_name: z.string().nullable().openapi({ example: 'Demo City Clinic' }),
+      name: z
+        .string()
+        .nullable()
+        .openapi({ description: 'The doctor or person asking, where ABDM names one.', example: 'Dr. Meera Joshi' }),
+    }),
+    hospitals: z
+      .array(HospitalSchema)
+      .openapi({ description: 'The hospitals whose records are asked for; empty: any hospital I am linked at.' }),
+    hi_types: z.array(z.string()).openapi({ example: ['Prescription', 'DiagnosticReport'] }),
+    ...PermissionFields,
+    frequency: z.object({ unit: z.string(), value: z.number().int(), repeats: z.number().int() }),
+  })
+  .openapi('AbdmConsentRequest')
+
+export const AbdmConsentSchema = z
+  .object({
+    id: z.string().openapi({ description: 'The consent artefact’s id.', example: '0c3a6e1d-2b4f-4a7e-8d9c-1e2f3a4b5c6d' }),
+    consent_request_id: z.string().nullable(),
+    status: z.enum(CONSENT_STATUSES).openapi({ example: 'granted' }),
+    created_at: z.string().datetime(),
+    purpose: z.object({ code: z.string(), text: z.string().nullable() }),
+    hospital: HospitalSchema,
+    requester: z.object({ hiu_id: z.string(), hiu_name: z.string().nullable() }),
+    hi_types: z.array(z.string()),
+    care_context_refs: z.array(z.object({ patient_reference: z.string(), care_context_reference: z.string() })),
+    ...PermissionFields,
+  })
+  .openapi('AbdmConsent')
+
+const CareContextRef = z
+  .object({
+    patient_reference: z.string().trim().min(1).max(256).openapi({ example: 'PUID-1001' }),
+    care_context_reference: z.string().trim().min(1).max(256).openapi({ example: 'OPD-2026-11-02' }),
+  })
+  .strict()
+
+export const ApproveConsentRequestSchema = z
+  .object({
+    consents: z
+      .array(
+        z
+          .object({
+            hip_id: z.string().trim().min(1).max(128).openapi({ example: 'IN2710000012' }),
+            care_context_refs: z
+              .array(CareContextRef)
+              .max(200)
+              .optional()
+              .openapi({ description: 'Only these visits; omitted: every visit linked at that hospital.' }),
+            hi_types: z
+              .array(z.enum(HI_TYPES))
+              .min(1)
+              .max(HI_TYPES.length)
+              .openapi({ example: ['Prescription'] }),
+            from: z.string().datetime({ offset: true }).openapi({ example: '2025-01-01T00:00:00.000Z' }),
+            to: z.string().datetime({ offset: true }).openapi({ example: '2026-11-30T00:00:00.000Z' }),
+            erase_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-31T00:00:00.000Z' }),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20)
+      .openapi({ description: 'One per hospital that may share; each never more than was asked (types, dates, erase date).' }),
+  })
+  .strict()
+  .openapi('ApproveAbdmConsentRequest')
+
+export const DenyConsentRequestSchema = z
+  .object({ reason: z.string().trim().min(1).max(256).openapi({ example: 'I do not know this clinic.' }) })
+  .strict()
+  .openapi('DenyAbdmConsentRequest')
+
+const lower = <T extends string>(status: T) => status.toLowerCase() as Lowercase<T>
+const hospital = (party: AbdmParty) => ({ hip_id: party.id, name: party.name ?? null })
+const permission = (p: ConsentPermission) => ({ access_mode: p.accessMode, from: iso(p.from), to: iso(p.to), erase_at: iso(p.eraseAt) })
+const iso = (value: string) => new Date(value).toISOString()
+
+export const toAbdmStatus = (status: (typeof CONSENT_REQUEST_STATUSES)[number]) => status.toUpperCase() as ConsentRequestStatus
+
+export function toAbdmConsentRequest(request: AbdmConsentRequest): z.infer<typeof AbdmConsentRequestSchema> {
+  return {
+    id: request.id,
+    status: lower(request.status),
+    created_at: iso(request.createdAt),
+    updated_at: request.updatedAt ? iso(request.updatedAt) : null,
+    purpose: { code: request.purpose.code, text: request.purpose.text ?? null },
+    requester: { hiu_id: request.hiu.id, hiu_name: request.hiu.name ?? null, name: request.requester ?? null },
+    hospitals: request.hips.map(hospital),
+    hi_types: request.hiTypes,
+    ...permission(request.permission),
+    frequency: request.permission.frequency,
+  }
+}
+
+export function toAbdmConsent(artefact: AbdmConsentArtefact): z.infer<typeof AbdmConsentSchema> {
+  return {
+    id: artefact.id,
+    consent_request_id: artefact.requestId ?? null,
+    status: lower(artefact.status),
+    created_at: iso(artefact.createdAt),
+    purpose: { code: artefact.purpose.code, text: artefact.purpose.text ?? null },
+    hospital: hospital(artefact.hip),
+    requester: { hiu_id: artefact.hiu.id, hiu_name: artefact.hiu.name ?? null },
+    hi_types: artefact.hiTypes,
+    care_context_refs: artefact.careContexts.map((c) => ({
+      patient_reference: c.patientReference,
+      care_context_reference: c.careContextReference,
+    })),
+    ...permission(artefact.permission),
+  }
+}
