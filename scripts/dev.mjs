@@ -81,6 +81,8 @@ try {
     clientId: vars.ABDM_CLIENT_ID || 'phr-edge-dev',
     clientSecret: vars.ABDM_CLIENT_SECRET || 'phr-edge-dev-secret',
     port: 8790,
+    // ABDM's gateway callbacks (linking) reach the Worker as they would its bridge URL.
+    bridgeUrl: `http://127.0.0.1:${PORT}`,
     log,
   })
   stops.push(() => abdm.close())
@@ -137,6 +139,8 @@ try {
     `ABDM_ABHA_BASE_URL:${abdm.url}`,
     '--var',
     `ABDM_GATEWAY_BASE_URL:${abdm.url}`,
+    '--var',
+    `ABDM_FACILITY_BASE_URL:${abdm.url}`,
     '--var',
     `GOOGLE_OAUTH_TOKEN_URL:${google.tokenUrl}`,
     '--var',

@@ -78,6 +78,12 @@ export function createApp() {
     bearerFormat: 'JWT',
     description: 'The access_token from POST /v1/auth/otp/verify or /v1/auth/refresh.',
   })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'abdmGateway', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'ABDM’s gateway only: its RS256 JWT, checked against the gateway’s certs (GET /api/hiecm/gateway/v3/certs).',
+  })
   // A hospital's call carries three headers, declared as three schemes of one requirement (hmisRoute)
   // so that a generated client sends all three. The rules: docs/hmis-integration.md, "Signing".
   for (const [scheme, header, description] of [

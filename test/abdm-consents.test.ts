@@ -6,49 +6,15 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AbdmConsentRequestSchema, AbdmConsentSchema } from '../src/features/abdm/schema'
 import { LoginSchema, OtpChallengeSchema } from '../src/features/auth/schema'
+import { linkedPatient, newAbha } from './fixtures/abdm'
 import { loginByPhone, randomPhone, requestOtp } from './fixtures/auth'
-import { expectError, expectOk, newClient, rand, type Client } from './harness/client'
-import { abdmOtps, addAbhaAccount, expireAbdmUserTokens, fakeCalls, raiseAbdmConsentRequest } from './harness/fakes'
+import { expectError, expectOk, newClient, type Client } from './harness/client'
+import { abdmOtps, expireAbdmUserTokens, fakeCalls, raiseAbdmConsentRequest } from './harness/fakes'
 import { runSql } from './harness/sql'
 
-const digits = (n: number) => Array.from({ length: n }, () => rand(10)).join('')
 const RequestPage = z.object({ items: z.array(AbdmConsentRequestSchema), next_cursor: z.null() })
 const ConsentPage = z.object({ items: z.array(AbdmConsentSchema), next_cursor: z.null() })
 const DAY = 86_400_000
-
-async function newAbha(firstName = 'Kavya') {
-  const abhaAddress = `${firstName.toLowerCase()}.${digits(6)}@sbx`
-  await addAbhaAccount({
-    abhaNumber: null,
-    abhaAddress,
-    firstName,
-    middleName: '',
-    lastName: 'Rao',
-    gender: 'F',
-    yearOfBirth: '1988',
-    monthOfBirth: '6',
-    dayOfBirth: '21',
-    mobile: `9${digits(9)}`,
-    email: null,
-    address: '7 Lake Road',
-    pincode: '560001',
-    stateName: 'KARNATAKA',
-    districtName: 'BENGALURU',
-  })
-  return abhaAddress
-}
-
-/** A patient who logged in by phone and linked a new ABHA address. */
-async function linkedPatient(client: Client = newClient()) {
-  const login = await loginByPhone(client, randomPhone())
-  const token = login.access_token
-  const abha = await newAbha()
-  const challenge = await expectOk(await client.post('/v1/abdm/abha/link', { abha }, { token }), 202, OtpChallengeSchema)
-  const otp = (await abdmOtps(abha))[0]!.otp
-  const linked = await client.post('/v1/abdm/abha/link/confirm', { challenge_id: challenge.challenge_id, otp }, { token })
-  expect(linked.status, await linked.clone().text()).toBe(200)
-  return { token, abha, patientId: login.patient.id, client }
-}
 
 const inbox = (client: Client, token: string, query = '') =>
   client.get(`/v1/abdm/consent-requests${query}`, { token }).then((r) => expectOk(r, 200, RequestPage))

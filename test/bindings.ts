@@ -25,6 +25,7 @@ export function workerBindings(inject: Inject, driver: 'neon-ws' | 'tcp') {
     RESEND_BASE_URL: inject('resendUrl'),
     ABDM_ABHA_BASE_URL: inject('abdmUrl'),
     ABDM_GATEWAY_BASE_URL: inject('abdmUrl'),
+    ABDM_FACILITY_BASE_URL: inject('abdmUrl'),
     UPSTREAM_TIMEOUT_MS: '3000',
     GOOGLE_OAUTH_TOKEN_URL: inject('googleTokenUrl'),
     GOOGLE_MEET_BASE_URL: inject('googleUrl'),

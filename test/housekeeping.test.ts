@@ -37,4 +37,36 @@ describe('the housekeeping cron', () => {
     const left = await runSql<{ id: string }>(sql`select notification_id as id from push_deliveries where device_id = ${fresh}`)
     expect(left.map((r) => r.id)).toEqual([recent])
   })
+  it('forgets old ABDM callback ids and dead ABDM sign-ins, and fails discoveries ABDM never answered', async () => {
+    const patient = crypto.randomUUID()
+    const [oldCallback, newCallback] = [crypto.randomUUID(), crypto.randomUUID()]
+    await runSql(sql`insert into abdm_callbacks (request_id, path, received_at) values
+      (${oldCallback}, '/x', now() - interval '8 days'), (${newCallback}, '/x', now() - interval '1 day')`)
+    const [dead, alive] = [crypto.randomUUID(), crypto.randomUUID()]
+    await runSql(sql`insert into abdm_sessions (patient_id, abha_address, tokens, expires_at, refresh_expires_at) values
+      (${dead}, 'dead@sbx', 'v1.x.y', now() - interval '20 days', now() - interval '2 days'),
+      (${alive}, 'alive@sbx', 'v1.x.y', now() - interval '20 days', now() + interval '2 days')`)
+    const [stuck, waiting, linked] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
+    await runSql(sql`insert into abdm_discoveries (id, patient_id, hip_id, status, discover_request_id, updated_at) values
+      (${stuck}, ${patient}, 'DEMO-HIP', 'searching', ${crypto.randomUUID()}, now() - interval '25 hours'),
+      (${waiting}, ${patient}, 'DEMO-HIP', 'searching', ${crypto.randomUUID()}, now() - interval '1 hour'),
+      (${linked}, ${patient}, 'DEMO-HIP', 'linked', ${crypto.randomUUID()}, now() - interval '30 days')`)
+    const ctx = createExecutionContext()
+    await worker.scheduled(createScheduledController({ cron: '17 * * * *', scheduledTime: Date.now() }), env, ctx)
+    await waitOnExecutionContext(ctx)
+    const callbacks = await runSql<{ id: string }>(
+      sql`select request_id as id from abdm_callbacks where request_id in (${oldCallback}, ${newCallback})`,
+    )
+    expect(callbacks.map((r) => r.id)).toEqual([newCallback])
+    const sessions = await runSql<{ id: string }>(sql`select patient_id as id from abdm_sessions where patient_id in (${dead}, ${alive})`)
+    expect(sessions.map((r) => r.id)).toEqual([alive])
+    const discoveries = await runSql<{ id: string; status: string }>(
+      sql`select id, status from abdm_discoveries where patient_id = ${patient} order by updated_at`,
+    )
+    expect(Object.fromEntries(discoveries.map((d) => [d.id, d.status]))).toEqual({
+      [stuck]: 'failed',
+      [waiting]: 'searching',
+      [linked]: 'linked',
+    })
+  })
 })

@@ -5,6 +5,7 @@
 // exactly as ABDM does (RSA/ECB/OAEPWithSHA-1AndMGF1Padding), so a wrong cipher fails here too.
 import { constants, generateKeyPairSync, privateDecrypt, randomInt, randomUUID } from 'node:crypto'
 import { consentManager } from './abdm-consents.mjs'
+import { gatewayLinking } from './abdm-linking.mjs'
 import { startFakeServer } from './server.mjs'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -64,6 +65,8 @@ export async function startFakeAbdm({
   cmId = 'sbx',
   accounts = demoAbhaAccounts,
   transferSeconds = 300,
+  // Where the gateway's callbacks go (npm run dev: the Worker); without it they wait in /_fake/callbacks.
+  bridgeUrl = undefined,
   port = 0,
   log = (_line) => {},
 }) {
@@ -234,10 +237,9 @@ export async function startFakeAbdm({
     return [200, { token, expiresIn: 1800, refreshToken: issueRefresh(account), refreshExpiresIn: 1296000 }]
   }
 
-  const consents = consentManager({
-    headerProblem,
-    userOf: (header) => xTokens.get(header.replace(/^Bearer /, '')),
-  })
+  const userOf = (header) => xTokens.get(header.replace(/^Bearer /, ''))
+  const consents = consentManager({ headerProblem, userOf })
+  const linking = gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, sentOtps })
 
   const profile =
     (flow) =>
@@ -313,6 +315,7 @@ export async function startFakeAbdm({
       'GET /abha/api/v3/profile/account': profile('profile'),
       'GET /abha/api/v3/phr/app/login/profile/request/token': refreshUserToken,
       ...consents.routes,
+      ...linking.routes,
       '*': consents.byId,
       // Inspection: the OTPs ABDM "sent", newest first, and new accounts for tests.
       'GET /_fake/otps': ({ query }) => [

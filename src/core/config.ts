@@ -82,6 +82,8 @@ export const configSchema = z
     ABDM_CLIENT_ID: optionalText,
     ABDM_CLIENT_SECRET: optionalText,
     ABDM_CM_ID: z.string().min(1).default('sbx'),
+    ABDM_FACILITY_BASE_URL: httpUrl.default('https://facilitysbx.abdm.gov.in'),
+    ABDM_HIU_ID: z.string().trim().min(1).max(64).default('PHR-EDGE-SBX'),
     UPSTREAM_TIMEOUT_MS: positiveInt(10_000),
     PUBLIC_BASE_URL: httpUrl.default('http://localhost:8787'),
     HOSPITAL_SECRETS_KEY: sealingKey(),

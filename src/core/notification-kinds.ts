@@ -74,6 +74,11 @@ export const NOTIFICATION_KINDS = {
     ttlSeconds: 7 * DAY,
     label: { en: 'Family profiles: who manages whom', hi: 'परिवार की प्रोफ़ाइल: कौन किसे संभालता है' },
   },
+  abdm_records_linked: {
+    priority: 'normal',
+    ttlSeconds: 2 * DAY,
+    label: { en: 'Hospital visits linked through ABDM', hi: 'ABDM से अस्पताल की विज़िट जुड़ीं' },
+  },
   consent_requested: {
     priority: 'high',
     ttlSeconds: 3 * DAY,

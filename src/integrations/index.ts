@@ -4,8 +4,8 @@ import { ApiError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { Integrations } from '../core/types'
 import { abdmLogin } from './abdm/client'
-import { hieCm } from './abdm/hiecm'
-import type { AbhaLogin, HieCm } from './abdm/port'
+import { abdmLinking, hieCm } from './abdm/hiecm'
+import type { AbdmLinking, AbhaLogin, HieCm } from './abdm/port'
 import { resendSender } from './email/resend'
 import type { EmailSender } from './email/port'
 import { outboxEmailSender, outboxSmsSender } from './outbox'
@@ -29,6 +29,8 @@ declare module '../core/types' {
     abha: AbhaLogin
     /** ABDM's consent manager (HIE-CM), the patient's side. */
     hiecm: HieCm
+    /** Linking visits at ABDM hospitals, facility search, and the check of the gateway's callbacks. */
+    abdmLinking: AbdmLinking
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
@@ -56,6 +58,15 @@ const hieCmNotConfigured: HieCm = {
   consentArtefact: abhaUnavailable,
   revokeConsents: abhaUnavailable,
 }
+const abdmLinkingNotConfigured: AbdmLinking = {
+  discover: abhaUnavailable,
+  linkInit: abhaUnavailable,
+  linkConfirm: abhaUnavailable,
+  links: abhaUnavailable,
+  facilities: abhaUnavailable,
+  // Without ABDM there is no gateway whose callbacks we could accept.
+  isGatewayCall: async () => false,
+}
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
 export function createIntegrations(
@@ -75,6 +86,8 @@ export function createIntegrations(
           clientId: config.ABDM_CLIENT_ID,
           clientSecret: config.ABDM_CLIENT_SECRET,
           cmId: config.ABDM_CM_ID,
+          hiuId: config.ABDM_HIU_ID,
+          facilityBaseUrl: config.ABDM_FACILITY_BASE_URL,
           timeoutMs,
           log,
         }
@@ -161,5 +174,6 @@ export function createIntegrations(
         : outboxEmailSender(db),
     abha: abdm ? abdmLogin(abdm) : abhaNotConfigured,
     hiecm: abdm ? hieCm(abdm) : hieCmNotConfigured,
+    abdmLinking: abdm ? abdmLinking(abdm) : abdmLinkingNotConfigured,
   }
 }

@@ -82,6 +82,23 @@ export function expireAbdmUserTokens(refresh = false) {
   return fake('abdm', 'expire-user-tokens', { method: 'POST', body: JSON.stringify({ refresh }) })
 }
 
+export type GatewayCallback = { path: string; headers: Record<string, string>; body: Record<string, any> }
+
+/** The gateway's callbacks about one ABHA address that nobody delivered yet, oldest first (taken: they leave the queue). */
+export function abdmCallbacks(abhaAddress: string) {
+  return fake<GatewayCallback[]>('abdm', `callbacks?patient=${encodeURIComponent(abhaAddress)}`)
+}
+
+/** The fake's next linking call for this ABHA address answers only after its callback was taken (the callback overtakes the answer). */
+export function holdNextAbdmAnswer(abhaAddress: string) {
+  return fake('abdm', 'hold-next-answer', { method: 'POST', body: JSON.stringify({ patient: abhaAddress }) })
+}
+
+/** A token as the fake gateway signs callbacks; expired (`expiresIn` < 0) or signed by another key (`foreign`). */
+export async function abdmGatewayToken(options: { expiresIn?: number; foreign?: boolean } = {}) {
+  return (await fake<{ token: string }>('abdm', 'gateway-token', { method: 'POST', body: JSON.stringify(options) })).token
+}
+
 /** ABDM restarts: new key pair (cached certificates go stale) and every gateway session forgotten. */
 export function restartAbdm() {
   return fake('abdm', 'restart', { method: 'POST' })

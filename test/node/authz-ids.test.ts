@@ -343,6 +343,7 @@ async function patientWithEverything() {
     }),
     200,
   )
+  ok(await asha.post('/v1/abdm/discoveries', { hip_id: 'DEMO-HIP' }), 202)
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string
   const labRef = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === lab.id)!.booking_ref as string

@@ -1,5 +1,5 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { timestamptz } from './columns'
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { paginatedCreatedAt, timestamptz } from './columns'
 
 /** The patient's ABDM user token and refresh token, sealed (migration 0038): X-AUTH-TOKEN for ABDM's consent manager. */
 export const abdmSessions = pgTable(
@@ -15,3 +15,44 @@ export const abdmSessions = pgTable(
   (t) => [index('abdm_sessions_abha_address_idx').on(t.abhaAddress)],
 )
 export type AbdmSessionRow = typeof abdmSessions.$inferSelect
+
+/** A found-or-linked visit list, as the hospital named it. */
+export type DiscoveredPatientRow = {
+  reference: string
+  display?: string
+  hiType?: string
+  careContexts: { reference: string; display?: string }[]
+}
+export type DiscoveryStatus = 'searching' | 'found' | 'not_found' | 'linking' | 'otp_sent' | 'confirming' | 'linked' | 'failed'
+
+/** One user-initiated linking at an ABDM hospital, from discovery to linked (migration 0039). */
+export const abdmDiscoveries = pgTable(
+  'abdm_discoveries',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id').notNull(),
+    hipId: text('hip_id').notNull(),
+    hipName: text('hip_name'),
+    status: text('status').$type<DiscoveryStatus>().notNull().default('searching'),
+    discoverRequestId: uuid('discover_request_id').notNull(),
+    linkRequestId: uuid('link_request_id'),
+    confirmRequestId: uuid('confirm_request_id'),
+    transactionId: text('transaction_id'),
+    patients: jsonb('patients').$type<DiscoveredPatientRow[]>(),
+    chosen: jsonb('chosen').$type<DiscoveredPatientRow[]>(),
+    linkReference: text('link_reference'),
+    otpExpiresAt: timestamptz('otp_expires_at'),
+    error: text('error'),
+    createdAt: paginatedCreatedAt(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('abdm_discoveries_patient_idx').on(t.patientId, t.createdAt.desc())],
+)
+export type AbdmDiscoveryRow = typeof abdmDiscoveries.$inferSelect
+
+/** Gateway callbacks already applied, by their REQUEST-ID (ABDM retries them). */
+export const abdmCallbacks = pgTable('abdm_callbacks', {
+  requestId: text('request_id').primaryKey(),
+  path: text('path').notNull(),
+  receivedAt: timestamptz('received_at').notNull().defaultNow(),
+})

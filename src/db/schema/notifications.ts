@@ -17,6 +17,7 @@ export const linkKinds = [
   'record_summary',
   'data_export',
   'profile_management',
+  'abdm_discovery',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]

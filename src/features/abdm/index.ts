@@ -1,7 +1,11 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
+import * as bridge from './bridge'
 import * as requests from './consent-requests'
+import * as discoveries from './discoveries'
+import * as links from './links'
 import * as consents from './consents'
+import { tidyAbdmState } from './store'
 import { confirmAbhaLink, confirmAbhaLinkHandler, startAbhaLink, startAbhaLinkHandler } from './link'
 
 export const abdmFeature: Feature = {
@@ -9,7 +13,11 @@ export const abdmFeature: Feature = {
     {
       name: 'ABDM',
       description:
-        'The patient’s side of ABDM’s health information exchange: linking an ABHA to an account that logged in by phone or email, and the consent inbox (requests from hospitals and clinics on ABDM, approved per hospital, denied or revoked).',
+        'The patient’s side of ABDM’s health information exchange: linking an ABHA to an account that logged in by phone or email, the consent inbox (requests from hospitals and clinics on ABDM, approved per hospital, denied or revoked), and linking my visits at any ABDM hospital (facility search, discovery, OTP, linked).',
+    },
+    {
+      name: 'ABDM gateway',
+      description: 'Callbacks from ABDM’s gateway at our bridge URL, on ABDM’s own paths: not for apps.',
     },
   ],
   routes: () =>
@@ -21,5 +29,16 @@ export const abdmFeature: Feature = {
       .openapi(requests.approveAbdmConsentRequest, requests.approveAbdmConsentRequestHandler)
       .openapi(requests.denyAbdmConsentRequest, requests.denyAbdmConsentRequestHandler)
       .openapi(consents.listAbdmConsents, consents.listAbdmConsentsHandler)
-      .openapi(consents.revokeAbdmConsent, consents.revokeAbdmConsentHandler),
+      .openapi(consents.revokeAbdmConsent, consents.revokeAbdmConsentHandler)
+      .openapi(links.searchAbdmFacilities, links.searchAbdmFacilitiesHandler)
+      .openapi(links.listAbdmDiscoveries, links.listAbdmDiscoveriesHandler)
+      .openapi(discoveries.startAbdmDiscovery, discoveries.startAbdmDiscoveryHandler)
+      .openapi(discoveries.getAbdmDiscovery, discoveries.getAbdmDiscoveryHandler)
+      .openapi(discoveries.linkAbdmCareContexts, discoveries.linkAbdmCareContextsHandler)
+      .openapi(discoveries.confirmAbdmLink, discoveries.confirmAbdmLinkHandler)
+      .openapi(links.listAbdmLinks, links.listAbdmLinksHandler)
+      .openapi(bridge.abdmOnDiscover, bridge.abdmOnDiscoverHandler)
+      .openapi(bridge.abdmOnInit, bridge.abdmOnInitHandler)
+      .openapi(bridge.abdmOnConfirm, bridge.abdmOnConfirmHandler),
+  jobs: [{ name: 'abdm housekeeping', cron: '17 * * * *', run: (services) => tidyAbdmState(services.db) }],
 }

@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi'
+import type { AbdmDiscoveryRow, DiscoveredPatientRow } from '../../db/schema'
 import type {
   AbdmConsentArtefact,
   AbdmConsentRequest,
+  AbdmFacility,
+  AbdmLink,
   AbdmParty,
   ConsentPermission,
   ConsentRequestStatus,
@@ -174,5 +177,126 @@ export function toAbdmConsent(artefact: AbdmConsentArtefact): z.infer<typeof Abd
       care_context_reference: c.careContextReference,
     })),
     ...permission(artefact.permission),
+  }
+}
+
+const CareContextSchema = z.object({
+  patient_reference: z.string().openapi({ description: 'The hospital’s reference for me.', example: 'PUID-1001' }),
+  care_context_reference: z.string().openapi({ description: 'The visit’s reference at the hospital.', example: 'OPD-2026-11-02' }),
+  display: z.string().nullable().openapi({ example: 'OPD visit, 2 Nov 2026 (General Medicine)' }),
+  hi_type: z.string().nullable().openapi({ example: 'OPConsultation' }),
+})
+
+export const AbdmDiscoverySchema = z
+  .object({
+    id: z.guid(),
+    hip_id: z.string().openapi({ example: 'DEMO-HIP' }),
+    hip_name: z.string().nullable().openapi({ example: 'Demo Hospital, Pune' }),
+    status: z.enum(['searching', 'found', 'not_found', 'linking', 'otp_sent', 'confirming', 'linked', 'failed']).openapi({
+      description:
+        'searching → found | not_found | failed; found → (link) linking → otp_sent → (confirm) confirming → linked. A wrong code goes back to otp_sent with `error`.',
+      example: 'found',
+    }),
+    care_contexts: z.array(CareContextSchema).openapi({ description: 'The visits the hospital found for me.' }),
+    chosen: z.array(CareContextSchema).openapi({ description: 'The visits I chose to link.' }),
+    otp_expires_at: z.string().datetime().nullable(),
+    error: z.string().nullable().openapi({ example: null }),
+    created_at: z.string().datetime(),
+    updated_at: z.string().datetime(),
+  })
+  .openapi('AbdmDiscovery')
+
+export const StartDiscoverySchema = z
+  .object({
+    hip_id: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a hospital id on ABDM (its HFR id)')
+      .openapi({ example: 'DEMO-HIP' }),
+    hip_name: z.string().trim().min(1).max(256).optional().openapi({ example: 'Demo Hospital, Pune' }),
+  })
+  .strict()
+  .openapi('StartAbdmDiscovery')
+
+export const LinkCareContextsSchema = z
+  .object({ care_context_refs: z.array(CareContextRef).min(1).max(200) })
+  .strict()
+  .openapi('LinkAbdmCareContexts')
+
+export const ConfirmLinkSchema = z
+  .object({
+    otp: z
+      .string()
+      .trim()
+      .regex(/^\d{4,8}$/, 'must be the code the hospital sent')
+      .openapi({ example: '123456' }),
+  })
+  .strict()
+  .openapi('ConfirmAbdmLink')
+
+export const AbdmFacilitySchema = z
+  .object({
+    hip_id: z.string().openapi({ example: 'DEMO-HIP' }),
+    name: z.string().openapi({ example: 'Demo Hospital, Pune' }),
+    address: z.string().nullable(),
+    district: z.string().nullable(),
+    state: z.string().nullable(),
+    pincode: z.string().nullable(),
+  })
+  .openapi('AbdmFacility')
+
+export const AbdmLinkSchema = z
+  .object({
+    hospital: HospitalSchema,
+    patient_reference: z.string(),
+    display: z.string().nullable(),
+    hi_type: z.string().nullable(),
+    care_contexts: z.array(z.object({ care_context_reference: z.string(), display: z.string().nullable() })),
+  })
+  .openapi('AbdmLink')
+
+const careContextsOf = (patients: DiscoveredPatientRow[] | null) =>
+  (patients ?? []).flatMap((p) =>
+    p.careContexts.map((c) => ({
+      patient_reference: p.reference,
+      care_context_reference: c.reference,
+      display: c.display ?? null,
+      hi_type: p.hiType ?? null,
+    })),
+  )
+
+export function toAbdmDiscovery(row: AbdmDiscoveryRow): z.infer<typeof AbdmDiscoverySchema> {
+  return {
+    id: row.id,
+    hip_id: row.hipId,
+    hip_name: row.hipName,
+    status: row.status,
+    care_contexts: careContextsOf(row.patients),
+    chosen: careContextsOf(row.chosen),
+    otp_expires_at: row.otpExpiresAt?.toISOString() ?? null,
+    error: row.error,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  }
+}
+
+export function toAbdmLink(link: AbdmLink): z.infer<typeof AbdmLinkSchema> {
+  return {
+    hospital: hospital(link.hip),
+    patient_reference: link.reference,
+    display: link.display ?? null,
+    hi_type: link.hiType ?? null,
+    care_contexts: link.careContexts.map((c) => ({ care_context_reference: c.reference, display: c.display ?? null })),
+  }
+}
+
+export function toAbdmFacility(facility: AbdmFacility): z.infer<typeof AbdmFacilitySchema> {
+  return {
+    hip_id: facility.id,
+    name: facility.name,
+    address: facility.address ?? null,
+    district: facility.district ?? null,
+    state: facility.state ?? null,
+    pincode: facility.pincode ?? null,
   }
 }

@@ -8,6 +8,10 @@ export type AbdmOptions = {
   clientId: string
   clientSecret: string
   cmId: string
+  /** Our id as an HIU on ABDM (X-HIU-ID of linking calls). */
+  hiuId: string
+  /** ABDM's health facility registry (HFR), for the facility search. */
+  facilityBaseUrl: string
   timeoutMs: number
   log: Logger
 }
@@ -101,4 +105,65 @@ export function abdmGateway(options: AbdmOptions) {
   }
 
   return { headers, withSession }
+}
+
+const Jwks = z.object({
+  keys: z
+    .array(
+      z
+        .object({ kid: z.string().max(256).optional(), kty: z.literal('RSA'), n: z.string(), e: z.string(), alg: z.string().optional() })
+        .passthrough(),
+    )
+    .max(20),
+})
+const b64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+
+/**
+ * The gateway's callbacks carry its RS256 JWT as `Authorization: Bearer …`: verified against the
+ * keys of its certs endpoint (JWKS, cached at the edge for an hour; fetched again for a key id it
+ * does not list, as after a rotation, but at most every five minutes: forged key ids cannot make us
+ * fetch per request), and refused once expired.
+ */
+export function gatewayTokenVerifier(options: AbdmOptions) {
+  const certs = edgeCache('certs/gateway')
+  const load = async () => {
+    const response = await callUpstream(SERVICE, `${options.gatewayBaseUrl}/api/hiecm/gateway/v3/certs`, {}, options.timeoutMs)
+    if (!response.ok) await rejectUpstream(SERVICE, response, 'ABDM did not give its gateway certificates.')
+    return { value: { keys: (await readUpstreamJson(SERVICE, response, Jwks)).keys, fetchedAt: Date.now() }, ttlSeconds: 3600 }
+  }
+  return async (authorization: string | undefined): Promise<boolean> => {
+    const token = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(authorization ?? '')
+    if (!token) return false
+    const [, head, body, signature] = token as unknown as [string, string, string, string]
+    let header: { alg?: string; kid?: string }
+    let claims: { exp?: number }
+    try {
+      header = JSON.parse(new TextDecoder().decode(b64url(head)))
+      claims = JSON.parse(new TextDecoder().decode(b64url(body)))
+    } catch {
+      return false
+    }
+    if (header.alg !== 'RS256' || typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) return false
+    const cached = await certs.get(load)
+    let keys = cached.keys
+    if (!keys.some((key) => key.kid === header.kid) && Date.now() - cached.fetchedAt > 5 * 60_000) {
+      await certs.evict()
+      keys = (await certs.get(load)).keys
+    }
+    const jwk = keys.find((key) => key.kid === header.kid) ?? (header.kid === undefined && keys.length === 1 ? keys[0] : undefined)
+    if (!jwk) return false
+    try {
+      const key = await crypto.subtle.importKey(
+        'jwk',
+        { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256', ext: true },
+        { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      )
+      return await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, b64url(signature), new TextEncoder().encode(`${head}.${body}`))
+    } catch (error) {
+      options.log.log('error', 'ABDM gateway key or signature unreadable', { error: String(error) })
+      return false
+    }
+  }
 }

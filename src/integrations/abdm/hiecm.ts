@@ -1,8 +1,16 @@
 import { z } from 'zod'
 import { ApiError } from '../../core/errors'
 import { callUpstream, readUpstreamJson, rejectUpstream } from '../../core/upstream'
-import { abdmErrorCode, abdmGateway, SERVICE, type AbdmOptions } from './gateway'
-import { AbdmUserTokenRefused, type AbdmConsentArtefact, type AbdmConsentRequest, type ConsentPermission, type HieCm } from './port'
+import { abdmErrorCode, abdmGateway, gatewayTokenVerifier, SERVICE, type AbdmOptions } from './gateway'
+import {
+  AbdmUserTokenRefused,
+  type AbdmCareContext,
+  type AbdmConsentArtefact,
+  type AbdmConsentRequest,
+  type AbdmLinking,
+  type ConsentPermission,
+  type HieCm,
+} from './port'
 
 const MAX_ITEMS = 500
 const text = (max: number) => z.string().trim().min(1).max(max)
@@ -100,21 +108,29 @@ const ConsentRequests = listOf(ConsentRequest, 'requests', 'consentRequests', 'c
 const ConsentArtefacts = listOf(ConsentArtefact, 'consentArtefacts', 'artefacts', 'consents', 'content')
 
 /**
- * ABDM's consent manager as the patient's app sees it (`/api/hiecm/consent/v3`, on the ABHA host):
- * the gateway session plus the patient's user token as `X-AUTH-TOKEN`.
+ * A call to ABDM's consent manager with the gateway session and the patient's user token as
+ * `X-AUTH-TOKEN` (and our HIU id, which linking needs). A refused user token throws
+ * `AbdmUserTokenRefused`; 404 is undefined; 409/422 (the thing changed at ABDM) is 409 `conflict`.
  */
-export function hieCm(options: AbdmOptions): HieCm {
+function userCalls(options: AbdmOptions) {
   const { headers, withSession } = abdmGateway(options)
-  const base = `${options.abhaBaseUrl}/api/hiecm/consent/v3`
-
-  async function call(userToken: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<Response | undefined> {
+  return async function call(
+    userToken: string,
+    url: string,
+    init: { method?: string; body?: unknown; requestId?: string } = {},
+  ): Promise<Response | undefined> {
     const response = await withSession((token) =>
       callUpstream(
         SERVICE,
-        `${base}${path}`,
+        url,
         {
           method: init.method ?? 'GET',
-          headers: headers({ Authorization: `Bearer ${token}`, 'X-AUTH-TOKEN': userToken }),
+          headers: headers({
+            Authorization: `Bearer ${token}`,
+            'X-AUTH-TOKEN': userToken,
+            'X-HIU-ID': options.hiuId,
+            ...(init.requestId ? { 'REQUEST-ID': init.requestId } : {}),
+          }),
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
         },
         options.timeoutMs,
@@ -132,15 +148,26 @@ export function hieCm(options: AbdmOptions): HieCm {
     if (response.status === 409 || response.status === 422) {
       // The request or consent changed at ABDM since we read it (answered elsewhere, expired).
       const code = await abdmErrorCode(response)
-      options.log.log('info', 'ABDM refused a consent action', { status: response.status, code })
+      options.log.log('info', 'ABDM refused a patient action', { status: response.status, code })
       await response.body?.cancel()
-      throw new ApiError('conflict', 'ABDM refused this: the request or consent has changed. Read it again.', {
+      throw new ApiError('conflict', 'ABDM refused this: what it names has changed. Read it again.', {
         details: { service: SERVICE, code },
       })
     }
     if (!response.ok) await rejectUpstream(SERVICE, response)
     return response
   }
+}
+
+/**
+ * ABDM's consent manager as the patient's app sees it (`/api/hiecm/consent/v3`, on the ABHA host):
+ * the gateway session plus the patient's user token as `X-AUTH-TOKEN`.
+ */
+export function hieCm(options: AbdmOptions): HieCm {
+  const userCall = userCalls(options)
+  const base = `${options.abhaBaseUrl}/api/hiecm/consent/v3`
+  const call = (userToken: string, path: string, init: { method?: string; body?: unknown } = {}) =>
+    userCall(userToken, `${base}${path}`, init)
 
   const path = (id: string) => encodeURIComponent(id)
 
@@ -186,5 +213,123 @@ export function hieCm(options: AbdmOptions): HieCm {
       if (!response) throw new ApiError('not_found', 'ABDM no longer has this consent.')
       await response.body?.cancel()
     },
+  }
+}
+
+const CareContextAnswer = z.object({ referenceNumber: text(256), display: z.string().max(512).nullish() })
+const toCareContext = (c: z.infer<typeof CareContextAnswer>): AbdmCareContext => ({
+  reference: c.referenceNumber,
+  display: c.display ?? undefined,
+})
+const LinkAnswer = z.object({
+  hip: Party,
+  referenceNumber: text(256),
+  display: z.string().max(512).nullish(),
+  hiType: z.string().max(64).nullish(),
+  careContexts: z.array(CareContextAnswer).max(MAX_ITEMS).default([]),
+})
+const LinksAnswer = z
+  .object({
+    Patient: z.object({ links: z.array(LinkAnswer).max(MAX_ITEMS).default([]) }).nullish(),
+    patient: z.object({ links: z.array(LinkAnswer).max(MAX_ITEMS).default([]) }).nullish(),
+  })
+  .transform((answer) => (answer.Patient ?? answer.patient)?.links ?? [])
+const FacilitiesAnswer = z.object({
+  facilities: z
+    .array(
+      z.object({
+        facilityId: text(64),
+        facilityName: text(256),
+        address: z.string().max(512).nullish(),
+        districtName: z.string().max(128).nullish(),
+        stateName: z.string().max(128).nullish(),
+        pincode: z.string().max(16).nullish(),
+      }),
+    )
+    .max(100)
+    .default([]),
+})
+
+/**
+ * User-initiated linking (`/api/hiecm/user-initiated-linking/v3`, answered by callbacks), the
+ * patient's linked hospitals, HFR's facility search, and the check of the gateway's callbacks.
+ */
+export function abdmLinking(options: AbdmOptions): AbdmLinking {
+  const userCall = userCalls(options)
+  const { headers, withSession } = abdmGateway(options)
+  const base = `${options.abhaBaseUrl}/api/hiecm/user-initiated-linking/v3`
+  const accepted = async (response: Response | undefined, what: string) => {
+    if (!response) throw new ApiError('not_found', `ABDM does not know ${what}.`)
+    await response.body?.cancel()
+  }
+  return {
+    async discover(userToken, requestId, hipId, identifiers) {
+      const response = await userCall(userToken, `${base}/patient/care-context/discover`, {
+        method: 'POST',
+        requestId,
+        body: { hip: { id: hipId }, unverifiedIdentifiers: identifiers },
+      })
+      await accepted(response, 'this hospital')
+    },
+    async linkInit(userToken, requestId, transactionId, patients) {
+      const response = await userCall(userToken, `${base}/link/care-context/init`, {
+        method: 'POST',
+        requestId,
+        body: {
+          transactionId,
+          patient: patients.map((patient) => ({
+            referenceNumber: patient.reference,
+            display: patient.display,
+            careContexts: patient.careContexts.map((c) => ({ referenceNumber: c.reference, display: c.display })),
+            hiType: patient.hiType,
+            count: patient.careContexts.length,
+          })),
+        },
+      })
+      await accepted(response, 'this discovery')
+    },
+    async linkConfirm(userToken, requestId, linkReference, otp) {
+      const response = await userCall(userToken, `${base}/link/care-context/confirm`, {
+        method: 'POST',
+        requestId,
+        body: { token: otp, linkRefNumber: linkReference },
+      })
+      await accepted(response, 'this link')
+    },
+    async links(userToken) {
+      const response = await userCall(userToken, `${options.abhaBaseUrl}/api/hiecm/hip/v3/link/patient/links`)
+      if (!response) return []
+      return (await readUpstreamJson(SERVICE, response, LinksAnswer)).map((link) => ({
+        hip: toParty(link.hip),
+        reference: link.referenceNumber,
+        display: link.display ?? undefined,
+        hiType: link.hiType ?? undefined,
+        careContexts: link.careContexts.map(toCareContext),
+      }))
+    },
+    async facilities(name) {
+      const response = await withSession((token) =>
+        callUpstream(
+          SERVICE,
+          `${options.facilityBaseUrl}/FacilityManagement/v1.5/facility/search`,
+          {
+            method: 'POST',
+            headers: headers({ Authorization: `Bearer ${token}` }),
+            body: JSON.stringify({ facilityName: name, page: 1, resultsPerPage: 20 }),
+          },
+          options.timeoutMs,
+        ),
+      )
+      if (!response.ok) await rejectUpstream(SERVICE, response, 'ABDM’s facility registry did not answer.')
+      return (await readUpstreamJson(SERVICE, response, FacilitiesAnswer)).facilities.map((f) => ({
+        id: f.facilityId,
+        name: f.facilityName,
+        address: f.address ?? undefined,
+        district: f.districtName ?? undefined,
+        state: f.stateName ?? undefined,
+        pincode: f.pincode ?? undefined,
+      }))
+    },
+    isGatewayCall: gatewayTokenVerifier(options),
   }
 }

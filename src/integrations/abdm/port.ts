@@ -113,3 +113,27 @@ export interface HieCm {
   consentArtefact(userToken: string, id: string): Promise<AbdmConsentArtefact | undefined>
   revokeConsents(userToken: string, artefactIds: string[]): Promise<void>
 }
+
+/** A visit (care context) at a hospital, under the hospital's own patient reference. */
+export type AbdmCareContext = { reference: string; display?: string }
+/** What a hospital found of the patient: its reference for them, and their visits there. */
+export type AbdmDiscoveredPatient = { reference: string; display?: string; hiType?: string; careContexts: AbdmCareContext[] }
+export type AbdmLink = { hip: AbdmParty; reference: string; display?: string; hiType?: string; careContexts: AbdmCareContext[] }
+export type AbdmFacility = { id: string; name: string; address?: string; district?: string; state?: string; pincode?: string }
+/** How the person is identified to a hospital's discovery (beside the ABHA address the user token names). */
+export type AbdmIdentifier = { type: 'MOBILE' | 'ABHA_NUMBER'; value: string }
+
+/**
+ * User-initiated linking and the gateway's callbacks. Each call is sent with our REQUEST-ID (the
+ * caller stores it first: ABDM's answer arrives as a callback naming it, possibly before the call
+ * returns).
+ */
+export interface AbdmLinking {
+  discover(userToken: string, requestId: string, hipId: string, identifiers: AbdmIdentifier[]): Promise<void>
+  linkInit(userToken: string, requestId: string, transactionId: string, patients: AbdmDiscoveredPatient[]): Promise<void>
+  linkConfirm(userToken: string, requestId: string, linkReference: string, otp: string): Promise<void>
+  links(userToken: string): Promise<AbdmLink[]>
+  facilities(name: string): Promise<AbdmFacility[]>
+  /** Whether a callback's `Authorization` is the gateway's: an RS256 JWT, signed by a key of its certs, not expired. */
+  isGatewayCall(authorization: string | undefined): Promise<boolean>
+}
