@@ -1898,6 +1898,15 @@ create table abdm_callbacks (
 );
 create index abdm_callbacks_received_idx on abdm_callbacks (received_at);
 
+-- The patient's answer to "let my own pulls through without asking each time" (ABDM's auto-approval
+-- policy for our HIU): asked once (a row), switchable, ABDM's policy id once made. Migration 0040.
+create table abdm_auto_approvals (
+  patient_id uuid primary key,
+  enabled boolean not null default false,
+  policy_id text,
+  updated_at timestamptz not null default now()
+);
+
 insert into schema_migrations (version) values
   ('0001_foundation'),
   ('0002_hardening'),
@@ -1937,7 +1946,8 @@ insert into schema_migrations (version) values
   ('0036_abha_mobile_login'),
   ('0037_abha_link'),
   ('0038_abdm_sessions'),
-  ('0039_abdm_linking');
+  ('0039_abdm_linking'),
+  ('0040_abdm_auto_approval');
 
 commit;
 

@@ -4,16 +4,25 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { AbdmConsentRequestSchema, AbdmConsentSchema } from '../src/features/abdm/schema'
+import { AbdmConsentRequestSchema, AbdmConsentSchema, AbdmSubscriptionRequestSchema, AutoApprovalSchema } from '../src/features/abdm/schema'
 import { LoginSchema, OtpChallengeSchema } from '../src/features/auth/schema'
 import { linkedPatient, newAbha } from './fixtures/abdm'
 import { loginByPhone, randomPhone, requestOtp } from './fixtures/auth'
 import { expectError, expectOk, newClient, type Client } from './harness/client'
-import { abdmOtps, expireAbdmUserTokens, fakeCalls, raiseAbdmConsentRequest } from './harness/fakes'
+import {
+  abdmAutoApprovals,
+  abdmOtps,
+  expireAbdmUserTokens,
+  fakeCalls,
+  raiseAbdmConsentRequest,
+  raiseAbdmSubscriptionRequest,
+  refuseNextAbdmAutoApproval,
+} from './harness/fakes'
 import { runSql } from './harness/sql'
 
 const RequestPage = z.object({ items: z.array(AbdmConsentRequestSchema), next_cursor: z.null() })
 const ConsentPage = z.object({ items: z.array(AbdmConsentSchema), next_cursor: z.null() })
+const SubscriptionPage = z.object({ items: z.array(AbdmSubscriptionRequestSchema), next_cursor: z.null() })
 const DAY = 86_400_000
 
 const inbox = (client: Client, token: string, query = '') =>
@@ -174,5 +183,68 @@ describe('the ABDM consent inbox', () => {
     const request = await raiseAbdmConsentRequest({ abhaAddress: abha, hips: [] })
     const listed = await inbox(client, login.access_token)
     expect(listed.items).toMatchObject([{ id: request.id, hospitals: [] }])
+  })
+
+  it('answers subscription requests, narrowed, and switches auto-approval of my own pulls on and off', async () => {
+    const { client, token, abha } = await linkedPatient()
+    const asked = await raiseAbdmSubscriptionRequest({ abhaAddress: abha })
+    const listed = await expectOk(await client.get('/v1/abdm/subscription-requests', { token }), 200, SubscriptionPage)
+    expect(listed.items).toMatchObject([
+      {
+        id: asked.id,
+        status: 'requested',
+        categories: ['LINK', 'DATA'],
+        hospitals: [{ hip_id: 'DEMO-HIP' }],
+        requester: { hiu_id: 'DEMO-HIU' },
+      },
+    ])
+    const approve = (body: unknown) => client.post(`/v1/abdm/subscription-requests/${asked.id}/approve`, body, { token })
+    await expectError(await approve({ hi_types: ['Invoice'] }), 400, 'validation_failed')
+    await expectError(await approve({ hip_ids: ['OTHER-HIP'] }), 400, 'validation_failed')
+    const granted = await expectOk(await approve({ categories: ['DATA'] }), 200, AbdmSubscriptionRequestSchema)
+    expect(granted).toMatchObject({ status: 'granted', categories: ['DATA'], hi_types: ['Prescription', 'DiagnosticReport'] })
+    await expectError(await approve({}), 409, 'conflict')
+    const second = await raiseAbdmSubscriptionRequest({ abhaAddress: abha })
+    expect(
+      (
+        await expectOk(
+          await client.post(`/v1/abdm/subscription-requests/${second.id}/deny`, { reason: 'Not now.' }, { token }),
+          200,
+          AbdmSubscriptionRequestSchema,
+        )
+      ).status,
+    ).toBe('denied')
+    const other = await loginByPhone(newClient())
+    await expectError(
+      await client.post(`/v1/abdm/subscription-requests/${second.id}/deny`, { reason: 'x' }, { token: other.access_token }),
+      404,
+      'not_found',
+    )
+
+    // Auto-approval: off and not asked until I answer; on makes ABDM's policy once, off disables it.
+    const setting = () => client.get('/v1/abdm/auto-approval', { token }).then((r) => expectOk(r, 200, AutoApprovalSchema))
+    expect(await setting()).toMatchObject({ enabled: false, asked: false })
+    const put = (enabled: boolean) =>
+      client.put('/v1/abdm/auto-approval', { enabled }, { token }).then((r) => expectOk(r, 200, AutoApprovalSchema))
+    // ABDM fails to make the policy: nothing is kept as answered, and the next tap tries again.
+    await refuseNextAbdmAutoApproval(abha)
+    await expectError(await client.put('/v1/abdm/auto-approval', { enabled: true }, { token }), 503, 'upstream_unavailable')
+    expect(await setting()).toMatchObject({ enabled: false, asked: false })
+    expect(await put(false)).toMatchObject({ enabled: false, asked: true })
+    expect(await abdmAutoApprovals(abha)).toEqual([])
+    // Two taps at once: one policy at ABDM; the other tap is told to wait, or sees it made.
+    const taps = await Promise.all([true, true].map((enabled) => client.put('/v1/abdm/auto-approval', { enabled }, { token })))
+    for (const tap of taps)
+      if (tap.status === 409) await expectError(tap, 409, 'request_in_flight')
+      else expect(await expectOk(tap, 200, AutoApprovalSchema)).toMatchObject({ enabled: true, asked: true })
+    expect(taps.some((tap) => tap.status === 200)).toBe(true)
+    expect(await put(true)).toMatchObject({ enabled: true })
+    const [policy] = await abdmAutoApprovals(abha)
+    expect(await abdmAutoApprovals(abha)).toEqual([{ id: policy!.id, hiu: 'PHR-EDGE-DEV', enabled: true }])
+    expect(await put(false)).toMatchObject({ enabled: false })
+    expect(await abdmAutoApprovals(abha)).toEqual([{ id: policy!.id, hiu: 'PHR-EDGE-DEV', enabled: false }])
+    expect(await put(true)).toMatchObject({ enabled: true })
+    expect(await abdmAutoApprovals(abha)).toEqual([{ id: policy!.id, hiu: 'PHR-EDGE-DEV', enabled: true }])
+    expect(await setting()).toMatchObject({ enabled: true, asked: true })
   })
 })

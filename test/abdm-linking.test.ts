@@ -8,7 +8,7 @@ import { NotificationSchema } from '../src/features/notifications/schema'
 import { deliver, linkedPatient, nextCallbacks } from './fixtures/abdm'
 import { loginByPhone } from './fixtures/auth'
 import { expectError, expectOk, newClient, type Client } from './harness/client'
-import { abdmGatewayToken, abdmOtps, holdNextAbdmAnswer } from './harness/fakes'
+import { abdmGatewayToken, abdmOtps, holdNextAbdmAnswer, releaseAbdmAnswer } from './harness/fakes'
 
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), next_cursor: z.null() })
 const Notifications = z.object({ items: z.array(NotificationSchema) }).passthrough()
@@ -110,6 +110,7 @@ describe('linking visits at an ABDM hospital', () => {
     const started = client.post('/v1/abdm/discoveries', { hip_id: 'DEMO-HIP' }, { token })
     // The gateway's answer overtakes the hospital's 202: our row was stored before the call went out.
     for (const callback of await nextCallbacks(abha)) await deliver(client, callback)
+    await releaseAbdmAnswer(abha)
     const answered = await expectOk(await started, 202, AbdmDiscoverySchema)
     expect(answered.status).toBe('found')
     expect(answered.care_contexts).toHaveLength(3)

@@ -13,6 +13,27 @@ const iso = (ms) => new Date(ms).toISOString()
 export function consentManager({ headerProblem, userOf }) {
   const requests = new Map() // id -> {patient, request}
   const artefacts = new Map() // id -> {patient, artefact}
+  const subscriptions = new Map() // id -> {patient, request, grant?}
+  const autoApprovals = new Map() // id -> {patient, policy, enabled}
+  const refuseNextPolicy = new Set() // ABHA addresses whose next policy ABDM fails to make (503)
+
+  /** A demo HIU asks to be told of new visits and records (`POST /_fake/subscription-requests`). */
+  const subscribe = ({ abhaAddress, categories = ['LINK', 'DATA'], hiTypes = ['Prescription', 'DiagnosticReport'], hips }) => {
+    const now = Date.now()
+    const request = {
+      id: randomUUID(),
+      status: 'REQUESTED',
+      createdAt: iso(now),
+      hiu: { id: demoHiu.id, name: demoHiu.name },
+      purpose: { code: 'CAREMGT', text: 'Care Management' },
+      categories,
+      hiTypes,
+      hips: (hips ?? [demoHip]).map(({ id, name }) => ({ id, name })),
+      period: { from: iso(now - 365 * DAY), to: iso(now + 365 * DAY) },
+    }
+    subscriptions.set(request.id, { patient: abhaAddress.toLowerCase(), request })
+    return request
+  }
 
   /** A demo HIU asks for consent (what `POST /dev/abdm/consent-requests` and the tests use). */
   const raise = ({ abhaAddress, hiTypes, hips, fromDays = 730, eraseInDays = 60, requester = 'Dr. Meera Joshi' }) => {
@@ -104,6 +125,21 @@ export function consentManager({ headerProblem, userOf }) {
   }
 
   const routes = {
+    'GET /api/hiecm/subscription-requests/v3/requests': ({ headers }) => {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      return [200, { requests: [...subscriptions.values()].filter((e) => e.patient === patient).map((e) => e.request) }]
+    },
+    'POST /api/hiecm/consent/v3/auto/approve': ({ headers, body }) => {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      if (!body?.hiu?.id || typeof body.isApplicableForAllHIPs !== 'boolean' || !Array.isArray(body.includedSources))
+        return error(400, 'ABDM-1017', 'hiu, isApplicableForAllHIPs and includedSources are required')
+      if (refuseNextPolicy.delete(patient)) return error(503, 'ABDM-1099', 'Service unavailable')
+      const id = randomUUID()
+      autoApprovals.set(id, { patient, policy: body, enabled: true })
+      return [200, { autoApprovalId: id, message: 'Auto approval policy created' }]
+    },
     'GET /api/hiecm/consent/v3/request': ({ headers, query }) => {
       const { patient, refusal } = caller(headers)
       if (refusal) return refusal
@@ -136,8 +172,43 @@ export function consentManager({ headerProblem, userOf }) {
     },
   }
 
+  const subscriptionAction = (entry, action, body) => {
+    if (entry.request.status !== 'REQUESTED') return error(409, 'ABDM-1023', `Subscription request is ${entry.request.status}`)
+    if (action === 'deny') {
+      if (typeof body?.reason !== 'string' || !body.reason.trim()) return error(400, 'ABDM-1017', 'reason is required')
+      entry.request.status = 'DENIED'
+      return [200, { message: 'Subscription denied' }]
+    }
+    const sources = body?.includedSources
+    if (typeof body?.isApplicableForAllHIPs !== 'boolean' || !Array.isArray(sources) || sources.length === 0)
+      return error(400, 'ABDM-1017', 'isApplicableForAllHIPs and includedSources are required')
+    for (const source of sources) {
+      if (!Array.isArray(source.categories) || source.categories.some((c) => !entry.request.categories.includes(c)))
+        return error(400, 'ABDM-1017', 'categories not requested')
+      if (!body.isApplicableForAllHIPs && !entry.request.hips.some((hip) => hip.id === source.hip?.id))
+        return error(400, 'ABDM-1017', 'HIP not requested')
+    }
+    entry.request.status = 'GRANTED'
+    entry.grant = body
+    return [200, { message: 'Subscription approved' }]
+  }
+
   /** Paths with an id in them. */
   const byId = ({ method, path, headers, body }) => {
+    const subscription = /^\/api\/hiecm\/subscription-requests\/v3\/([^/]+)\/(approve|deny)$/.exec(path)
+    const policy = /^\/api\/hiecm\/consent\/v3\/auto\/approve\/([^/]+)\/(enable|disable)$/.exec(path)
+    if ((subscription || policy) && method === 'POST') {
+      const { patient, refusal } = caller(headers)
+      if (refusal) return refusal
+      if (subscription) {
+        const entry = mine(subscriptions, decodeURIComponent(subscription[1]), patient)
+        return entry ? subscriptionAction(entry, subscription[2], body) : error(404, 'ABDM-1018', 'Subscription request not found')
+      }
+      const entry = mine(autoApprovals, decodeURIComponent(policy[1]), patient)
+      if (!entry) return error(404, 'ABDM-1018', 'Auto approval policy not found')
+      entry.enabled = policy[2] === 'enable'
+      return [202, { message: `Successfully ${policy[2]}d auto approval policy` }]
+    }
     const match = /^\/api\/hiecm\/consent\/v3\/(request|artefact)\/([^/]+)(?:\/(approve|deny))?$/.exec(path)
     if (!match) return undefined
     const [, kind, id, action] = match
@@ -163,5 +234,14 @@ export function consentManager({ headerProblem, userOf }) {
     return undefined
   }
 
-  return { routes, byId, raise }
+  /** The auto-approval policies of an ABHA address (for tests): {id, hiu, enabled}. */
+  const policiesOf = (abhaAddress) =>
+    [...autoApprovals.entries()]
+      .filter(([, e]) => e.patient === abhaAddress.toLowerCase())
+      .map(([id, e]) => ({ id, hiu: e.policy.hiu.id, enabled: e.enabled }))
+
+  /** The next auto-approval policy this ABHA address asks for fails at ABDM (503). */
+  const refuseNextAutoApproval = (abhaAddress) => refuseNextPolicy.add(abhaAddress.toLowerCase())
+
+  return { routes, byId, raise, subscribe, policiesOf, refuseNextAutoApproval }
 }

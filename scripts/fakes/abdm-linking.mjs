@@ -44,7 +44,8 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
   }
 
   const pending = [] // callbacks waiting for the tests: {patient, path, headers, body}
-  const holding = new Set() // ABHA addresses whose next linking answer waits for its callback to be taken
+  const holding = new Set() // ABHA addresses whose next linking answer waits until the test releases it
+  const released = new Set() // ABHA addresses whose held answer may go now
   const callback = (patient, path, body) => {
     const delivery = {
       patient,
@@ -57,7 +58,6 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
         'x-cm-id': cmId,
       },
       body,
-      taken: false,
     }
     if (bridgeUrl) {
       setTimeout(() => {
@@ -68,10 +68,11 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
     } else pending.push(delivery)
     return delivery
   }
-  /** Answers 202, after its callback was taken when a test asked to hold the answer (callback first). */
+  /** Answers 202; when a test held the answer, only once the test released it (its callback delivered first). */
   const accepted = async (delivery) => {
     if (holding.delete(delivery.patient)) {
-      for (let i = 0; i < 100 && !delivery.taken; i++) await new Promise((resolve) => setTimeout(resolve, 50))
+      for (let i = 0; i < 200 && !released.has(delivery.patient); i++) await new Promise((resolve) => setTimeout(resolve, 25))
+      released.delete(delivery.patient)
     }
     return [202, {}]
   }
@@ -216,16 +217,17 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
     'GET /_fake/callbacks': ({ query }) => {
       const patient = query.get('patient')
       const taken = pending.filter((delivery) => delivery.patient === patient)
-      for (const delivery of taken) {
-        delivery.taken = true
-        pending.splice(pending.indexOf(delivery), 1)
-      }
+      for (const delivery of taken) pending.splice(pending.indexOf(delivery), 1)
       return [200, taken.map(({ path, headers, body }) => ({ path, headers, body }))]
     },
-    // The next linking call for {patient} answers only once its callback was taken (the callback arrives first).
+    // The next linking call for {patient} answers only once released (its callback arrives first).
     'POST /_fake/hold-next-answer': ({ body }) => {
       holding.add(String(body?.patient))
       return [200, { holding: body?.patient }]
+    },
+    'POST /_fake/release-answer': ({ body }) => {
+      released.add(String(body?.patient))
+      return [200, { released: body?.patient }]
     },
     // A gateway token for tests: {expiresIn} (negative: expired), {foreign: true} signed by another key.
     'POST /_fake/gateway-token': ({ body }) => {

@@ -336,6 +336,17 @@ export async function startFakeAbdm({
         if (typeof body?.abhaAddress !== 'string' || !body.abhaAddress.includes('@')) return [400, { message: 'abhaAddress is required' }]
         return [201, consents.raise(body)]
       },
+      // A demo HIU asks to subscribe: {abhaAddress, categories?, hiTypes?, hips?}.
+      'POST /_fake/subscription-requests': ({ body }) => {
+        if (typeof body?.abhaAddress !== 'string' || !body.abhaAddress.includes('@')) return [400, { message: 'abhaAddress is required' }]
+        return [201, consents.subscribe(body)]
+      },
+      'GET /_fake/auto-approvals': ({ query }) => [200, consents.policiesOf(query.get('patient') ?? '')],
+      // The next auto-approval policy {patient} asks for fails at ABDM (503).
+      'POST /_fake/auto-approvals/refuse-next': ({ body }) => [
+        200,
+        { refusing: consents.refuseNextAutoApproval(String(body?.patient)) && body?.patient },
+      ],
       // ABDM ends every user token now (as after 30 minutes); {refresh: true} ends the refresh tokens too.
       'POST /_fake/expire-user-tokens': ({ body }) => {
         xTokens.clear()

@@ -4,8 +4,8 @@ import { ApiError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { Integrations } from '../core/types'
 import { abdmLogin } from './abdm/client'
-import { abdmLinking, hieCm } from './abdm/hiecm'
-import type { AbdmLinking, AbhaLogin, HieCm } from './abdm/port'
+import { abdmLinking, abdmSubscriptions, hieCm } from './abdm/hiecm'
+import type { AbdmLinking, AbdmSubscriptions, AbhaLogin, HieCm } from './abdm/port'
 import { resendSender } from './email/resend'
 import type { EmailSender } from './email/port'
 import { outboxEmailSender, outboxSmsSender } from './outbox'
@@ -31,6 +31,8 @@ declare module '../core/types' {
     hiecm: HieCm
     /** Linking visits at ABDM hospitals, facility search, and the check of the gateway's callbacks. */
     abdmLinking: AbdmLinking
+    /** Subscription requests and auto-approval policies on ABDM. */
+    abdmSubscriptions: AbdmSubscriptions
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
@@ -66,6 +68,13 @@ const abdmLinkingNotConfigured: AbdmLinking = {
   facilities: abhaUnavailable,
   // Without ABDM there is no gateway whose callbacks we could accept.
   isGatewayCall: async () => false,
+}
+const abdmSubscriptionsNotConfigured: AbdmSubscriptions = {
+  subscriptionRequests: abhaUnavailable,
+  approveSubscription: abhaUnavailable,
+  denySubscription: abhaUnavailable,
+  createAutoApproval: abhaUnavailable,
+  setAutoApproval: abhaUnavailable,
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
@@ -175,5 +184,6 @@ export function createIntegrations(
     abha: abdm ? abdmLogin(abdm) : abhaNotConfigured,
     hiecm: abdm ? hieCm(abdm) : hieCmNotConfigured,
     abdmLinking: abdm ? abdmLinking(abdm) : abdmLinkingNotConfigured,
+    abdmSubscriptions: abdm ? abdmSubscriptions(abdm) : abdmSubscriptionsNotConfigured,
   }
 }

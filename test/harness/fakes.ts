@@ -77,6 +77,21 @@ export function raiseAbdmConsentRequest(request: { abhaAddress: string; hiTypes?
   )
 }
 
+/** The fake ABDM's demo clinic asks to subscribe to this ABHA address's new visits and records. */
+export function raiseAbdmSubscriptionRequest(request: { abhaAddress: string; categories?: string[]; hiTypes?: string[] }) {
+  return fake<{ id: string }>('abdm', 'subscription-requests', { method: 'POST', body: JSON.stringify(request) })
+}
+
+/** The auto-approval policies the fake ABDM holds for an ABHA address. */
+export function abdmAutoApprovals(abhaAddress: string) {
+  return fake<{ id: string; hiu: string; enabled: boolean }[]>('abdm', `auto-approvals?patient=${encodeURIComponent(abhaAddress)}`)
+}
+
+/** ABDM fails (503) to make the next auto-approval policy this ABHA address asks for. */
+export function refuseNextAbdmAutoApproval(abhaAddress: string) {
+  return fake('abdm', 'auto-approvals/refuse-next', { method: 'POST', body: JSON.stringify({ patient: abhaAddress }) })
+}
+
 /** ABDM ends every user token now (as after 30 minutes); `refresh` ends the refresh tokens too. */
 export function expireAbdmUserTokens(refresh = false) {
   return fake('abdm', 'expire-user-tokens', { method: 'POST', body: JSON.stringify({ refresh }) })
@@ -92,6 +107,11 @@ export function abdmCallbacks(abhaAddress: string) {
 /** The fake's next linking call for this ABHA address answers only after its callback was taken (the callback overtakes the answer). */
 export function holdNextAbdmAnswer(abhaAddress: string) {
   return fake('abdm', 'hold-next-answer', { method: 'POST', body: JSON.stringify({ patient: abhaAddress }) })
+}
+
+/** Lets the held linking answer for this ABHA address go (after the test delivered its callback). */
+export function releaseAbdmAnswer(abhaAddress: string) {
+  return fake('abdm', 'release-answer', { method: 'POST', body: JSON.stringify({ patient: abhaAddress }) })
 }
 
 /** A token as the fake gateway signs callbacks; expired (`expiresIn` < 0) or signed by another key (`foreign`). */

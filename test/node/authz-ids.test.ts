@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfDocument, pngImage } from '../fixtures/documents'
 import { recording, routineFever } from '../fixtures/symptom-data'
 import { demoAbhaAccounts } from '../../scripts/fakes/abdm.mjs'
-import { abdmOtps, addAbhaAccount, hmisOrders } from '../harness/fakes'
+import { abdmOtps, addAbhaAccount, hmisOrders, raiseAbdmSubscriptionRequest } from '../harness/fakes'
 import { exampleFor, type OpenApiDocument } from '../harness/openapi'
 import { formOf, ok, openSlot, shareWith, startE2e, type E2e, type Patient } from './harness/e2e'
 
@@ -330,7 +330,8 @@ async function patientWithEverything() {
     201,
   )
   ok(await asha.post(`/v1/profiles/invitations/${invitation.id}/accept`, undefined), 200)
-  // Her ABHA linked, and a clinic on ABDM that asked twice: one request granted (a consent), one waiting.
+  // Her ABHA linked, and a clinic on ABDM that asked twice: one request granted (a consent), one waiting;
+  // a discovery under way, and a subscription request waiting.
   const abha = `asha.${asha.id.slice(0, 8)}@sbx`
   await addAbhaAccount({ ...demoAbhaAccounts[0], abhaNumber: null, abhaAddress: abha, mobile: asha.phone.slice(-10) })
   const link = ok(await asha.post('/v1/abdm/abha/link', { abha }), 202)
@@ -344,6 +345,7 @@ async function patientWithEverything() {
     200,
   )
   ok(await asha.post('/v1/abdm/discoveries', { hip_id: 'DEMO-HIP' }), 202)
+  await raiseAbdmSubscriptionRequest({ abhaAddress: abha })
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string
   const labRef = (await hmisOrders('lab-bookings', 'sahyadri')).find((b) => b.phr_booking_id === lab.id)!.booking_ref as string

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
 /** The patient's ABDM user token and refresh token, sealed (migration 0038): X-AUTH-TOKEN for ABDM's consent manager. */
@@ -55,4 +55,12 @@ export const abdmCallbacks = pgTable('abdm_callbacks', {
   requestId: text('request_id').primaryKey(),
   path: text('path').notNull(),
   receivedAt: timestamptz('received_at').notNull().defaultNow(),
+})
+
+/** The patient's auto-approval of their own pulls on ABDM: asked once, switchable (migration 0040). */
+export const abdmAutoApprovals = pgTable('abdm_auto_approvals', {
+  patientId: uuid('patient_id').primaryKey(),
+  enabled: boolean('enabled').notNull().default(false),
+  policyId: text('policy_id'),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })

@@ -1,9 +1,11 @@
 import { createRouter } from '../../core/routes'
 import type { Feature } from '../../core/types'
+import * as autoApproval from './auto-approval'
 import * as bridge from './bridge'
 import * as requests from './consent-requests'
 import * as discoveries from './discoveries'
 import * as links from './links'
+import * as subscriptions from './subscriptions'
 import * as consents from './consents'
 import { tidyAbdmState } from './store'
 import { confirmAbhaLink, confirmAbhaLinkHandler, startAbhaLink, startAbhaLinkHandler } from './link'
@@ -37,6 +39,11 @@ export const abdmFeature: Feature = {
       .openapi(discoveries.linkAbdmCareContexts, discoveries.linkAbdmCareContextsHandler)
       .openapi(discoveries.confirmAbdmLink, discoveries.confirmAbdmLinkHandler)
       .openapi(links.listAbdmLinks, links.listAbdmLinksHandler)
+      .openapi(subscriptions.listAbdmSubscriptionRequests, subscriptions.listAbdmSubscriptionRequestsHandler)
+      .openapi(subscriptions.approveAbdmSubscriptionRequest, subscriptions.approveAbdmSubscriptionRequestHandler)
+      .openapi(subscriptions.denyAbdmSubscriptionRequest, subscriptions.denyAbdmSubscriptionRequestHandler)
+      .openapi(autoApproval.getAbdmAutoApproval, autoApproval.getAbdmAutoApprovalHandler)
+      .openapi(autoApproval.setAbdmAutoApproval, autoApproval.setAbdmAutoApprovalHandler)
       .openapi(bridge.abdmOnDiscover, bridge.abdmOnDiscoverHandler)
       .openapi(bridge.abdmOnInit, bridge.abdmOnInitHandler)
       .openapi(bridge.abdmOnConfirm, bridge.abdmOnConfirmHandler),

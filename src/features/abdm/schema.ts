@@ -6,6 +6,7 @@ import type {
   AbdmFacility,
   AbdmLink,
   AbdmParty,
+  AbdmSubscriptionRequest,
   ConsentPermission,
   ConsentRequestStatus,
 } from '../../integrations/abdm/port'
@@ -298,5 +299,67 @@ export function toAbdmFacility(facility: AbdmFacility): z.infer<typeof AbdmFacil
     district: facility.district ?? null,
     state: facility.state ?? null,
     pincode: facility.pincode ?? null,
+  }
+}
+
+const SUBSCRIPTION_CATEGORIES = ['LINK', 'DATA'] as const
+
+export const AbdmSubscriptionRequestSchema = z
+  .object({
+    id: z.string().openapi({ example: '7d1e2f3a-4b5c-4d6e-8f9a-0b1c2d3e4f5a' }),
+    status: z.enum(CONSENT_REQUEST_STATUSES).openapi({ example: 'requested' }),
+    created_at: z.string().datetime(),
+    requester: z.object({ hiu_id: z.string(), hiu_name: z.string().nullable() }),
+    purpose: z.object({ code: z.string(), text: z.string().nullable() }),
+    categories: z
+      .array(z.string())
+      .openapi({ description: 'LINK: told of new visits linked; DATA: of new records.', example: ['LINK', 'DATA'] }),
+    hi_types: z.array(z.string()),
+    hospitals: z.array(HospitalSchema).openapi({ description: 'Empty: every hospital.' }),
+    from: z.string().datetime(),
+    to: z.string().datetime(),
+  })
+  .openapi('AbdmSubscriptionRequest')
+
+export const ApproveSubscriptionSchema = z
+  .object({
+    hip_ids: z
+      .array(z.string().trim().min(1).max(128))
+      .max(50)
+      .optional()
+      .openapi({ description: 'Only these hospitals; omitted: all that were asked.' }),
+    categories: z
+      .array(z.enum(SUBSCRIPTION_CATEGORIES))
+      .min(1)
+      .max(2)
+      .optional()
+      .openapi({ example: ['DATA'] }),
+    hi_types: z.array(z.enum(HI_TYPES)).min(1).max(HI_TYPES.length).optional(),
+  })
+  .strict()
+  .openapi('ApproveAbdmSubscription')
+
+export const AutoApprovalSchema = z
+  .object({
+    enabled: z.boolean().openapi({ description: 'My own pulls go through without asking each time.', example: false }),
+    asked: z.boolean().openapi({ description: 'Whether I answered once (the app asks once, off by default).', example: false }),
+    updated_at: z.string().datetime().nullable(),
+  })
+  .openapi('AbdmAutoApproval')
+
+export const SetAutoApprovalSchema = z.object({ enabled: z.boolean() }).strict().openapi('SetAbdmAutoApproval')
+
+export function toAbdmSubscriptionRequest(request: AbdmSubscriptionRequest): z.infer<typeof AbdmSubscriptionRequestSchema> {
+  return {
+    id: request.id,
+    status: lower(request.status),
+    created_at: iso(request.createdAt),
+    requester: { hiu_id: request.hiu.id, hiu_name: request.hiu.name ?? null },
+    purpose: { code: request.purpose.code, text: request.purpose.text ?? null },
+    categories: request.categories,
+    hi_types: request.hiTypes,
+    hospitals: request.hips.map(hospital),
+    from: iso(request.from),
+    to: iso(request.to),
   }
 }

@@ -8,6 +8,8 @@ import {
   type AbdmConsentArtefact,
   type AbdmConsentRequest,
   type AbdmLinking,
+  type AbdmSubscriptionRequest,
+  type AbdmSubscriptions,
   type ConsentPermission,
   type HieCm,
 } from './port'
@@ -331,5 +333,100 @@ export function abdmLinking(options: AbdmOptions): AbdmLinking {
       }))
     },
     isGatewayCall: gatewayTokenVerifier(options),
+  }
+}
+
+const SubscriptionRequestAnswer = z.object({
+  id: text(64).optional(),
+  requestId: text(64).optional(),
+  status: z.enum(['REQUESTED', 'GRANTED', 'DENIED', 'EXPIRED', 'REVOKED']),
+  createdAt: z.string().datetime({ offset: true }),
+  hiu: Party,
+  purpose: Purpose,
+  categories: z.array(text(16)).max(4).default([]),
+  hiTypes: HiTypes.default([]),
+  hips: z.array(Party).max(100).nullish(),
+  period: z.object({ from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) }),
+})
+const SubscriptionRequests = listOf(SubscriptionRequestAnswer, 'requests', 'subscriptionRequests', 'content')
+const AutoApprovalAnswer = z.object({ autoApprovalId: text(64).optional(), id: text(64).optional() }).passthrough()
+
+/** Subscription requests and auto-approval policies (`/api/hiecm/subscription-requests/v3`, `/api/hiecm/consent/v3/auto/approve`). */
+export function abdmSubscriptions(options: AbdmOptions): AbdmSubscriptions {
+  const userCall = userCalls(options)
+  const subscriptions = `${options.abhaBaseUrl}/api/hiecm/subscription-requests/v3`
+  const autoApprove = `${options.abhaBaseUrl}/api/hiecm/consent/v3/auto/approve`
+  const done = async (response: Response | undefined, what: string) => {
+    if (!response) throw new ApiError('not_found', `ABDM does not know ${what}.`)
+    await response.body?.cancel()
+  }
+  return {
+    async subscriptionRequests(userToken) {
+      const response = await userCall(userToken, `${subscriptions}/requests`)
+      if (!response) return []
+      return (await readUpstreamJson(SERVICE, response, SubscriptionRequests)).flatMap((r): AbdmSubscriptionRequest[] => {
+        const id = r.id ?? r.requestId
+        if (!id) return []
+        return [
+          {
+            id,
+            status: r.status,
+            createdAt: r.createdAt,
+            hiu: toParty(r.hiu),
+            purpose: toPurpose(r.purpose),
+            categories: r.categories,
+            hiTypes: r.hiTypes,
+            hips: (r.hips ?? []).map(toParty),
+            from: r.period.from,
+            to: r.period.to,
+          },
+        ]
+      })
+    },
+    async approveSubscription(userToken, id, grant) {
+      const source = (hip?: { id: string; name?: string }) => ({
+        hiTypes: grant.hiTypes,
+        purpose: grant.purpose,
+        ...(hip ? { hip: { id: hip.id, name: hip.name, type: 'HIP' } } : {}),
+        categories: grant.categories,
+        period: { from: grant.from, to: grant.to },
+      })
+      const all = grant.hips.length === 0
+      const response = await userCall(userToken, `${subscriptions}/${encodeURIComponent(id)}/approve`, {
+        method: 'POST',
+        body: { isApplicableForAllHIPs: all, includedSources: all ? [source()] : grant.hips.map(source), excludedSources: [] },
+      })
+      await done(response, 'this subscription request')
+    },
+    async denySubscription(userToken, id, reason) {
+      await done(
+        await userCall(userToken, `${subscriptions}/${encodeURIComponent(id)}/deny`, { method: 'POST', body: { reason } }),
+        'this subscription request',
+      )
+    },
+    async createAutoApproval(userToken, hiu, hiTypes, purpose) {
+      const response = await userCall(userToken, autoApprove, {
+        method: 'POST',
+        body: {
+          isApplicableForAllHIPs: true,
+          hiu: { id: hiu.id, name: hiu.name, type: 'HIU' },
+          includedSources: [
+            { hiTypes, purpose, period: { from: new Date(0).toISOString(), to: new Date(Date.UTC(2099, 0)).toISOString() } },
+          ],
+          excludedSources: [],
+        },
+      })
+      if (!response) throw new ApiError('upstream_error', 'ABDM did not take the auto-approval policy.', { details: { service: SERVICE } })
+      const answer = await readUpstreamJson(SERVICE, response, AutoApprovalAnswer)
+      const id = answer.autoApprovalId ?? answer.id
+      if (!id) throw new ApiError('upstream_error', 'ABDM did not name the auto-approval policy.', { details: { service: SERVICE } })
+      return id
+    },
+    async setAutoApproval(userToken, policyId, enabled) {
+      await done(
+        await userCall(userToken, `${autoApprove}/${encodeURIComponent(policyId)}/${enabled ? 'enable' : 'disable'}`, { method: 'POST' }),
+        'this auto-approval policy',
+      )
+    },
   }
 }

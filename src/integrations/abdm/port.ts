@@ -137,3 +137,36 @@ export interface AbdmLinking {
   /** Whether a callback's `Authorization` is the gateway's: an RS256 JWT, signed by a key of its certs, not expired. */
   isGatewayCall(authorization: string | undefined): Promise<boolean>
 }
+
+/** An HIU's subscription request: to be told of new links (LINK) and new records (DATA) for a period. */
+export type AbdmSubscriptionRequest = {
+  id: string
+  status: 'REQUESTED' | 'GRANTED' | 'DENIED' | 'EXPIRED' | 'REVOKED'
+  createdAt: string
+  hiu: AbdmParty
+  purpose: { code: string; text?: string }
+  categories: string[]
+  hiTypes: string[]
+  hips: AbdmParty[]
+  from: string
+  to: string
+}
+/** What a patient grants of a subscription request: hospitals (none: all), categories and types, never more than asked. */
+export type SubscriptionGrant = {
+  hips: AbdmParty[]
+  categories: string[]
+  hiTypes: string[]
+  purpose: { code: string; text?: string }
+  from: string
+  to: string
+}
+
+/** Subscriptions and auto-approval policies, the patient's side (with their user token). */
+export interface AbdmSubscriptions {
+  subscriptionRequests(userToken: string): Promise<AbdmSubscriptionRequest[]>
+  approveSubscription(userToken: string, id: string, grant: SubscriptionGrant): Promise<void>
+  denySubscription(userToken: string, id: string, reason: string): Promise<void>
+  /** A new auto-approval policy for one HIU over every hospital: its id. */
+  createAutoApproval(userToken: string, hiu: AbdmParty, hiTypes: string[], purpose: { code: string; text: string }): Promise<string>
+  setAutoApproval(userToken: string, policyId: string, enabled: boolean): Promise<void>
+}
