@@ -264,7 +264,7 @@ create index hmis_signatures_expires_at_idx on hmis_signatures (expires_at);
 create table records (
   id uuid primary key,
   patient_id uuid not null,
-  source text not null check (source in ('received', 'uploaded')),
+  source text not null check (source in ('received', 'uploaded', 'abdm')),
   type text not null check (type in ('prescription', 'handout', 'test_result', 'report', 'other')),
   title text not null,
   hospital_id uuid,
@@ -277,9 +277,14 @@ create table records (
   record_date date,
   created_at timestamptz(3) not null default now(),
   metadata jsonb,
-  prescribed_medicines jsonb
+  prescribed_medicines jsonb,
+  -- Pulled through ABDM: erased on the consent's date (migration 0041).
+  erase_at timestamptz
 );
 create index records_patient_created_idx on records (patient_id, created_at, id);
+create index records_erase_at_idx on records (erase_at) where erase_at is not null;
+-- One record per bundle a hospital sent under one ABDM consent.
+create unique index records_patient_abdm_external_key on records (patient_id, external_id) where source = 'abdm';
 create unique index records_hospital_patient_external_key on records (hospital_id, patient_id, external_id) where external_id is not null;
 create unique index records_patient_upload_sha256_key on records (patient_id, sha256) where source = 'uploaded';
 -- An appointment's prescription, and GET /v1/records?appointment_id=.
@@ -1907,6 +1912,75 @@ create table abdm_auto_approvals (
   updated_at timestamptz not null default now()
 );
 
+-- Pulling the patient's own records from ABDM hospitals as an HIU (PATRQT): a pull per consent
+-- request, a transfer per hospital's artefact. Migration 0041.
+create table abdm_pulls (
+  id uuid primary key,
+  patient_id uuid not null,
+  abha_address text not null,
+  -- Hospitals chosen (empty: every hospital linked at the time), record types, dates.
+  hip_ids text[] not null default '{}',
+  hi_types text[] not null,
+  date_from timestamptz not null,
+  date_to timestamptz not null,
+  erase_at timestamptz not null,
+  -- requesting → awaiting_approval → granted → done; or denied | expired | failed
+  status text not null default 'requesting'
+    check (status in ('requesting', 'awaiting_approval', 'granted', 'done', 'denied', 'expired', 'failed')),
+  init_request_id uuid not null,
+  consent_request_id text,
+  -- The REQUEST-ID of ABDM's grant notification, which our acknowledgement answers.
+  notify_request_id text,
+  error text,
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index abdm_pulls_patient_idx on abdm_pulls (patient_id, created_at desc, id);
+create unique index abdm_pulls_init_request_idx on abdm_pulls (init_request_id);
+create unique index abdm_pulls_consent_request_idx on abdm_pulls (consent_request_id) where consent_request_id is not null;
+-- The hourly tidy: requests ABDM never answered.
+create index abdm_pulls_requesting_idx on abdm_pulls (updated_at) where status = 'requesting';
+
+create table abdm_transfers (
+  id uuid primary key,
+  pull_id uuid not null,
+  patient_id uuid not null,
+  consent_id text not null,
+  hip_id text,
+  hip_name text,
+  -- fetching → requesting → receiving → transferred | failed; revoked (its records erased)
+  status text not null default 'fetching'
+    check (status in ('fetching', 'requesting', 'receiving', 'transferred', 'failed', 'revoked')),
+  fetch_request_id uuid not null,
+  hi_request_id uuid,
+  transaction_id text,
+  -- The artefact as granted: [{patientReference, careContextReference}], its dates and erase date.
+  care_contexts jsonb,
+  hi_types text[],
+  date_from timestamptz,
+  date_to timestamptz,
+  erase_at timestamptz,
+  -- Our key material for this transfer (sealed with ABDM_TOKENS_KEY), and the hash of the secret in our data push URL.
+  key_material text,
+  push_token_hash text,
+  page_count integer,
+  pages_received integer[] not null default '{}',
+  -- Per visit: [{careContextReference, ok, description}] as the hospital's pages came.
+  outcomes jsonb not null default '[]',
+  records_received integer not null default 0,
+  error text,
+  created_at timestamptz(3) not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index abdm_transfers_pull_idx on abdm_transfers (pull_id, created_at);
+create index abdm_transfers_patient_idx on abdm_transfers (patient_id);
+create unique index abdm_transfers_consent_idx on abdm_transfers (consent_id);
+create unique index abdm_transfers_fetch_request_idx on abdm_transfers (fetch_request_id);
+create unique index abdm_transfers_hi_request_idx on abdm_transfers (hi_request_id) where hi_request_id is not null;
+create unique index abdm_transfers_push_token_idx on abdm_transfers (push_token_hash) where push_token_hash is not null;
+-- The hourly tidy: transfers that stopped half-way.
+create index abdm_transfers_active_idx on abdm_transfers (updated_at) where status in ('fetching', 'requesting', 'receiving');
+
 insert into schema_migrations (version) values
   ('0001_foundation'),
   ('0002_hardening'),
@@ -1947,7 +2021,8 @@ insert into schema_migrations (version) values
   ('0037_abha_link'),
   ('0038_abdm_sessions'),
   ('0039_abdm_linking'),
-  ('0040_abdm_auto_approval');
+  ('0040_abdm_auto_approval'),
+  ('0041_abdm_pulls');
 
 commit;
 

@@ -16,6 +16,7 @@ export function consentManager({ headerProblem, userOf }) {
   const subscriptions = new Map() // id -> {patient, request, grant?}
   const autoApprovals = new Map() // id -> {patient, policy, enabled}
   const refuseNextPolicy = new Set() // ABHA addresses whose next policy ABDM fails to make (503)
+  const listeners = { granted: [], revoked: [] } // the data flow's: an HIU is told of its grants and revocations
 
   /** A demo HIU asks to be told of new visits and records (`POST /_fake/subscription-requests`). */
   const subscribe = ({ abhaAddress, categories = ['LINK', 'DATA'], hiTypes = ['Prescription', 'DiagnosticReport'], hips }) => {
@@ -75,6 +76,34 @@ export function consentManager({ headerProblem, userOf }) {
   }
   const within = (inner, outer) => Date.parse(inner.from) >= Date.parse(outer.from) && Date.parse(inner.to) <= Date.parse(outer.to)
 
+  /** A request an HIU made for the patient's own records (purpose PATRQT), through the gateway. */
+  const selfRequest = ({ abhaAddress, hiu, hip, hiTypes, permission, requester }) => {
+    const now = Date.now()
+    const request = {
+      id: randomUUID(),
+      status: 'REQUESTED',
+      createdAt: iso(now),
+      lastUpdated: iso(now),
+      purpose: { code: 'PATRQT', text: 'Self Requested' },
+      patient: { id: abhaAddress },
+      hiu,
+      requester,
+      hips: hip ? [hip] : [],
+      hiTypes,
+      permission: {
+        accessMode: permission.accessMode ?? 'VIEW',
+        dateRange: permission.dateRange,
+        dataEraseAt: permission.dataEraseAt,
+        frequency: permission.frequency,
+      },
+    }
+    const entry = { patient: abhaAddress.toLowerCase(), request }
+    requests.set(request.id, entry)
+    return entry
+  }
+  const policyEnabled = (patient, hiuId) =>
+    [...autoApprovals.values()].some((e) => e.patient === patient && e.enabled && e.policy.hiu?.id === hiuId)
+
   const approve = (entry, body) => {
     const { request } = entry
     if (request.status !== 'REQUESTED') return error(409, 'ABDM-1023', `Consent request is ${request.status}`)
@@ -98,6 +127,7 @@ export function consentManager({ headerProblem, userOf }) {
         return error(400, 'ABDM-1017', 'dataEraseAt exceeds the request')
     }
     const now = iso(Date.now())
+    const granted = []
     for (const consent of consents) {
       const artefact = {
         status: 'GRANTED',
@@ -118,9 +148,11 @@ export function consentManager({ headerProblem, userOf }) {
         signature: 'fake-signature',
       }
       artefacts.set(artefact.consentDetail.consentId, { patient: entry.patient, artefact })
+      granted.push(artefact)
     }
     request.status = 'GRANTED'
     request.lastUpdated = now
+    for (const listener of listeners.granted) listener(entry, granted)
     return [200, { message: 'Consent granted' }]
   }
 
@@ -168,6 +200,11 @@ export function consentManager({ headerProblem, userOf }) {
       if (found.some((entry) => !entry)) return error(404, 'ABDM-1018', 'Consent artefact not found')
       if (found.some((entry) => entry.artefact.status !== 'GRANTED')) return error(409, 'ABDM-1023', 'Consent is not granted')
       for (const entry of found) entry.artefact.status = 'REVOKED'
+      for (const listener of listeners.revoked)
+        listener(
+          patient,
+          found.map((entry) => entry.artefact),
+        )
       return [200, { message: 'Consent revoked' }]
     },
   }
@@ -243,5 +280,20 @@ export function consentManager({ headerProblem, userOf }) {
   /** The next auto-approval policy this ABHA address asks for fails at ABDM (503). */
   const refuseNextAutoApproval = (abhaAddress) => refuseNextPolicy.add(abhaAddress.toLowerCase())
 
-  return { routes, byId, raise, subscribe, policiesOf, refuseNextAutoApproval }
+  const artefactOf = (id) => artefacts.get(id)
+
+  return {
+    routes,
+    byId,
+    raise,
+    subscribe,
+    policiesOf,
+    refuseNextAutoApproval,
+    selfRequest,
+    policyEnabled,
+    approve,
+    artefactOf,
+    onGranted: (listener) => listeners.granted.push(listener),
+    onRevoked: (listener) => listeners.revoked.push(listener),
+  }
 }

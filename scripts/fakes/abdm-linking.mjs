@@ -60,11 +60,15 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
       body,
     }
     if (bridgeUrl) {
-      setTimeout(() => {
+      // As ABDM does: a callback not taken (not 2xx) is sent again, a few times, a second apart.
+      const send = (attempt) =>
         fetch(`${bridgeUrl}${path}`, { method: 'POST', headers: delivery.headers, body: JSON.stringify(body) })
-          .then((r) => log(`[fake ABDM] callback ${path} → ${r.status}`))
+          .then((r) => {
+            log(`[fake ABDM] callback ${path} → ${r.status}`)
+            if (!r.ok && attempt < 5) setTimeout(() => send(attempt + 1), 1000)
+          })
           .catch((error) => log(`[fake ABDM] callback ${path} failed: ${error.message}`))
-      }, 150)
+      setTimeout(() => send(1), 150)
     } else pending.push(delivery)
     return delivery
   }
@@ -235,5 +239,5 @@ export function gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, se
       return [200, { token: gatewayToken({ expiresIn: body?.expiresIn ?? 300, ...(foreign ? { key: foreign } : {}) }) }]
     },
   }
-  return { routes }
+  return { routes, callback, linksOf: (patient) => links.get(patient) ?? [] }
 }

@@ -5,6 +5,7 @@
 // exactly as ABDM does (RSA/ECB/OAEPWithSHA-1AndMGF1Padding), so a wrong cipher fails here too.
 import { constants, generateKeyPairSync, privateDecrypt, randomInt, randomUUID } from 'node:crypto'
 import { consentManager } from './abdm-consents.mjs'
+import { dataFlow } from './abdm-dataflow.mjs'
 import { gatewayLinking } from './abdm-linking.mjs'
 import { startFakeServer } from './server.mjs'
 
@@ -240,6 +241,7 @@ export async function startFakeAbdm({
   const userOf = (header) => xTokens.get(header.replace(/^Bearer /, ''))
   const consents = consentManager({ headerProblem, userOf })
   const linking = gatewayLinking({ headerProblem, userOf, cmId, bridgeUrl, log, sentOtps })
+  const flow = dataFlow({ headerProblem, consents, linking, bridgeUrl, log })
 
   const profile =
     (flow) =>
@@ -316,6 +318,7 @@ export async function startFakeAbdm({
       'GET /abha/api/v3/phr/app/login/profile/request/token': refreshUserToken,
       ...consents.routes,
       ...linking.routes,
+      ...flow.routes,
       '*': consents.byId,
       // Inspection: the OTPs ABDM "sent", newest first, and new accounts for tests.
       'GET /_fake/otps': ({ query }) => [

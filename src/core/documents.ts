@@ -19,6 +19,14 @@ export function documentKind(bytes: Uint8Array): { contentType: string; extensio
   return undefined
 }
 
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  // A FHIR bundle pulled through ABDM with no document inside it.
+  'application/fhir+json': 'json',
+}
+
 /** A record's file streamed from R2, with its type and a Content-Disposition naming it. */
 export async function fileResponse(
   services: Services,
@@ -30,7 +38,7 @@ export async function fileResponse(
     services.log.log('error', 'a record has no file in storage', { record_id: record.id })
     throw new ApiError('not_found', 'The file of this record is missing.')
   }
-  const extension = record.contentType === 'application/pdf' ? 'pdf' : record.contentType === 'image/png' ? 'png' : 'jpg'
+  const extension = EXTENSIONS[record.contentType] ?? 'bin'
   const filename = `${
     record.title
       .replace(/[^\p{L}\p{N} ._-]+/gu, '')

@@ -79,6 +79,11 @@ export const NOTIFICATION_KINDS = {
     ttlSeconds: 2 * DAY,
     label: { en: 'Hospital visits linked through ABDM', hi: 'ABDM से अस्पताल की विज़िट जुड़ीं' },
   },
+  abdm_pull_update: {
+    priority: 'normal',
+    ttlSeconds: 2 * DAY,
+    label: { en: 'Records pulled from hospitals through ABDM', hi: 'ABDM से अस्पतालों के रिकॉर्ड' },
+  },
   consent_requested: {
     priority: 'high',
     ttlSeconds: 3 * DAY,

@@ -4,8 +4,9 @@ import { ApiError } from '../core/errors'
 import type { Logger } from '../core/logger'
 import type { Integrations } from '../core/types'
 import { abdmLogin } from './abdm/client'
+import { abdmDataFlow } from './abdm/dataflow'
 import { abdmLinking, abdmSubscriptions, hieCm } from './abdm/hiecm'
-import type { AbdmLinking, AbdmSubscriptions, AbhaLogin, HieCm } from './abdm/port'
+import type { AbdmDataFlow, AbdmLinking, AbdmSubscriptions, AbhaLogin, HieCm } from './abdm/port'
 import { resendSender } from './email/resend'
 import type { EmailSender } from './email/port'
 import { outboxEmailSender, outboxSmsSender } from './outbox'
@@ -33,6 +34,8 @@ declare module '../core/types' {
     abdmLinking: AbdmLinking
     /** Subscription requests and auto-approval policies on ABDM. */
     abdmSubscriptions: AbdmSubscriptions
+    /** ABDM's data flow as our HIU: pulling the patient's own records. */
+    abdmDataFlow: AbdmDataFlow
     /** The HMIS of one hospital, through the adapter the hospital's row names. */
     hmisFor(link: HmisLink): Hmis
     video: VideoRooms
@@ -75,6 +78,13 @@ const abdmSubscriptionsNotConfigured: AbdmSubscriptions = {
   denySubscription: abhaUnavailable,
   createAutoApproval: abhaUnavailable,
   setAutoApproval: abhaUnavailable,
+}
+const abdmDataFlowNotConfigured: AbdmDataFlow = {
+  requestConsent: abhaUnavailable,
+  acknowledgeConsent: abhaUnavailable,
+  fetchConsent: abhaUnavailable,
+  requestHealthInformation: abhaUnavailable,
+  notifyTransfer: abhaUnavailable,
 }
 
 /** Chooses each port's implementation from config; nothing here does I/O. */
@@ -185,5 +195,6 @@ export function createIntegrations(
     hiecm: abdm ? hieCm(abdm) : hieCmNotConfigured,
     abdmLinking: abdm ? abdmLinking(abdm) : abdmLinkingNotConfigured,
     abdmSubscriptions: abdm ? abdmSubscriptions(abdm) : abdmSubscriptionsNotConfigured,
+    abdmDataFlow: abdm ? abdmDataFlow(abdm) : abdmDataFlowNotConfigured,
   }
 }

@@ -271,3 +271,23 @@ export async function hmisSetStatus(
   })
   if (!response.ok) throw new Error(`the reference HMIS has no ${kind} ${ref}: ${response.status}`)
 }
+
+export type HospitalPage = { url: string; body: Record<string, any> }
+
+/** The demo hospital's pages for this ABHA address that nobody delivered yet (taken: they leave the queue). */
+export function abdmPushes(abhaAddress: string) {
+  return fake<HospitalPage[]>('abdm', `pushes?patient=${encodeURIComponent(abhaAddress)}`)
+}
+
+/** What our HIU told ABDM about this ABHA address's transfers: grant acknowledgements and transfer notifications. */
+export function abdmDataflowReports(abhaAddress: string) {
+  return fake<{ path: 'on-notify' | 'notify'; body: Record<string, any> }[]>(
+    'abdm',
+    `dataflow-reports?patient=${encodeURIComponent(abhaAddress)}`,
+  )
+}
+
+/** This ABHA address's next transfer goes wrong: a page that does not decrypt, or an artefact ABDM says expired. */
+export function abdmDataflowFault(abhaAddress: string, fault: 'corrupt-page' | 'expired-artefact') {
+  return fake('abdm', 'dataflow-faults', { method: 'POST', body: JSON.stringify({ patient: abhaAddress, fault }) })
+}

@@ -331,7 +331,7 @@ async function patientWithEverything() {
   )
   ok(await asha.post(`/v1/profiles/invitations/${invitation.id}/accept`, undefined), 200)
   // Her ABHA linked, and a clinic on ABDM that asked twice: one request granted (a consent), one waiting;
-  // a discovery under way, and a subscription request waiting.
+  // a discovery under way, a pull of her records asked for, and a subscription request waiting.
   const abha = `asha.${asha.id.slice(0, 8)}@sbx`
   await addAbhaAccount({ ...demoAbhaAccounts[0], abhaNumber: null, abhaAddress: abha, mobile: asha.phone.slice(-10) })
   const link = ok(await asha.post('/v1/abdm/abha/link', { abha }), 202)
@@ -345,6 +345,7 @@ async function patientWithEverything() {
     200,
   )
   ok(await asha.post('/v1/abdm/discoveries', { hip_id: 'DEMO-HIP' }), 202)
+  ok(await asha.post('/v1/abdm/pulls', {}), 202)
   await raiseAbdmSubscriptionRequest({ abhaAddress: abha })
   const applicationRef = (await hmisOrders('care-package-applications', 'sahyadri')).find((a) => a.phr_application_id === application.id)!
     .application_ref as string

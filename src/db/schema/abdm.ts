@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
 /** The patient's ABDM user token and refresh token, sealed (migration 0038): X-AUTH-TOKEN for ABDM's consent manager. */
@@ -64,3 +64,65 @@ export const abdmAutoApprovals = pgTable('abdm_auto_approvals', {
   policyId: text('policy_id'),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 })
+
+export type PullStatus = 'requesting' | 'awaiting_approval' | 'granted' | 'done' | 'denied' | 'expired' | 'failed'
+
+/** A pull of the patient's own records through ABDM (a consent request as our HIU, purpose PATRQT; migration 0041). */
+export const abdmPulls = pgTable(
+  'abdm_pulls',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id').notNull(),
+    abhaAddress: text('abha_address').notNull(),
+    hipIds: text('hip_ids').array().notNull().default([]),
+    hiTypes: text('hi_types').array().notNull(),
+    dateFrom: timestamptz('date_from').notNull(),
+    dateTo: timestamptz('date_to').notNull(),
+    eraseAt: timestamptz('erase_at').notNull(),
+    status: text('status').$type<PullStatus>().notNull().default('requesting'),
+    initRequestId: uuid('init_request_id').notNull(),
+    consentRequestId: text('consent_request_id'),
+    notifyRequestId: text('notify_request_id'),
+    error: text('error'),
+    createdAt: paginatedCreatedAt(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('abdm_pulls_patient_idx').on(t.patientId, t.createdAt.desc(), t.id)],
+)
+export type AbdmPullRow = typeof abdmPulls.$inferSelect
+
+export type TransferStatus = 'fetching' | 'requesting' | 'receiving' | 'transferred' | 'failed' | 'revoked'
+export type TransferOutcome = { careContextReference: string; ok: boolean; description?: string }
+
+/** One hospital's part of a pull: its consent artefact, the health information asked for, the pages received. */
+export const abdmTransfers = pgTable(
+  'abdm_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    pullId: uuid('pull_id').notNull(),
+    patientId: uuid('patient_id').notNull(),
+    consentId: text('consent_id').notNull(),
+    hipId: text('hip_id'),
+    hipName: text('hip_name'),
+    status: text('status').$type<TransferStatus>().notNull().default('fetching'),
+    fetchRequestId: uuid('fetch_request_id').notNull(),
+    hiRequestId: uuid('hi_request_id'),
+    transactionId: text('transaction_id'),
+    careContexts: jsonb('care_contexts').$type<{ patientReference: string; careContextReference: string }[]>(),
+    hiTypes: text('hi_types').array(),
+    dateFrom: timestamptz('date_from'),
+    dateTo: timestamptz('date_to'),
+    eraseAt: timestamptz('erase_at'),
+    keyMaterial: text('key_material'),
+    pushTokenHash: text('push_token_hash'),
+    pageCount: integer('page_count'),
+    pagesReceived: integer('pages_received').array().notNull().default([]),
+    outcomes: jsonb('outcomes').$type<TransferOutcome[]>().notNull().default([]),
+    recordsReceived: integer('records_received').notNull().default(0),
+    error: text('error'),
+    createdAt: paginatedCreatedAt(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('abdm_transfers_pull_idx').on(t.pullId, t.createdAt)],
+)
+export type AbdmTransferRow = typeof abdmTransfers.$inferSelect

@@ -18,6 +18,7 @@ export const linkKinds = [
   'data_export',
   'profile_management',
   'abdm_discovery',
+  'abdm_pull',
 ] as const
 export type NotificationLink = {
   kind: (typeof linkKinds)[number]

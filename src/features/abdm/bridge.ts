@@ -14,7 +14,7 @@ import { firstDelivery, moveDiscovery } from './store'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const requireGateway = createMiddleware<AppEnv>(async (c, next) => {
+export const requireGateway = createMiddleware<AppEnv>(async (c, next) => {
   if (!(await c.var.services.integrations.abdmLinking.isGatewayCall(c.req.header('authorization'))))
     throw new ApiError('unauthorized', 'Only ABDM’s gateway calls here: a valid gateway token is required.')
   if (!UUID.test(c.req.header('request-id') ?? '')) throw new ApiError('validation_failed', 'REQUEST-ID must be a UUID.')
@@ -32,11 +32,11 @@ const Patient = z
   })
   .passthrough()
 const Patients = z.union([Patient, z.array(Patient).max(50)]).nullish()
-const Failure = z
+export const Failure = z
   .object({ code: z.union([z.string(), z.number()]).nullish(), message: text.nullish() })
   .passthrough()
   .nullish()
-const Answering = z.object({ requestId: z.string().max(64) }).passthrough()
+export const Answering = z.object({ requestId: z.string().max(64) }).passthrough()
 
 const OnDiscover = z
   .object({ transactionId: z.string().max(128).nullish(), patient: Patients, error: Failure, response: Answering })
@@ -70,21 +70,26 @@ const toRows = (patients: z.infer<typeof Patients>): DiscoveredPatientRow[] =>
     hiType: p.hiType ?? undefined,
     careContexts: p.careContexts.map((c) => ({ reference: c.referenceNumber, display: c.display ?? undefined })),
   }))
-const failureText = (error: z.infer<typeof Failure>, fallback: string) => (error?.message ? error.message.slice(0, 300) : fallback)
+export const failureText = (error: z.infer<typeof Failure>, fallback: string) => (error?.message ? error.message.slice(0, 300) : fallback)
 
-function callbackRoute<P extends string, S extends z.ZodTypeAny>(path: P, operationId: string, summary: string, body: S) {
+export function callbackRoute<P extends string, S extends z.ZodTypeAny>(
+  path: P,
+  operationId: string,
+  summary: string,
+  body: S,
+  description = '',
+) {
   return createRoute({
     method: 'post',
     path,
     operationId,
     tags: ['ABDM gateway'],
     summary,
-    description:
-      'Called by ABDM’s gateway only (its RS256 JWT as `Authorization: Bearer`, a `REQUEST-ID`); a repeated REQUEST-ID is acknowledged and not applied again.',
+    description: `Called by ABDM’s gateway only (its RS256 JWT as \`Authorization: Bearer\`, a \`REQUEST-ID\`); a repeated REQUEST-ID is acknowledged and not applied again.${description}`,
     security: [{ abdmGateway: [] }],
     middleware: [requireGateway] as const,
     request: { body: jsonBody(body) },
-    responses: { 202: { description: 'Accepted.' }, ...errorResponses(400, 401, 413, 415) },
+    responses: { 202: { description: 'Accepted.' }, ...errorResponses(400, 401, 404, 413, 415) },
   })
 }
 
@@ -107,23 +112,23 @@ export const abdmOnConfirm = callbackRoute(
   OnConfirm,
 )
 
-/** Applies a callback once, in one transaction with the note that it was applied. */
-async function once(
+/** Applies a callback once, in one transaction with the note that it was applied: what it returned, or undefined for a repeat. */
+export async function once<T>(
   c: { var: AppEnv['Variables']; req: { header(name: string): string | undefined; path: string } },
-  apply: (db: AppEnv['Variables']['services']['db']) => Promise<unknown>,
-) {
+  apply: (db: AppEnv['Variables']['services']['db']) => Promise<T>,
+): Promise<T | undefined> {
   const { db, log } = c.var.services
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     if (!(await firstDelivery(tx, c.req.header('request-id')!.toLowerCase(), c.req.path))) {
       log.log('info', 'ABDM callback repeated; not applied again', { path: c.req.path })
-      return
+      return undefined
     }
-    await apply(tx)
+    return apply(tx)
   })
 }
 
 /** Our request a callback answers, when it is one of ours (a UUID); anything else is acknowledged and ignored. */
-const answered = (requestId: string) => (UUID.test(requestId) ? requestId.toLowerCase() : undefined)
+export const answered = (requestId: string) => (UUID.test(requestId) ? requestId.toLowerCase() : undefined)
 
 export const abdmOnDiscoverHandler: PublicHandler<typeof abdmOnDiscover> = async (c) => {
   const body = c.req.valid('json')

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import type { AbdmDiscoveryRow, DiscoveredPatientRow } from '../../db/schema'
+import type { AbdmDiscoveryRow, AbdmPullRow, AbdmTransferRow, DiscoveredPatientRow } from '../../db/schema'
 import type {
   AbdmConsentArtefact,
   AbdmConsentRequest,
@@ -361,5 +361,110 @@ export function toAbdmSubscriptionRequest(request: AbdmSubscriptionRequest): z.i
     hospitals: request.hips.map(hospital),
     from: iso(request.from),
     to: iso(request.to),
+  }
+}
+
+const HOSPITAL_ID = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be a hospital id on ABDM (its HFR id)')
+  .openapi({ example: 'DEMO-HIP' })
+
+export const StartPullSchema = z
+  .object({
+    hip_id: HOSPITAL_ID.optional().openapi({
+      description: 'One hospital; omitted: every hospital my ABHA is linked with (I choose which when approving).',
+    }),
+    hi_types: z
+      .array(z.enum(HI_TYPES))
+      .min(1)
+      .max(HI_TYPES.length)
+      .optional()
+      .openapi({ description: 'Omitted: every type.', example: ['Prescription', 'DiagnosticReport', 'OPConsultation'] }),
+    from: z
+      .string()
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: 'Omitted: five years ago.', example: '2024-01-01T00:00:00.000Z' }),
+    to: z.string().datetime({ offset: true }).optional().openapi({ description: 'Omitted: now.', example: '2026-12-01T00:00:00.000Z' }),
+    erase_at: z.string().datetime({ offset: true }).optional().openapi({
+      description: 'When the pulled copies are erased from PHR Edge (ABDM’s dataEraseAt); omitted: in five years.',
+      example: '2031-12-01T00:00:00.000Z',
+    }),
+  })
+  .strict()
+  .openapi('StartAbdmPull')
+
+const PullHospitalSchema = z
+  .object({
+    consent_id: z.string().openapi({ example: 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b' }),
+    hip_id: z.string().nullable().openapi({ example: 'DEMO-HIP' }),
+    hip_name: z.string().nullable().openapi({ example: 'Demo Hospital, Pune' }),
+    status: z.enum(['fetching', 'requesting', 'receiving', 'transferred', 'failed', 'revoked']).openapi({
+      description:
+        'fetching (the consent) → requesting (the records) → receiving (pages arrive) → transferred | failed; revoked when I revoke the consent (its records erased).',
+      example: 'transferred',
+    }),
+    records_received: z.number().int().openapi({ example: 3 }),
+    pages: z.object({ received: z.number().int(), of: z.number().int().nullable() }).openapi({ example: { received: 2, of: 2 } }),
+    visits: z
+      .array(
+        z.object({
+          care_context_reference: z.string().openapi({ example: 'OPD-2026-10-03' }),
+          ok: z.boolean(),
+          description: z.string().nullable().openapi({ example: null }),
+        }),
+      )
+      .openapi({ description: 'What arrived per visit (care context).' }),
+    error: z.string().nullable().openapi({ example: null }),
+  })
+  .openapi('AbdmPullHospital')
+
+export const AbdmPullSchema = z
+  .object({
+    id: z.guid(),
+    status: z.enum(['requesting', 'awaiting_approval', 'granted', 'done', 'denied', 'expired', 'failed']).openapi({
+      description:
+        'requesting → awaiting_approval (approve `consent_request_id` in my consent inbox, POST /v1/abdm/consent-requests/{id}/approve; with auto-approval on, ABDM grants it itself) → granted (each hospital transfers) → done; or denied | expired | failed (`error`).',
+      example: 'done',
+    }),
+    hip_id: z.string().nullable().openapi({ example: null }),
+    hi_types: z.array(z.string()).openapi({ example: ['Prescription', 'DiagnosticReport'] }),
+    from: z.string().datetime(),
+    to: z.string().datetime(),
+    erase_at: z.string().datetime(),
+    consent_request_id: z.string().nullable().openapi({ example: '5f0bd5f4-8d0a-4c3e-9b62-1f7a3c2d4e5f' }),
+    hospitals: z.array(PullHospitalSchema).openapi({ description: 'One per hospital that granted: its progress.' }),
+    records_received: z.number().int().openapi({ description: 'Records added to mine (GET /v1/records?source=abdm).', example: 3 }),
+    error: z.string().nullable().openapi({ example: null }),
+    created_at: z.string().datetime(),
+    updated_at: z.string().datetime(),
+  })
+  .openapi('AbdmPull')
+
+export function toAbdmPull(row: AbdmPullRow, transfers: AbdmTransferRow[]): z.infer<typeof AbdmPullSchema> {
+  return {
+    id: row.id,
+    status: row.status,
+    hip_id: row.hipIds[0] ?? null,
+    hi_types: row.hiTypes,
+    from: row.dateFrom.toISOString(),
+    to: row.dateTo.toISOString(),
+    erase_at: row.eraseAt.toISOString(),
+    consent_request_id: row.consentRequestId,
+    hospitals: transfers.map((t) => ({
+      consent_id: t.consentId,
+      hip_id: t.hipId,
+      hip_name: t.hipName,
+      status: t.status,
+      records_received: t.recordsReceived,
+      pages: { received: t.pagesReceived.length, of: t.pageCount },
+      visits: t.outcomes.map((o) => ({ care_context_reference: o.careContextReference, ok: o.ok, description: o.description ?? null })),
+      error: t.error,
+    })),
+    records_received: transfers.reduce((n, t) => n + t.recordsReceived, 0),
+    error: row.error,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   }
 }

@@ -14,10 +14,10 @@ export const listRecords = patientRoute({
   path: '/v1/records',
   operationId: 'listRecords',
   tags: ['Records'],
-  summary: 'My records, newest first (`source=received`: Received Documents)',
+  summary: 'My records, newest first (`source=received`: Received Documents; `source=abdm`: pulled through ABDM)',
   request: {
     query: PaginationQuerySchema.extend({
-      source: z.enum(['received', 'uploaded']).optional().openapi({ example: 'received' }),
+      source: z.enum(['received', 'uploaded', 'abdm']).optional().openapi({ example: 'received' }),
       type: z.enum(recordTypes).optional().openapi({ example: 'prescription' }),
       from: z
         .string()
@@ -46,7 +46,13 @@ export const listRecordsHandler: PatientHandler<typeof listRecords> = async (c) 
 async function recordsPage(
   db: Db,
   patientId: string,
-  filters: { source?: 'received' | 'uploaded'; type?: (typeof recordTypes)[number]; from?: string; to?: string; appointment_id?: string },
+  filters: {
+    source?: 'received' | 'uploaded' | 'abdm'
+    type?: (typeof recordTypes)[number]
+    from?: string
+    to?: string
+    appointment_id?: string
+  },
   limit: number,
   cursor: string | undefined,
 ) {

@@ -4,9 +4,10 @@ import { doseTimings, recordTypes, type DoseTiming, type RecordRow } from '../..
 export const RecordSchema = z
   .object({
     id: z.guid().openapi({ example: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d' }),
-    source: z
-      .enum(['received', 'uploaded'])
-      .openapi({ description: 'received: posted by a hospital; uploaded: by you.', example: 'received' }),
+    source: z.enum(['received', 'uploaded', 'abdm']).openapi({
+      description: 'received: posted by a hospital; uploaded: by you; abdm: pulled from a hospital through ABDM.',
+      example: 'received',
+    }),
     type: z.enum(recordTypes).openapi({ example: 'prescription' }),
     title: z.string().openapi({ example: 'Prescription — Dr. Meera Kulkarni' }),
     hospital_id: z.guid().nullable().openapi({ example: '5b8e2f0a-6c1d-4e3f-9a2b-7c6d5e4f3a21' }),
@@ -22,9 +23,27 @@ export const RecordSchema = z
         created: z.string().optional().openapi({ example: '2026-11-20' }),
         width: z.number().int().optional(),
         height: z.number().int().optional(),
+        abdm: z
+          .object({
+            hip_id: z.string().openapi({ example: 'DEMO-HIP' }),
+            hip_name: z.string().optional().openapi({ example: 'Demo Hospital, Pune' }),
+            care_context: z.string().openapi({ example: 'OPD-2026-10-03' }),
+            hi_type: z.string().optional().openapi({ example: 'Prescription' }),
+            consent_id: z.string().openapi({ example: 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b' }),
+            composition: z
+              .string()
+              .optional()
+              .openapi({ description: 'The FHIR Composition’s type as coded (SNOMED CT).', example: '440545006' }),
+            fhir_bundle: z.boolean().optional().openapi({ description: 'The file is the FHIR R4 bundle itself (no attachment in it).' }),
+          })
+          .optional()
+          .openapi({ description: 'Pulled through ABDM: the hospital, the visit (care context) and the consent it came under.' }),
       })
       .nullable()
-      .openapi({ description: 'Read from the file itself: PDF page count, title and creation date; image width and height.' }),
+      .openapi({
+        description:
+          'Read from the file itself: PDF page count, title and creation date; image width and height. For ABDM records, where they came from.',
+      }),
     medicines: z
       .array(
         z.object({
@@ -39,6 +58,10 @@ export const RecordSchema = z
         description:
           'The medicines the hospital sent with a prescription: when present, “Add to tracker” (POST /v1/records/{id}/medications) works; null otherwise.',
       }),
+    erase_at: z.string().datetime({ offset: true }).nullable().openapi({
+      description: 'Pulled through ABDM under a consent that ends: the record is erased then (null: kept until you delete it).',
+      example: null,
+    }),
     created_at: z.string().datetime({ offset: true }).openapi({ example: '2026-12-01T05:30:00.000Z' }),
   })
   .openapi('Record')
@@ -57,6 +80,7 @@ export const toRecord = (row: RecordRow): z.infer<typeof RecordSchema> => ({
   metadata: row.metadata ?? null,
   medicines:
     (row.prescribedMedicines as { name: string; dosage: string; timings: DoseTiming[]; duration_days: number | null }[] | null) ?? null,
+  erase_at: row.eraseAt?.toISOString() ?? null,
   created_at: row.createdAt.toISOString(),
 })
 

@@ -190,7 +190,8 @@ async function summarise(services: Services, chosen: RecordRow[]): Promise<{ sum
       parts.push({
         text: `Document ${i + 1}: "${record.title}" (${record.type.replace('_', ' ')}${record.recordDate ? `, ${record.recordDate}` : ''})`,
       })
-      parts.push({ bytes, mimeType: record.contentType })
+      // A FHIR bundle (pulled through ABDM) is read as the JSON text it is.
+      parts.push({ bytes, mimeType: record.contentType === 'application/fhir+json' ? 'text/plain' : record.contentType })
     })
     const answer = await integrations.gemini.generate({
       system: SYSTEM,

@@ -170,3 +170,47 @@ export interface AbdmSubscriptions {
   createAutoApproval(userToken: string, hiu: AbdmParty, hiTypes: string[], purpose: { code: string; text: string }): Promise<string>
   setAutoApproval(userToken: string, policyId: string, enabled: boolean): Promise<void>
 }
+
+/** A consent request we make as an HIU for the patient's own records (purpose PATRQT). */
+export type SelfConsentRequest = {
+  abhaAddress: string
+  requesterName: string
+  /** One hospital, or none: the patient chooses per hospital when approving. */
+  hipId?: string
+  hiTypes: string[]
+  from: string
+  to: string
+  eraseAt: string
+}
+
+/** Our Fidelius key material as ABDM's `keyMaterial` carries it. */
+export type AbdmKeyMaterial = { publicKey: string; nonce: string; expiry: string }
+
+/** What one hospital's transfer came to, per visit, for ABDM's health-information notification. */
+export type TransferNotice = {
+  consentId: string
+  transactionId: string
+  hipId: string
+  status: 'TRANSFERRED' | 'FAILED'
+  careContexts: { careContextReference: string; ok: boolean; description?: string }[]
+}
+
+/**
+ * ABDM's data flow as our HIU (gateway session only; each call answered by a callback naming the
+ * REQUEST-ID it was sent under, which the caller chose and stored first).
+ */
+export interface AbdmDataFlow {
+  /** `POST /api/hiecm/consent/v3/request/init`; answered by `…/consent/request/on-init`. */
+  requestConsent(requestId: string, request: SelfConsentRequest): Promise<void>
+  /** `POST /api/hiecm/consent/v3/request/hiu/on-notify`: the grant notification (its REQUEST-ID) acknowledged. */
+  acknowledgeConsent(notifyRequestId: string, consentIds: string[]): Promise<void>
+  /** `POST /api/hiecm/consent/v3/fetch`; answered by `…/consent/on-fetch` with the artefact. */
+  fetchConsent(requestId: string, consentId: string): Promise<void>
+  /** `POST /api/hiecm/data-flow/v3/health-information/request`; answered by `…/health-information/on-request`. */
+  requestHealthInformation(
+    requestId: string,
+    request: { consentId: string; from: string; to: string; dataPushUrl: string; keyMaterial: AbdmKeyMaterial },
+  ): Promise<void>
+  /** `POST /api/hiecm/data-flow/v3/health-information/notify`: TRANSFERRED or FAILED, per visit. */
+  notifyTransfer(notice: TransferNotice): Promise<void>
+}
