@@ -36,16 +36,22 @@ export function consentManager({ headerProblem, userOf }) {
     return request
   }
 
+  /** A consent request waiting in the patient's inbox: its entry. */
+  const newRequest = ({ abhaAddress, purpose, hiu, requester, hips, hiTypes, permission }) => {
+    const now = iso(Date.now())
+    const request = { id: randomUUID(), status: 'REQUESTED', createdAt: now, lastUpdated: now, purpose, patient: { id: abhaAddress } }
+    Object.assign(request, { hiu, requester, hips, hiTypes, permission })
+    const entry = { patient: abhaAddress.toLowerCase(), request }
+    requests.set(request.id, entry)
+    return entry
+  }
+
   /** A demo HIU asks for consent (what `POST /dev/abdm/consent-requests` and the tests use). */
   const raise = ({ abhaAddress, hiTypes, hips, fromDays = 730, eraseInDays = 60, requester = 'Dr. Meera Joshi' }) => {
     const now = Date.now()
-    const request = {
-      id: randomUUID(),
-      status: 'REQUESTED',
-      createdAt: iso(now),
-      lastUpdated: iso(now),
+    return newRequest({
+      abhaAddress,
       purpose: { code: 'CAREMGT', text: 'Care Management' },
-      patient: { id: abhaAddress },
       hiu: { id: demoHiu.id, name: demoHiu.name },
       requester: { name: requester, identifier: { type: 'REGNO', value: 'MH/2011/04567', system: 'https://www.mciindia.org' } },
       hips: (hips ?? [demoHip]).map(({ id, name }) => ({ id, name })),
@@ -56,9 +62,7 @@ export function consentManager({ headerProblem, userOf }) {
         dataEraseAt: iso(now + eraseInDays * DAY),
         frequency: { unit: 'HOUR', value: 1, repeats: 0 },
       },
-    }
-    requests.set(request.id, { patient: abhaAddress.toLowerCase(), request })
-    return request
+    }).request
   }
 
   const error = (status, code, message) => [status, { error: { code, message } }]
@@ -77,30 +81,16 @@ export function consentManager({ headerProblem, userOf }) {
   const within = (inner, outer) => Date.parse(inner.from) >= Date.parse(outer.from) && Date.parse(inner.to) <= Date.parse(outer.to)
 
   /** A request an HIU made for the patient's own records (purpose PATRQT), through the gateway. */
-  const selfRequest = ({ abhaAddress, hiu, hip, hiTypes, permission, requester }) => {
-    const now = Date.now()
-    const request = {
-      id: randomUUID(),
-      status: 'REQUESTED',
-      createdAt: iso(now),
-      lastUpdated: iso(now),
+  const selfRequest = ({ abhaAddress, hiu, hip, hiTypes, permission, requester }) =>
+    newRequest({
+      abhaAddress,
       purpose: { code: 'PATRQT', text: 'Self Requested' },
-      patient: { id: abhaAddress },
       hiu,
       requester,
       hips: hip ? [hip] : [],
       hiTypes,
-      permission: {
-        accessMode: permission.accessMode ?? 'VIEW',
-        dateRange: permission.dateRange,
-        dataEraseAt: permission.dataEraseAt,
-        frequency: permission.frequency,
-      },
-    }
-    const entry = { patient: abhaAddress.toLowerCase(), request }
-    requests.set(request.id, entry)
-    return entry
-  }
+      permission: { ...permission, accessMode: permission.accessMode ?? 'VIEW' },
+    })
   const policyEnabled = (patient, hiuId) =>
     [...autoApprovals.values()].some((e) => e.patient === patient && e.enabled && e.policy.hiu?.id === hiuId)
 

@@ -18,7 +18,7 @@ import { abdmAutoApprovals, abdmPulls, abdmTransfers, records, type AbdmTransfer
 import { decrypt, FideliusError } from '../../integrations/abdm/fidelius'
 import { Answering, answered, callbackRoute, Failure, failureText, once } from './bridge'
 import { bundleRecord, UnreadableBundle } from './fhir-records'
-import { addJob, endTransfer, eraseDueAbdmRecords, movePull, moveTransfer, pullNotice } from './pull-store'
+import { addJob, endTransfer, eraseDueAbdmRecords, finishPullIfDone, movePull, moveTransfer, pullNotice } from './pull-store'
 
 /** What we keep, sealed, to read one transfer's pages: our Fidelius key pair and nonce, and the secret of its push URL. */
 export type TransferKeys = { privateKey: string; publicKey: string; nonce: string; pushToken: string }
@@ -208,8 +208,8 @@ export const abdmConsentNotifyHandler: PublicHandler<typeof abdmConsentNotify> =
             inArray(sql`${records.metadata} -> 'abdm' ->> 'consent_id'`, artefactIds),
           ),
         )
+      erased = pull.patientId
       if (ended.length > 0) {
-        erased = pull.patientId
         await notify(
           db,
           pullNotice(
@@ -223,7 +223,7 @@ export const abdmConsentNotifyHandler: PublicHandler<typeof abdmConsentNotify> =
           ),
         )
       }
-      await finishPullIfGranted(db, pull.id)
+      await finishPullIfDone(db, pull.id)
     }
     return []
   })
@@ -231,11 +231,6 @@ export const abdmConsentNotifyHandler: PublicHandler<typeof abdmConsentNotify> =
   if (erased) await eraseDueAbdmRecords(services, erased)
   return c.body(null, 202)
 }
-
-const finishPullIfGranted = (db: Db, pullId: string) =>
-  db.execute(sql`update abdm_pulls set status = 'done', updated_at = now()
-    where id = ${pullId} and status = 'granted'
-      and not exists (select 1 from abdm_transfers t where t.pull_id = ${pullId} and t.status in ('fetching', 'requesting', 'receiving'))`)
 
 /** The grant: one transfer per hospital's artefact, each to fetch, and ABDM's notification acknowledged. */
 async function granted(db: Db, pull: typeof abdmPulls.$inferSelect, notifyRequestId: string, artefactIds: string[]) {
