@@ -204,6 +204,7 @@ describe('pulling my records from ABDM hospitals', () => {
     )
 
     await abdmDataflowFault(abha, 'corrupt-page')
+    await abdmDataflowFault(abha, 'nul-title')
     const pull = await expectOk(
       await client.post(
         '/v1/abdm/pulls',
@@ -231,6 +232,11 @@ describe('pulling my records from ABDM hospitals', () => {
     expect((await abdmRecords(client, token)).map((r) => r.metadata!.abdm!.care_context).sort()).toEqual([
       'LAB-2026-09-12',
       'OPD-2026-10-03',
+    ])
+    // The hospital's titles had a NUL in them: kept without it.
+    expect((await abdmRecords(client, token)).map((r) => r.title).sort()).toEqual([
+      'Diagnostic studies report — Blood tests, 12 Sep 2026',
+      'Prescription record — OPD follow-up, 3 Oct 2026',
     ])
     // A page again once the transfer is over: no transfer waits at that address any more.
     await expectError(await push(client, sent[0]!), 404, 'not_found')

@@ -126,10 +126,14 @@ export function dataFlow({ headerProblem, consents, linking, bridgeUrl, log }) {
       .flatMap((link) => link.careContexts.map((visit) => ({ visit, hiType: link.hiType })))
       .filter(({ visit }) => wanted.length === 0 || wanted.includes(visit.referenceNumber))
     const corrupt = hasFault(patient, 'corrupt-page')
+    const nulTitles = hasFault(patient, 'nul-title')
     const keys = hipKeys()
     const requester = { keyValue: hiRequest.keyMaterial.dhPublicKey.keyValue, nonce: hiRequest.keyMaterial.nonce }
     const pages = visits.map(({ visit, hiType }, i) => {
-      const plaintext = Buffer.from(JSON.stringify(visitBundle(visit, hiType, patient, hip)))
+      const bundle = visitBundle(visit, hiType, patient, hip)
+      // A hospital's text with a NUL in it (valid JSON, not storable as Postgres text).
+      if (nulTitles) bundle.entry[0].resource.title = `\u0000${bundle.entry[0].resource.title}`
+      const plaintext = Buffer.from(JSON.stringify(bundle))
       let content = encryptFor(plaintext, keys, requester)
       // The first page's entry damaged on the way: it does not decrypt.
       if (corrupt && i === 0) content = `${content.slice(0, 8)}${content[8] === 'A' ? 'B' : 'A'}${content.slice(9)}`
@@ -267,10 +271,10 @@ export function dataFlow({ headerProblem, consents, linking, bridgeUrl, log }) {
     },
     // What the HIU told ABDM about this ABHA address's transfers (acknowledgements, notifications).
     'GET /_fake/dataflow-reports': ({ query }) => [200, seen.filter((s) => s.patient === query.get('patient'))],
-    // {patient, fault: 'corrupt-page' | 'expired-artefact'}: that patient's next transfer goes wrong so.
+    // {patient, fault: 'corrupt-page' | 'expired-artefact' | 'nul-title'}: that patient's next transfer goes wrong so.
     'POST /_fake/dataflow-faults': ({ body }) => {
       const patient = String(body?.patient ?? '').toLowerCase()
-      if (!['corrupt-page', 'expired-artefact'].includes(body?.fault)) return [400, { message: 'unknown fault' }]
+      if (!['corrupt-page', 'expired-artefact', 'nul-title'].includes(body?.fault)) return [400, { message: 'unknown fault' }]
       faults.set(patient, (faults.get(patient) ?? new Set()).add(body.fault))
       return [200, { patient, fault: body.fault }]
     },

@@ -119,6 +119,9 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown, locati
 // U+0000, or a UTF-16 surrogate without its other half: neither can be stored as Postgres text.
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
+/** Text from outside our validated inputs (e.g. inside a decrypted document) made storable: NULs and lone surrogates dropped. */
+export const storableText = (text: string) => text.replace(new RegExp(UNSAFE.source, 'g'), '')
+
 /** Dotted paths of every string (keys included) in a validated input that Postgres could not store. */
 function unsafeStrings(value: unknown, path: string[] = [], found: string[] = []): string[] {
   if (typeof value === 'string') {

@@ -287,7 +287,7 @@ export function abdmDataflowReports(abhaAddress: string) {
   )
 }
 
-/** This ABHA address's next transfer goes wrong: a page that does not decrypt, or an artefact ABDM says expired. */
-export function abdmDataflowFault(abhaAddress: string, fault: 'corrupt-page' | 'expired-artefact') {
+/** This ABHA address's next transfer goes wrong: a page that does not decrypt, an artefact ABDM says expired, titles with a NUL. */
+export function abdmDataflowFault(abhaAddress: string, fault: 'corrupt-page' | 'expired-artefact' | 'nul-title') {
   return fake('abdm', 'dataflow-faults', { method: 'POST', body: JSON.stringify({ patient: abhaAddress, fault }) })
 }

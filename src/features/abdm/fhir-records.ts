@@ -1,5 +1,6 @@
 import { base64ToBytes } from '../../core/crypto'
 import { documentKind } from '../../core/documents'
+import { storableText } from '../../core/routes'
 import type { RecordType } from '../../db/schema'
 
 // A FHIR R4 document bundle as an ABDM hospital sends it (NRCeS profiles), made a record of ours:
@@ -25,8 +26,11 @@ type Resource = Record<string, unknown> & { resourceType?: unknown }
 const record = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
 const array = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
-const string = (value: unknown, max = 200): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : undefined
+/** A string of the bundle's, as Postgres can store it (a hospital's text is not checked by our schemas). */
+const string = (value: unknown, max = 200): string | undefined => {
+  const text = typeof value === 'string' ? value.trim() : ''
+  return text ? storableText(text.slice(0, max)) || undefined : undefined
+}
 
 export type BundleRecord = {
   type: RecordType
