@@ -11,7 +11,8 @@
 // BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
 // (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_LARGE_PATIENTS (100000),
 // BENCH_LARGE_REQUESTS (300), BENCH_UPLOAD_CASES, BENCH_ONLY (routes,reminders,drain,push by default;
-// also uploads, large).
+// also uploads, large), BENCH_PROFILE (a substring of route names: the Worker's CPU profile while they run).
+// Each route is measured with its own floor: every lane sends GET /health after each request of it.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -195,9 +196,19 @@ async function fanOut(base, sockets = Number(process.env.BENCH_SOCKETS ?? 100)) 
   return { sockets, delivered: latencies.length, expected, perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95) }
 }
 
+/**
+ * The floor measured with every route (`GET /health`, one `select 1`): while set, each lane of
+ * `load` sends a floor request after each of the route's, so that the route and its floor meet the
+ * same moment of the machine (on 2 cores the floor drifts by a third within a run) and the ratio
+ * compares them, not two stretches of time.
+ */
+let pairedFloor
+
 /** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
 async function load(url, headers, requests = REQUESTS) {
   const latencies = []
+  const floorLatencies = []
+  const floor = url === pairedFloor ? undefined : pairedFloor
   let roundTrips = 0
   let failures = 0
   let next = 0
@@ -214,12 +225,21 @@ async function load(url, headers, requests = REQUESTS) {
       latencies.push(performance.now() - started)
       if (!response.ok) failures++
       roundTrips = Number(response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1] ?? roundTrips)
+      if (floor) {
+        const t = performance.now()
+        await (await fetch(floor)).arrayBuffer()
+        floorLatencies.push(performance.now() - t)
+      }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane))
+  return { ...quantiles(latencies), roundTrips, failures, floor: floor ? quantiles(floorLatencies) : undefined }
+}
+
+function quantiles(latencies) {
   latencies.sort((a, b) => a - b)
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), roundTrips, failures }
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) }
 }
 
 /** A whole PDF of about `bytes` bytes (one page plus an incompressible stream), unique each time. */
@@ -304,14 +324,13 @@ const rssKb = (pid) => {
 }
 
 /**
- * The Worker's isolate memory, through its DevTools inspector (what workerd's V8 reports:
- * Runtime.getHeapUsage): the JS heap in use plus ArrayBuffer backing stores plus the embedder's
- * heap, in bytes. This is what the platform's 128 MB isolate limit is about; the process's RSS also
- * holds miniflare's local R2 store and the runtime's own buffers.
+ * A DevTools session with the Worker's isolate (workerd's inspector): `send(method, params)`
+ * answers the result, or undefined when no answer came within `timeoutMs` (a sampler never hangs
+ * the bench).
  */
-async function isolateMemory(worker) {
+async function inspector(worker, timeoutMs = 2000) {
   const [target] = await (await fetch(`http://${worker.inspector}/json`)).json()
-  const ws = new WebSocket(target.webSocketDebuggerUrl, { origin: 'http://localhost' })
+  const ws = new WebSocket(target.webSocketDebuggerUrl, { origin: 'http://localhost', maxPayload: 512 * 1024 * 1024 })
   await new Promise((resolve, reject) => {
     ws.once('open', resolve)
     ws.once('error', reject)
@@ -323,14 +342,24 @@ async function isolateMemory(worker) {
     waiting.get(message.id)?.(message.result)
     waiting.delete(message.id)
   })
-  // An answer that does not come within 2 s is none (undefined): a sampler never hangs the bench.
-  const send = (method) =>
+  const send = (method, params = {}) =>
     new Promise((resolve) => {
       const mine = ++id
-      const timer = setTimeout(() => (waiting.delete(mine), resolve(undefined)), 2000)
+      const timer = setTimeout(() => (waiting.delete(mine), resolve(undefined)), timeoutMs)
       waiting.set(mine, (result) => (clearTimeout(timer), resolve(result)))
-      ws.send(JSON.stringify({ id: mine, method }))
+      ws.send(JSON.stringify({ id: mine, method, params }))
     })
+  return { send, close: () => ws.close() }
+}
+
+/**
+ * The Worker's isolate memory, through its DevTools inspector (what workerd's V8 reports:
+ * Runtime.getHeapUsage): the JS heap in use plus ArrayBuffer backing stores plus the embedder's
+ * heap, in bytes. This is what the platform's 128 MB isolate limit is about; the process's RSS also
+ * holds miniflare's local R2 store and the runtime's own buffers.
+ */
+async function isolateMemory(worker) {
+  const { send, close } = await inspector(worker)
   const sample = async () => {
     const r = await send('Runtime.getHeapUsage')
     return r ? r.usedSize + (r.backingStorageSize ?? 0) + (r.embedderHeapUsedSize ?? 0) : 0
@@ -340,7 +369,38 @@ async function isolateMemory(worker) {
    * then the sample; 0 when the inspector does not collect (then the bench says so).
    */
   const live = async () => ((await send('HeapProfiler.collectGarbage')) === undefined ? 0 : sample())
-  return { sample, live, close: () => ws.close() }
+  return { sample, live, close }
+}
+
+/**
+ * BENCH_PROFILE (a substring of route names): the Worker's CPU profile while those routes run
+ * (V8's sampling profiler through the inspector), printed as the functions with the most self
+ * time, so that where a route's time goes is read, not guessed.
+ */
+async function profiled(worker, name, measure) {
+  if (!process.env.BENCH_PROFILE || !name.includes(process.env.BENCH_PROFILE)) return measure()
+  const session = await inspector(worker, 30_000)
+  await session.send('Profiler.enable')
+  await session.send('Profiler.setSamplingInterval', { interval: 200 })
+  await session.send('Profiler.start')
+  const result = await measure()
+  const { profile } = (await session.send('Profiler.stop')) ?? {}
+  session.close()
+  if (!profile) return (log(`profile of ${name}: no answer from the inspector`), result)
+  const self = new Map()
+  const dt = new Map(profile.samples.map((node, i) => [i, profile.timeDeltas[i] ?? 0]))
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  let total = 0
+  for (const [i, nodeId] of profile.samples.entries()) {
+    const f = byNode.get(nodeId).callFrame
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + dt.get(i) / 1000)
+    total += dt.get(i) / 1000
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)
+  log(`profile of ${name}: ${total.toFixed(0)} ms sampled; most self time:`)
+  for (const [key, ms] of top) log(`  ${ms.toFixed(1).padStart(8)} ms  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${key}`)
+  return result
 }
 
 /**
@@ -1132,7 +1192,9 @@ try {
       }
       const measure = async (token) => {
         const out = [['GET /health (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)]]
+        pairedFloor = `${worker.base}/health`
         for (const [name, url, headers] of reads(token)) out.push([name, await load(url, headers, LARGE_REQUESTS)])
+        pairedFloor = undefined
         out.push(['GET /health again (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)])
         return out
       }
@@ -1192,38 +1254,39 @@ try {
       const auth = { authorization: `Bearer ${token}` }
       await load(`${worker.base}/health`, {}) // warm-up
       const doctors = `${worker.base}/v1/hospitals/${hospitalId}/doctors`
-      const routes = [
-        ['GET /health (select 1)', await load(`${worker.base}/health`, {})],
-        ['GET /v1/me', await load(`${worker.base}/v1/me`, auth)],
-        ['GET symptom questions', await load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth)],
-        ['GET doctors (edge cache)', await load(`${doctors}?specialty=general`, auth)],
-        ['GET doctors (uncached)', await load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth)],
-        // Every hospital the patient shares with, asked at once (here the bench's one): the fan-out's own cost.
-        [
-          'GET /v1/doctors across hospitals (uncached)',
-          await shared(worker.base, auth, hospitalId).then(() =>
-            load((n) => `${worker.base}/v1/doctors?name=${encodeURIComponent(`meera|x${driver}${n}`)}`, auth),
-          ),
-        ],
-        ['GET /v1/home', await load(`${worker.base}/v1/home`, auth)],
-        ['PUT symptom answers', await answers(worker.base, token)],
-        ['POST vitals', await vitals(worker.base, token)],
-        // The same request refused before the database (an impossible unit: 422, every one a "failure"):
-        // what the body, the token, validation and the answer cost on their own.
-        ['POST vitals, 422 before the DB', await vitals(worker.base, token, { unit: 'kg' })],
-        ['POST booking (HMIS answers)', await bookings(worker.base, hospitalId)],
-      ]
+      const routes = [['GET /health (select 1)', await load(`${worker.base}/health`, {})]]
+      pairedFloor = `${worker.base}/health`
+      const measure = async (name, run) => routes.push([name, await profiled(worker, name, run)])
+      await measure('GET /v1/me', () => load(`${worker.base}/v1/me`, auth))
+      await measure('GET symptom questions', () =>
+        load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth),
+      )
+      await measure('GET doctors (edge cache)', () => load(`${doctors}?specialty=general`, auth))
+      await measure('GET doctors (uncached)', () => load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth))
+      // Every hospital the patient shares with, asked at once (here the bench's one): the fan-out's own cost.
+      await shared(worker.base, auth, hospitalId)
+      await measure('GET /v1/doctors across hospitals (uncached)', () =>
+        load((n) => `${worker.base}/v1/doctors?name=${encodeURIComponent(`meera|x${driver}${n}`)}`, auth),
+      )
+      await measure('GET /v1/home', () => load(`${worker.base}/v1/home`, auth))
+      await measure('PUT symptom answers', () => answers(worker.base, token))
+      await measure('POST vitals', () => vitals(worker.base, token))
+      // The same request refused before the database (an impossible unit: 422, every one a "failure"):
+      // what the body, the token, validation and the answer cost on their own.
+      await measure('POST vitals, 422 before the DB', () => vitals(worker.base, token, { unit: 'kg' }))
+      await measure('POST booking (HMIS answers)', () => bookings(worker.base, hospitalId))
       await fetch(`${hmis.url}/_hmis/faults`, {
         method: 'POST',
         body: JSON.stringify({ kind: 'drop', route: 'POST /appointments', count: 100_000 }),
       })
-      routes.push(['POST booking (HMIS down)', await bookings(worker.base, hospitalId)])
+      await measure('POST booking (HMIS down)', () => bookings(worker.base, hospitalId))
       await fetch(`${hmis.url}/_hmis/faults`, { method: 'DELETE' })
       // The records list of a patient with 25 documents, before the chat and the large uploads (whose
       // garbage the isolate collects for a while after: that would be the uploads' cost, not the list's).
       const uploader = await login(worker.base)
       await uploads(worker, uploader, 0.01, 25)
-      routes.push(['GET records (list)', await load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` })])
+      await measure('GET records (list)', () => load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` }))
+      pairedFloor = undefined
       if (driver === 'neon-ws') chat = await fanOut(worker.base)
       const upload = [await uploads(worker, uploader, 1, 20), await uploads(worker, uploader, 10, 5)]
       // The floor again at the end: the machine's own drift during the run shows as the gap between the two.
@@ -1247,15 +1310,22 @@ console.log(
   `\n${REQUESTS} requests per route, ${CONCURRENCY} concurrent, wrangler dev, Postgres: ${postgres.kind}, ${pooler ? 'through PgBouncer (session pooling)' : 'direct (a new server process per request)'}\n`,
 )
 console.log(`reference HMIS alone (GET /doctors, from this process): p50 ${ms(hmisAlone.p50)}, p95 ${ms(hmisAlone.p95)}\n`)
-console.log('driver   route                        p50       p95       p99       ×floor p50/p95/p99  db round trips  failures')
+console.log(
+  'Each route is measured with its own floor (GET /health sent by every lane after each of its requests): × floor is against that; the first and last GET /health rows are the floor alone, against the lower of the two.',
+)
+console.log(
+  'driver   route                        p50       p95       p99       ×floor p50/p95/p99  floor p50/p95      db round trips  failures',
+)
 for (const { driver, routes } of results) {
-  // Each quantile's floor: the lower of the two measurements (a stall during one of them is not the floor).
+  // The floor alone: the lower of its two measurements per quantile (a stall during one of them is not the floor).
   const [first, last] = [routes[0][1], routes[routes.length - 1][1]]
-  const floor = { p50: Math.min(first.p50, last.p50), p95: Math.min(first.p95, last.p95), p99: Math.min(first.p99, last.p99) }
+  const alone = { p50: Math.min(first.p50, last.p50), p95: Math.min(first.p95, last.p95), p99: Math.min(first.p99, last.p99) }
   for (const [route, r] of routes) {
+    const floor = r.floor ?? alone
     const ratio = `${(r.p50 / floor.p50).toFixed(2)}/${(r.p95 / floor.p95).toFixed(2)}/${(r.p99 / floor.p99).toFixed(2)}`
+    const floorMs = r.floor ? `${r.floor.p50.toFixed(0)}/${r.floor.p95.toFixed(0)} ms` : 'alone'
     console.log(
-      `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(19)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
+      `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(19)} ${floorMs.padEnd(16)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
     )
   }
 }
@@ -1282,8 +1352,9 @@ if (largeResult) {
   console.log('route                        empty p50/p95 ×floor   year of data p50/p95 ×floor   p95 change   db round trips')
   for (const [i, [name, e]] of empty.entries()) {
     const l = large[i][1]
-    const ratio = (r, f) => `${(r.p50 / f.p50).toFixed(2)} / ${(r.p95 / f.p95).toFixed(2)}`
-    const change = ((l.p95 / largeFloor.p95 / (e.p95 / emptyFloor.p95) - 1) * 100).toFixed(0)
+    // Against each route's own floor (measured with it), else the floor alone of that half.
+    const ratio = (r, f) => `${(r.p50 / (r.floor ?? f).p50).toFixed(2)} / ${(r.p95 / (r.floor ?? f).p95).toFixed(2)}`
+    const change = ((l.p95 / (l.floor ?? largeFloor).p95 / (e.p95 / (e.floor ?? emptyFloor).p95) - 1) * 100).toFixed(0)
     console.log(
       `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${`${change} %`.padEnd(12)} ${l.roundTrips}${e.failures + l.failures ? ` failures ${e.failures + l.failures}` : ''}`,
     )

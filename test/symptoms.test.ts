@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppointmentSchema } from '../src/features/appointments/schema'
@@ -12,6 +13,7 @@ import {
 import { book, openSlot } from './fixtures/appointments'
 import { loginByPhone } from './fixtures/auth'
 import { hospitalId, shareWith } from './fixtures/hospitals'
+import { runSql } from './harness/sql'
 import { answer, audioForm, calmScreen, createCheck, postAudio, recording, routineFever } from './fixtures/symptoms'
 import { fetchWithSettings } from './harness/worker'
 import { expectError, expectOk, failingPaths, type Client } from './harness/client'
@@ -269,6 +271,31 @@ describe('answers and triage', () => {
       400,
       'validation_failed',
     )
+  })
+
+  it('meets a change to the catalog at once, though the Worker keeps the catalog between requests', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const check = await createCheck(client, token, { symptom_codes: ['ear_pain'] })
+    // The Worker now holds the catalog. A rule added since (about an age no other test gives, so
+    // that checks running meanwhile are not moved) must count on the next save, with its reason.
+    const rule = `test.ear_${Math.random().toString(36).slice(2, 8)}`
+    const conditions = [
+      { question_id: 'ear_pain.discharge', op: 'eq', value: true },
+      { question_id: 'screen.age_years', op: 'eq', value: 107 },
+    ]
+    await runSql(sql`insert into triage_rules (id, level, reason_en, reason_hi, conditions, source)
+      values (${rule}, 'consultation_24h', 'Ear discharge at 107', 'कान से पानी, 107 की उम्र में', ${JSON.stringify(conditions)}::jsonb, 'test')`)
+    try {
+      const raised = await answer(client, token, check.id, { 'screen.age_years': 107, 'ear_pain.discharge': true })
+      expect(raised.triage).toMatchObject({ level: 'consultation_24h', rule_ids: [rule], reasons: ['Ear discharge at 107'] })
+    } finally {
+      await runSql(sql`delete from triage_rules where id = ${rule}`)
+    }
+    // And one taken away no longer counts.
+    const again = await answer(client, token, check.id, { 'ear_pain.discharge': false })
+    const back = await answer(client, token, check.id, { 'ear_pain.discharge': true })
+    expect(again.triage.rule_ids).toEqual([])
+    expect(back.triage.rule_ids).not.toContain(rule)
   })
 
   it('keeps checks to their patient: 401 without a token, 404 for another patient, listed newest first', async () => {

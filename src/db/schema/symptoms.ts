@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, integer, jsonb, numeric, pgTable, smallint, text, uuid } from 'drizzle-orm/pg-core'
 import { paginatedCreatedAt, timestamptz } from './columns'
 
 export const triageLevels = ['emergency_ambulance', 'emergency', 'consultation_24h', 'consultation', 'self_care'] as const
@@ -58,6 +58,12 @@ export const triageRules = pgTable('triage_rules', {
   source: text('source').notNull(),
 })
 export type TriageRuleRow = typeof triageRules.$inferSelect
+
+/** The catalog's version (one row), raised by a statement trigger on any change to the catalog. */
+export const symptomCatalogVersion = pgTable('symptom_catalog_version', {
+  id: smallint('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(1),
+})
 
 export const symptomChecks = pgTable('symptom_checks', {
   id: uuid('id').primaryKey(),

@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm'
-import { queryRows, textArray, type Db } from '../../core/db'
+import { sql } from 'drizzle-orm'
+import { queryRows, type Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
 import type { QuestionRow, SymptomCheckRow, TriageLevel, TriageRuleRow } from '../../db/schema'
 
@@ -83,28 +83,77 @@ export const checkOf = (c: Record<string, unknown>): SymptomCheckRow => ({
 })
 
 /**
- * The screen and these complaints, their questions in order (the screen's first), and the rules
- * whose every finding is about them.
+ * The whole catalog as this isolate last read it, with its version (migration 0042: raised by any
+ * statement that changes the catalog). A read that needs the catalog sends the version it holds and
+ * gets the catalog back only when the database's differs, in the same round trip: the catalog is
+ * never older than the statement's own snapshot, and a read costs the check's row, not the catalog's
+ * JSON built, sent and parsed again.
  */
-function catalogColumns(codes: SQL) {
-  const asked = sql`(s.code = any(${codes}) or s.kind = 'screen')`
-  const order = sql`s.kind = 'complaint', array_position(${codes}, s.code)`
-  return sql`
-    (select coalesce(jsonb_agg(to_jsonb(s) order by ${order}), '[]') from symptoms s where ${asked}) as symptoms,
-    (select coalesce(jsonb_agg(to_jsonb(q) order by ${order}, q.position), '[]')
-       from symptom_questions q join symptoms s on s.code = q.symptom_code where ${asked}) as questions,
-    (select coalesce(jsonb_agg(to_jsonb(r)), '[]') from triage_rules r
-       where not exists (
-         select 1 from jsonb_array_elements(r.conditions) x
-         where coalesce(x->>'symptom_code', split_part(x->>'question_id', '.', 1))
-           <> all(${codes} || array(select code from symptoms where kind = 'screen')))) as rules`
+type WholeCatalog = { symptoms: SymptomInfo[]; questionsOf: Map<string, QuestionRow[]>; rules: TriageRuleRow[]; screen: string[] }
+let kept: { version: number; whole: WholeCatalog } | undefined
+
+type Kept = typeof kept
+
+/** The catalog's version, and the whole catalog unless it is the version `held` (what this isolate held when asking). */
+const catalogColumns = (held: Kept) => {
+  const version = sql`(select version from symptom_catalog_version where id = 1)`
+  return sql`${version} as catalog_version,
+    case when ${version} = ${held?.version ?? -1} then null else jsonb_build_object(
+      'symptoms', (select coalesce(jsonb_agg(to_jsonb(s) order by s.position, s.code), '[]') from symptoms s),
+      'questions', (select coalesce(jsonb_agg(to_jsonb(q) order by q.symptom_code, q.position), '[]') from symptom_questions q),
+      'rules', (select coalesce(jsonb_agg(to_jsonb(r) order by r.id), '[]') from triage_rules r)
+    ) end as catalog`
 }
 
-const catalogOf = (row: Record<string, unknown>): Catalog => ({
-  symptoms: json<Record<string, unknown>[]>(row.symptoms).map(symptomOf),
-  questions: json<Record<string, unknown>[]>(row.questions).map(questionOf),
-  rules: json<Record<string, unknown>[]>(row.rules).map(ruleOf),
-})
+/** The whole catalog from a row of `catalogColumns` (kept for the next read when it came with a version). */
+function wholeCatalogOf(row: Record<string, unknown>, held: Kept): WholeCatalog {
+  const version = row.catalog_version === null || row.catalog_version === undefined ? undefined : Number(row.catalog_version)
+  if (row.catalog === null || row.catalog === undefined) {
+    if (held && version === held.version) return held.whole
+    throw new Error('the symptom catalog was neither sent nor kept')
+  }
+  const raw = json<{ symptoms: Record<string, unknown>[]; questions: Record<string, unknown>[]; rules: Record<string, unknown>[] }>(
+    row.catalog,
+  )
+  const questionsOf = new Map<string, QuestionRow[]>()
+  for (const question of raw.questions.map(questionOf)) {
+    const list = questionsOf.get(question.symptomCode) ?? []
+    list.push(question)
+    questionsOf.set(question.symptomCode, list)
+  }
+  const symptoms = raw.symptoms.map(symptomOf)
+  const whole = {
+    symptoms,
+    questionsOf,
+    rules: raw.rules.map(ruleOf),
+    screen: symptoms.filter((s) => s.kind === 'screen').map((s) => s.code),
+  }
+  if (version !== undefined && !(kept && kept.version > version)) kept = { version, whole }
+  return whole
+}
+
+/**
+ * The screen and these complaints (the screen first, then the complaints in the order given),
+ * their questions in order, and the rules whose every finding is about them.
+ */
+function catalogFor(whole: WholeCatalog, codes: readonly string[]): Catalog {
+  const place = (code: string) => {
+    const i = codes.indexOf(code)
+    return i < 0 ? codes.length : i
+  }
+  const symptoms = whole.symptoms
+    .filter((s) => s.kind === 'screen' || codes.includes(s.code))
+    .sort((a, b) => Number(a.kind === 'complaint') - Number(b.kind === 'complaint') || place(a.code) - place(b.code))
+  const about = new Set([...codes, ...whole.screen])
+  const rules = whole.rules.filter((rule) =>
+    rule.conditions.every((condition) => {
+      const c = condition as { symptom_code?: string; question_id?: string }
+      const code = c.symptom_code ?? c.question_id?.split('.')[0]
+      return code === undefined || about.has(code)
+    }),
+  )
+  return { symptoms, questions: symptoms.flatMap((s) => whole.questionsOf.get(s.code) ?? []), rules }
+}
 
 /** What a new check starts from: the patient's age and sex as the profile knows them, and their zone. */
 export type Profile = { dateOfBirth: string | null; gender: string | null; timezone: string }
@@ -118,17 +167,17 @@ export async function checkStart(
   patientId: string,
   codes: string[],
 ): Promise<Catalog & { complaints: string[]; profile: Profile }> {
-  const codesSql = textArray(codes)
+  const held = kept
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${catalogColumns(codesSql)},
-          (select coalesce(jsonb_agg(code), '[]') from symptoms where code = any(${codesSql}) and kind = 'complaint') as complaints,
+    sql`select ${catalogColumns(held)},
           (select jsonb_build_object('date_of_birth', date_of_birth, 'gender', gender, 'timezone', timezone) from patients where id = ${patientId}) as profile`,
   )
+  const whole = wholeCatalogOf(row!, held)
   const profile = json<{ date_of_birth: string | null; gender: string | null; timezone: string | null } | null>(row!.profile)
   return {
-    ...catalogOf(row!),
-    complaints: json<string[]>(row!.complaints),
+    ...catalogFor(whole, codes),
+    complaints: whole.symptoms.filter((s) => s.kind === 'complaint' && codes.includes(s.code)).map((s) => s.code),
     profile: {
       dateOfBirth: profile?.date_of_birth ?? null,
       gender: profile?.gender ?? null,
@@ -139,13 +188,15 @@ export async function checkStart(
 
 /** One of the patient's checks with its catalog; 404 for anyone else's. */
 export async function checkContext(db: Db, patientId: string, id: string): Promise<CheckContext> {
+  const held = kept
   const [row] = await queryRows<Record<string, unknown>>(
     db,
-    sql`select to_jsonb(c) as "check", ${catalogColumns(sql`c.symptom_codes`)}
+    sql`select to_jsonb(c) as "check", ${catalogColumns(held)}
         from symptom_checks c where c.id = ${id} and c.patient_id = ${patientId}`,
   )
   if (!row) throw checkNotFound()
-  return { check: checkOf(json(row.check)), ...catalogOf(row) }
+  const check = checkOf(json(row.check))
+  return { check, ...catalogFor(wholeCatalogOf(row, held), check.symptomCodes) }
 }
 
 /** Checks for display: each with its symptoms' names and its rules' reasons. */

@@ -2,25 +2,75 @@ import { describeError, type Logger } from '../../core/logger'
 import type { Hmis } from './port'
 
 const PREFIX = 'https://phr-edge.internal/hmis'
+/** When the copy in the edge cache ends (epoch ms), so that an isolate keeping it knows too. */
+const EXPIRES = 'x-phr-expires'
 
 /**
- * HMIS reads kept briefly in the edge cache (per data centre): the specialty tabs for ten times
- * `seconds`, doctors and their slots for `seconds` (a slot may fill meanwhile; booking asks the
- * HMIS itself). Writes are never cached. A miss answers as soon as the HMIS did: the copy is written
- * to the cache after the response (`defer`, the request's waitUntil), and a failed write only logged.
+ * The isolate's own copies of recent answers, by cache key: the edge cache is a lookup away (a
+ * service call per read), this is none. Each lives no longer than its edge copy does, so nothing
+ * is staler than the edge cache would serve; at most `MEMO_CHARS` of JSON are kept, the oldest
+ * dropped first. Kept as text and parsed per read: no caller can change another's answer.
+ */
+const memo = new Map<string, { json: string; expires: number }>()
+const MEMO_CHARS = 2_000_000
+const MEMO_ENTRY_CHARS = 200_000
+let memoChars = 0
+
+function remembered(key: string): string | undefined {
+  const entry = memo.get(key)
+  if (!entry) return undefined
+  if (entry.expires > Date.now()) return entry.json
+  forget(key)
+  return undefined
+}
+
+function forget(key: string) {
+  const entry = memo.get(key)
+  if (!entry) return
+  memo.delete(key)
+  memoChars -= entry.json.length
+}
+
+function remember(key: string, json: string, expires: number) {
+  if (json.length > MEMO_ENTRY_CHARS || !(expires > Date.now())) return
+  forget(key)
+  memo.set(key, { json, expires })
+  memoChars += json.length
+  for (const oldest of memo.keys()) {
+    if (memoChars <= MEMO_CHARS) break
+    forget(oldest)
+  }
+}
+
+/**
+ * HMIS reads kept briefly (the isolate's copy, then the edge cache per data centre): the specialty
+ * tabs for ten times `seconds`, doctors and their slots for `seconds` (a slot may fill meanwhile;
+ * booking asks the HMIS itself). Writes are never cached. A miss answers as soon as the HMIS did:
+ * the copy is written to the edge cache after the response (`defer`, the request's waitUntil), and
+ * a failed write only logged.
  */
 export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number, defer: (work: Promise<unknown>) => void, log: Logger): Hmis {
   const cache = typeof caches === 'undefined' || seconds === 0 ? undefined : caches.default
   async function through<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
     if (!cache) return load()
-    const request = new Request(`${PREFIX}/${encodeURIComponent(hospitalId)}/${key}`)
+    const url = `${PREFIX}/${encodeURIComponent(hospitalId)}/${key}`
+    const kept = remembered(url)
+    if (kept !== undefined) return JSON.parse(kept) as T
+    const request = new Request(url)
     const hit = await cache.match(request)
-    if (hit) return (await hit.json()) as T
+    if (hit) {
+      const json = await hit.text()
+      remember(url, json, Number(hit.headers.get(EXPIRES)))
+      return JSON.parse(json) as T
+    }
     const value = await load()
     // "No such doctor" is not kept: there is nothing to write (JSON.stringify(undefined) is no
     // JSON), and the doctor may be added at the HMIS any moment.
     if (value === undefined) return value
-    const copy = new Response(JSON.stringify(value), { headers: { 'cache-control': `max-age=${ttl}` } })
+    const json = JSON.stringify(value)
+    const expires = Date.now() + ttl * 1000
+    remember(url, json, expires)
+    const copy = new Response(json, { headers: { 'cache-control': `max-age=${ttl}`, [EXPIRES]: String(expires) } })
     defer(
       cache
         .put(request, copy)
