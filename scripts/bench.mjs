@@ -191,9 +191,8 @@ async function fanOut(base, sockets = Number(process.env.BENCH_SOCKETS ?? 100)) 
   while (latencies.length < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
   const elapsed = (performance.now() - started) / 1000
   for (const ws of clients) ws.close(1000)
-  latencies.sort((a, b) => a - b)
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]
-  return { sockets, delivered: latencies.length, expected, perSecond: latencies.length / elapsed, p50: at(0.5), p95: at(0.95) }
+  const { p50, p95 } = quantiles(latencies)
+  return { sockets, delivered: latencies.length, expected, perSecond: latencies.length / elapsed, p50, p95 }
 }
 
 /**
@@ -388,14 +387,14 @@ async function profiled(worker, name, measure) {
   session.close()
   if (!profile) return (log(`profile of ${name}: no answer from the inspector`), result)
   const self = new Map()
-  const dt = new Map(profile.samples.map((node, i) => [i, profile.timeDeltas[i] ?? 0]))
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
   let total = 0
   for (const [i, nodeId] of profile.samples.entries()) {
     const f = byNode.get(nodeId).callFrame
     const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`
-    self.set(key, (self.get(key) ?? 0) + dt.get(i) / 1000)
-    total += dt.get(i) / 1000
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000
+    self.set(key, (self.get(key) ?? 0) + ms)
+    total += ms
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)
   log(`profile of ${name}: ${total.toFixed(0)} ms sampled; most self time:`)

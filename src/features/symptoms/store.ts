@@ -90,9 +90,8 @@ export const checkOf = (c: Record<string, unknown>): SymptomCheckRow => ({
  * JSON built, sent and parsed again.
  */
 type WholeCatalog = { symptoms: SymptomInfo[]; questionsOf: Map<string, QuestionRow[]>; rules: TriageRuleRow[]; screen: string[] }
-let kept: { version: number; whole: WholeCatalog } | undefined
-
-type Kept = typeof kept
+type Kept = { version: number; whole: WholeCatalog } | undefined
+let kept: Kept
 
 /** The catalog's version, and the whole catalog unless it is the version `held` (what this isolate held when asking). */
 const catalogColumns = (held: Kept) => {
