@@ -16,6 +16,33 @@ function workersProject(name: string, driver: 'neon-ws' | 'tcp', include: string
     test: {
       name,
       include,
+      // pg's CommonJS files would get pg-protocol's ESM entry in the Workers pool
+      // (brianc/node-postgres#3700): pg is bundled for the tests, as wrangler bundles it for the Worker.
+      deps: {
+        optimizer: {
+          ssr: {
+            enabled: true,
+            include: ['pg'],
+            rolldownOptions: {
+              external: [
+                /^node:/,
+                /^cloudflare:/,
+                'events',
+                'net',
+                'tls',
+                'crypto',
+                'util',
+                'util/types',
+                'stream',
+                'dns',
+                'fs',
+                'path',
+                'string_decoder',
+              ],
+            },
+          },
+        },
+      },
       exclude: ['test/node/**', 'node_modules/**'],
       testTimeout: 20_000,
     },

@@ -73,11 +73,10 @@ export default {
     const first = open()
     const { config, log } = first
     const started = Date.now()
-    // postgres.js (tcp) pipelines the lanes' statements over one connection and gives a transaction
-    // the connection to itself: one connection for the batch (an invocation may have six open). The
-    // WebSocket driver's client runs one query at a time and would interleave a transaction with
-    // another lane's statements: a connection per lane.
-    const lane = config.DATABASE_DRIVER === 'tcp' ? () => ({ ...first, close() {} }) : open
+    // A connection per lane: a client runs one query at a time and would interleave a lane's
+    // transaction with another lane's statements (Workers let six of an invocation's connections
+    // wait for an answer at once and queue the rest).
+    const lane = open
     try {
       // The notifications the jobs make (a booking rejected, a check not sent) are pushed after the batch.
       const counts = await withPushScope(

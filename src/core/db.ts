@@ -2,8 +2,8 @@ import { Client as NeonClient } from '@neondatabase/serverless'
 import { sql, type SQL } from 'drizzle-orm'
 import { drizzle as drizzleNeon, type NeonQueryResultHKT } from 'drizzle-orm/neon-serverless'
 import type { PgDatabase } from 'drizzle-orm/pg-core'
-import { drizzle as drizzlePostgresJs } from 'drizzle-orm/postgres-js'
-import postgres from 'postgres'
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
+import { Client as PgClient } from 'pg'
 import type { Config } from './config'
 import { ApiError } from './errors'
 
@@ -31,30 +31,33 @@ export async function queryRows<Row>(db: Db, query: SQL): Promise<Row[]> {
   return Array.isArray(result) ? result : result.rows
 }
 
+/** What both paths' clients are: node-postgres's Client (Neon's driver is node-postgres over a WebSocket). */
+type PgLikeClient = {
+  connect(): Promise<unknown>
+  query(...args: unknown[]): Promise<unknown>
+  end(): Promise<void>
+  on(event: 'error', listener: (error: Error) => void): unknown
+}
+
 /**
- * The WebSocket path: Neon directly, or any Postgres behind the project's WebSocket proxy. One
- * client per request, opened on the first query (a request that needs no database opens nothing)
- * and counting its round trips. Workers forbid sharing a connection between requests.
+ * One client per request, opened on the first query (a request that needs no database opens
+ * nothing), counting its round trips, and ended after the work (`close`, in waitUntil): Workers
+ * forbid sharing a connection between requests, and a client left open stays reachable after its
+ * request. Both drivers send a statement with its parameters in one round trip (Parse, Bind,
+ * Execute together).
  */
-class NeonRequestConnection {
+class RequestConnection {
   queries = 0
-  private client: NeonClient | undefined
+  private client: PgLikeClient | undefined
   private connecting: Promise<unknown> | undefined
 
-  constructor(private readonly config: Config) {}
+  constructor(private readonly open: () => PgLikeClient) {}
 
   async query(...args: unknown[]): Promise<unknown> {
     if (!this.connecting) {
-      this.client = new NeonClient({ connectionString: this.config.DATABASE_URL })
-      const proxy = this.config.NEON_WS_PROXY
-      if (proxy) {
-        const token = this.config.NEON_WS_PROXY_SECRET ? `&token=${encodeURIComponent(this.config.NEON_WS_PROXY_SECRET)}` : ''
-        this.client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}${token}`
-        this.client.neonConfig.useSecureWebSocket = this.config.NEON_WS_PROXY_TLS
-        this.client.neonConfig.pipelineConnect = false
-      }
-      // After end(), the proxy closing the socket is reported as an error event; without a
-      // listener it would be an uncaught exception. Query errors still reject their promise.
+      this.client = this.open()
+      // After end(), the server or proxy closing the socket is reported as an error event; without
+      // a listener it would be an uncaught exception. Query errors still reject their promise.
       this.client.on('error', () => {})
       this.connecting = this.client.connect()
     }
@@ -66,7 +69,7 @@ class NeonRequestConnection {
       throw unavailable(error)
     }
     this.queries++
-    return (this.client!.query as (...a: unknown[]) => Promise<unknown>)(...args)
+    return this.client!.query(...args)
   }
 
   async close(): Promise<void> {
@@ -88,23 +91,33 @@ export interface RequestDatabase {
 
 export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): RequestDatabase {
   if (config.DATABASE_DRIVER === 'tcp') {
-    // postgres.js over cloudflare:sockets connects lazily by itself. Hyperdrive pools and keeps
-    // connections warm at the edge; without it, DATABASE_URL is dialled directly.
-    let queries = 0
-    const client = postgres(hyperdrive?.connectionString ?? config.DATABASE_URL, {
-      max: 1,
-      fetch_types: false,
-      connect_timeout: 10,
-      debug: () => {
-        queries++
-      },
-    })
-    const db = drizzlePostgresJs({ client }) as unknown as Db
-    // No client.end(): it races postgres.js's read loop ("Stream was cancelled"); workerd closes
-    // the request's sockets when the request ends, which ends the server session too.
-    return { db, roundTrips: () => queries, close: async () => {} }
+    // node-postgres over cloudflare:sockets. Hyperdrive pools and keeps connections warm at the
+    // edge; without it, DATABASE_URL is dialled directly. (postgres.js, used here until 2026-12-02,
+    // sent every statement with parameters in two round trips on a new connection — Parse and
+    // Describe first — and could not be ended in workerd: its end() hung the runtime, and a client
+    // left open held ~29 KB of the isolate for good after every request.)
+    const connection = new RequestConnection(
+      () =>
+        new PgClient({
+          connectionString: hyperdrive?.connectionString ?? config.DATABASE_URL,
+          connectionTimeoutMillis: 10_000,
+        }) as unknown as PgLikeClient,
+    )
+    const db = drizzleNodePg({ client: connection as unknown as PgClient }) as unknown as Db
+    return { db, roundTrips: () => connection.queries, close: () => connection.close() }
   }
-  const connection = new NeonRequestConnection(config)
+  const connection = new RequestConnection(() => {
+    // The WebSocket path: Neon directly, or any Postgres behind the project's WebSocket proxy.
+    const client = new NeonClient({ connectionString: config.DATABASE_URL })
+    const proxy = config.NEON_WS_PROXY
+    if (proxy) {
+      const token = config.NEON_WS_PROXY_SECRET ? `&token=${encodeURIComponent(config.NEON_WS_PROXY_SECRET)}` : ''
+      client.neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}${token}`
+      client.neonConfig.useSecureWebSocket = config.NEON_WS_PROXY_TLS
+      client.neonConfig.pipelineConnect = false
+    }
+    return client as unknown as PgLikeClient
+  })
   const db = drizzleNeon({ client: connection as unknown as NeonClient })
   return { db, roundTrips: () => connection.queries, close: () => connection.close() }
 }
@@ -126,16 +139,14 @@ const UNAVAILABLE = new Set([
   '08006',
   'ECONNREFUSED',
   'ECONNRESET',
-  'CONNECT_TIMEOUT',
-  // postgres.js, when the server went away under a query
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
 ])
 
-/** What workerd's sockets and the drivers say when the server is gone, without a code. */
+/**
+ * What workerd's sockets and the drivers say when the server is gone, without a code (node-postgres:
+ * "Client has encountered a connection error and is not queryable", e.g. a rollback after the server went).
+ */
 const UNAVAILABLE_MESSAGE =
-  /too many clients|remaining connection slots|cannot connect to the specified address|network connection lost|connection terminated|server closed the connection|socket (?:hang up|closed)/i
+  /too many clients|remaining connection slots|cannot connect to the specified address|network connection lost|connection terminated|server closed the connection|socket (?:hang up|closed)|is not queryable/i
 
 const unavailable = (cause: unknown) =>
   new ApiError('upstream_unavailable', 'The database is busy. Please try again in a moment.', {

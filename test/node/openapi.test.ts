@@ -16,7 +16,7 @@ import { spectralProblems } from './harness/spectral'
 
 const CLIENT_DIR = new URL('./client/', import.meta.url).pathname
 
-/** The Worker's Hono app in Node, on the tcp driver (postgres.js speaks TCP from Node too). */
+/** The Worker's Hono app in Node, on the tcp driver (node-postgres speaks TCP from Node too). */
 function nodeApp(environment = 'development') {
   const app = createApp()
   const env = {
