@@ -290,6 +290,36 @@ describe('doctors', () => {
     for (let i = 0; i < 3; i++) await expectOk(await client.get(url(name), { token }), 200, list(DoctorSchema))
     expect((await hmisCalls())['amrita GET /doctors']).toBe(calls)
   })
+
+  it("answers from the hospital's row as it is now, though this isolate read it before: moved, the new HMIS is asked; deactivated, 404", async () => {
+    const { access_token: token, client } = await loginByPhone()
+    // A hospital of its own (Sahyadri's row again), so that moving it touches no other test.
+    const moving = crypto.randomUUID()
+    await runSql(sql`insert into hospitals (id, hfr_id, name, address, timezone, adapter, hmis_base_url, hmis_timeout_ms, credentials_sealed)
+      select ${moving}, ${`IN27${String(Date.now()).slice(-8)}`}, name || ' (moving)', address, timezone, adapter, hmis_base_url,
+             hmis_timeout_ms, credentials_sealed from hospitals where id = ${hospitalId('sahyadri')}`)
+    const search = (tag: string) =>
+      client.get(`/v1/hospitals/${moving}/doctors?name=${encodeURIComponent(`deshpande|${tag}${Date.now()}`)}`, { token })
+    const first = await expectOk(await search('before'), 200, list(DoctorSchema))
+    expect(first.items.map((d) => [d.name, d.hospital_id])).toEqual([['Dr. Rohan Deshpande', moving]])
+    const doctor = `/v1/hospitals/${moving}/doctors/${first.items[0]!.id}`
+    await expectOk(await client.get(doctor, { token }), 200, DoctorSchema)
+
+    // Its HMIS moves to an address where nothing answers: the next search (not in any cache) goes
+    // there and says so, though the last row this isolate read pointed at an HMIS that answers.
+    await runSql(sql`update hospitals set hmis_base_url = 'http://127.0.0.1:9/hmis' where id = ${moving}`)
+    await expectError(await search('moved'), 503, 'upstream_unavailable')
+    await runSql(
+      sql`update hospitals set hmis_base_url = (select hmis_base_url from hospitals where id = ${hospitalId('sahyadri')}) where id = ${moving}`,
+    )
+    expect((await expectOk(await search('back'), 200, list(DoctorSchema))).items.map((d) => d.name)).toEqual(['Dr. Rohan Deshpande'])
+
+    // Deactivated: gone at once, from every read of its HMIS, cached or not.
+    await runSql(sql`update hospitals set active = false where id = ${moving}`)
+    await expectError(await search('gone'), 404, 'not_found')
+    await expectError(await client.get(doctor, { token }), 404, 'not_found')
+    await expectError(await client.get(`/v1/hospitals/${moving}/specialties`, { token }), 404, 'not_found')
+  })
 })
 
 describe('doctors across my hospitals', () => {
@@ -323,6 +353,16 @@ describe('doctors across my hospitals', () => {
     expect(failingPaths(await expectError(await client.get('/v1/doctors?name=(a%2B)%2B', { token }), 400, 'validation_failed'))).toEqual([
       'name',
     ])
+    // A share revoked since this isolate last listed the patient's hospitals: its doctors are gone
+    // from the next answer, and it is not named among the hospitals asked.
+    const shares = await expectOk(await client.get('/v1/shares', { token }), 200, page(ShareSchema))
+    const amrita = shares.items.find((s) => s.hospital_id === hospitalId('amrita'))!
+    expect((await client.delete(`/v1/shares/${amrita.share_id}`, { token })).status).toBe(204)
+    const after = await expectOk(await client.get(`/v1/doctors?name=${encodeURIComponent(`.|x${Date.now()}`)}`, { token }), 200, Across)
+    expect(after.hospitals.map((h) => h.hospital_id).sort()).toEqual([hospitalId('faulty'), hospitalId('sahyadri')].sort())
+    expect(after.items.length).toBeGreaterThan(0)
+    expect(new Set(after.items.map((d) => d.hospital_id))).not.toContain(hospitalId('amrita'))
+
     const alone = await loginByPhone()
     expect(await expectOk(await alone.client.get('/v1/doctors?specialty=cardio', { token: alone.access_token }), 200, Across)).toEqual({
       items: [],

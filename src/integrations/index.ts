@@ -171,7 +171,7 @@ export function createIntegrations(
     hmisFor: (link) =>
       cachedHmis(
         link.adapter === 'fhir-r4' ? fhirHmis(link, hmisOptions) : restHmis(link, hmisOptions),
-        link.hospitalId,
+        link,
         config.HMIS_CACHE_SECONDS,
         defer,
         log,

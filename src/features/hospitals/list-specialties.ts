@@ -3,7 +3,7 @@ import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { HospitalParams, SpecialtySchema } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { activeHospital } from './store'
+import { hmisInputs, withHospital } from './store'
 
 export const listSpecialties = patientRoute({
   method: 'get',
@@ -20,6 +20,8 @@ export const listSpecialties = patientRoute({
 
 export const listSpecialtiesHandler: PatientHandler<typeof listSpecialties> = async (c) => {
   const { db, integrations } = c.var.services
-  const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
-  return c.json({ items: await integrations.hmisFor(hmisLinkOf(hospital)).specialties() }, 200)
+  const { result } = await withHospital(db, c.req.valid('param').hospital_id, hmisInputs, (row) =>
+    integrations.hmisFor(hmisLinkOf(row)).specialties(),
+  )
+  return c.json({ items: result }, 200)
 }

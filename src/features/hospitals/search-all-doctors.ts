@@ -5,13 +5,17 @@ import { errorResponses, jsonResponse } from '../../core/openapi'
 import { patientRoute, type PatientHandler } from '../../core/routes'
 import { patternProblem, SAFE_PATTERN_RULES } from '../../core/safe-pattern'
 import { localDate } from '../../core/time'
-import { hospitals, hospitalShares } from '../../db/schema'
+import { hospitals, hospitalShares, type HospitalRow } from '../../db/schema'
 import { hmisLinkOf, type HmisDoctor } from '../../integrations/hmis/port'
 import { DoctorSchema, DoctorSearchQuery, slotDateProblem, toDoctor } from './schema'
+import { begun, hmisInputs, keepHospitalRecord, lastSeenHospital, taken, type Begun } from './store'
 
 // One doctor list across every hospital the patient can book with (the ones they shared their
 // profile with): each hospital asked at once, each within DOCTOR_SEARCH_BUDGET_MS; a hospital that
 // is slow or down costs only its own part of the answer, and is named.
+
+/** The hospitals each patient shared with when this isolate last read them (at most 10,000 patients). */
+const sharedSeen = new Map<string, string[]>()
 
 const HospitalAnswerSchema = z
   .object({
@@ -57,6 +61,37 @@ export const searchAllDoctorsHandler: PatientHandler<typeof searchAllDoctors> = 
   // Dates are the hospitals' own; a day's leeway either side covers every zone.
   const problem = query.date === undefined ? undefined : slotDateProblem(query.date, localDate(new Date(), 'Asia/Kolkata'))
   if (problem) throw invalidField('query', 'date', problem)
+  const deadline = Date.now() + config.DOCTOR_SEARCH_BUDGET_MS
+  const ask = async (hospital: HospitalRow) => {
+    try {
+      const doctors = await integrations
+        .hmisFor(hmisLinkOf(hospital, { timeoutMs: config.DOCTOR_SEARCH_BUDGET_MS, deadline }))
+        .searchDoctors({
+          name: query.name || undefined,
+          specialty: query.specialty || undefined,
+          date: query.date ?? localDate(new Date(), hospital.timezone),
+        })
+      return { status: 'answered' as const, doctors }
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      const status: 'timed_out' | 'refused' | 'unavailable' =
+        error.code === 'upstream_timeout' ? 'timed_out' : error.code === 'invalid_pattern' ? 'refused' : 'unavailable'
+      if (status === 'unavailable' && error.status < 500) throw error
+      c.var.services.log.log('warn', 'a hospital did not answer a doctor search', { hospital_id: hospital.id, code: error.code })
+      return { status, doctors: [] as HmisDoctor[] }
+    }
+  }
+  // The hospitals this isolate last found the patient sharing with are asked while the shares are
+  // read again (one round trip, which decides: a share revoked meanwhile is not in the answer).
+  const early = new Map<string, Begun<Awaited<ReturnType<typeof ask>>>>()
+  for (const id of sharedSeen.get(c.var.patientId) ?? []) {
+    const row = lastSeenHospital(id)
+    if (row)
+      early.set(
+        id,
+        begun(hmisInputs(row), () => ask(row)),
+      )
+  }
   const shared = await db
     .select({ hospital: hospitals })
     .from(hospitalShares)
@@ -64,30 +99,15 @@ export const searchAllDoctorsHandler: PatientHandler<typeof searchAllDoctors> = 
     .where(and(eq(hospitalShares.patientId, c.var.patientId), isNull(hospitalShares.revokedAt)))
     .orderBy(desc(hospitalShares.createdAt))
     .limit(config.DOCTOR_SEARCH_MAX_HOSPITALS)
-  const deadline = Date.now() + config.DOCTOR_SEARCH_BUDGET_MS
+  if (sharedSeen.size >= 10_000 && !sharedSeen.has(c.var.patientId)) sharedSeen.clear()
+  sharedSeen.set(
+    c.var.patientId,
+    shared.map(({ hospital }) => hospital.id),
+  )
   const answers = await Promise.all(
     shared.map(async ({ hospital }) => {
-      try {
-        const doctors = await integrations
-          .hmisFor(hmisLinkOf(hospital, { timeoutMs: config.DOCTOR_SEARCH_BUDGET_MS, deadline }))
-          .searchDoctors({
-            name: query.name || undefined,
-            specialty: query.specialty || undefined,
-            date: query.date ?? localDate(new Date(), hospital.timezone),
-          })
-        return { hospital, status: 'answered' as const, doctors }
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error
-        const status: 'timed_out' | 'refused' | 'unavailable' =
-          error.code === 'upstream_timeout' ? 'timed_out' : error.code === 'invalid_pattern' ? 'refused' : 'unavailable'
-        if (status === 'unavailable' && error.status < 500) throw error
-        c.var.services.log.log('warn', 'a hospital did not answer a doctor search', { hospital_id: hospital.id, code: error.code })
-        return {
-          hospital,
-          status,
-          doctors: [] as HmisDoctor[],
-        }
-      }
+      keepHospitalRecord(hospital)
+      return { hospital, ...(await taken(early.get(hospital.id), hmisInputs(hospital), () => ask(hospital))) }
     }),
   )
   const items = answers

@@ -6,7 +6,7 @@ import { patternProblem, SAFE_PATTERN_RULES } from '../../core/safe-pattern'
 import { localDate } from '../../core/time'
 import { DoctorSchema, DoctorSearchQuery, HospitalParams, slotDateProblem, toDoctor } from './schema'
 import { hmisLinkOf } from '../../integrations/hmis/port'
-import { activeHospital } from './store'
+import { hmisInputs, withHospital } from './store'
 
 export const searchDoctors = patientRoute({
   method: 'get',
@@ -29,14 +29,15 @@ export const searchDoctorsHandler: PatientHandler<typeof searchDoctors> = async 
     const problem = query[field] === undefined ? undefined : patternProblem(query[field])
     if (problem) throw invalidField('query', field, problem, 'invalid_pattern')
   }
-  const hospital = await activeHospital(db, c.req.valid('param').hospital_id)
-  const today = localDate(new Date(), hospital.timezone)
-  const problem = query.date === undefined ? undefined : slotDateProblem(query.date, today)
-  if (problem) throw invalidField('query', 'date', problem)
-  const doctors = await integrations.hmisFor(hmisLinkOf(hospital)).searchDoctors({
-    name: query.name || undefined,
-    specialty: query.specialty || undefined,
-    date: query.date ?? today,
+  const { hospital, result: doctors } = await withHospital(db, c.req.valid('param').hospital_id, hmisInputs, (row) => {
+    const today = localDate(new Date(), row.timezone)
+    const problem = query.date === undefined ? undefined : slotDateProblem(query.date, today)
+    if (problem) throw invalidField('query', 'date', problem)
+    return integrations.hmisFor(hmisLinkOf(row)).searchDoctors({
+      name: query.name || undefined,
+      specialty: query.specialty || undefined,
+      date: query.date ?? today,
+    })
   })
   return c.json({ items: doctors.slice(0, 200).map((doctor) => toDoctor(doctor, hospital)) }, 200)
 }

@@ -2,7 +2,9 @@ import { olderThan } from '../../core/pagination'
 import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '../../core/db'
 import { ApiError } from '../../core/errors'
+import { localDate } from '../../core/time'
 import { hospitals, hospitalShares, type HospitalRow } from '../../db/schema'
+import { hmisLinkOf } from '../../integrations/hmis/port'
 
 export const hospitalNotFound = () => new ApiError('not_found', 'No such hospital.')
 
@@ -15,12 +17,63 @@ export async function activeHospital(db: Db, hospitalId: string): Promise<Hospit
   return row
 }
 
-/** Registry rows by id, for the isolate's life: how to reach a hospital changes rarely (a minute is fresh enough). */
+/** Registry rows by id, as this isolate last read them (at most 1000, with when). */
 const records = new Map<string, { row: HospitalRow; at: number }>()
 const RECORD_SECONDS = 60
 
 /** After this isolate changed a hospital's row (its credentials): read it again next time. */
 export const forgetHospitalRecord = (hospitalId: string) => records.delete(hospitalId)
+
+/** A row just read from the database, kept as this isolate's latest copy. */
+export function keepHospitalRecord(row: HospitalRow) {
+  if (records.size > 1000 && !records.has(row.id)) records.clear()
+  records.set(row.id, { row, at: Date.now() })
+}
+
+/** This isolate's latest copy of a hospital's row, however old: only to begin work early (`begun`). */
+export const lastSeenHospital = (hospitalId: string): HospitalRow | undefined => records.get(hospitalId)?.row
+
+/**
+ * Work begun before what it depends on is read again, with this isolate's last copy of it:
+ * `inputs` says everything the work took from that copy. Whoever reads the fresh copy `takes` the
+ * work when the fresh inputs are the same, and does it again otherwise; its failure is theirs.
+ */
+export type Begun<T> = { inputs: string; result: Promise<T> }
+
+export function begun<T>(inputs: string, work: () => Promise<T>): Begun<T> {
+  // A check that throws at once fails the work, not its caller: the fresh read decides first.
+  const result = new Promise<T>((resolve) => resolve(work()))
+  // Dropped when the inputs changed: its failure is then nobody's.
+  result.catch(() => {})
+  return { inputs, result }
+}
+
+export const taken = <T>(early: Begun<T> | undefined, inputs: string, work: () => Promise<T>): Promise<T> =>
+  early?.inputs === inputs ? early.result : work()
+
+/** What an HMIS read takes from a hospital's row: how to reach its HMIS, and today's date there. */
+export const hmisInputs = (row: HospitalRow) => JSON.stringify([hmisLinkOf(row), localDate(new Date(), row.timezone)])
+
+/**
+ * `work` for an active hospital (an HMIS read), begun with this isolate's last copy of its row
+ * while the row is read again, so that the request costs the longer of the two, not both. The
+ * answer is never older than that read: when the fresh row would not begin the same work (its
+ * HMIS, credentials or zone changed, or the day turned there) it is done again from the fresh row,
+ * and a hospital deactivated meanwhile is 404 as before. What the early work sends an HMIS names
+ * no patient. `inputs` is everything `work` takes from the row.
+ */
+export async function withHospital<T>(
+  db: Db,
+  hospitalId: string,
+  inputs: (row: HospitalRow) => string,
+  work: (row: HospitalRow) => Promise<T>,
+): Promise<{ hospital: HospitalRow; result: T }> {
+  const seen = lastSeenHospital(hospitalId)
+  const early = seen && begun(inputs(seen), () => work(seen))
+  const hospital = await activeHospital(db, hospitalId)
+  keepHospitalRecord(hospital)
+  return { hospital, result: await taken(early, inputs(hospital), () => work(hospital)) }
+}
 
 /**
  * An active hospital's registry row (its HMIS address and adapter, zone, sealed credentials),
@@ -32,8 +85,7 @@ export async function hospitalRecord(db: Db, hospitalId: string): Promise<Hospit
   const kept = records.get(hospitalId)
   if (kept && Date.now() - kept.at < RECORD_SECONDS * 1000) return kept.row
   const row = await activeHospital(db, hospitalId)
-  if (records.size > 1000) records.clear()
-  records.set(hospitalId, { row, at: Date.now() })
+  keepHospitalRecord(row)
   return row
 }
 

@@ -1,5 +1,5 @@
 import { describeError, type Logger } from '../../core/logger'
-import type { Hmis } from './port'
+import type { Hmis, HmisLink } from './port'
 
 const PREFIX = 'https://phr-edge.internal/hmis'
 /** When the copy in the edge cache ends (epoch ms), so that an isolate keeping it knows too. */
@@ -49,11 +49,14 @@ function remember(key: string, json: string, expires: number) {
  * the copy is written to the edge cache after the response (`defer`, the request's waitUntil), and
  * a failed write only logged.
  */
-export function cachedHmis(hmis: Hmis, hospitalId: string, seconds: number, defer: (work: Promise<unknown>) => void, log: Logger): Hmis {
+export function cachedHmis(hmis: Hmis, link: HmisLink, seconds: number, defer: (work: Promise<unknown>) => void, log: Logger): Hmis {
   const cache = typeof caches === 'undefined' || seconds === 0 ? undefined : caches.default
+  // By the HMIS that answered too: a hospital moved to another HMIS is never answered with what its
+  // old one said (not even by a read begun with its old row while it moved).
+  const origin = [link.hospitalId, link.adapter, link.baseUrl].map(encodeURIComponent).join('/')
   async function through<T>(key: string, ttl: number, load: () => Promise<T>): Promise<T> {
     if (!cache) return load()
-    const url = `${PREFIX}/${encodeURIComponent(hospitalId)}/${key}`
+    const url = `${PREFIX}/${origin}/${key}`
     const kept = remembered(url)
     if (kept !== undefined) return JSON.parse(kept) as T
     const request = new Request(url)
