@@ -14,7 +14,7 @@
 // also uploads, large), BENCH_PROFILE (a substring of route names: the Worker's CPU profile while they run).
 // Each route is measured with its own floor: every lane sends GET /health after each request of it.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createDeflate, gzipSync } from 'node:zlib'
 import pg from 'pg'
@@ -204,6 +204,9 @@ async function fanOut(base, sockets = Number(process.env.BENCH_SOCKETS ?? 100)) 
 let pairedFloor
 
 /** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
+/** Requests `load` has sent (routes and their floors), for the isolate's memory per request. */
+let sentByLoad = 0
+
 async function load(url, headers, requests = REQUESTS) {
   const latencies = []
   const floorLatencies = []
@@ -214,6 +217,7 @@ async function load(url, headers, requests = REQUESTS) {
   async function lane() {
     while (next < requests) {
       const n = next++
+      sentByLoad += floor ? 2 : 1
       const target = typeof url === 'function' ? url(n) : url
       const started = performance.now()
       const response =
@@ -323,13 +327,81 @@ const rssKb = (pid) => {
 }
 
 /**
- * A DevTools session with the Worker's isolate (workerd's inspector): `send(method, params)`
- * answers the result, or undefined when no answer came within `timeoutMs` (a sampler never hangs
- * the bench).
+ * The DevTools address of the Worker's isolate on workerd's own inspector (not wrangler dev's proxy
+ * of it, which left `HeapProfiler.collectGarbage` unanswered): the workerd started with
+ * `--inspector-addr`, its listening sockets (from /proc), the one whose /json lists the user Worker.
  */
-async function inspector(worker, timeoutMs = 2000) {
-  const [target] = await (await fetch(`http://${worker.inspector}/json`)).json()
-  const ws = new WebSocket(target.webSocketDebuggerUrl, { origin: 'http://localhost', maxPayload: 512 * 1024 * 1024 })
+async function workerdInspector(rootPid) {
+  const descendants = (pid) =>
+    readdirSync('/proc')
+      .filter((d) => /^\d+$/.test(d))
+      .filter((d) => {
+        try {
+          return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid
+        } catch {
+          return false
+        }
+      })
+      .flatMap((d) => [Number(d), ...descendants(Number(d))])
+  for (const pid of descendants(rootPid)) {
+    let cmdline
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+    } catch {
+      continue
+    }
+    if (!cmdline.includes('--inspector-addr')) continue
+    const inodes = new Set()
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        inodes.add(readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/)?.[1])
+      } catch {
+        // Closed while we looked.
+      }
+    }
+    const ports = readFileSync(`/proc/${pid}/net/tcp`, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((f) => f[3] === '0A' && inodes.has(f[9]))
+      .map((f) => parseInt(f[1].split(':')[1], 16))
+    for (const port of ports) {
+      const targets = await fetch(`http://127.0.0.1:${port}/json`, { signal: AbortSignal.timeout(1000) })
+        .then((r) => r.json())
+        .catch(() => [])
+      const user = Array.isArray(targets) && targets.find((t) => String(t.id).startsWith('core:user:'))
+      if (user) return user.webSocketDebuggerUrl
+    }
+  }
+  return undefined
+}
+
+/**
+ * A DevTools session with the Worker's isolate (workerd's own inspector when found, else wrangler
+ * dev's proxy; `direct: false`, the proxy, for the profiler, which has always answered there):
+ * `send(method, params)` answers the result, or undefined when no answer came within `timeoutMs`
+ * (a sampler never hangs the bench).
+ */
+async function inspector(worker, timeoutMs = 2000, { direct = true } = {}) {
+  const proxied = async () => (await (await fetch(`http://${worker.inspector}/json`)).json())[0].webSocketDebuggerUrl
+  if (!direct) return session(await proxied(), timeoutMs)
+  if (worker.directInspector === undefined) {
+    // workerd answered no direct session while wrangler's proxy had none open, and not the first
+    // one opened after it (measured 2026-12-02): one proxy session, kept open until wrangler dev
+    // ends; then workerd's port, a session kept once it answers.
+    await (await session(await proxied(), timeoutMs)).send('Runtime.enable')
+    worker.directInspector = (await workerdInspector(worker.pid)) ?? null
+  }
+  if (!worker.directInspector) return session(await proxied(), timeoutMs)
+  for (let attempt = 1; ; attempt++) {
+    const direct = await session(worker.directInspector, timeoutMs)
+    if (attempt === 3 || (await direct.send('Runtime.getHeapUsage'))) return direct
+    direct.close()
+  }
+}
+
+async function session(url, timeoutMs) {
+  const ws = new WebSocket(url, { origin: 'http://localhost', maxPayload: 512 * 1024 * 1024 })
   await new Promise((resolve, reject) => {
     ws.once('open', resolve)
     ws.once('error', reject)
@@ -341,10 +413,10 @@ async function inspector(worker, timeoutMs = 2000) {
     waiting.get(message.id)?.(message.result)
     waiting.delete(message.id)
   })
-  const send = (method, params = {}) =>
+  const send = (method, params = {}, wait = timeoutMs) =>
     new Promise((resolve) => {
       const mine = ++id
-      const timer = setTimeout(() => (waiting.delete(mine), resolve(undefined)), timeoutMs)
+      const timer = setTimeout(() => (waiting.delete(mine), resolve(undefined)), wait)
       waiting.set(mine, (result) => (clearTimeout(timer), resolve(result)))
       ws.send(JSON.stringify({ id: mine, method, params }))
     })
@@ -359,6 +431,8 @@ async function inspector(worker, timeoutMs = 2000) {
  */
 async function isolateMemory(worker) {
   const { send, close } = await inspector(worker)
+  // workerd answers a forced collection only once the heap profiler is on.
+  await send('HeapProfiler.enable')
   const sample = async () => {
     const r = await send('Runtime.getHeapUsage')
     return r ? r.usedSize + (r.backingStorageSize ?? 0) + (r.embedderHeapUsedSize ?? 0) : 0
@@ -367,8 +441,28 @@ async function isolateMemory(worker) {
    * What the isolate holds alive: a full collection first (between two turns of the Worker's JS),
    * then the sample; 0 when the inspector does not collect (then the bench says so).
    */
-  const live = async () => ((await send('HeapProfiler.collectGarbage')) === undefined ? 0 : sample())
+  const live = async () => {
+    // workerd runs the collection only when the isolate next runs: a request that costs nothing
+    // (an unknown path, 404) every 50 ms until it answers.
+    let answered = false
+    const collected = send('HeapProfiler.collectGarbage', {}, 10_000).then((r) => ((answered = true), r))
+    while (!answered) {
+      await Promise.race([collected, fetch(`${worker.base}/bench-gc`).then((r) => r.arrayBuffer())])
+      if (!answered) await Promise.race([collected, new Promise((resolve) => setTimeout(resolve, 50))])
+    }
+    return (await collected) === undefined ? 0 : sample()
+  }
   return { sample, live, close }
+}
+
+/** MB the Worker's isolate holds alive (after a forced collection), 0 when not measured. */
+async function isolateAlive(worker) {
+  const isolate = await isolateMemory(worker)
+  try {
+    return (await isolate.live()) / 1024 / 1024
+  } finally {
+    isolate.close()
+  }
 }
 
 /**
@@ -378,7 +472,7 @@ async function isolateMemory(worker) {
  */
 async function profiled(worker, name, measure) {
   if (!process.env.BENCH_PROFILE || !name.includes(process.env.BENCH_PROFILE)) return measure()
-  const session = await inspector(worker, 30_000)
+  const session = await inspector(worker, 30_000, { direct: false })
   await session.send('Profiler.enable')
   await session.send('Profiler.setSamplingInterval', { interval: 200 })
   await session.send('Profiler.start')
@@ -959,8 +1053,11 @@ async function settle(databaseUrl, healthUrl, floor) {
   return { ms: performance.now() - started, floors }
 }
 
-/** The plans of the statements one request per route runs (auto_explain, for new sessions only while it is on). */
-async function plansOf(postgres, requests) {
+/**
+ * The plans of the statements one request per route runs (auto_explain, for new sessions only while
+ * it is on: through PgBouncer, its server connections are made again before and after).
+ */
+async function plansOf(postgres, requests, pooler) {
   const client = new pg.Client({ connectionString: postgres.url })
   await client.connect()
   const database = (await client.query('select current_database() as d')).rows[0].d
@@ -975,6 +1072,7 @@ async function plansOf(postgres, requests) {
   const plans = []
   try {
     await set(true)
+    await pooler?.reconnect()
     for (const [route, run] of requests) {
       const from = postgres.serverLog().length
       await run()
@@ -995,6 +1093,7 @@ async function plansOf(postgres, requests) {
     }
   } finally {
     await set(false)
+    await pooler?.reconnect()
     await client.end()
   }
   return plans
@@ -1208,6 +1307,7 @@ try {
         ? await plansOf(
             postgres,
             reads(token).map(([name, url, headers]) => [name, () => fetch(url, { headers }).then((r) => r.arrayBuffer())]),
+            pooler,
           )
         : []
       const sweep = await sweepCost(postgres.url)
@@ -1252,6 +1352,8 @@ try {
       const token = await login(worker.base)
       const auth = { authorization: `Bearer ${token}` }
       await load(`${worker.base}/health`, {}) // warm-up
+      const aliveBefore = await isolateAlive(worker)
+      const sentBefore = sentByLoad
       const doctors = `${worker.base}/v1/hospitals/${hospitalId}/doctors`
       const routes = [['GET /health (select 1)', await load(`${worker.base}/health`, {})]]
       pairedFloor = `${worker.base}/health`
@@ -1286,13 +1388,16 @@ try {
       await uploads(worker, uploader, 0.01, 25)
       await measure('GET records (list)', () => load(`${worker.base}/v1/records?limit=20`, { authorization: `Bearer ${uploader}` }))
       pairedFloor = undefined
+      // What the isolate holds once the routes' requests are over: a request that leaves something
+      // behind shows here (the tcp driver's clients, never ended, held ~29 KB each until 2026-12-02).
+      const alive = { before: aliveBefore, after: await isolateAlive(worker), requests: sentByLoad - sentBefore }
       if (driver === 'neon-ws') chat = await fanOut(worker.base)
       const upload = [await uploads(worker, uploader, 1, 20), await uploads(worker, uploader, 10, 5)]
       // The floor again at the end: the machine's own drift during the run shows as the gap between the two.
       routes.push(['GET /health again (floor)', await load(`${worker.base}/health`, {})])
       if (driver === 'tcp') hostileResult = await hostile(worker, uploader, hospitals[0].hfrId, hospitalId)
       uploadResults.push({ driver, upload })
-      results.push({ driver, routes })
+      results.push({ driver, routes, alive })
     } finally {
       await worker.stop()
     }
@@ -1327,6 +1432,11 @@ for (const { driver, routes } of results) {
       `${driver.padEnd(8)} ${route.padEnd(28)} ${ms(r.p50).padEnd(9)} ${ms(r.p95).padEnd(9)} ${ms(r.p99).padEnd(9)} ${ratio.padEnd(19)} ${floorMs.padEnd(16)} ${String(r.roundTrips).padEnd(15)} ${r.failures}`,
     )
   }
+}
+for (const { driver, alive } of results) {
+  console.log(
+    `${driver.padEnd(8)} isolate alive after a forced collection: ${alive.before.toFixed(1)} MB after the warm-up, ${alive.after.toFixed(1)} MB after ${alive.requests} requests of the routes (${alive.before && alive.after ? `${(((alive.after - alive.before) * 1024) / alive.requests).toFixed(2)} KB a request` : 'not measured'})`,
+  )
 }
 for (const { driver, upload } of uploadResults) {
   for (const u of upload) {

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pg from 'pg'
 import { freePort, waitForPostgres } from './postgres.mjs'
 
 /** Where pgbouncer is (Debian's package), or undefined. */
@@ -18,7 +19,9 @@ export function pgbouncerBin() {
 
 /**
  * Starts PgBouncer (session pooling, `poolSize` server connections) in front of the Postgres at
- * `databaseUrl` (trust auth, as the bench's throwaway cluster). Returns { url, stop }.
+ * `databaseUrl` (trust auth, as the bench's throwaway cluster). Returns { url, reconnect, stop }:
+ * `reconnect` has every server connection closed once its client lets go (the admin console's
+ * RECONNECT), so that what a session loads at its start (auto_explain, for the plans) is loaded.
  * @param {string} databaseUrl
  * @param {{ poolSize?: number, log?: (line: string) => void }} [options]
  */
@@ -43,6 +46,7 @@ export async function startPgbouncer(databaseUrl, { poolSize = 40, log = () => {
       'auth_type = trust',
       `auth_file = ${join(dir, 'users.txt')}`,
       'pool_mode = session',
+      `admin_users = ${user}`,
       `default_pool_size = ${poolSize}`,
       'max_client_conn = 2000',
       'server_reset_query = DISCARD ALL',
@@ -74,6 +78,15 @@ export async function startPgbouncer(databaseUrl, { poolSize = 40, log = () => {
   log(`pgbouncer ${bin} on port ${port}: session pooling, ${poolSize} server connections`)
   return {
     url,
+    reconnect: async () => {
+      const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]*\?/, '/pgbouncer?') })
+      await admin.connect()
+      try {
+        await admin.query('RECONNECT')
+      } finally {
+        await admin.end()
+      }
+    },
     stop: async () => {
       child.kill('SIGTERM')
       await new Promise((resolve) => setTimeout(resolve, 200))
