@@ -1398,6 +1398,9 @@ try {
       if (driver === 'tcp') hostileResult = await hostile(worker, uploader, hospitals[0].hfrId, hospitalId)
       uploadResults.push({ driver, upload })
       results.push({ driver, routes, alive })
+    } catch (error) {
+      log(`${driver}: the routes failed; wrangler dev's last output:\n${worker.output().slice(-6000)}`)
+      throw error
     } finally {
       await worker.stop()
     }
