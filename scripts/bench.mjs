@@ -274,6 +274,26 @@ function pdfOfSize(bytes) {
 
 /** Resident memory (kB) of a process and all its descendants (wrangler dev → workerd), from /proc. */
 function treeRssKb(rootPid) {
+  return [rootPid, ...descendants(rootPid)].reduce((total, pid) => total + rssKb(pid), 0)
+}
+
+/**
+ * The workerd process that runs the Worker under wrangler dev: of its workerd children, the largest
+ * (the other is miniflare's small proxy). The local R2 store runs in it too, as a Durable Object.
+ */
+function workerdPid(rootPid) {
+  const found = descendants(rootPid).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'workerd'
+    } catch {
+      return false // The process ended while we looked.
+    }
+  })
+  return found.sort((a, b) => rssKb(b) - rssKb(a))[0]
+}
+
+/** Every process below `rootPid` (from /proc, read once), children before their own children. */
+function descendants(rootPid) {
   const children = new Map()
   for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
@@ -283,38 +303,8 @@ function treeRssKb(rootPid) {
       // The process ended while we looked.
     }
   }
-  let total = 0
-  const visit = (pid) => {
-    try {
-      total += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0)
-    } catch {
-      // The process ended while we looked.
-    }
-    for (const child of children.get(pid) ?? []) visit(child)
-  }
-  visit(rootPid)
-  return total
-}
-
-/**
- * The workerd process that runs the Worker under wrangler dev: of its workerd children, the largest
- * (the other is miniflare's small proxy). The local R2 store runs in it too, as a Durable Object.
- */
-function workerdPid(rootPid) {
-  const found = []
-  const visit = (pid) => {
-    for (const entry of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        if (Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]) !== pid) continue
-        if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'workerd') found.push(Number(entry))
-        visit(Number(entry))
-      } catch {
-        // The process ended while we looked.
-      }
-    }
-  }
-  visit(rootPid)
-  return found.sort((a, b) => rssKb(b) - rssKb(a))[0]
+  const below = (pid) => (children.get(pid) ?? []).flatMap((child) => [child, ...below(child)])
+  return below(rootPid)
 }
 
 /** Resident memory (kB) of one process. */
@@ -332,17 +322,6 @@ const rssKb = (pid) => {
  * `--inspector-addr`, its listening sockets (from /proc), the one whose /json lists the user Worker.
  */
 async function workerdInspector(rootPid) {
-  const descendants = (pid) =>
-    readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .filter((d) => {
-        try {
-          return Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid
-        } catch {
-          return false
-        }
-      })
-      .flatMap((d) => [Number(d), ...descendants(Number(d))])
   for (const pid of descendants(rootPid)) {
     let cmdline
     try {
