@@ -114,6 +114,41 @@ describe('record uploads', () => {
     }
   })
 
+  it('stores a form’s file of exactly one part, one part and a byte, and exactly two parts byte for byte', async () => {
+    const { client, access_token: token } = await loginByPhone()
+    const bucket = (env as unknown as { RECORDS: R2Bucket }).RECORDS
+    const multipart = vi.spyOn(bucket, 'createMultipartUpload')
+    /** A PDF of exactly `bytes` bytes (its length grows with its padding, one for one). */
+    const pdfOf = (bytes: number) => {
+      const title = `${bytes} bytes`
+      const pdf = pdfDocument({ title, padding: bytes - (pdfDocument({ title, padding: bytes - 4096 }).length - (bytes - 4096)) })
+      expect(pdf.length).toBe(bytes)
+      return pdf
+    }
+    const part = 5 * 1024 * 1024
+    try {
+      for (const [bytes, multiparts] of [
+        [part, 0],
+        [part + 1, 1],
+        [2 * part, 1],
+      ] as const) {
+        multipart.mockClear()
+        const pdf = pdfOf(bytes)
+        const form = new FormData()
+        form.append('title', `${bytes} bytes`)
+        form.append('type', 'report')
+        form.append('file', new File([pdf], 'scan.pdf'))
+        const stored = await expectOk(await client.postForm('/v1/records', form, { token }), 201, RecordSchema)
+        expect(stored.size_bytes).toBe(bytes)
+        expect(multipart).toHaveBeenCalledTimes(multiparts)
+        const served = await client.get(`/v1/records/${stored.id}/file`, { token })
+        expect(await digestOf(await served.arrayBuffer()), `${bytes} bytes`).toBe(await digestOf(pdf))
+      }
+    } finally {
+      vi.restoreAllMocks()
+    }
+  })
+
   it('refuses a PDF whose object stream inflates to 128 MB (a decompression bomb) with 422, and keeps nothing', async () => {
     const { client, access_token: token } = await loginByPhone()
     const bomb = await pdfWithObjectStream(3, 128 * 1024 * 1024)

@@ -86,7 +86,7 @@ export type StorageWriter = {
 /**
  * Writes an object into R2 a chunk at a time, holding little of it. With its `length` known (a raw
  * body with Content-Length) the chunks stream straight into one put. Without it (a file inside a
- * form) they are held until UPLOAD_PART_BYTES have come: a file that ends before is one put, a
+ * form) they are gathered until UPLOAD_PART_BYTES have come: a file that ends before is one put, a
  * larger one becomes a multipart upload of equal parts — so at most one part is held, whatever
  * the file's size.
  */
@@ -115,47 +115,51 @@ export function storageWriter(files: FileStore, key: string, contentType: string
       },
     }
   }
-  let held: Uint8Array[] = []
-  let heldBytes = 0
+  // The part being gathered, copied into one buffer (grown by doubling up to UPLOAD_PART_BYTES and
+  // used again for every part) rather than held as the request's own chunks: a form's file arrives
+  // in ~4 KB chunks, each with its seam of boundary bytes, and 5 MiB of them held at once cost the
+  // isolate ~26 MB (measured, 2026-12-02); the chunks are now garbage as soon as they are copied.
+  let part = new Uint8Array(0)
+  let partBytes = 0
   let upload: R2MultipartUpload | undefined
   const parts: R2UploadedPart[] = []
-  /** The next part of the multipart upload, from these chunks. */
-  const uploadPart = async (to: R2MultipartUpload, chunks: Uint8Array[], bytes: number) => {
-    const number = parts.length + 1
-    parts.push(await guard('uploadPart', () => sendChunks((body) => to.uploadPart(number, body), chunks, bytes)))
+  const room = (bytes: number) => {
+    if (bytes <= part.length) return
+    const grown = new Uint8Array(Math.min(UPLOAD_PART_BYTES, Math.max(bytes, part.length * 2, 64 * 1024)))
+    grown.set(part.subarray(0, partBytes))
+    part = grown
   }
-  /** Sends the first UPLOAD_PART_BYTES held as the next part (a chunk across the line is split, not copied). */
+  /** Sends what is gathered as the next part of the multipart upload (begun with the first). */
   const sendPart = async () => {
-    const part: Uint8Array[] = []
-    for (let size = 0; size < UPLOAD_PART_BYTES;) {
-      const head = held[0]!
-      const take = Math.min(head.length, UPLOAD_PART_BYTES - size)
-      part.push(head.subarray(0, take))
-      size += take
-      if (take === head.length) held.shift()
-      else held[0] = head.subarray(take)
-    }
-    heldBytes -= UPLOAD_PART_BYTES
-    upload ??= await files.createMultipartUpload(key, { httpMetadata })
-    await uploadPart(upload, part, UPLOAD_PART_BYTES)
+    upload ??= await guard('createMultipartUpload', () => files.createMultipartUpload(key, { httpMetadata }))
+    const to = upload
+    const number = parts.length + 1
+    parts.push(await guard('uploadPart', () => sendChunks((body) => to.uploadPart(number, body), [part.subarray(0, partBytes)], partBytes)))
+    partBytes = 0
   }
   return {
     async write(chunk) {
-      held.push(chunk)
-      heldBytes += chunk.length
-      while (heldBytes >= UPLOAD_PART_BYTES) await sendPart()
+      for (let at = 0; at < chunk.length;) {
+        // A full part goes once more bytes come: a file that ends exactly there needs no other.
+        if (partBytes === UPLOAD_PART_BYTES) await sendPart()
+        const take = Math.min(UPLOAD_PART_BYTES - partBytes, chunk.length - at)
+        room(partBytes + take)
+        part.set(chunk.subarray(at, at + take), partBytes)
+        partBytes += take
+        at += take
+      }
     },
     async close() {
       if (!upload) {
-        await sendChunks((body) => files.put(key, body, { httpMetadata }), held, heldBytes)
+        await sendChunks((body) => files.put(key, body, { httpMetadata }), [part.subarray(0, partBytes)], partBytes)
       } else {
-        if (heldBytes > 0) await uploadPart(upload, held, heldBytes)
+        if (partBytes > 0) await sendPart()
         await guard('completeMultipartUpload', () => upload!.complete(parts))
       }
-      held = []
+      part = new Uint8Array(0)
     },
     async abort() {
-      held = []
+      part = new Uint8Array(0)
       await upload?.abort().catch(() => {})
     },
   }
