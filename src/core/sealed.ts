@@ -6,12 +6,29 @@ const toBase64Url = (bytes: Uint8Array) =>
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '')
-const fromBase64 = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
 
-async function aesKey(keyBase64: string): Promise<CryptoKey> {
-  const raw = fromBase64(keyBase64)
-  if (raw.length !== 32) throw new Error('the sealing key must be 32 bytes, base64-encoded')
-  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
+/** Each sealing key imported once per process (a config holds one or two; a bad one is not kept). */
+const imported = new Map<string, Promise<CryptoKey>>()
+
+function aesKey(keyBase64: string): Promise<CryptoKey> {
+  let key = imported.get(keyBase64)
+  if (!key) {
+    key = (async () => {
+      const raw = fromBase64(keyBase64)
+      if (raw.length !== 32) throw new Error('the sealing key must be 32 bytes, base64-encoded')
+      return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
+    })()
+    if (imported.size >= 8) imported.clear()
+    imported.set(keyBase64, key)
+    key.catch(() => imported.delete(keyBase64))
+  }
+  return key
 }
 
 export async function seal(keyBase64: string, value: unknown): Promise<string> {

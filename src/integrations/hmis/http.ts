@@ -6,14 +6,33 @@ import type { HmisLink, HospitalCredentials } from './port'
 export type HmisOptions = { secretsKey: string; readTimeoutMs: number; writeTimeoutMs: number; requestId: string; log: Logger }
 
 /**
- * The HTTP side every adapter shares: the hospital's API key (unsealed once, on first use), our
+ * Hospitals' credentials this isolate unsealed, by sealing key and sealed value (at most 1,000): a
+ * doctor list would otherwise import the key and decrypt on every call. A hospital's new
+ * credentials are a new sealed value, so nothing here outlives a rotation; one that fails to
+ * unseal is not kept.
+ */
+const unsealed = new Map<string, Promise<HospitalCredentials>>()
+
+function credentialsOf(secretsKey: string, sealed: string): Promise<HospitalCredentials> {
+  const key = `${secretsKey} ${sealed}`
+  let credentials = unsealed.get(key)
+  if (!credentials) {
+    credentials = unseal<HospitalCredentials>(secretsKey, sealed)
+    if (unsealed.size >= 1_000) unsealed.clear()
+    unsealed.set(key, credentials)
+    credentials.catch(() => unsealed.delete(key))
+  }
+  return credentials
+}
+
+/**
+ * The HTTP side every adapter shares: the hospital's API key (unsealed once per isolate), our
  * X-Request-Id, JSON of the adapter's media type, the read or write timeout (cut short to the link's
  * deadline), one retry for these idempotent calls, and a refused credential logged as ours to fix
  * and answered 502.
  */
 export function hmisHttp(link: HmisLink, options: HmisOptions, service: string, mediaType: string) {
-  let credentials: Promise<HospitalCredentials> | undefined
-  const apiKey = async () => (await (credentials ??= unseal<HospitalCredentials>(options.secretsKey, link.sealedCredentials))).api_key
+  const apiKey = async () => (await credentialsOf(options.secretsKey, link.sealedCredentials)).api_key
 
   return async function call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await callIdempotent(
