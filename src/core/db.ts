@@ -3,9 +3,10 @@ import { sql, type SQL } from 'drizzle-orm'
 import { drizzle as drizzleNeon, type NeonQueryResultHKT } from 'drizzle-orm/neon-serverless'
 import type { PgDatabase } from 'drizzle-orm/pg-core'
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
-import { Client as PgClient } from 'pg'
+import { Client as PgClient, type ClientConfig } from 'pg'
 import type { Config } from './config'
 import { ApiError } from './errors'
+import { pgSocket } from './pg-socket'
 
 /**
  * The request's database, or a transaction in it: store functions take either, so that several of
@@ -101,7 +102,9 @@ export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): Re
         new PgClient({
           connectionString: hyperdrive?.connectionString ?? config.DATABASE_URL,
           connectionTimeoutMillis: 10_000,
-        }) as unknown as PgLikeClient,
+          // pg-cloudflare's socket, ended so that workerd can collect it (core/pg-socket.ts).
+          stream: (options: { ssl?: unknown }) => pgSocket(Boolean(options.ssl)),
+        } as ClientConfig) as unknown as PgLikeClient,
     )
     const db = drizzleNodePg({ client: connection as unknown as PgClient }) as unknown as Db
     return { db, roundTrips: () => connection.queries, close: () => connection.close() }

@@ -160,6 +160,8 @@ export async function startE2e(overrides: Record<string, string> = {}, { upstrea
   }
   return {
     base: worker.base,
+    /** wrangler dev itself (its processes and inspector, for scripts/lib/inspector.mjs). */
+    worker,
     doc,
     problems,
     client,
