@@ -6,7 +6,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { Client as PgClient, type ClientConfig } from 'pg'
 import type { Config } from './config'
 import { ApiError } from './errors'
-import { pgSocket } from './pg-socket'
+import { pgStream } from './pg-socket'
 
 /**
  * The request's database, or a transaction in it: store functions take either, so that several of
@@ -102,8 +102,8 @@ export function openRequestDatabase(config: Config, hyperdrive?: Hyperdrive): Re
         new PgClient({
           connectionString: hyperdrive?.connectionString ?? config.DATABASE_URL,
           connectionTimeoutMillis: 10_000,
-          // pg-cloudflare's socket, ended so that workerd can collect it (core/pg-socket.ts).
-          stream: (options: { ssl?: unknown }) => pgSocket(Boolean(options.ssl)),
+          // In workerd, pg-cloudflare's socket, ended so that workerd can collect it (core/pg-socket.ts).
+          stream: pgStream(),
         } as ClientConfig) as unknown as PgLikeClient,
     )
     const db = drizzleNodePg({ client: connection as unknown as PgClient }) as unknown as Db

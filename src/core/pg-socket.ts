@@ -26,9 +26,13 @@ type Internals = { _cfSocket: { closed: Promise<unknown> } | null }
 
 let EndingSocket: (new (ssl: boolean) => Socket) | undefined
 
-/** A socket for `new pg.Client({ stream })`; only in workerd (elsewhere pg-cloudflare exports nothing). */
-export function pgSocket(ssl: boolean): Socket {
-  const { CloudflareSocket } = pgCloudflare as unknown as { CloudflareSocket: new (ssl: boolean) => Socket }
+/**
+ * node-postgres's `stream` option: this socket in workerd; undefined where pg-cloudflare exports
+ * none (Node, where the app also runs for the contract test, and pg uses node:net as it would).
+ */
+export function pgStream(): ((options: { ssl?: unknown }) => Socket) | undefined {
+  const { CloudflareSocket } = pgCloudflare as unknown as { CloudflareSocket?: new (ssl: boolean) => Socket }
+  if (!CloudflareSocket) return undefined
   EndingSocket ??= class extends CloudflareSocket {
     override end(data?: Uint8Array, encoding?: BufferEncoding, callback?: (...args: unknown[]) => void): this {
       const socket = (this as unknown as Internals)._cfSocket
@@ -48,5 +52,6 @@ export function pgSocket(ssl: boolean): Socket {
       return super.end() as this
     }
   }
-  return new EndingSocket(ssl)
+  const Ending = EndingSocket
+  return (options) => new Ending(Boolean(options.ssl))
 }
