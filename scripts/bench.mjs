@@ -215,6 +215,8 @@ async function load(url, headers, requests = REQUESTS) {
   const floor = url === pairedFloor ? undefined : pairedFloor
   let roundTrips = 0
   let failures = 0
+  /** The failures by status, to tell a refused request from a broken one. */
+  const statuses = new Map()
   let next = 0
   async function lane() {
     while (next < requests) {
@@ -228,7 +230,10 @@ async function load(url, headers, requests = REQUESTS) {
           : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
       await response.arrayBuffer()
       latencies.push(performance.now() - started)
-      if (!response.ok) failures++
+      if (!response.ok) {
+        failures++
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+      }
       roundTrips = Number(response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1] ?? roundTrips)
       if (floor) {
         const t = performance.now()
@@ -238,7 +243,12 @@ async function load(url, headers, requests = REQUESTS) {
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane))
-  return { ...quantiles(latencies), roundTrips, failures, floor: floor ? quantiles(floorLatencies) : undefined }
+  return {
+    ...quantiles(latencies),
+    roundTrips,
+    failures: failures ? `${failures} (${[...statuses].map(([status, n]) => `${n}× ${status}`).join(', ')})` : 0,
+    floor: floor ? quantiles(floorLatencies) : undefined,
+  }
 }
 
 function quantiles(latencies) {
@@ -1304,7 +1314,7 @@ if (largeResult) {
     const ratio = (r, f) => `${(r.p50 / (r.floor ?? f).p50).toFixed(2)} / ${(r.p95 / (r.floor ?? f).p95).toFixed(2)}`
     const change = ((l.p95 / (l.floor ?? largeFloor).p95 / (e.p95 / (e.floor ?? emptyFloor).p95) - 1) * 100).toFixed(0)
     console.log(
-      `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${`${change} %`.padEnd(12)} ${l.roundTrips}${e.failures + l.failures ? ` failures ${e.failures + l.failures}` : ''}`,
+      `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${`${change} %`.padEnd(12)} ${l.roundTrips}${e.failures || l.failures ? ` failures ${e.failures} / ${l.failures}` : ''}`,
     )
   }
   for (const { route, statements } of plans) {
