@@ -13,21 +13,17 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-/** Each sealing key imported once per process (a config holds one or two; a bad one is not kept). */
-const imported = new Map<string, Promise<CryptoKey>>()
+/** Each sealing key imported once per process (a config holds one or two); kept once imported. */
+const imported = new Map<string, CryptoKey>()
 
-function aesKey(keyBase64: string): Promise<CryptoKey> {
-  let key = imported.get(keyBase64)
-  if (!key) {
-    key = (async () => {
-      const raw = fromBase64(keyBase64)
-      if (raw.length !== 32) throw new Error('the sealing key must be 32 bytes, base64-encoded')
-      return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
-    })()
-    if (imported.size >= 8) imported.clear()
-    imported.set(keyBase64, key)
-    key.catch(() => imported.delete(keyBase64))
-  }
+async function aesKey(keyBase64: string): Promise<CryptoKey> {
+  const known = imported.get(keyBase64)
+  if (known) return known
+  const raw = fromBase64(keyBase64)
+  if (raw.length !== 32) throw new Error('the sealing key must be 32 bytes, base64-encoded')
+  const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
+  if (imported.size >= 8) imported.clear()
+  imported.set(keyBase64, key)
   return key
 }
 

@@ -8,20 +8,18 @@ export type HmisOptions = { secretsKey: string; readTimeoutMs: number; writeTime
 /**
  * Hospitals' credentials this isolate unsealed, by sealing key and sealed value (at most 1,000): a
  * doctor list would otherwise import the key and decrypt on every call. A hospital's new
- * credentials are a new sealed value, so nothing here outlives a rotation; one that fails to
- * unseal is not kept.
+ * credentials are a new sealed value, so nothing here outlives a rotation. Values, not promises:
+ * nothing one request began is awaited by another.
  */
-const unsealed = new Map<string, Promise<HospitalCredentials>>()
+const unsealed = new Map<string, HospitalCredentials>()
 
-function credentialsOf(secretsKey: string, sealed: string): Promise<HospitalCredentials> {
+async function credentialsOf(secretsKey: string, sealed: string): Promise<HospitalCredentials> {
   const key = `${secretsKey} ${sealed}`
-  let credentials = unsealed.get(key)
-  if (!credentials) {
-    credentials = unseal<HospitalCredentials>(secretsKey, sealed)
-    if (unsealed.size >= 1_000) unsealed.clear()
-    unsealed.set(key, credentials)
-    credentials.catch(() => unsealed.delete(key))
-  }
+  const known = unsealed.get(key)
+  if (known) return known
+  const credentials = await unseal<HospitalCredentials>(secretsKey, sealed)
+  if (unsealed.size >= 1_000) unsealed.clear()
+  unsealed.set(key, credentials)
   return credentials
 }
 
