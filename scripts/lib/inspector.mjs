@@ -89,8 +89,8 @@ async function workerdInspector(rootPid) {
 
 /**
  * A DevTools session with the Worker's isolate (workerd's own inspector when found, else wrangler
- * dev's proxy; `direct: false`, the proxy, for the profiler, which has always answered there):
- * `send(method, params)` answers the result, or undefined when no answer came within `timeoutMs`
+ * dev's proxy; `direct: false`, the proxy, where a second session went unanswered while the kept
+ * one was open): `send(method, params)` answers the result, or undefined when no answer came within `timeoutMs`
  * (a sampler never hangs the bench).
  */
 export async function inspector(worker, timeoutMs = 2000, { direct = true } = {}) {
