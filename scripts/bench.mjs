@@ -13,13 +13,12 @@
 // BENCH_LARGE_REQUESTS (300), BENCH_UPLOAD_CASES, BENCH_ONLY (routes,reminders,drain,push by default;
 // also uploads, large), BENCH_PROFILE (a substring of route names: the Worker's CPU profile while they run).
 // Each route is measured with its own floor: every lane sends GET /health after each request of it.
-import { spawnSync } from 'node:child_process'
+import { fork, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createDeflate, gzipSync } from 'node:zlib'
 import pg from 'pg'
 import { join } from 'node:path'
-import { fork } from 'node:child_process'
 import { once } from 'node:events'
 import { migrate } from './lib/migrate.mjs'
 import { pgbouncerBin, startPgbouncer } from './lib/pgbouncer.mjs'

@@ -56,16 +56,16 @@ export async function storeThenSave<T>(
 export const UPLOAD_PART_BYTES = 5 * 1024 * 1024
 
 /**
- * Hands `chunks` (`length` bytes in all) to `send` as one stream of known length, as R2 wants it,
- * without gathering them into one buffer. When `send` fails before reading them all, its failure is
- * the answer (the writes, which would wait for a reader for ever, are abandoned).
+ * Hands `bytes` to `send` as one stream of known length, as R2 wants it. When `send` fails before
+ * reading them, its failure is the answer (the write, which would wait for a reader for ever, is
+ * abandoned).
  */
-async function sendChunks<T>(send: (body: ReadableStream) => Promise<T>, chunks: Uint8Array[], length: number): Promise<T> {
-  const fixed = new FixedLengthStream(length)
+async function sendBytes<T>(send: (body: ReadableStream) => Promise<T>, bytes: Uint8Array): Promise<T> {
+  const fixed = new FixedLengthStream(bytes.length)
   const sent = send(fixed.readable)
   const writer = fixed.writable.getWriter()
   const written = (async () => {
-    for (const chunk of chunks) await writer.write(chunk)
+    await writer.write(bytes)
     await writer.close()
   })()
   written.catch(() => {})
@@ -134,7 +134,7 @@ export function storageWriter(files: FileStore, key: string, contentType: string
     upload ??= await guard('createMultipartUpload', () => files.createMultipartUpload(key, { httpMetadata }))
     const to = upload
     const number = parts.length + 1
-    parts.push(await guard('uploadPart', () => sendChunks((body) => to.uploadPart(number, body), [part.subarray(0, partBytes)], partBytes)))
+    parts.push(await guard('uploadPart', () => sendBytes((body) => to.uploadPart(number, body), part.subarray(0, partBytes))))
     partBytes = 0
   }
   return {
@@ -151,7 +151,7 @@ export function storageWriter(files: FileStore, key: string, contentType: string
     },
     async close() {
       if (!upload) {
-        await sendChunks((body) => files.put(key, body, { httpMetadata }), [part.subarray(0, partBytes)], partBytes)
+        await sendBytes((body) => files.put(key, body, { httpMetadata }), part.subarray(0, partBytes))
       } else {
         if (partBytes > 0) await sendPart()
         await guard('completeMultipartUpload', () => upload!.complete(parts))
