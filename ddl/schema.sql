@@ -587,10 +587,15 @@ create table medications (
   refill_notified_at timestamptz,
   source_record_id uuid,
   created_at timestamptz(3) not null default now(),
-  updated_at timestamptz not null default now()
+  updated_at timestamptz not null default now(),
+  -- When the next dose falls, set by the dose-reminder run; null: not worked out yet. Cleared by any
+  -- other change to the medicine, and by a new routine or time zone of its patient (triggers below).
+  next_reminder_at timestamptz
 );
 create index medications_patient_created_idx on medications (patient_id, created_at desc, id desc);
 create index medications_reminding_idx on medications (patient_id) where reminders_enabled;
+-- The dose-reminder run's range: not worked out, due by now, or set by a clock in the future.
+create index medications_next_reminder_idx on medications (next_reminder_at) where reminders_enabled;
 
 -- What the patient said about a dose.
 create table medication_doses (
@@ -936,8 +941,10 @@ create trigger consents_inserts_changes after insert on consents referencing new
   for each statement execute function note_patient_changes('consent', 'patient_id', 'id');
 create trigger consents_deletes_changes after delete on consents referencing old table as changed_rows
   for each statement execute function note_patient_changes('consent', 'patient_id', 'id');
+-- When the next dose falls is the reminder run's bookkeeping, not a change of the medicine.
 create trigger medications_changes after update on medications
-  for each row execute function note_patient_change('medication', 'patient_id', 'id');
+  for each row when ((to_jsonb(old) - 'next_reminder_at') is distinct from (to_jsonb(new) - 'next_reminder_at'))
+  execute function note_patient_change('medication', 'patient_id', 'id');
 create trigger medications_inserts_changes after insert on medications referencing new table as changed_rows
   for each statement execute function note_patient_changes('medication', 'patient_id', 'id');
 create trigger medications_deletes_changes after delete on medications referencing old table as changed_rows
@@ -2005,6 +2012,31 @@ create unique index abdm_transfers_push_token_idx on abdm_transfers (push_token_
 -- The hourly tidy: transfers that stopped half-way.
 create index abdm_transfers_active_idx on abdm_transfers (updated_at) where status in ('fetching', 'requesting', 'receiving');
 
+-- The dose-reminder run reads only the medicines with a dose due (medications.next_reminder_at):
+-- any update but the run's own (which sets next_reminder_at) may have moved a dose.
+create function medication_reminder_moved() returns trigger language plpgsql as $$
+begin
+  if new.next_reminder_at is not distinct from old.next_reminder_at then
+    new.next_reminder_at := null;
+  end if;
+  return new;
+end $$;
+create trigger medications_reminder_moved before update on medications
+  for each row execute function medication_reminder_moved();
+
+-- A new routine or time zone moves every dose of the patient's medicines. Argument: the column
+-- holding the patient's id.
+create function patient_doses_moved() returns trigger language plpgsql as $$
+begin
+  update medications set next_reminder_at = null
+  where patient_id = (to_jsonb(new) ->> tg_argv[0])::uuid and next_reminder_at is not null;
+  return null;
+end $$;
+create trigger patient_routines_doses_moved after insert or update on patient_routines
+  for each row execute function patient_doses_moved('patient_id');
+create trigger patients_doses_moved after update of timezone on patients
+  for each row when (old.timezone is distinct from new.timezone) execute function patient_doses_moved('id');
+
 insert into schema_migrations (version) values
   ('0001_foundation'),
   ('0002_hardening'),
@@ -2047,7 +2079,8 @@ insert into schema_migrations (version) values
   ('0039_abdm_linking'),
   ('0040_abdm_auto_approval'),
   ('0041_abdm_pulls'),
-  ('0042_symptom_catalog_version');
+  ('0042_symptom_catalog_version'),
+  ('0043_dose_reminders_by_due_time');
 
 commit;
 

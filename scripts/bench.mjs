@@ -10,8 +10,9 @@
 // Settings (environment): BENCH_DATABASE_URL, BENCH_POOLER (none: no PgBouncer in front), BENCH_REQUESTS (default 1000), BENCH_CONCURRENCY (10),
 // BENCH_DRAIN_JOBS (10000), BENCH_DRAIN_LANES (4,8,16,32), BENCH_DRAIN_LATENCY_MS (200), BENCH_PUSHES
 // (100000), BENCH_PUSH_LANES (16,32,64), BENCH_FCM_LATENCY_MS (50), BENCH_LARGE_PATIENTS (100000),
-// BENCH_LARGE_REQUESTS (300), BENCH_UPLOAD_CASES, BENCH_ONLY (routes,reminders,drain,push by default;
-// also uploads, large), BENCH_PROFILE (a substring of route names: the Worker's CPU profile while they run).
+// BENCH_LARGE_REQUESTS (300), BENCH_LARGE_REMINDERS (10000 due doses), BENCH_UPLOAD_CASES, BENCH_ONLY (a
+// comma-separated subset of routes,uploads,large,reminders,drain,push; all by default), BENCH_PROFILE
+// (a substring of route names: the Worker's CPU profile while they run).
 // Each route is measured with its own floor: every lane sends GET /health after each request of it.
 import { fork, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
@@ -39,7 +40,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000)
 const LARGE_PATIENTS = Number(process.env.BENCH_LARGE_PATIENTS ?? 100_000)
 const LARGE_REQUESTS = Number(process.env.BENCH_LARGE_REQUESTS ?? 300)
 /** The sections to run (BENCH_ONLY, comma-separated): routes (with uploads, chat and hostile), uploads (alone, 1–25 MB), large (a 10-million-row database), reminders, drain, push. */
-const only = new Set((process.env.BENCH_ONLY ?? 'routes,reminders,drain,push').split(','))
+const only = new Set((process.env.BENCH_ONLY ?? 'routes,uploads,large,reminders,drain,push').split(','))
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 10)
 const log = (line) => console.log(`[bench] ${line}`)
 
@@ -419,12 +420,15 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
 
 /**
  * `count` patients (UTC, named 'bench'), each with one medicine due at bedtime one minute ago; with
- * `devices`, each with an Android phone registered for push. Earlier bench patients are removed.
+ * `devices`, each with an Android phone registered for push. Earlier bench patients are removed with
+ * what they had (nobody else's rows: the large database's seeded reminders stay).
  */
 async function dosesDue(client, count, devices = false) {
-  await client.query(`delete from push_deliveries; delete from devices where patient_id in (select id from patients where name = 'bench');
-    delete from notifications where type = 'medication_due'; delete from medication_reminders;
-    delete from medications where name = 'bench'; delete from patient_routines where patient_id in (select id from patients where name = 'bench');
+  const bench = `(select id from patients where name = 'bench')`
+  await client.query(`delete from push_deliveries; delete from devices where patient_id in ${bench};
+    delete from notifications where type = 'medication_due' and patient_id in ${bench};
+    delete from medication_reminders where patient_id in ${bench};
+    delete from medications where name = 'bench' and patient_id in ${bench}; delete from patient_routines where patient_id in ${bench};
     delete from patients where name = 'bench'`)
   const due = new Date(Date.now() - 60_000)
   const bed = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`
@@ -476,20 +480,31 @@ async function pushRun(databaseUrl, base, fcmUrl, count, alive) {
 
 /**
  * The dose-reminder run at scale: `count` patients (UTC), each with one medicine due at bedtime one
- * minute ago, then one scheduled run through wrangler dev (/__scheduled). Reports the run's wall
+ * minute ago, then one scheduled run through wrangler dev (/__scheduled), then a second one with
+ * nothing left due (what every minute's run costs for the medicines alone). Reports both runs' wall
  * time and the reminders made (one SQL statement makes them all).
  */
 async function reminderRun(databaseUrl, base, count) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
-  try {
-    await dosesDue(client, count)
-    await client.query('analyze')
+  const reminders = async () => (await client.query(`select count(*)::int as n from medication_reminders`)).rows[0].n
+  const run = async () => {
     const started = performance.now()
     const response = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
     await response.arrayBuffer()
-    const ms = performance.now() - started
-    const { rows } = await client.query(`select count(*)::int as n from notifications where type = 'medication_due'`)
+    return { ms: performance.now() - started, ok: response.ok }
+  }
+  try {
+    // The minute before: every medicine's next dose worked out (all of them at once only the first
+    // time, as after this ships or after a bulk load), as in a system that runs each minute.
+    const primed = await run()
+    await dosesDue(client, count)
+    await client.query('analyze')
+    const before = await reminders()
+    const first = await run()
+    const reminded = (await reminders()) - before
+    const again = await run()
+    const { rows } = await client.query(`select count(*)::int as n from medications where reminders_enabled`)
     // Nobody is to push these: the sections after this one measure their own work only. The push
     // consumer may be claiming some of them at this moment (the run asked it to): a deadlock between
     // the two is retried, not a failed bench.
@@ -501,7 +516,15 @@ async function reminderRun(databaseUrl, base, count) {
         if (error?.code !== '40P01' || attempt >= 5) throw error
       }
     }
-    return { count, ms, reminded: rows[0].n, ok: response.ok }
+    return {
+      count,
+      ms: first.ms,
+      reminded,
+      ok: primed.ok && first.ok && again.ok,
+      againMs: again.ms,
+      primedMs: primed.ms,
+      medications: rows[0].n,
+    }
   } finally {
     await client.end()
   }
@@ -1111,14 +1134,18 @@ try {
   }
   if (only.has('large')) {
     // The same reads for a patient on an empty database, then for a patient with a year of data
-    // among 100,000 (10 million rows), in one run; then the plans of what each ran.
-    const worker = await startBenchWorker({
-      DATABASE_URL: workerDatabaseUrl,
-      DATABASE_DRIVER: 'tcp',
-      NEON_WS_PROXY: proxy.endpoint,
-      SERVER_TIMING: 'true',
-      HOSPITAL_SECRETS_KEY: secretsKey,
-    })
+    // among 100,000 (10 million rows), in one run; then the plans of what each ran, the outbox
+    // sweep, and the scheduled run with the same doses due on the empty and on the large database.
+    const worker = await startBenchWorker(
+      {
+        DATABASE_URL: workerDatabaseUrl,
+        DATABASE_DRIVER: 'tcp',
+        NEON_WS_PROXY: proxy.endpoint,
+        SERVER_TIMING: 'true',
+        HOSPITAL_SECRETS_KEY: secretsKey,
+      },
+      { scheduled: true },
+    )
     try {
       const reads = (token) => {
         const auth = { authorization: `Bearer ${token}` }
@@ -1142,6 +1169,8 @@ try {
         return out
       }
       const empty = await measure(await login(worker.base))
+      const dueDoses = Number(process.env.BENCH_LARGE_REMINDERS ?? 10_000)
+      const reminders = [await reminderRun(postgres.url, worker.base, dueDoses)]
       const seeded = await seedLarge(postgres.url)
       const token = await login(worker.base)
       const me = await (await fetch(`${worker.base}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()
@@ -1156,7 +1185,8 @@ try {
           )
         : []
       const sweep = await sweepCost(postgres.url)
-      largeResult = { empty, large, seeded, settled, plans, sweep }
+      reminders.push(await reminderRun(postgres.url, worker.base, dueDoses))
+      largeResult = { empty, large, seeded, settled, plans, sweep, reminders }
     } finally {
       await worker.stop()
     }
@@ -1294,7 +1324,7 @@ for (const { driver, upload } of uploadResults) {
   }
 }
 if (largeResult) {
-  const { empty, large, seeded, settled, plans, sweep } = largeResult
+  const { empty, large, seeded, settled, plans, sweep, reminders } = largeResult
   const floorOf = (run) => {
     const floors = run.filter(([name]) => name.startsWith('GET /health')).map(([, r]) => r)
     return { p50: Math.min(...floors.map((f) => f.p50)), p95: Math.min(...floors.map((f) => f.p95)) }
@@ -1324,12 +1354,13 @@ if (largeResult) {
     console.log(
       `outbox sweep, ${r.label} (${r.table.toLocaleString('en')} jobs in the table): ${r.swept} swept in ${r.ms.toFixed(1)} ms, ${r.buffers} buffers; ${r.scans.join(' · ')}`,
     )
+  for (const [i, r] of reminders.entries()) console.log(reminderLine(r, i === 0 ? 'empty database' : 'among the 10M rows'))
 }
-for (const r of reminderResults) {
-  console.log(
-    `dose reminders: ${r.count} due → ${r.reminded} notified in one scheduled run of ${ms(r.ms)} (${r.ok ? 'ok' : 'FAILED'}), one statement`,
-  )
+/** One dose-reminder run's line: the run with `count` due, then the next minute's with none. */
+function reminderLine(r, where) {
+  return `dose reminders (${where}): ${r.count} due → ${r.reminded} reminded in one scheduled run of ${ms(r.ms)}; the next run, nothing due, ${ms(r.againMs)} (${r.medications.toLocaleString('en')} medicines with reminders on; the run before, working out the next dose of those not yet looked at, ${ms(r.primedMs)}) ${r.ok ? 'ok' : 'FAILED'}`
 }
+for (const r of reminderResults) console.log(reminderLine(r, 'scale'))
 for (const r of drainResults) {
   console.log(
     `outbox drain: ${r.count} jobs over 20 hospitals, HMIS ${r.latencyMs} ms a call, OUTBOX_CONSUMER_LANES ${String(r.lanes).padEnd(2)} → ${(r.count / (r.ms / 1000)).toFixed(1)} jobs/s (${(r.ms / 1000).toFixed(1)} s, ${r.batches} batches of p50 ${r.batchP50} ms; ${JSON.stringify(r.statuses)}, left ${r.left}); at the HMIS: ${r.missing} missing, ${r.twice} twice`,

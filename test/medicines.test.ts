@@ -91,6 +91,42 @@ describe('dose reminders', () => {
     expect(paused.reminders_enabled).toBe(false)
     void live
   })
+
+  it('follow a new routine, time zone or medicine at once, though the run had already worked out the next dose', async () => {
+    const p = await patient('Asia/Kolkata', { breakfast_at: '08:00' })
+    const medicine = await addMedication(p.client, p.token, { timings: ['after_breakfast'], start_date: '2031-05-01' })
+    const sent = async () => (await reminders(p.id)).map((r) => r.dedupe_key.split(':').slice(2).join(':'))
+    const changes = async () =>
+      (
+        await runSql<{ n: number }>(
+          sql`select count(*)::int as n from patient_changes where kind = 'medication' and resource_id = ${medicine.id}`,
+        )
+      )[0]!.n
+    await cronAt('2031-05-01T01:00:00Z') // 06:30 IST: the next dose is 08:30 IST, 03:00 UTC
+    expect(await sent()).toEqual([])
+    // Breakfast at 07:00: after breakfast is 07:30 IST, 02:00 UTC, before the time worked out.
+    await expectOk(await p.client.put('/v1/me/routine', { breakfast_at: '07:00' }, { token: p.token }), 200, RoutineSchema)
+    await cronAt('2031-05-01T02:00:00Z')
+    expect(await sent()).toEqual(['2031-05-01:after_breakfast'])
+    await cronAt('2031-05-01T20:00:00Z') // the next: 07:30 IST on 2 May, 02:00 UTC
+    // Flown to Tokyo: 07:30 JST on 2 May is 22:30 UTC on 1 May.
+    await expectOk(await p.client.put('/v1/me/routine', { timezone: 'Asia/Tokyo' }, { token: p.token }), 200, RoutineSchema)
+    await cronAt('2031-05-01T22:30:00Z')
+    expect(await sent()).toEqual(['2031-05-01:after_breakfast', '2031-05-02:after_breakfast'])
+    // The run's own bookkeeping is no change of the medicine for the apps' change feed.
+    const before = await changes()
+    await cronAt('2031-05-02T12:00:00Z') // the next: 07:30 JST on 3 May
+    expect(await changes()).toBe(before)
+    // Now taken at bedtime: 22:30 JST, 13:30 UTC.
+    await expectOk(
+      await p.client.patch(`/v1/medications/${medicine.id}`, { timings: ['bedtime'] }, { token: p.token }),
+      200,
+      MedicationSchema,
+    )
+    expect(await changes()).toBe(before + 1)
+    await cronAt('2031-05-02T13:30:00Z')
+    expect(await sent()).toEqual(['2031-05-01:after_breakfast', '2031-05-02:after_breakfast', '2031-05-02:bedtime'])
+  })
 })
 
 describe('the tracker', () => {

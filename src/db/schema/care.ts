@@ -36,6 +36,8 @@ export const medications = pgTable('medications', {
   sourceRecordId: uuid('source_record_id'),
   createdAt: paginatedCreatedAt(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  /** When the next dose falls: the reminder run's own, cleared by any other change (ddl/ triggers). */
+  nextReminderAt: timestamptz('next_reminder_at'),
 })
 export type MedicationRow = typeof medications.$inferSelect
 

@@ -9,6 +9,9 @@ import { timingTime } from './timings'
 // medication_reminders (its key: medication, local date, timing, so overlapping or repeated runs
 // make each reminder once) and writes the notifications of the ones it recorded. Paused, ended,
 // deleted or already-logged doses are never announced; a dose older than the window is not either.
+// It reads only the medicines with something to do (an index range of medications.next_reminder_at:
+// due by now, or not worked out since they or their patient's routine or time zone changed) and sets
+// each one's next dose time, so a run costs what is due, not how many medicines there are.
 
 /** The local time of each timing, from the routine (30 minutes either side of a meal). */
 const TIMING_TIME = timingTime(sql`t.timing`, 'r')
@@ -26,30 +29,36 @@ const TIMING_HI = sql`case f.timing
 export async function remindDoses(services: Services, run: { at: Date }) {
   const at = run.at.toISOString()
   const window = services.config.MEDICATION_REMINDER_CATCH_UP_MINUTES
-  const [result] = await queryRows<{ reminded: number }>(
+  const [result] = await queryRows<{ reminded: number; looked_at: number }>(
     services.db,
-    sql`with due as (
-          select m.id as medication_id, m.patient_id, m.name, m.dosage, t.timing, d.local_date,
-                 ((d.local_date + ${TIMING_TIME}) at time zone p.timezone) as due_at
+    // A time more than three days ahead was set by a run whose clock was ahead of this one's: looked at again.
+    sql`with candidates as (
+          select m.id, m.patient_id, m.timings, m.start_date, m.end_date, m.next_reminder_at as seen, p.timezone,
+                 (${at}::timestamptz at time zone p.timezone)::date as today
           from medications m
           join patients p on p.id = m.patient_id
+          where m.reminders_enabled
+            and (m.next_reminder_at is null or m.next_reminder_at <= ${at}::timestamptz
+                 or m.next_reminder_at > ${at}::timestamptz + interval '3 days')
+        ), doses as (
+          select c.id as medication_id, c.patient_id, t.timing, d.local_date,
+                 ((d.local_date + ${TIMING_TIME}) at time zone c.timezone) as due_at
+          from candidates c
           cross join lateral (
             select coalesce(pr.breakfast_at, '08:00') as breakfast_at, coalesce(pr.lunch_at, '13:00') as lunch_at,
                    coalesce(pr.dinner_at, '20:00') as dinner_at, coalesce(pr.bed_at, '22:30') as bed_at
-            from (select 1) one left join patient_routines pr on pr.patient_id = m.patient_id
+            from (select 1) one left join patient_routines pr on pr.patient_id = c.patient_id
           ) r
-          cross join lateral unnest(m.timings) as t(timing)
-          cross join lateral (values ((${at}::timestamptz at time zone p.timezone)::date),
-                                     ((${at}::timestamptz at time zone p.timezone)::date - 1)) as d(local_date)
-          where m.reminders_enabled
-            and m.start_date <= d.local_date and (m.end_date is null or m.end_date >= d.local_date)
+          cross join lateral unnest(c.timings) as t(timing)
+          cross join lateral (values (c.today - 1), (c.today), (c.today + 1)) as d(local_date)
+          where c.start_date <= d.local_date and (c.end_date is null or c.end_date >= d.local_date)
         ), fresh as (
           insert into medication_reminders (medication_id, dose_date, timing, patient_id, due_at)
-          select medication_id, local_date, timing, patient_id, due_at from due
+          select medication_id, local_date, timing, patient_id, due_at from doses
           where due_at <= ${at}::timestamptz and due_at > ${at}::timestamptz - make_interval(mins => ${window})
             and not exists (
               select 1 from medication_doses x
-              where x.medication_id = due.medication_id and x.dose_date = due.local_date and x.timing = due.timing)
+              where x.medication_id = doses.medication_id and x.dose_date = doses.local_date and x.timing = doses.timing)
           on conflict do nothing
           returning medication_id, dose_date, timing, patient_id
         ), sent as (
@@ -62,11 +71,22 @@ export async function remindDoses(services: Services, run: { at: Date }) {
           from fresh f join medications m on m.id = f.medication_id join patients p on p.id = f.patient_id
           on conflict (patient_id, dedupe_key) where dedupe_key is not null do nothing
           returning 1
+        ), next as (
+          -- The next dose after now (today's or tomorrow's); none (not started, or ended): look again in a day.
+          select c.id, c.seen, min(d.due_at) filter (where d.due_at > ${at}::timestamptz) as due_at
+          from candidates c left join doses d on d.medication_id = c.id
+          group by c.id, c.seen
+        ), scheduled as (
+          -- Only where nothing changed the medicine since it was read (a change cleared the time: the next run looks again).
+          update medications m set next_reminder_at = coalesce(n.due_at, ${at}::timestamptz + interval '1 day')
+          from next n
+          where m.id = n.id and m.next_reminder_at is not distinct from n.seen
+          returning 1
         )
-        select (select count(*) from sent)::int as reminded`,
+        select (select count(*) from sent)::int as reminded, (select count(*) from scheduled)::int as looked_at`,
   )
   if (result?.reminded) noteEveryShard()
-  return { reminded: result?.reminded ?? 0 }
+  return { reminded: result?.reminded ?? 0, looked_at: result?.looked_at ?? 0 }
 }
 
 /** Refill reminders: stock that lasts MEDICATION_REFILL_DAYS or fewer, once until restocked. */
