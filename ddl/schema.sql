@@ -588,13 +588,14 @@ create table medications (
   source_record_id uuid,
   created_at timestamptz(3) not null default now(),
   updated_at timestamptz not null default now(),
-  -- When the next dose falls, set by the dose-reminder run; null: not worked out yet. Cleared by any
-  -- other change to the medicine, and by a new routine or time zone of its patient (triggers below).
+  -- When the next dose falls, set by the dose-reminder run; null after any other change to the
+  -- medicine, '-infinity' after a new routine or time zone of its patient (triggers below): the next
+  -- run works it out again.
   next_reminder_at timestamptz
 );
 create index medications_patient_created_idx on medications (patient_id, created_at desc, id desc);
 create index medications_reminding_idx on medications (patient_id) where reminders_enabled;
--- The dose-reminder run's range: not worked out, due by now, or set by a clock in the future.
+-- The dose-reminder run's range: not worked out (null, '-infinity'), due by now, or set by a clock in the future.
 create index medications_next_reminder_idx on medications (next_reminder_at) where reminders_enabled;
 
 -- What the patient said about a dose.
@@ -941,10 +942,11 @@ create trigger consents_inserts_changes after insert on consents referencing new
   for each statement execute function note_patient_changes('consent', 'patient_id', 'id');
 create trigger consents_deletes_changes after delete on consents referencing old table as changed_rows
   for each statement execute function note_patient_changes('consent', 'patient_id', 'id');
--- When the next dose falls is the reminder run's bookkeeping, not a change of the medicine.
+-- A medicine changes when the patient (or a hospital) changes it: those updates, and only those, leave
+-- next_reminder_at null (medication_reminder_moved, below); the reminder run's bookkeeping sets a time,
+-- a new routine '-infinity'.
 create trigger medications_changes after update on medications
-  for each row when ((to_jsonb(old) - 'next_reminder_at') is distinct from (to_jsonb(new) - 'next_reminder_at'))
-  execute function note_patient_change('medication', 'patient_id', 'id');
+  for each row when (new.next_reminder_at is null) execute function note_patient_change('medication', 'patient_id', 'id');
 create trigger medications_inserts_changes after insert on medications referencing new table as changed_rows
   for each statement execute function note_patient_changes('medication', 'patient_id', 'id');
 create trigger medications_deletes_changes after delete on medications referencing old table as changed_rows
@@ -2028,8 +2030,8 @@ create trigger medications_reminder_moved before update on medications
 -- holding the patient's id.
 create function patient_doses_moved() returns trigger language plpgsql as $$
 begin
-  update medications set next_reminder_at = null
-  where patient_id = (to_jsonb(new) ->> tg_argv[0])::uuid and next_reminder_at is not null;
+  update medications set next_reminder_at = '-infinity'
+  where patient_id = (to_jsonb(new) ->> tg_argv[0])::uuid and next_reminder_at > '-infinity';
   return null;
 end $$;
 create trigger patient_routines_doses_moved after insert or update on patient_routines

@@ -102,6 +102,7 @@ describe('dose reminders', () => {
           sql`select count(*)::int as n from patient_changes where kind = 'medication' and resource_id = ${medicine.id}`,
         )
       )[0]!.n
+    const before = await changes()
     await cronAt('2031-05-01T01:00:00Z') // 06:30 IST: the next dose is 08:30 IST, 03:00 UTC
     expect(await sent()).toEqual([])
     // Breakfast at 07:00: after breakfast is 07:30 IST, 02:00 UTC, before the time worked out.
@@ -113,9 +114,8 @@ describe('dose reminders', () => {
     await expectOk(await p.client.put('/v1/me/routine', { timezone: 'Asia/Tokyo' }, { token: p.token }), 200, RoutineSchema)
     await cronAt('2031-05-01T22:30:00Z')
     expect(await sent()).toEqual(['2031-05-01:after_breakfast', '2031-05-02:after_breakfast'])
-    // The run's own bookkeeping is no change of the medicine for the apps' change feed.
-    const before = await changes()
     await cronAt('2031-05-02T12:00:00Z') // the next: 07:30 JST on 3 May
+    // Neither the runs' bookkeeping nor the new routine is a change of the medicine in the apps' change feed.
     expect(await changes()).toBe(before)
     // Now taken at bedtime: 22:30 JST, 13:30 UTC.
     await expectOk(

@@ -13,8 +13,8 @@ import { timingTime } from './timings'
 // due by now, or not worked out since they or their patient's routine or time zone changed) and sets
 // each one's next dose time, so a run costs what is due, not how many medicines there are.
 
-/** The local time of each timing, from the routine (30 minutes either side of a meal). */
-const TIMING_TIME = timingTime(sql`t.timing`, 'r')
+/** The local time of each timing, from the routine (30 minutes either side of a meal) read with the medicine. */
+const TIMING_TIME = timingTime(sql`t.timing`, 'c')
 
 /** A timing as a Hindi reader says it. */
 const TIMING_HI = sql`case f.timing
@@ -33,22 +33,23 @@ export async function remindDoses(services: Services, run: { at: Date }) {
     services.db,
     // A time more than three days ahead was set by a run whose clock was ahead of this one's: looked at again.
     sql`with candidates as (
-          select m.id, m.patient_id, m.timings, m.start_date, m.end_date, m.next_reminder_at as seen, p.timezone,
-                 (${at}::timestamptz at time zone p.timezone)::date as today
+          select m.id, m.patient_id, m.timings, m.start_date, m.end_date, p.timezone,
+                 (${at}::timestamptz at time zone p.timezone)::date as today,
+                 coalesce(pr.breakfast_at, '08:00') as breakfast_at, coalesce(pr.lunch_at, '13:00') as lunch_at,
+                 coalesce(pr.dinner_at, '20:00') as dinner_at, coalesce(pr.bed_at, '22:30') as bed_at
           from medications m
           join patients p on p.id = m.patient_id
+          left join patient_routines pr on pr.patient_id = m.patient_id
           where m.reminders_enabled
             and (m.next_reminder_at is null or m.next_reminder_at <= ${at}::timestamptz
                  or m.next_reminder_at > ${at}::timestamptz + interval '3 days')
+          -- Overlapping runs share the work, never wait on (or deadlock with) each other; a medicine being
+          -- changed at this moment is left to the next run, its time cleared by the change.
+          for update of m skip locked
         ), doses as (
           select c.id as medication_id, c.patient_id, t.timing, d.local_date,
                  ((d.local_date + ${TIMING_TIME}) at time zone c.timezone) as due_at
           from candidates c
-          cross join lateral (
-            select coalesce(pr.breakfast_at, '08:00') as breakfast_at, coalesce(pr.lunch_at, '13:00') as lunch_at,
-                   coalesce(pr.dinner_at, '20:00') as dinner_at, coalesce(pr.bed_at, '22:30') as bed_at
-            from (select 1) one left join patient_routines pr on pr.patient_id = c.patient_id
-          ) r
           cross join lateral unnest(c.timings) as t(timing)
           cross join lateral (values (c.today - 1), (c.today), (c.today + 1)) as d(local_date)
           where c.start_date <= d.local_date and (c.end_date is null or c.end_date >= d.local_date)
@@ -73,14 +74,13 @@ export async function remindDoses(services: Services, run: { at: Date }) {
           returning 1
         ), next as (
           -- The next dose after now (today's or tomorrow's); none (not started, or ended): look again in a day.
-          select c.id, c.seen, min(d.due_at) filter (where d.due_at > ${at}::timestamptz) as due_at
+          select c.id, min(d.due_at) filter (where d.due_at > ${at}::timestamptz) as due_at
           from candidates c left join doses d on d.medication_id = c.id
-          group by c.id, c.seen
+          group by c.id
         ), scheduled as (
-          -- Only where nothing changed the medicine since it was read (a change cleared the time: the next run looks again).
           update medications m set next_reminder_at = coalesce(n.due_at, ${at}::timestamptz + interval '1 day')
           from next n
-          where m.id = n.id and m.next_reminder_at is not distinct from n.seen
+          where m.id = n.id
           returning 1
         )
         select (select count(*) from sent)::int as reminded, (select count(*) from scheduled)::int as looked_at`,
