@@ -1237,6 +1237,10 @@ try {
       await measure('GET symptom questions', () =>
         load((n) => `${worker.base}/v1/symptoms/${SYMPTOMS[n % SYMPTOMS.length]}/questions`, auth),
       )
+      // With the copy in place: the request that makes it is an uncached list (the next row). Measured
+      // cold, the first CONCURRENCY requests all missed at once (218 ms against a 150 ms tail,
+      // 2026-12-02): 10 of 300 is within a few requests of the p95, which swung 1.11–1.63 between runs.
+      await (await fetch(`${doctors}?specialty=general`, { headers: auth })).arrayBuffer()
       await measure('GET doctors (edge cache)', () => load(`${doctors}?specialty=general`, auth))
       await measure('GET doctors (uncached)', () => load((n) => `${doctors}?name=${encodeURIComponent(`meera|${driver}${n}`)}`, auth))
       // Every hospital the patient shares with, asked at once (here the bench's one): the fan-out's own cost.
