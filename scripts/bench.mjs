@@ -494,15 +494,14 @@ async function reminderRun(databaseUrl, base, count) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const reminders = async () => (await client.query(`select count(*)::int as n from medication_reminders`)).rows[0].n
-  const run = () => cronRun(base)
   try {
     // The minute before: every medicine's next dose worked out (all of them at once only the first
     // time, as after this ships or after a bulk load), as in a system that runs each minute.
-    const primed = await run()
+    const primed = await cronRun(base)
     await dosesDue(client, count)
     await client.query('analyze')
     const before = await reminders()
-    const first = await run()
+    const first = await cronRun(base)
     const reminded = (await reminders()) - before
     // The run asked the push consumer to take the new reminders, and it does so in this isolate now
     // (these patients have no phone: it skips them, 2,000 a batch). The minute after is timed once
@@ -511,7 +510,7 @@ async function reminderRun(databaseUrl, base, count) {
     const pending = `select count(*)::int as n from notifications where type = 'medication_due' and push_state = 'pending'`
     for (const quiet = Date.now() + 120_000; Date.now() < quiet && (await client.query(pending)).rows[0].n > 0;)
       await new Promise((resolve) => setTimeout(resolve, 250))
-    const again = await run()
+    const again = await cronRun(base)
     const { rows } = await client.query(`select count(*)::int as n from medications where reminders_enabled`)
     // Nobody is to push these (if the consumer had not taken them all by then): the sections after
     // this one measure their own work only. The push consumer may be claiming some of them at this
