@@ -23,7 +23,7 @@ import { join } from 'node:path'
 import { once } from 'node:events'
 import { migrate } from './lib/migrate.mjs'
 import { pgbouncerBin, startPgbouncer } from './lib/pgbouncer.mjs'
-import { startPostgres } from './lib/postgres.mjs'
+import { createDatabase, dropDatabase, startPostgres, withDatabase } from './lib/postgres.mjs'
 import { startWorker } from './lib/worker.mjs'
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { startFakeGoogle } from './fakes/google.mjs'
@@ -205,50 +205,85 @@ async function fanOut(base, sockets = Number(process.env.BENCH_SOCKETS ?? 100)) 
  */
 let pairedFloor
 
-/** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
 /** Requests `load` has sent (routes and their floors), for the isolate's memory per request. */
 let sentByLoad = 0
 
-async function load(url, headers, requests = REQUESTS) {
+/** One request (`target`: a URL, or { url, method, body }) answered in full: its time, status and round trips. */
+async function timed(target, headers) {
+  sentByLoad++
+  const started = performance.now()
+  const response =
+    typeof target === 'string'
+      ? await fetch(target, { headers })
+      : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
+  await response.arrayBuffer()
+  const roundTrips = response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1]
+  return { ms: performance.now() - started, ok: response.ok, status: response.status, roundTrips }
+}
+
+/** What `load` and `sideBySide` report of one route: quantiles, round trips, failures by status, and its floor. */
+function tally() {
   const latencies = []
   const floorLatencies = []
-  const floor = url === pairedFloor ? undefined : pairedFloor
+  const statuses = new Map()
   let roundTrips = 0
   let failures = 0
-  /** The failures by status, to tell a refused request from a broken one. */
-  const statuses = new Map()
+  return {
+    add(answer) {
+      latencies.push(answer.ms)
+      if (!answer.ok) {
+        failures++
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
+      }
+      roundTrips = Number(answer.roundTrips ?? roundTrips)
+    },
+    addFloor: (answer) => floorLatencies.push(answer.ms),
+    result: () => ({
+      ...quantiles(latencies),
+      roundTrips,
+      failures: failures ? `${failures} (${[...statuses].map(([status, n]) => `${n}× ${status}`).join(', ')})` : 0,
+      floor: floorLatencies.length ? quantiles(floorLatencies) : undefined,
+    }),
+  }
+}
+
+/** Sends REQUESTS requests, CONCURRENCY at a time; `url` may be a function of the request number. */
+async function load(url, headers, requests = REQUESTS) {
+  const floor = url === pairedFloor ? undefined : pairedFloor
+  const route = tally()
   let next = 0
   async function lane() {
     while (next < requests) {
       const n = next++
-      sentByLoad += floor ? 2 : 1
-      const target = typeof url === 'function' ? url(n) : url
-      const started = performance.now()
-      const response =
-        typeof target === 'string'
-          ? await fetch(target, { headers })
-          : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
-      await response.arrayBuffer()
-      latencies.push(performance.now() - started)
-      if (!response.ok) {
-        failures++
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
-      }
-      roundTrips = Number(response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1] ?? roundTrips)
-      if (floor) {
-        const t = performance.now()
-        await (await fetch(floor)).arrayBuffer()
-        floorLatencies.push(performance.now() - t)
+      route.add(await timed(typeof url === 'function' ? url(n) : url, headers))
+      if (floor) route.addFloor(await timed(floor))
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane))
+  return route.result()
+}
+
+/**
+ * The same route on two Workers at once (`sides`: [{ url, headers, floor }], each its own database),
+ * request by request: each lane sends one side's request and its floor, then the other's (which
+ * goes first alternates), so that both meet the same moments of the machine and their difference
+ * is the databases', not the minutes'. Returns one `load` result per side.
+ */
+async function sideBySide(sides, requests) {
+  const tallies = sides.map(() => tally())
+  let next = 0
+  async function lane() {
+    while (next < requests) {
+      const n = next++
+      for (let k = 0; k < sides.length; k++) {
+        const i = (k + n) % sides.length
+        tallies[i].add(await timed(sides[i].url, sides[i].headers))
+        if (sides[i].floor) tallies[i].addFloor(await timed(sides[i].floor))
       }
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane))
-  return {
-    ...quantiles(latencies),
-    roundTrips,
-    failures: failures ? `${failures} (${[...statuses].map(([status, n]) => `${n}× ${status}`).join(', ')})` : 0,
-    floor: floor ? quantiles(floorLatencies) : undefined,
-  }
+  return tallies.map((t) => t.result())
 }
 
 function quantiles(latencies) {
@@ -930,8 +965,8 @@ async function settle(databaseUrl, healthUrl, floor) {
  * The plans of the statements one request per route runs (auto_explain, for new sessions only while
  * it is on: through PgBouncer, its server connections are made again before and after).
  */
-async function plansOf(postgres, requests, pooler) {
-  const client = new pg.Client({ connectionString: postgres.url })
+async function plansOf(postgres, databaseUrl, requests, pooler) {
+  const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   const database = (await client.query('select current_database() as d')).rows[0].d
   const set = async (on) => {
@@ -1138,62 +1173,82 @@ try {
     }
   }
   if (only.has('large')) {
-    // The same reads for a patient on an empty database, then for a patient with a year of data
-    // among 100,000 (10 million rows), in one run; then the plans of what each ran, the outbox
-    // sweep, and the scheduled run with the same doses due on the empty and on the large database.
-    const worker = await startBenchWorker(
-      {
-        DATABASE_URL: workerDatabaseUrl,
-        DATABASE_DRIVER: 'tcp',
-        NEON_WS_PROXY: proxy.endpoint,
-        SERVER_TIMING: 'true',
-        HOSPITAL_SECRETS_KEY: secretsKey,
-      },
-      { scheduled: true },
-    )
+    // The same reads for a patient on the empty database and for a patient with a year of data among
+    // 100,000 (10 million rows), side by side: a second database on the same server, seeded, behind a
+    // Worker of its own, each request sent to both in turn. Measured as two halves minutes apart
+    // (until 2026-12-02), the change swung ±15–20 % between runs of the same code, the floor having
+    // moved up to 1.8× between the halves. Then the plans of what each ran, the outbox sweep, and the
+    // scheduled run with the same doses due on the empty and on the large database.
+    const largeUrl = await createDatabase(postgres.url, 'bench_large')
+    await migrate(largeUrl, { log: () => {} })
+    const settings = (databaseUrl) => ({
+      DATABASE_URL: databaseUrl,
+      DATABASE_DRIVER: 'tcp',
+      NEON_WS_PROXY: proxy.endpoint,
+      SERVER_TIMING: 'true',
+      HOSPITAL_SECRETS_KEY: secretsKey,
+    })
+    const workers = []
     try {
-      const reads = (token) => {
+      workers.push(await startBenchWorker(settings(workerDatabaseUrl), { scheduled: true }))
+      workers.push(await startBenchWorker(settings(pooler ? withDatabase(pooler.url, 'bench_large') : largeUrl), { scheduled: true }))
+      const [emptyWorker, largeWorker] = workers
+      const reads = (base, token) => {
         const auth = { authorization: `Bearer ${token}` }
         return [
-          ['GET /v1/me', `${worker.base}/v1/me`, auth],
-          ['GET /v1/home', `${worker.base}/v1/home`, auth],
-          ['GET /v1/notifications', `${worker.base}/v1/notifications?limit=20`, auth],
-          ['GET /v1/vitals', `${worker.base}/v1/vitals?limit=20`, auth],
-          ['GET /v1/vitals?type=', `${worker.base}/v1/vitals?limit=20&type=blood_pressure`, auth],
-          ['GET /v1/records', `${worker.base}/v1/records?limit=20`, auth],
-          ['GET /v1/records/access-log', `${worker.base}/v1/records/access-log?limit=20`, auth],
-          ['GET /v1/medications', `${worker.base}/v1/medications`, auth],
+          ['GET /v1/me', `${base}/v1/me`, auth],
+          ['GET /v1/home', `${base}/v1/home`, auth],
+          ['GET /v1/notifications', `${base}/v1/notifications?limit=20`, auth],
+          ['GET /v1/vitals', `${base}/v1/vitals?limit=20`, auth],
+          ['GET /v1/vitals?type=', `${base}/v1/vitals?limit=20&type=blood_pressure`, auth],
+          ['GET /v1/records', `${base}/v1/records?limit=20`, auth],
+          ['GET /v1/records/access-log', `${base}/v1/records/access-log?limit=20`, auth],
+          ['GET /v1/medications', `${base}/v1/medications`, auth],
         ]
       }
-      const measure = async (token) => {
-        const out = [['GET /health (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)]]
-        pairedFloor = `${worker.base}/health`
-        for (const [name, url, headers] of reads(token)) out.push([name, await load(url, headers, LARGE_REQUESTS)])
-        pairedFloor = undefined
-        out.push(['GET /health again (floor)', await load(`${worker.base}/health`, {}, LARGE_REQUESTS)])
-        return out
-      }
-      const empty = await measure(await login(worker.base))
       const dueDoses = Number(process.env.BENCH_LARGE_REMINDERS ?? 10_000)
-      const reminders = [await reminderRun(postgres.url, worker.base, dueDoses)]
-      const seeded = await seedLarge(postgres.url)
-      const token = await login(worker.base)
-      const me = await (await fetch(`${worker.base}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json()
-      await giveAYear(postgres.url, me.id)
-      const settled = await settle(postgres.url, `${worker.base}/health`, empty[0][1])
-      const large = await measure(token)
+      const reminders = [await reminderRun(postgres.url, emptyWorker.base, dueDoses)]
+      const floorBefore = await load(`${largeWorker.base}/health`, {}, 200)
+      const seeded = await seedLarge(largeUrl)
+      const [emptyToken, largeToken] = [await login(emptyWorker.base), await login(largeWorker.base)]
+      const me = await (await fetch(`${largeWorker.base}/v1/me`, { headers: { authorization: `Bearer ${largeToken}` } })).json()
+      await giveAYear(largeUrl, me.id)
+      const settled = await settle(largeUrl, `${largeWorker.base}/health`, floorBefore)
+      const health = workers.map((w) => ({ url: `${w.base}/health` }))
+      const [empty, large] = [[], []]
+      const both = (name, results) => results.forEach((result, i) => [empty, large][i].push([name, result]))
+      both('GET /health (floor)', await sideBySide(health, LARGE_REQUESTS))
+      const emptyReads = reads(emptyWorker.base, emptyToken)
+      for (const [i, [name, url, headers]] of reads(largeWorker.base, largeToken).entries())
+        both(
+          name,
+          await sideBySide(
+            [
+              { url: emptyReads[i][1], headers: emptyReads[i][2], floor: health[0].url },
+              { url, headers, floor: health[1].url },
+            ],
+            LARGE_REQUESTS,
+          ),
+        )
+      both('GET /health again (floor)', await sideBySide(health, LARGE_REQUESTS))
       const plans = postgres.serverLog
         ? await plansOf(
             postgres,
-            reads(token).map(([name, url, headers]) => [name, () => fetch(url, { headers }).then((r) => r.arrayBuffer())]),
+            largeUrl,
+            reads(largeWorker.base, largeToken).map(([name, url, headers]) => [
+              name,
+              () => fetch(url, { headers }).then((r) => r.arrayBuffer()),
+            ]),
             pooler,
           )
         : []
-      const sweep = await sweepCost(postgres.url)
-      reminders.push(await reminderRun(postgres.url, worker.base, dueDoses))
+      const sweep = await sweepCost(largeUrl)
+      reminders.push(await reminderRun(largeUrl, largeWorker.base, dueDoses))
       largeResult = { empty, large, seeded, settled, plans, sweep, reminders }
     } finally {
-      await worker.stop()
+      for (const worker of workers) await worker.stop()
+      // The sections after this one run on the empty database, as before it.
+      await dropDatabase(postgres.url, 'bench_large')
     }
   }
   if (only.has('uploads')) {
@@ -1340,19 +1395,22 @@ if (largeResult) {
   }
   const [emptyFloor, largeFloor] = [floorOf(empty), floorOf(large)]
   console.log(
-    `\nlarge database (tcp): ${seeded.rows.toLocaleString('en')} rows in the five largest tables, ${LARGE_PATIENTS.toLocaleString('en')} patients, seeded in ${(seeded.ms / 1000).toFixed(0)} s; ${LARGE_REQUESTS} requests a route`,
+    `\nlarge database (tcp): ${seeded.rows.toLocaleString('en')} rows in the five largest tables, ${LARGE_PATIENTS.toLocaleString('en')} patients, seeded in ${(seeded.ms / 1000).toFixed(0)} s; ${LARGE_REQUESTS} requests a route to each database, side by side`,
   )
   console.log(
-    `settled before the large half in ${(settled.ms / 1000).toFixed(0)} s (sync, autovacuum idle; floor p50 against the empty half's: ${settled.floors.map((f) => `${f.toFixed(2)}×`).join(', ')})`,
+    `settled after the seed in ${(settled.ms / 1000).toFixed(0)} s (sync, autovacuum idle; floor p50 against the one before the seed: ${settled.floors.map((f) => `${f.toFixed(2)}×`).join(', ')})`,
   )
-  console.log('route                        empty p50/p95 ×floor   year of data p50/p95 ×floor   p95 change   db round trips')
+  console.log(
+    'route                        empty p50/p95 ×floor   year of data p50/p95 ×floor   p95 change   p95 large/empty   db round trips',
+  )
   for (const [i, [name, e]] of empty.entries()) {
     const l = large[i][1]
-    // Against each route's own floor (measured with it), else the floor alone of that half.
+    // Against each route's own floor (measured with it), else the lower of that database's floor-alone rows.
     const ratio = (r, f) => `${(r.p50 / (r.floor ?? f).p50).toFixed(2)} / ${(r.p95 / (r.floor ?? f).p95).toFixed(2)}`
-    const change = ((l.p95 / (l.floor ?? largeFloor).p95 / (e.p95 / (e.floor ?? emptyFloor).p95) - 1) * 100).toFixed(1)
+    // A floor-alone row has no change of its own (the floors are what routes are divided by).
+    const change = l.floor ? `${((l.p95 / l.floor.p95 / (e.p95 / e.floor.p95) - 1) * 100).toFixed(1)} %` : '—'
     console.log(
-      `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${`${change} %`.padEnd(12)} ${l.roundTrips}${e.failures || l.failures ? ` failures ${e.failures} / ${l.failures}` : ''}`,
+      `${name.padEnd(28)} ${ratio(e, emptyFloor).padEnd(22)} ${ratio(l, largeFloor).padEnd(29)} ${change.padEnd(12)} ${(l.p95 / e.p95).toFixed(2).padEnd(17)} ${l.roundTrips}${e.failures || l.failures ? ` failures ${e.failures} / ${l.failures}` : ''}`,
     )
   }
   for (const { route, statements } of plans) {

@@ -39,6 +39,8 @@ export async function startPgbouncer(databaseUrl, { poolSize = 40, log = () => {
     [
       '[databases]',
       `${database} = host=${target.hostname} port=${target.port} dbname=${database} user=${user}`,
+      // Any other database of the same server by its own name (the bench's large one).
+      `* = host=${target.hostname} port=${target.port} user=${user}`,
       '[pgbouncer]',
       'listen_addr = 127.0.0.1',
       `listen_port = ${port}`,

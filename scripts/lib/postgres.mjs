@@ -199,17 +199,33 @@ export async function startPostgres({ preferUrl, pgliteDataDir, log = (_line) =>
   return startPglite({ dataDir: pgliteDataDir, log })
 }
 
-/** A fresh, empty database on the same server (for tests that need a schema of their own). */
-export async function createDatabase(serverUrl, name) {
+/** The same server's URL (or a pooler's in front of it) for another database on it. */
+export function withDatabase(url, name) {
+  const other = new URL(url)
+  other.pathname = `/${name}`
+  return other.toString()
+}
+
+/** Drops a database of the server, its sessions ended first (a pooler's included). */
+export async function dropDatabase(serverUrl, name) {
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
   try {
-    await admin.query(`drop database if exists "${name}"`)
+    await admin.query(`drop database if exists "${name}" with (force)`)
+  } finally {
+    await admin.end()
+  }
+}
+
+/** A fresh, empty database on the same server (for tests that need a schema of their own). */
+export async function createDatabase(serverUrl, name) {
+  await dropDatabase(serverUrl, name)
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
     await admin.query(`create database "${name}"`)
   } finally {
     await admin.end()
   }
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return url.toString()
+  return withDatabase(serverUrl, name)
 }
