@@ -410,26 +410,33 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
   })()
   const times = []
   let failures = 0
+  /** Uploads the connection failed under (the error, and what wrangler dev said last): counted, reported, not the end of the bench. */
+  const broken = []
   const started = performance.now()
   for (const [i, file] of files.entries()) {
     const title = `bench ${megabytes} MB ${i}`
     const t = performance.now()
-    let response
-    if (stream) {
-      response = await fetch(`${worker.base}/v1/records/stream?${new URLSearchParams({ title, type: 'report' })}`, {
-        method: 'PUT',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
-        body: file,
-      })
-    } else {
-      const form = new FormData()
-      form.append('file', new Blob([file]), 'bench.pdf')
-      form.append('title', title)
-      form.append('type', 'report')
-      response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    try {
+      let response
+      if (stream) {
+        response = await fetch(`${worker.base}/v1/records/stream?${new URLSearchParams({ title, type: 'report' })}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+          body: file,
+        })
+      } else {
+        const form = new FormData()
+        form.append('file', new Blob([file]), 'bench.pdf')
+        form.append('title', title)
+        form.append('type', 'report')
+        response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+      }
+      await response.arrayBuffer()
+      if (response.status !== 201) failures++
+    } catch (error) {
+      failures++
+      broken.push(`${error.cause?.code ?? error.message}; wrangler dev's last output:\n${worker.output().slice(-3000)}`)
     }
-    await response.arrayBuffer()
-    if (response.status !== 201) failures++
     times.push(performance.now() - t)
   }
   const seconds = (performance.now() - started) / 1000
@@ -446,6 +453,7 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
     liveGrowthMb: liveBefore ? (livePeak - liveBefore) / 1024 / 1024 : Number.NaN,
     isolatePeakMb: isolatePeak / 1024 / 1024,
     mbPerSecond: (megabytes * count) / seconds,
+    broken,
     p50: times[Math.floor(times.length / 2)],
     peakGrowthMb: (peak.tree - before.tree) / 1024,
     workerdGrowthMb: (peak.workerd - before.workerd) / 1024,
@@ -1385,6 +1393,7 @@ for (const { driver, upload } of uploadResults) {
     console.log(
       `${driver.padEnd(8)} upload ${u.megabytes} MB PDF ×${u.count}${u.stream ? ' (streamed)' : ' (multipart)'}: ${u.mbPerSecond.toFixed(1)} MB/s, p50 ${ms(u.p50)}, memory peak: ${Number.isNaN(u.liveGrowthMb) ? 'alive not measured (the inspector did not collect)' : `alive +${u.liveGrowthMb.toFixed(1)} MB after a forced collection (${u.liveGrowthMb <= u.megabytes + 16 ? 'within' : 'OVER'} file + 16 MB)`}, isolate +${u.isolateGrowthMb.toFixed(1)} MB with garbage (V8 heap + ArrayBuffers; ${u.isolatePeakMb.toFixed(0)} MB in all), workerd RSS +${u.workerdGrowthMb.toFixed(0)} MB, wrangler dev tree +${u.peakGrowthMb.toFixed(0)} MB, failures ${u.failures}`,
     )
+    for (const why of u.broken) console.log(`  an upload's connection failed: ${why}`)
   }
 }
 if (largeResult) {
