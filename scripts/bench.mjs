@@ -208,17 +208,26 @@ let pairedFloor
 /** Requests `load` has sent (routes and their floors), for the isolate's memory per request. */
 let sentByLoad = 0
 
-/** One request (`target`: a URL, or { url, method, body }) answered in full: its time, status and round trips. */
+/**
+ * One request (`target`: a URL, or { url, method, body }) answered in full: its time, status and
+ * round trips. A connection that fails is a failure named by its code, not timed, and not the end of
+ * the bench: two full runs on 2026-12-02 ended on one (ECONNRESET in the large section, EPIPE in an
+ * upload after it) 25–35 minutes in, whose cause the bench could not see.
+ */
 async function timed(target, headers) {
   sentByLoad++
   const started = performance.now()
-  const response =
-    typeof target === 'string'
-      ? await fetch(target, { headers })
-      : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
-  await response.arrayBuffer()
-  const roundTrips = response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1]
-  return { ms: performance.now() - started, ok: response.ok, status: response.status, roundTrips }
+  try {
+    const response =
+      typeof target === 'string'
+        ? await fetch(target, { headers })
+        : await fetch(target.url, { method: target.method ?? 'POST', headers, body: target.body })
+    await response.arrayBuffer()
+    const roundTrips = response.headers.get('server-timing')?.match(/(\d+) round trips/)?.[1]
+    return { ms: performance.now() - started, ok: response.ok, status: response.status, roundTrips }
+  } catch (error) {
+    return { ms: Number.NaN, ok: false, status: error.cause?.code ?? error.message }
+  }
 }
 
 /** What `load` and `sideBySide` report of one route: quantiles, round trips, failures by status, and its floor. */
@@ -230,14 +239,17 @@ function tally() {
   let failures = 0
   return {
     add(answer) {
-      latencies.push(answer.ms)
+      if (!Number.isNaN(answer.ms)) latencies.push(answer.ms)
       if (!answer.ok) {
         failures++
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
       }
       roundTrips = Number(answer.roundTrips ?? roundTrips)
     },
-    addFloor: (answer) => floorLatencies.push(answer.ms),
+    addFloor(answer) {
+      if (!Number.isNaN(answer.ms)) floorLatencies.push(answer.ms)
+      else this.add({ ...answer, status: `floor ${answer.status}` })
+    },
     result: () => ({
       ...quantiles(latencies),
       roundTrips,
