@@ -428,27 +428,20 @@ async function uploads(worker, token, megabytes, count, { stream = false } = {})
   for (const [i, file] of files.entries()) {
     const title = `bench ${megabytes} MB ${i}`
     const t = performance.now()
-    try {
-      let response
-      if (stream) {
-        response = await fetch(`${worker.base}/v1/records/stream?${new URLSearchParams({ title, type: 'report' })}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
-          body: file,
-        })
-      } else {
-        const form = new FormData()
-        form.append('file', new Blob([file]), 'bench.pdf')
-        form.append('title', title)
-        form.append('type', 'report')
-        response = await fetch(`${worker.base}/v1/records`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
-      }
-      await response.arrayBuffer()
-      if (response.status !== 201) failures++
-    } catch (error) {
-      failures++
-      broken.push(`${error.cause?.code ?? error.message}; wrangler dev's last output:\n${worker.output().slice(-3000)}`)
+    let target
+    if (stream) {
+      target = { url: `${worker.base}/v1/records/stream?${new URLSearchParams({ title, type: 'report' })}`, method: 'PUT', body: file }
+    } else {
+      const form = new FormData()
+      form.append('file', new Blob([file]), 'bench.pdf')
+      form.append('title', title)
+      form.append('type', 'report')
+      target = { url: `${worker.base}/v1/records`, body: form }
     }
+    const headers = { authorization: `Bearer ${token}`, ...(stream ? { 'content-type': 'application/pdf' } : {}) }
+    const answer = await timed(target, headers)
+    if (answer.status !== 201) failures++
+    if (Number.isNaN(answer.ms)) broken.push(`${answer.status}; wrangler dev's last output:\n${worker.output().slice(-3000)}`)
     times.push(performance.now() - t)
   }
   const seconds = (performance.now() - started) / 1000
@@ -1201,17 +1194,12 @@ try {
     // scheduled run with the same doses due on the empty and on the large database.
     const largeUrl = await createDatabase(postgres.url, 'bench_large')
     await migrate(largeUrl, { log: () => {} })
-    const settings = (databaseUrl) => ({
-      DATABASE_URL: databaseUrl,
-      DATABASE_DRIVER: 'tcp',
-      NEON_WS_PROXY: proxy.endpoint,
-      SERVER_TIMING: 'true',
-      HOSPITAL_SECRETS_KEY: secretsKey,
-    })
     const workers = []
     try {
-      workers.push(await startBenchWorker(settings(workerDatabaseUrl), { scheduled: true }))
-      workers.push(await startBenchWorker(settings(pooler ? withDatabase(pooler.url, 'bench_large') : largeUrl), { scheduled: true }))
+      workers.push(await scheduledTcpWorker({ SERVER_TIMING: 'true' }))
+      workers.push(
+        await scheduledTcpWorker({ SERVER_TIMING: 'true', DATABASE_URL: pooler ? withDatabase(pooler.url, 'bench_large') : largeUrl }),
+      )
       const [emptyWorker, largeWorker] = workers
       const reads = (base, token) => {
         const auth = { authorization: `Bearer ${token}` }
